@@ -1,0 +1,84 @@
+//! The numbers: polars lazy queries over [`Dataset::answers`], one per view, each taking the
+//! same [`Filter`]. Queries group and aggregate; Rust only puts the few result rows in order.
+
+mod stats;
+mod summary;
+mod views;
+
+use chrono::NaiveDate;
+use polars::prelude::*;
+use serde::{Deserialize, Serialize};
+
+pub use stats::{Stats, t_quantile_975};
+pub use summary::{Cell, Summary, Total, WaveRow, summary};
+pub use views::{
+    BreakdownRow, CrossTab, CrossTabRow, DistributionRow, GroupBy, TrendPoint, crosstab, distribution,
+    question_breakdown, trend,
+};
+
+use crate::dataset::{Dataset, col_names};
+use crate::import::values::days_since_epoch;
+
+/// Which answers a view looks at. An empty list means "all".
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Filter {
+    pub waves: Vec<String>,
+    pub phases: Vec<String>,
+    pub questions: Vec<String>,
+    pub municipalities: Vec<String>,
+    pub date_from: Option<NaiveDate>,
+    pub date_to: Option<NaiveDate>,
+}
+
+impl Filter {
+    pub fn is_empty(&self) -> bool {
+        *self == Filter::default()
+    }
+
+    fn expr(&self) -> Expr {
+        let mut expr = lit(true);
+        for (column, values) in [
+            (col_names::WAVE, &self.waves),
+            (col_names::PHASE, &self.phases),
+            (col_names::QUESTION, &self.questions),
+            (col_names::MUNICIPALITY, &self.municipalities),
+        ] {
+            if let Some(any_of) = values.iter().map(|v| col(column).eq(lit(v.as_str()))).reduce(|a, b| a.or(b)) {
+                expr = expr.and(any_of);
+            }
+        }
+        if let Some(from) = self.date_from {
+            expr = expr.and(col(col_names::DATE).gt_eq(lit(days_since_epoch(from))));
+        }
+        if let Some(to) = self.date_to {
+            expr = expr.and(col(col_names::DATE).lt_eq(lit(days_since_epoch(to))));
+        }
+        expr
+    }
+}
+
+/// The dataset's answers that pass the filter, as a lazy query to build on.
+fn filtered(dataset: &Dataset, filter: &Filter) -> LazyFrame {
+    let frame = dataset.answers.clone().lazy();
+    if filter.is_empty() { frame } else { frame.filter(filter.expr()) }
+}
+
+/// Everything the window and the report show for one filter state, computed together so a
+/// change of filter costs one pass and a redraw costs nothing.
+#[derive(Clone, Debug)]
+pub struct Results {
+    pub summary: Summary,
+    pub breakdown: Vec<BreakdownRow>,
+    pub distribution: Vec<DistributionRow>,
+    pub trend: Vec<TrendPoint>,
+}
+
+pub fn analyse(dataset: &Dataset, filter: &Filter) -> PolarsResult<Results> {
+    Ok(Results {
+        summary: summary(dataset, filter)?,
+        breakdown: question_breakdown(dataset, filter)?,
+        distribution: distribution(dataset, filter)?,
+        trend: trend(dataset, filter)?,
+    })
+}

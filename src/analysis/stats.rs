@@ -1,0 +1,117 @@
+//! Per-group statistics: the aggregation expressions and reading their results back.
+
+use polars::prelude::*;
+use serde::Serialize;
+
+use crate::dataset::col_names;
+
+/// n, mean, standard deviation, 95% confidence interval and "don't know" count of a group.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct Stats {
+    /// Answers on the scale (not "don't know").
+    pub n: u64,
+    pub mean: Option<f64>,
+    /// Sample standard deviation (n - 1); None below two answers.
+    pub sd: Option<f64>,
+    /// Student's t interval for the mean; None below two answers.
+    pub ci95: Option<[f64; 2]>,
+    pub dont_know: u64,
+}
+
+impl Stats {
+    /// Fewer answers than this and a mean says little: the window marks such groups.
+    pub const SMALL_GROUP: u64 = 10;
+
+    pub fn is_small(&self) -> bool {
+        self.n < Self::SMALL_GROUP
+    }
+
+    fn new(n: u64, mean: Option<f64>, sd: Option<f64>, dont_know: u64) -> Stats {
+        let mean = mean.filter(|_| n > 0);
+        let sd = sd.filter(|s| n >= 2 && s.is_finite());
+        let ci95 = match (mean, sd) {
+            (Some(mean), Some(sd)) => {
+                let half = t_quantile_975(n - 1) * sd / (n as f64).sqrt();
+                Some([mean - half, mean + half])
+            }
+            _ => None,
+        };
+        Stats { n, mean, sd, ci95, dont_know }
+    }
+}
+
+/// The aggregations behind [`Stats`], as float columns.
+pub(super) fn stats_exprs() -> [Expr; 4] {
+    [
+        col(col_names::SCORE).count().cast(DataType::Float64).alias("n"),
+        col(col_names::SCORE).mean().alias("mean"),
+        col(col_names::SCORE).std(1).alias("sd"),
+        col(col_names::DONT_KNOW).cast(DataType::Float64).sum().alias("dont_know"),
+    ]
+}
+
+/// Reads the [`stats_exprs`] columns of a result frame, row by row.
+pub(super) fn read_stats(frame: &DataFrame) -> PolarsResult<Vec<Stats>> {
+    let n = frame.column("n")?.f64()?;
+    let mean = frame.column("mean")?.f64()?;
+    let sd = frame.column("sd")?.f64()?;
+    let dont_know = frame.column("dont_know")?.f64()?;
+    Ok((0..frame.height())
+        .map(|i| {
+            Stats::new(
+                n.get(i).unwrap_or(0.0) as u64,
+                mean.get(i),
+                sd.get(i),
+                dont_know.get(i).unwrap_or(0.0) as u64,
+            )
+        })
+        .collect())
+}
+
+/// The strings of a key column, row by row ("" for null).
+pub(super) fn read_keys(frame: &DataFrame, name: &str) -> PolarsResult<Vec<String>> {
+    let column = frame.column(name)?.cast(&DataType::String)?;
+    Ok(column.str()?.iter().map(|v| v.unwrap_or("").to_string()).collect())
+}
+
+/// The 97.5% quantile of Student's t distribution with `df` degrees of freedom: exact table
+/// values up to 30, then the Cornish-Fisher expansion (error below 1e-4 from there on).
+pub fn t_quantile_975(df: u64) -> f64 {
+    const TABLE: [f64; 30] = [
+        12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160, 2.145, 2.131,
+        2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042,
+    ];
+    if df == 0 {
+        return f64::NAN;
+    }
+    if let Some(&t) = TABLE.get(df as usize - 1) {
+        return t;
+    }
+    let z: f64 = 1.959_963_984_540_054;
+    let d = df as f64;
+    z + (z.powi(3) + z) / (4.0 * d)
+        + (5.0 * z.powi(5) + 16.0 * z.powi(3) + 3.0 * z) / (96.0 * d * d)
+        + (3.0 * z.powi(7) + 19.0 * z.powi(5) + 17.0 * z.powi(3) - 15.0 * z) / (384.0 * d.powi(3))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn t_quantiles_match_the_tables() {
+        assert_eq!(t_quantile_975(1), 12.706);
+        assert!((t_quantile_975(40) - 2.021).abs() < 1e-3);
+        assert!((t_quantile_975(120) - 1.980).abs() < 1e-3);
+        assert!((t_quantile_975(100_000) - 1.960).abs() < 1e-3);
+    }
+
+    #[test]
+    fn intervals_need_two_answers() {
+        let one = Stats::new(1, Some(4.0), None, 0);
+        assert_eq!((one.sd, one.ci95), (None, None));
+        let many = Stats::new(100, Some(3.74), Some(1.0), 3);
+        let [low, high] = many.ci95.unwrap();
+        assert!((high - low - 2.0 * 1.984 * 0.1).abs() < 1e-3);
+    }
+}

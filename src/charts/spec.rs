@@ -1,0 +1,89 @@
+//! One description of a chart, in data coordinates, that both the window (egui_plot) and the
+//! exports (SVG, PNG) draw. Whatever a slide shows, the screen showed: same data, labels,
+//! colours and timeline.
+
+use serde::Serialize;
+
+/// sRGB colour with alpha.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Rgba(pub u8, pub u8, pub u8, pub u8);
+
+impl Rgba {
+    pub const fn rgb(r: u8, g: u8, b: u8) -> Rgba {
+        Rgba(r, g, b, 255)
+    }
+
+    /// "#rrggbb" for SVG and CSS.
+    pub fn hex(self) -> String {
+        format!("#{:02x}{:02x}{:02x}", self.0, self.1, self.2)
+    }
+
+    pub fn opacity(self) -> f64 {
+        f64::from(self.3) / 255.0
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Axis {
+    pub label: String,
+    pub min: f64,
+    pub max: f64,
+    /// Tick positions and their labels, already formatted for the language (3,5 / 13-01).
+    pub ticks: Vec<(f64, String)>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Anchor {
+    Start,
+    Middle,
+    End,
+}
+
+/// The things a chart is made of, in data coordinates (x along the x axis, y along the y axis).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub enum Mark {
+    /// A filled rectangle: a bar or a segment of a stacked bar. `label` is drawn on or beside it.
+    Rect { x0: f64, x1: f64, y0: f64, y1: f64, fill: Rgba, label: Option<String>, series: usize },
+    /// A line through points, with a dot at each point.
+    Line { points: Vec<[f64; 2]>, color: Rgba, width: f64, series: usize },
+    /// A timeline event: a vertical line with its label at the top.
+    Event { x: f64, label: String, color: Rgba },
+    /// A timeline span: a shaded band with its label.
+    Span { x0: f64, x1: f64, label: String, fill: Rgba },
+    /// Free text (e.g. a "Ved ikke" count beside a bar).
+    Text { x: f64, y: f64, text: String, anchor: Anchor, color: Rgba },
+    /// A horizontal reference line (e.g. the scale's midpoint 3).
+    HLine { y: f64, color: Rgba, label: Option<String> },
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct LegendItem {
+    pub label: String,
+    pub color: Rgba,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum ChartKind {
+    /// Grouped bars per wave × phase.
+    Bars,
+    /// Diverging stacked bars of the 1-5 answers per question, for one wave.
+    Distribution,
+    /// Mean per check-in over time, with the timeline drawn in.
+    Trend,
+    /// Mean by the values of a categorical column.
+    CrossTab,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ChartSpec {
+    pub kind: ChartKind,
+    pub title: String,
+    pub subtitle: Option<String>,
+    /// "Kilde: check-in møder, n = 1.487": editable before export.
+    pub source: String,
+    pub x_axis: Axis,
+    pub y_axis: Axis,
+    pub legend: Vec<LegendItem>,
+    /// Drawn in order: spans first, then bars and lines, then text.
+    pub marks: Vec<Mark>,
+}

@@ -1,0 +1,189 @@
+//! Answers: numbers on the 1-5 scale, Likert labels in Danish and English, "Ved ikke".
+
+use serde::Serialize;
+
+pub const SCALE_MIN: f64 = 1.0;
+pub const SCALE_MAX: f64 = 5.0;
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub enum Answer {
+    Score(f64),
+    DontKnow,
+    /// An empty cell: not answered, not counted at all.
+    Missing,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub enum AnswerError {
+    /// A number, but not on the 1-5 scale.
+    OutOfScale,
+    /// Text that no scale knows.
+    UnknownLabel,
+}
+
+/// Which decimal marks a number may use. On a 1-5 scale "3,5" and "3.5" cannot mean anything
+/// else, so both are read unless the user says otherwise.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub enum DecimalMark {
+    #[default]
+    Auto,
+    Comma,
+    Point,
+}
+
+/// The labels, lower case. Satisfaction and agreement scales, Danish and English.
+const LABELS: [(&str, f64); 22] = [
+    ("meget utilfreds", 1.0),
+    ("utilfreds", 2.0),
+    ("hverken tilfreds eller utilfreds", 3.0),
+    ("tilfreds", 4.0),
+    ("meget tilfreds", 5.0),
+    ("very dissatisfied", 1.0),
+    ("dissatisfied", 2.0),
+    ("neutral", 3.0),
+    ("neither", 3.0),
+    ("neither satisfied nor dissatisfied", 3.0),
+    ("satisfied", 4.0),
+    ("very satisfied", 5.0),
+    ("helt uenig", 1.0),
+    ("uenig", 2.0),
+    ("hverken enig eller uenig", 3.0),
+    ("enig", 4.0),
+    ("helt enig", 5.0),
+    ("strongly disagree", 1.0),
+    ("disagree", 2.0),
+    ("neither agree nor disagree", 3.0),
+    ("agree", 4.0),
+    ("strongly agree", 5.0),
+];
+
+const DONT_KNOW: [&str; 7] = [
+    "ved ikke",
+    "ved ikke / ønsker ikke at svare",
+    "ved ikke/ønsker ikke at svare",
+    "ønsker ikke at svare",
+    "don't know",
+    "dont know",
+    "n/a",
+];
+
+/// Every label a user may meet, with its value (None for "don't know"), for the import view.
+pub fn known_labels() -> impl Iterator<Item = (&'static str, Option<f64>)> {
+    LABELS
+        .iter()
+        .map(|(label, value)| (*label, Some(*value)))
+        .chain(DONT_KNOW.iter().map(|label| (*label, None)))
+}
+
+pub fn parse_answer(raw: &str, decimal_mark: DecimalMark) -> Result<Answer, AnswerError> {
+    let text = raw.trim();
+    if text.is_empty() {
+        return Ok(Answer::Missing);
+    }
+    if let Some(value) = parse_number(text, decimal_mark) {
+        return if (SCALE_MIN..=SCALE_MAX).contains(&value) {
+            Ok(Answer::Score(value))
+        } else {
+            Err(AnswerError::OutOfScale)
+        };
+    }
+    if let Some((_, value)) = LABELS.iter().find(|(label, _)| equal_ignoring_case(text, label)) {
+        return Ok(Answer::Score(*value));
+    }
+    // "4 - Tilfreds" and "Tilfreds (4)": a number and its label together, as some tools write.
+    if let Some(value) = labelled_number(text, decimal_mark) {
+        return Ok(Answer::Score(value));
+    }
+    if DONT_KNOW.iter().any(|label| equal_ignoring_case(text, label)) {
+        return Ok(Answer::DontKnow);
+    }
+    Err(AnswerError::UnknownLabel)
+}
+
+/// True when the answer text would parse as a score or a "don't know": used to tell a wide
+/// file's question columns from its other columns.
+pub fn is_on_scale(raw: &str) -> bool {
+    matches!(parse_answer(raw, DecimalMark::Auto), Ok(Answer::Score(_)))
+}
+
+pub fn is_dont_know(raw: &str) -> bool {
+    matches!(parse_answer(raw, DecimalMark::Auto), Ok(Answer::DontKnow))
+}
+
+fn parse_number(text: &str, decimal_mark: DecimalMark) -> Option<f64> {
+    let first = text.as_bytes().first()?;
+    if !(first.is_ascii_digit() || *first == b'-' || *first == b'+') {
+        return None;
+    }
+    let has_comma = text.contains(',');
+    let has_point = text.contains('.');
+    match (decimal_mark, has_comma, has_point) {
+        (_, true, true) => None,
+        (DecimalMark::Point, true, _) | (DecimalMark::Comma, _, true) => None,
+        (_, true, false) => text.replacen(',', ".", 1).parse().ok(),
+        _ => text.parse().ok(),
+    }
+    .filter(|v: &f64| v.is_finite())
+}
+
+fn labelled_number(text: &str, decimal_mark: DecimalMark) -> Option<f64> {
+    let number: String = text.chars().take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.').collect();
+    if !number.is_empty() {
+        let rest = text[number.len()..].trim_start_matches([' ', '-', '–', '.', ':', '=']).trim();
+        let value = parse_number(&number, decimal_mark)?;
+        let label_value = LABELS.iter().find(|(label, _)| equal_ignoring_case(rest, label)).map(|(_, v)| *v);
+        return (label_value == Some(value)).then_some(value);
+    }
+    let (label, number) = text.strip_suffix(')')?.rsplit_once('(')?;
+    let value = parse_number(number.trim(), decimal_mark)?;
+    let label_value = LABELS.iter().find(|(l, _)| equal_ignoring_case(label.trim(), l)).map(|(_, v)| *v);
+    (label_value == Some(value)).then_some(value)
+}
+
+/// Case-insensitive equality without allocating, Danish letters included.
+fn equal_ignoring_case(text: &str, lower_label: &str) -> bool {
+    if text.len() != lower_label.len() && text.is_ascii() {
+        return false;
+    }
+    let mut label_chars = lower_label.chars();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if label_chars.next() != Some(c) {
+            return false;
+        }
+    }
+    label_chars.next().is_none()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_numbers_and_dont_know() {
+        let auto = DecimalMark::Auto;
+        assert_eq!(parse_answer("Meget tilfreds", auto), Ok(Answer::Score(5.0)));
+        assert_eq!(parse_answer("  HVERKEN TILFREDS ELLER UTILFREDS ", auto), Ok(Answer::Score(3.0)));
+        assert_eq!(parse_answer("Satisfied", auto), Ok(Answer::Score(4.0)));
+        assert_eq!(parse_answer("Helt enig", auto), Ok(Answer::Score(5.0)));
+        assert_eq!(parse_answer("3,5", auto), Ok(Answer::Score(3.5)));
+        assert_eq!(parse_answer("3.5", auto), Ok(Answer::Score(3.5)));
+        assert_eq!(parse_answer("4", auto), Ok(Answer::Score(4.0)));
+        assert_eq!(parse_answer("4 - Tilfreds", auto), Ok(Answer::Score(4.0)));
+        assert_eq!(parse_answer("Tilfreds (4)", auto), Ok(Answer::Score(4.0)));
+        assert_eq!(parse_answer("Ved ikke", auto), Ok(Answer::DontKnow));
+        assert_eq!(parse_answer("VED IKKE / ØNSKER IKKE AT SVARE", auto), Ok(Answer::DontKnow));
+        assert_eq!(parse_answer("Don't know", auto), Ok(Answer::DontKnow));
+        assert_eq!(parse_answer("", auto), Ok(Answer::Missing));
+        assert_eq!(parse_answer("6", auto), Err(AnswerError::OutOfScale));
+        assert_eq!(parse_answer("0", auto), Err(AnswerError::OutOfScale));
+        assert_eq!(parse_answer("Mget tilfreds", auto), Err(AnswerError::UnknownLabel));
+        assert_eq!(parse_answer("2 - Tilfreds", auto), Err(AnswerError::UnknownLabel));
+    }
+
+    #[test]
+    fn decimal_mark_override() {
+        assert_eq!(parse_answer("3,5", DecimalMark::Point), Err(AnswerError::UnknownLabel));
+        assert_eq!(parse_answer("3.5", DecimalMark::Comma), Err(AnswerError::UnknownLabel));
+        assert_eq!(parse_answer("3,5", DecimalMark::Comma), Ok(Answer::Score(3.5)));
+    }
+}

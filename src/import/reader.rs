@@ -1,0 +1,497 @@
+//! Reading one file into the dataset builder: the rows, their roles, their problems.
+
+use std::collections::HashMap;
+
+use csv::ByteRecord;
+
+use super::columns::{Role, role_from_header};
+use super::likert::{Answer, AnswerError, DecimalMark, is_dont_know, is_on_scale, parse_answer};
+use super::problems::{Problem, ProblemKind};
+use super::sniff::{decode, detect_separator, find_unclosed_quote, looks_binary};
+use super::values::{days_since_epoch, parse_date, parse_week};
+use super::{ColumnReport, FileReport, ImportOptions, Layout, Source};
+use crate::dataset::{Comment, DatasetBuilder, RowContext};
+use crate::phases::{NO_PHASE, NO_WAVE, phase_of_week};
+
+/// Rows looked at to tell a wide file's question columns from its other columns.
+const ROLE_SAMPLE_ROWS: usize = 500;
+const PREVIEW_ROWS: usize = 10;
+/// Header words of identifier columns: numbers that may look like scores in a short sample.
+const IDENTIFIER_WORDS: [&str; 7] = ["id", "respondent", "respondentid", "nr", "nummer", "løbenr", "løbenummer"];
+
+pub(super) fn read_file(
+    source: &Source,
+    options: &ImportOptions,
+    builder: &mut DatasetBuilder,
+    report: &mut FileReport,
+    problems: &mut Vec<Problem>,
+) {
+    let file = source.name.as_str();
+    let whole_file_problem = |kind: ProblemKind| Problem { file: file.to_string(), line: None, column: None, kind };
+    let (text, encoding) = decode(&source.bytes);
+    report.encoding = Some(encoding);
+    if text.trim().is_empty() {
+        problems.push(whole_file_problem(ProblemKind::Empty));
+        return;
+    }
+    if looks_binary(&text) {
+        problems.push(whole_file_problem(ProblemKind::Binary));
+        return;
+    }
+    let separator = detect_separator(&text);
+    report.separator = Some(separator as char);
+
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(separator)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut record = ByteRecord::new();
+    if !matches!(reader.read_byte_record(&mut record), Ok(true)) {
+        problems.push(whole_file_problem(ProblemKind::Empty));
+        return;
+    }
+    let headers = header_names(&record);
+    if let Some((line, column)) = find_unclosed_quote(&text, separator) {
+        problems.push(Problem {
+            file: file.to_string(),
+            line: Some(line),
+            column: Some((column, headers.get(column - 1).cloned().unwrap_or_default())),
+            kind: ProblemKind::UnclosedQuote,
+        });
+        return;
+    }
+
+    // The first rows decide the roles of columns whose header says nothing.
+    let mut sample = Vec::new();
+    while sample.len() < ROLE_SAMPLE_ROWS {
+        match reader.read_byte_record(&mut record) {
+            Ok(true) if is_blank(&record) => continue,
+            Ok(true) => sample.push(record.clone()),
+            _ => break,
+        }
+    }
+    if sample.is_empty() {
+        problems.push(whole_file_problem(ProblemKind::HeaderOnly));
+        return;
+    }
+    let roles = assign_roles(&headers, &sample, options);
+    report.columns = headers
+        .iter()
+        .zip(&roles)
+        .map(|(header, (role, overridden))| ColumnReport { header: header.clone(), role: *role, overridden: *overridden })
+        .collect();
+    report.preview = std::iter::once(headers.clone())
+        .chain(sample.iter().take(PREVIEW_ROWS).map(|r| (0..r.len()).map(|i| field(r, i).to_string()).collect()))
+        .collect();
+    let Some(layout) = FileLayout::new(&headers, &roles, builder) else {
+        problems.push(whole_file_problem(ProblemKind::NoAnswerColumns));
+        return;
+    };
+    report.layout = Some(if layout.score.is_some() { Layout::Long } else { Layout::Wide });
+
+    let mut rows = RowReader::new(file, &headers, layout, options.decimal_mark, builder);
+    for row in &sample {
+        rows.read(row, report, problems);
+    }
+    loop {
+        match reader.read_byte_record(&mut record) {
+            Ok(true) if is_blank(&record) => continue,
+            Ok(true) => rows.read(&record, report, problems),
+            Ok(false) => break,
+            Err(error) => {
+                problems.push(Problem {
+                    file: file.to_string(),
+                    line: error.position().map(|p| p.line()),
+                    column: None,
+                    kind: ProblemKind::Unreadable { reason: error.to_string() },
+                });
+                break;
+            }
+        }
+    }
+    report.labels = rows.labels.into_iter().collect();
+    report.labels.sort_by(|a, b| a.1.partial_cmp(&b.1).unwrap_or(std::cmp::Ordering::Equal).then(a.0.cmp(&b.0)));
+}
+
+fn header_names(record: &ByteRecord) -> Vec<String> {
+    let mut names: Vec<String> = Vec::with_capacity(record.len());
+    for (i, raw) in record.iter().enumerate() {
+        let name = String::from_utf8_lossy(raw).trim().to_string();
+        let name = if name.is_empty() { format!("Kolonne {}", i + 1) } else { name };
+        // Two columns with one header would be one column after the import: number them.
+        let mut unique = name.clone();
+        let mut n = 2;
+        while names.contains(&unique) {
+            unique = format!("{name} ({n})");
+            n += 1;
+        }
+        names.push(unique);
+    }
+    names
+}
+
+fn is_blank(record: &ByteRecord) -> bool {
+    record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace))
+}
+
+fn field(record: &ByteRecord, index: usize) -> &str {
+    record.get(index).and_then(|bytes| std::str::from_utf8(bytes).ok()).unwrap_or("").trim()
+}
+
+/// Roles from overrides, then header words, then (for the rest) the values: a column mostly
+/// holding answers on the scale is a question of a wide file.
+fn assign_roles(headers: &[String], sample: &[ByteRecord], options: &ImportOptions) -> Vec<(Role, bool)> {
+    let mut roles: Vec<(Option<Role>, bool)> = headers
+        .iter()
+        .map(|header| match options.role_overrides.get(header) {
+            Some(role) => (Some(*role), true),
+            None => (role_from_header(header), false),
+        })
+        .collect();
+    // Roles that one column holds: the first column with the role keeps it.
+    let single = [Role::Wave, Role::Week, Role::Phase, Role::Municipality, Role::Date, Role::Question, Role::Score];
+    for role in single {
+        let mut seen = false;
+        for entry in roles.iter_mut().filter(|(r, _)| *r == Some(role)) {
+            if seen {
+                entry.0 = Some(Role::Category);
+            }
+            seen = true;
+        }
+    }
+    let has = |role: Role, roles: &[(Option<Role>, bool)]| roles.iter().any(|(r, _)| *r == Some(role));
+    let long = has(Role::Score, &roles);
+    if !long {
+        // A question column without a score column does not make a long file.
+        for entry in roles.iter_mut().filter(|(r, overridden)| *r == Some(Role::Question) && !overridden) {
+            entry.0 = Some(Role::Category);
+        }
+    }
+    headers
+        .iter()
+        .enumerate()
+        .zip(roles)
+        .map(|((index, header), (role, overridden))| match role {
+            Some(role) => (role, overridden),
+            None if long || is_identifier(header) => (Role::Category, false),
+            None if mostly_on_scale(sample, index) => (Role::QuestionColumn, false),
+            None => (Role::Category, false),
+        })
+        .collect()
+}
+
+fn is_identifier(header: &str) -> bool {
+    header.to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|word| IDENTIFIER_WORDS.contains(&word))
+}
+
+fn mostly_on_scale(sample: &[ByteRecord], index: usize) -> bool {
+    let (mut filled, mut on_scale, mut dont_know) = (0usize, 0usize, 0usize);
+    for record in sample {
+        let value = field(record, index);
+        if value.is_empty() {
+            continue;
+        }
+        filled += 1;
+        if is_on_scale(value) {
+            on_scale += 1;
+        } else if is_dont_know(value) {
+            dont_know += 1;
+        }
+    }
+    on_scale > 0 && (on_scale + dont_know) * 10 >= filled * 7
+}
+
+/// Where each role sits in this file.
+struct FileLayout {
+    wave: Option<usize>,
+    week: Option<usize>,
+    phase: Option<usize>,
+    municipality: Option<usize>,
+    date: Option<usize>,
+    question: Option<usize>,
+    score: Option<usize>,
+    comments: Vec<usize>,
+    /// Wide format: column index and the interned question.
+    question_columns: Vec<(usize, u32)>,
+    /// Column index and the dataset's category index.
+    categories: Vec<(usize, usize)>,
+    /// Long format without a question column: the score column's header is the question.
+    default_question: Option<u32>,
+}
+
+impl FileLayout {
+    fn new(headers: &[String], roles: &[(Role, bool)], builder: &mut DatasetBuilder) -> Option<FileLayout> {
+        let find = |role: Role| roles.iter().position(|(r, _)| *r == role);
+        let all = |role: Role| roles.iter().enumerate().filter(move |(_, (r, _))| *r == role).map(|(i, _)| i);
+        let score = find(Role::Score);
+        let question_columns: Vec<(usize, u32)> = all(Role::QuestionColumn)
+            .map(|i| (i, builder.questions.intern(headers.get(i).map_or("", String::as_str))))
+            .collect();
+        if score.is_none() && question_columns.is_empty() {
+            return None;
+        }
+        let question = find(Role::Question);
+        let default_question = match (score, question) {
+            (Some(score), None) => Some(builder.questions.intern(headers.get(score).map_or("", String::as_str))),
+            _ => None,
+        };
+        Some(FileLayout {
+            wave: find(Role::Wave),
+            week: find(Role::Week),
+            phase: find(Role::Phase),
+            municipality: find(Role::Municipality),
+            date: find(Role::Date),
+            question,
+            score,
+            comments: all(Role::Comment).collect(),
+            // A long file's answers come from its score column; question columns are ignored.
+            question_columns: if score.is_some() { Vec::new() } else { question_columns },
+            categories: all(Role::Category)
+                .map(|i| (i, builder.category_index(headers.get(i).map_or("", String::as_str))))
+                .collect(),
+            default_question,
+        })
+    }
+}
+
+/// Reads records of one file into the builder, remembering per-file counts and caches.
+struct RowReader<'a> {
+    file: &'a str,
+    file_id: u32,
+    headers: &'a [String],
+    layout: FileLayout,
+    decimal_mark: DecimalMark,
+    builder: &'a mut DatasetBuilder,
+    labels: HashMap<String, Option<f64>>,
+    // The same week and date text repeats row after row: parse it once.
+    last_week: Option<(String, Option<i32>)>,
+    last_date: Option<(String, Option<i32>)>,
+    answers: Vec<(u32, Option<f64>, bool)>,
+    errors: Vec<Problem>,
+}
+
+impl<'a> RowReader<'a> {
+    fn new(
+        file: &'a str,
+        headers: &'a [String],
+        layout: FileLayout,
+        decimal_mark: DecimalMark,
+        builder: &'a mut DatasetBuilder,
+    ) -> Self {
+        let file_id = builder.add_file(file);
+        RowReader {
+            file,
+            file_id,
+            headers,
+            layout,
+            decimal_mark,
+            builder,
+            labels: HashMap::new(),
+            last_week: None,
+            last_date: None,
+            answers: Vec::new(),
+            errors: Vec::new(),
+        }
+    }
+
+    fn problem(&self, line: u64, column: usize, kind: ProblemKind) -> Problem {
+        Problem {
+            file: self.file.to_string(),
+            line: Some(line),
+            column: Some((column + 1, self.headers.get(column).cloned().unwrap_or_default())),
+            kind,
+        }
+    }
+
+    fn read(&mut self, record: &ByteRecord, report: &mut FileReport, problems: &mut Vec<Problem>) {
+        let line = record.position().map_or(0, |p| p.line());
+        report.rows_read += 1;
+        let expected = self.headers.len();
+        if record.len() != expected {
+            // Trailing empty fields (a line ending in ";;") carry nothing: not a problem.
+            let only_empty_extra = record.len() > expected && (expected..record.len()).all(|i| field(record, i).is_empty());
+            if !only_empty_extra {
+                let column = record.len().min(expected);
+                problems.push(self.problem(line, column, ProblemKind::Ragged { expected, found: record.len() }));
+                report.rows_rejected += 1;
+                return;
+            }
+        }
+        self.errors.clear();
+        self.answers.clear();
+        let context = self.context(record, line);
+        self.collect_answers(record, line, report);
+        if !self.errors.is_empty() {
+            problems.append(&mut self.errors);
+            report.rows_rejected += 1;
+            return;
+        }
+        let Some(context) = context else { return };
+        let mut weeks_outside = false;
+        for &(question, score, dont_know) in &self.answers {
+            self.builder.push_answer(&context, question, score, dont_know);
+            report.answers += 1;
+            report.dont_know += usize::from(dont_know);
+            weeks_outside |= context.week.is_some_and(|w| phase_of_week(w).is_none()) && self.layout.phase.is_none();
+        }
+        if weeks_outside {
+            report.weeks_outside_scheme += self.answers.len();
+        }
+        self.collect_comment(record, line, &context);
+    }
+
+    /// The fields every answer of the record shares; None (with errors noted) when one is bad.
+    fn context(&mut self, record: &ByteRecord, line: u64) -> Option<RowContext> {
+        let wave_text = self.layout.wave.map(|i| field(record, i)).filter(|v| !v.is_empty()).unwrap_or(NO_WAVE);
+        let week = match self.layout.week.map(|i| (i, field(record, i))) {
+            Some((i, text)) if !text.is_empty() => {
+                let week = match &self.last_week {
+                    Some((last, week)) if last == text => *week,
+                    _ => {
+                        let week = parse_week(text);
+                        self.last_week = Some((text.to_string(), week));
+                        week
+                    }
+                };
+                if week.is_none() {
+                    self.errors.push(self.problem(line, i, ProblemKind::BadWeek { value: text.to_string() }));
+                }
+                week
+            }
+            _ => None,
+        };
+        let date = match self.layout.date.map(|i| (i, field(record, i))) {
+            Some((i, text)) if !text.is_empty() => {
+                let date = match &self.last_date {
+                    Some((last, date)) if last == text => *date,
+                    _ => {
+                        let date = parse_date(text).map(days_since_epoch);
+                        self.last_date = Some((text.to_string(), date));
+                        date
+                    }
+                };
+                if date.is_none() {
+                    self.errors.push(self.problem(line, i, ProblemKind::BadDate { value: text.to_string() }));
+                }
+                date
+            }
+            _ => None,
+        };
+        let phase_text = match self.layout.phase.map(|i| field(record, i)).filter(|v| !v.is_empty()) {
+            Some(phase) => phase,
+            None => week.and_then(phase_of_week).unwrap_or(NO_PHASE),
+        };
+        let municipality = self.layout.municipality.map(|i| field(record, i)).filter(|v| !v.is_empty());
+        let categories = self
+            .layout
+            .categories
+            .iter()
+            .map(|&(column, index)| {
+                let value = field(record, column);
+                (index, (!value.is_empty()).then(|| self.builder.intern_category_value(value)))
+            })
+            .collect();
+        if !self.errors.is_empty() {
+            return None;
+        }
+        Some(RowContext {
+            file: self.file_id,
+            line: line as u32,
+            municipality: municipality.map(|m| self.builder.municipalities.intern(m)),
+            wave: self.builder.waves.intern(wave_text),
+            week,
+            date,
+            phase: self.builder.phases.intern(phase_text),
+            categories,
+        })
+    }
+
+    fn collect_answers(&mut self, record: &ByteRecord, line: u64, report: &mut FileReport) {
+        if let Some(score_column) = self.layout.score {
+            let question = match self.layout.question.map(|i| field(record, i)).filter(|q| !q.is_empty()) {
+                Some(text) => self.builder.questions.intern(text),
+                None => match self.layout.default_question {
+                    Some(question) => question,
+                    None => self.builder.questions.intern(self.headers.get(score_column).map_or("", String::as_str)),
+                },
+            };
+            self.answer(record, line, score_column, question, report);
+        } else {
+            for k in 0..self.layout.question_columns.len() {
+                if let Some(&(column, question)) = self.layout.question_columns.get(k) {
+                    self.answer(record, line, column, question, report);
+                }
+            }
+        }
+    }
+
+    fn answer(&mut self, record: &ByteRecord, line: u64, column: usize, question: u32, report: &mut FileReport) {
+        let text = field(record, column);
+        match parse_answer(text, self.decimal_mark) {
+            Ok(Answer::Missing) => {}
+            Ok(Answer::Score(score)) => {
+                self.note_label(text, Some(score), report);
+                self.answers.push((question, Some(score), false));
+            }
+            Ok(Answer::DontKnow) => {
+                self.note_label(text, None, report);
+                self.answers.push((question, None, true));
+            }
+            Err(AnswerError::OutOfScale) => {
+                self.errors.push(self.problem(line, column, ProblemKind::OutOfScale { value: text.to_string() }))
+            }
+            Err(AnswerError::UnknownLabel) => {
+                self.errors.push(self.problem(line, column, ProblemKind::UnknownLabel { value: text.to_string() }))
+            }
+        }
+    }
+
+    fn note_label(&mut self, text: &str, value: Option<f64>, report: &mut FileReport) {
+        let starts_with_digit = text.as_bytes().first().is_some_and(u8::is_ascii_digit);
+        if starts_with_digit {
+            if text.contains(',') {
+                report.decimal_commas += 1;
+            } else if text.contains('.') {
+                report.decimal_points += 1;
+            }
+            return;
+        }
+        if !self.labels.contains_key(text) {
+            self.labels.insert(text.to_string(), value);
+        }
+    }
+
+    fn collect_comment(&mut self, record: &ByteRecord, line: u64, context: &RowContext) {
+        let mut text = String::new();
+        for &column in &self.layout.comments {
+            let value = field(record, column);
+            if !value.is_empty() {
+                if !text.is_empty() {
+                    text.push('\n');
+                }
+                text.push_str(value);
+            }
+        }
+        if text.is_empty() {
+            return;
+        }
+        let question = self
+            .layout
+            .question
+            .map(|i| field(record, i).to_string())
+            .filter(|q| !q.is_empty() && self.layout.score.is_some());
+        let builder = &self.builder;
+        self.builder.comments.push(Comment {
+            file: self.file.to_string(),
+            line,
+            municipality: context.municipality.map(|m| builder.municipalities.name(m).to_string()),
+            wave: builder.waves.name(context.wave).to_string(),
+            week: context.week,
+            date: context.date.and_then(super::values::date_from_days),
+            phase: builder.phases.name(context.phase).to_string(),
+            question,
+            text,
+        });
+    }
+}

@@ -1,0 +1,209 @@
+//! Guessing what kind of text file we were given: its encoding, its separator, whether it is
+//! text at all. Danish Excel writes `;`-files in Windows-1252; "Unicode text" is UTF-16 with a
+//! BOM; survey tools write UTF-8, often with a BOM.
+
+use std::borrow::Cow;
+
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum TextEncoding {
+    Utf8,
+    Utf8Bom,
+    Utf16Le,
+    Utf16Be,
+    Windows1252,
+}
+
+impl TextEncoding {
+    pub fn label(self) -> &'static str {
+        match self {
+            TextEncoding::Utf8 => "UTF-8",
+            TextEncoding::Utf8Bom => "UTF-8 med BOM",
+            TextEncoding::Utf16Le => "UTF-16 LE",
+            TextEncoding::Utf16Be => "UTF-16 BE",
+            TextEncoding::Windows1252 => "Windows-1252",
+        }
+    }
+}
+
+/// Decodes a file's bytes to text. UTF-8 is borrowed, not copied (the big files are UTF-8).
+pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, TextEncoding) {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        if let Ok(text) = std::str::from_utf8(rest) {
+            return (Cow::Borrowed(text), TextEncoding::Utf8Bom);
+        }
+        let (text, _) = encoding_rs::UTF_8.decode_without_bom_handling(rest);
+        return (text, TextEncoding::Utf8Bom);
+    }
+    if bytes.starts_with(b"\xFF\xFE") {
+        let (text, _) = encoding_rs::UTF_16LE.decode_with_bom_removal(bytes);
+        return (text, TextEncoding::Utf16Le);
+    }
+    if bytes.starts_with(b"\xFE\xFF") {
+        let (text, _) = encoding_rs::UTF_16BE.decode_with_bom_removal(bytes);
+        return (text, TextEncoding::Utf16Be);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => (Cow::Borrowed(text), TextEncoding::Utf8),
+        Err(_) => {
+            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+            (text, TextEncoding::Windows1252)
+        }
+    }
+}
+
+/// True when the start of the text looks like a binary file (an image, a zip, an .xlsx):
+/// NUL bytes, or many control characters that no CSV holds.
+pub fn looks_binary(text: &str) -> bool {
+    let sample: Vec<char> = text.chars().take(4096).collect();
+    if sample.is_empty() {
+        return false;
+    }
+    let controls = sample
+        .iter()
+        .filter(|c| c.is_control() && !matches!(c, '\t' | '\r' | '\n' | '\u{c}'))
+        .count();
+    sample.contains(&'\0') || controls * 20 > sample.len()
+}
+
+pub const SEPARATORS: [u8; 4] = [b';', b'\t', b'|', b','];
+
+/// Picks the separator that splits the first lines into the same number of fields (more than
+/// one) most consistently; quotes are respected. Ties go to `;`, then tab, `|`, `,`: Danish
+/// Excel's choice first, and a comma last since it is the decimal mark in Danish numbers.
+pub fn detect_separator(text: &str) -> u8 {
+    let sample = head_of(text, 64 * 1024);
+    let mut best = (b';', 0.0f64, 0usize);
+    for separator in SEPARATORS {
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(separator)
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(sample.as_bytes());
+        let mut counts = Vec::new();
+        let mut record = csv::ByteRecord::new();
+        while counts.len() < 30 {
+            match reader.read_byte_record(&mut record) {
+                Ok(true) => counts.push(record.len()),
+                _ => break,
+            }
+        }
+        // The last record of a cut sample may be cut too.
+        if sample.len() < text.len() && counts.len() > 2 {
+            counts.pop();
+        }
+        let Some(&header_fields) = counts.first() else { continue };
+        if header_fields < 2 {
+            continue;
+        }
+        let rows = &counts[1..];
+        let consistency = if rows.is_empty() {
+            1.0
+        } else {
+            rows.iter().filter(|&&n| n == header_fields).count() as f64 / rows.len() as f64
+        };
+        // Most consistent first, then most fields; earlier candidates win ties.
+        if best.2 == 0 || (consistency, header_fields) > (best.1, best.2) {
+            best = (separator, consistency, header_fields);
+        }
+    }
+    best.0
+}
+
+/// At most `max_bytes` of text, cut at a character boundary.
+fn head_of(text: &str, max_bytes: usize) -> &str {
+    if text.len() <= max_bytes {
+        return text;
+    }
+    let mut end = max_bytes;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// Where a quoted field opens and never closes: (line, column), both 1-based. The csv parser
+/// would silently swallow the rest of the file into that field, so we look for it first.
+pub fn find_unclosed_quote(text: &str, separator: u8) -> Option<(u64, usize)> {
+    let bytes = text.as_bytes();
+    // An even number of quote characters cannot leave a field open: skip the scan.
+    if bytes.iter().filter(|&&b| b == b'"').count() % 2 == 0 {
+        return None;
+    }
+    let (mut line, mut column, mut at_field_start) = (1u64, 1usize, true);
+    let mut open: Option<(u64, usize)> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let byte = bytes[i];
+        if open.is_some() {
+            if byte == b'"' {
+                if bytes.get(i + 1) == Some(&b'"') {
+                    i += 1;
+                } else {
+                    open = None;
+                    at_field_start = false;
+                }
+            } else if byte == b'\n' {
+                line += 1;
+            }
+        } else if byte == b'"' && at_field_start {
+            open = Some((line, column));
+        } else if byte == separator {
+            column += 1;
+            at_field_start = true;
+            i += 1;
+            continue;
+        } else if byte == b'\n' {
+            line += 1;
+            column = 1;
+            at_field_start = true;
+            i += 1;
+            continue;
+        } else if byte != b'\r' {
+            at_field_start = false;
+        }
+        i += 1;
+    }
+    open
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encodings_are_recognised() {
+        assert_eq!(decode("Kommune;Rul".as_bytes()).1, TextEncoding::Utf8);
+        let (text, encoding) = decode(b"\xEF\xBB\xBFK\xC3\xB8ge");
+        assert_eq!((text.as_ref(), encoding), ("Køge", TextEncoding::Utf8Bom));
+        let (text, encoding) = decode(b"K\xF8ge");
+        assert_eq!((text.as_ref(), encoding), ("Køge", TextEncoding::Windows1252));
+        let (text, encoding) = decode(b"\xFF\xFEK\x00\xF8\x00");
+        assert_eq!((text.as_ref(), encoding), ("Kø", TextEncoding::Utf16Le));
+        let (text, encoding) = decode(b"\xFE\xFF\x00K\x00\xF8");
+        assert_eq!((text.as_ref(), encoding), ("Kø", TextEncoding::Utf16Be));
+    }
+
+    #[test]
+    fn separators_are_found_and_quotes_respected() {
+        assert_eq!(detect_separator("a;b;c\n1;2,5;3\n"), b';');
+        assert_eq!(detect_separator("a,b,c\n1,2,3\n"), b',');
+        assert_eq!(detect_separator("a\tb\n1\t2\n"), b'\t');
+        assert_eq!(detect_separator("a|b\n1|2\n"), b'|');
+        assert_eq!(detect_separator("a,b\n\"x;y;z\",2\n\"p;q\",3\n"), b',');
+    }
+
+    #[test]
+    fn unclosed_quote_is_located() {
+        assert_eq!(find_unclosed_quote("a;b\n1;\"ok\"\n2;\"open\n3;4\n", b';'), Some((3, 2)));
+        assert_eq!(find_unclosed_quote("a;b\n1;tommer 5\"\n", b';'), None);
+        assert_eq!(find_unclosed_quote("a;b\n1;\"say \"\"hi\"\"\"\n", b';'), None);
+    }
+
+    #[test]
+    fn binary_files_are_told_apart_from_text() {
+        assert!(looks_binary("PK\u{3}\u{4}\0\0\u{8}\0"));
+        assert!(!looks_binary("Kommune;Rul\r\nKøge;Rul 1\r\n"));
+    }
+}

@@ -1,0 +1,12 @@
+//! valgpuls: satisfaction scores from the VALG rollout, per wave and phase, against the
+//! project's timeline. The library knows nothing of the window: import, analysis, timeline,
+//! charts and export live here; `app` only shows results and sends commands.
+
+pub mod dataset;
+pub mod import;
+pub mod locale;
+pub mod phases;
+pub mod analysis;
+pub mod files;
+pub mod timeline;
+pub mod charts;

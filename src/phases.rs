@@ -1,0 +1,66 @@
+//! The rollout's phase scheme: each wave ran five weeks, preparation in weeks 1-3 and a test
+//! election in week 4 and again in week 5.
+
+pub const PHASE_PREPARATION: &str = "Klargøring (uge 1-3)";
+pub const PHASE_TEST_WEEK4: &str = "Prøvevalg (uge 4)";
+pub const PHASE_TEST_WEEK5: &str = "Prøvevalg (uge 5)";
+/// Answers whose week falls outside the scheme, or that carry neither week nor phase.
+pub const NO_PHASE: &str = "Uden fase";
+/// The wave of answers from a file without a wave column.
+pub const NO_WAVE: &str = "Alle";
+
+/// The default scheme's phases, in order.
+pub const DEFAULT_PHASES: [&str; 3] = [PHASE_PREPARATION, PHASE_TEST_WEEK4, PHASE_TEST_WEEK5];
+
+/// The phase of a rollout week under the default scheme; None outside weeks 1-5.
+pub fn phase_of_week(week: i32) -> Option<&'static str> {
+    match week {
+        1..=3 => Some(PHASE_PREPARATION),
+        4 => Some(PHASE_TEST_WEEK4),
+        5 => Some(PHASE_TEST_WEEK5),
+        _ => None,
+    }
+}
+
+/// Orders phase names: the scheme's phases first in scheme order, then the others in the
+/// order given (first appearance), and "no phase" last.
+pub fn order_phases(seen: &[String]) -> Vec<String> {
+    let mut ordered: Vec<String> = DEFAULT_PHASES
+        .iter()
+        .filter(|phase| seen.iter().any(|s| s == *phase))
+        .map(|phase| phase.to_string())
+        .collect();
+    for phase in seen {
+        if !DEFAULT_PHASES.contains(&phase.as_str()) && phase != NO_PHASE && !ordered.contains(phase) {
+            ordered.push(phase.clone());
+        }
+    }
+    if seen.iter().any(|s| s == NO_PHASE) {
+        ordered.push(NO_PHASE.to_string());
+    }
+    ordered
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weeks_map_to_the_deck_phases() {
+        assert_eq!(phase_of_week(1), Some(PHASE_PREPARATION));
+        assert_eq!(phase_of_week(3), Some(PHASE_PREPARATION));
+        assert_eq!(phase_of_week(4), Some(PHASE_TEST_WEEK4));
+        assert_eq!(phase_of_week(5), Some(PHASE_TEST_WEEK5));
+        assert_eq!(phase_of_week(6), None);
+        assert_eq!(phase_of_week(0), None);
+    }
+
+    #[test]
+    fn phases_order_by_scheme_then_appearance() {
+        let seen: Vec<String> = [NO_PHASE, "Efterår", PHASE_TEST_WEEK5, PHASE_PREPARATION]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(order_phases(&seen), vec![PHASE_PREPARATION, PHASE_TEST_WEEK5, "Efterår", NO_PHASE]);
+    }
+}
