@@ -305,50 +305,23 @@ const POSITIVE: [(When, &str); 12] = [
     (When::Any, "Godt samarbejde med implementeringskonsulenten."),
     (When::Any, "Hurtigt svar fra supporten, tak for det."),
     (When::Prep, "Tænker, at vi er godt med i implementeringen"),
-    (
-        When::Prep,
-        "Det kører. Vi glæder os til at komme i gang for alvor.",
-    ),
-    (
-        When::Prep,
-        "Materialet fra Netcompany er godt og gennemarbejdet.",
-    ),
-    (
-        When::Test,
-        "Prøvevalget gik godt, og valgstyrerne var positive.",
-    ),
-    (
-        When::Test,
-        "Rollespillet på brevstemmedagen var en stor hjælp.",
-    ),
-    (
-        When::Test,
-        "Optællingen gik hurtigere end vi havde regnet med. Flot.",
-    ),
+    (When::Prep, "Det kører. Vi glæder os til at komme i gang for alvor."),
+    (When::Prep, "Materialet fra Netcompany er godt og gennemarbejdet."),
+    (When::Test, "Prøvevalget gik godt, og valgstyrerne var positive."),
+    (When::Test, "Rollespillet på brevstemmedagen var en stor hjælp."),
+    (When::Test, "Optællingen gik hurtigere end vi havde regnet med. Flot."),
 ];
 
 const MIXED: [(When, &str); 10] = [
     (When::Prep, "Materialet var overvældende i starten"),
-    (
-        When::Prep,
-        "Svært at vurdere Valgdagen endnu, vi har ikke prøvet det.",
-    ),
-    (
-        When::Prep,
-        "Mange KLIK-opgaver i denne uge, men vi når det.",
-    ),
+    (When::Prep, "Svært at vurdere Valgdagen endnu, vi har ikke prøvet det."),
+    (When::Prep, "Mange KLIK-opgaver i denne uge, men vi når det."),
     (
         When::Any,
         "Vi mangler stadig at få afklaret den lokale arbejdsgang omkring brevstemmer.",
     ),
-    (
-        When::Any,
-        "Lidt usikkerhed om rettigheder og roller i systemet.",
-    ),
-    (
-        When::Any,
-        "Det går fremad. Vi har haft travlt med andre opgaver.",
-    ),
+    (When::Any, "Lidt usikkerhed om rettigheder og roller i systemet."),
+    (When::Any, "Det går fremad. Vi har haft travlt med andre opgaver."),
     (When::Any, "Okay indtil videre."),
     (
         When::Any,
@@ -362,24 +335,12 @@ const MIXED: [(When, &str); 10] = [
 ];
 
 const NEGATIVE: [(When, &str); 7] = [
-    (
-        When::Prep,
-        "Materialet var uoverskueligt og helt sandet til",
-    ),
-    (
-        When::Any,
-        "Vi har oplevet flere fejl ved import af valglister.",
-    ),
+    (When::Prep, "Materialet var uoverskueligt og helt sandet til"),
+    (When::Any, "Vi har oplevet flere fejl ved import af valglister."),
     (When::Any, "Lang svartid på supporten i denne uge."),
     (When::Any, "Udskrift af valgkort driller stadig."),
-    (
-        When::Any,
-        "For mange ændringer undervejs, det er svært at følge med.",
-    ),
-    (
-        When::Test,
-        "Prøvevalget afslørede flere fejl i optællingen.",
-    ),
+    (When::Any, "For mange ændringer undervejs, det er svært at følge med."),
+    (When::Test, "Prøvevalget afslørede flere fejl i optællingen."),
     (
         When::Test,
         "Valgstyrerne havde svært ved at finde rundt i skærmbillederne.",
@@ -460,12 +421,7 @@ fn parse_timestamp(s: &str) -> Option<Stamp> {
     let (hh, mm) = time.split_once(':')?;
     let hh: u32 = hh.parse().ok()?;
     let mm: u32 = mm.parse().ok()?;
-    if parts.next().is_some()
-        || !(1..=12).contains(&m)
-        || !(1..=31).contains(&d)
-        || hh > 23
-        || mm > 59
-    {
+    if parts.next().is_some() || !(1..=12).contains(&m) || !(1..=31).contains(&d) || hh > 23 || mm > 59 {
         return None;
     }
     let days = days_from_civil(y, m, d);
@@ -536,26 +492,17 @@ fn parse_csv(text: &str) -> io::Result<Vec<Vec<String>>> {
             }
             '\r' => {
                 if chars.next() != Some('\n') {
-                    return Err(invalid(format!(
-                        "bare CR after record {}",
-                        records.len() + 1
-                    )));
+                    return Err(invalid(format!("bare CR after record {}", records.len() + 1)));
                 }
                 record.push(std::mem::take(&mut field));
                 records.push(std::mem::take(&mut record));
                 state = ParseState::FieldStart;
             }
             '\n' => {
-                return Err(invalid(format!(
-                    "bare LF after record {}",
-                    records.len() + 1
-                )));
+                return Err(invalid(format!("bare LF after record {}", records.len() + 1)));
             }
             _ if state == ParseState::QuoteClosed || c == '"' => {
-                return Err(invalid(format!(
-                    "stray quote in record {}",
-                    records.len() + 1
-                )));
+                return Err(invalid(format!("stray quote in record {}", records.len() + 1)));
             }
             _ => {
                 field.push(c);
@@ -590,9 +537,7 @@ fn decode_cp1252(bytes: &[u8]) -> io::Result<String> {
         .iter()
         .map(|&b| {
             if (0x80..=0x9F).contains(&b) {
-                Err(invalid(format!(
-                    "byte 0x{b:02X} should not occur in this file"
-                )))
+                Err(invalid(format!("byte 0x{b:02X} should not occur in this file")))
             } else {
                 Ok(char::from(b))
             }
@@ -639,12 +584,9 @@ fn to_score(x: f64) -> u8 {
 fn calibrate(latent: &[f64], target_sum: u64) -> io::Result<Vec<u8>> {
     let n = latent.len() as u64;
     if target_sum < n || target_sum > 5 * n {
-        return Err(invalid(format!(
-            "sum {target_sum} impossible for {n} answers"
-        )));
+        return Err(invalid(format!("sum {target_sum} impossible for {n} answers")));
     }
-    let sum_at =
-        |shift: f64| -> u64 { latent.iter().map(|&x| u64::from(to_score(x + shift))).sum() };
+    let sum_at = |shift: f64| -> u64 { latent.iter().map(|&x| u64::from(to_score(x + shift))).sum() };
     let (mut lo, mut hi) = (-10.0_f64, 10.0_f64);
     for _ in 0..80 {
         let mid = (lo + hi) / 2.0;
@@ -681,11 +623,7 @@ fn choose_n(cells: usize, target: u64) -> io::Result<usize> {
         .map(|k| k * step)
         .filter(|&n| (2..=max_missing).contains(&(cells - n)))
         .min_by_key(|&n| ((cells - n) * 100).abs_diff(cells * 5))
-        .ok_or_else(|| {
-            invalid(format!(
-                "no n for {cells} answer slots and mean {target}/100"
-            ))
-        })
+        .ok_or_else(|| invalid(format!("no n for {cells} answer slots and mean {target}/100")))
 }
 
 /// Round half away from zero of `num / den` (both positive) to hundredths.
@@ -755,11 +693,7 @@ fn question_offset(question: usize, phase: usize) -> f64 {
 }
 
 fn generate_checkin(rng: &mut Rng) -> io::Result<Vec<CheckinRow>> {
-    let mut entities: Vec<&'static str> = MUNICIPALITIES
-        .iter()
-        .chain(REGIONS.iter())
-        .copied()
-        .collect();
+    let mut entities: Vec<&'static str> = MUNICIPALITIES.iter().chain(REGIONS.iter()).copied().collect();
     rng.shuffle(&mut entities);
     let mut members: [Vec<&'static str>; 3] = Default::default();
     let mut rest = entities.as_slice();
@@ -843,11 +777,7 @@ fn generate_checkin(rng: &mut Rng) -> io::Result<Vec<CheckinRow>> {
                 .collect();
             keyed.sort_by(|a, b| a.0.total_cmp(&b.0));
             for (k, &(_, (i, q))) in keyed[..missing].iter().enumerate() {
-                rows[i].answers[q] = if k < dont_know {
-                    Answer::DontKnow
-                } else {
-                    Answer::Blank
-                };
+                rows[i].answers[q] = if k < dont_know { Answer::DontKnow } else { Answer::Blank };
             }
             let scored: Vec<(usize, usize)> = keyed[missing..].iter().map(|&(_, s)| s).collect();
             let values: Vec<f64> = scored.iter().map(|&(i, q)| latent[i][q]).collect();
@@ -858,9 +788,7 @@ fn generate_checkin(rng: &mut Rng) -> io::Result<Vec<CheckinRow>> {
         }
     }
 
-    rows.sort_by(|a, b| {
-        (a.wave, a.day, a.minute, a.entity).cmp(&(b.wave, b.day, b.minute, b.entity))
-    });
+    rows.sort_by(|a, b| (a.wave, a.day, a.minute, a.entity).cmp(&(b.wave, b.day, b.minute, b.entity)));
 
     // Comments: mostly empty; tone follows the row's scores, content the phase.
     for row in rows.iter_mut() {
@@ -882,11 +810,7 @@ fn generate_checkin(rng: &mut Rng) -> io::Result<Vec<CheckinRow>> {
         } else {
             &NEGATIVE
         };
-        let when = if row.week <= 3 {
-            When::Prep
-        } else {
-            When::Test
-        };
+        let when = if row.week <= 3 { When::Prep } else { When::Test };
         let fitting: Vec<&str> = pool
             .iter()
             .filter(|(w, _)| *w == When::Any || *w == when)
@@ -906,11 +830,7 @@ fn generate_checkin(rng: &mut Rng) -> io::Result<Vec<CheckinRow>> {
         rows[i].comment = special.to_string();
     }
     let candidates: Vec<usize> = (0..rows.len())
-        .filter(|&i| {
-            rows[i].wave == 0
-                && !used.contains(&i)
-                && rows[i].mean_score().is_some_and(|m| m >= 4.0)
-        })
+        .filter(|&i| rows[i].wave == 0 && !used.contains(&i) && rows[i].mean_score().is_some_and(|m| m >= 4.0))
         .collect();
     let i = *rng.pick(&candidates);
     rows[i].comment = MULTILINE_COMMENT.to_string();
@@ -918,8 +838,7 @@ fn generate_checkin(rng: &mut Rng) -> io::Result<Vec<CheckinRow>> {
 }
 
 fn checkin_text(rows: &[CheckinRow]) -> String {
-    let mut records: Vec<Vec<String>> =
-        vec![CHECKIN_HEADER.iter().map(|s| s.to_string()).collect()];
+    let mut records: Vec<Vec<String>> = vec![CHECKIN_HEADER.iter().map(|s| s.to_string()).collect()];
     for row in rows {
         let mut record = vec![
             format_timestamp(row.day, row.minute),
@@ -948,13 +867,9 @@ fn verify_checkin(path: &Path) -> io::Result<()> {
     let text = decode_cp1252(&bytes)?;
     let records = parse_csv(&text)?;
     if csv_text(&records) != text {
-        return Err(invalid(
-            "check-in file does not round-trip (quoting not minimal?)",
-        ));
+        return Err(invalid("check-in file does not round-trip (quoting not minimal?)"));
     }
-    let (header, data) = records
-        .split_first()
-        .ok_or_else(|| invalid("empty check-in file"))?;
+    let (header, data) = records.split_first().ok_or_else(|| invalid("empty check-in file"))?;
     if header != &CHECKIN_HEADER {
         return Err(invalid(format!("unexpected header {header:?}")));
     }
@@ -971,8 +886,8 @@ fn verify_checkin(path: &Path) -> io::Result<()> {
         if record.len() != CHECKIN_HEADER.len() {
             return Err(invalid(format!("record {line}: {} fields", record.len())));
         }
-        let time = parse_timestamp(&record[0])
-            .ok_or_else(|| invalid(format!("record {line}: bad time {:?}", record[0])))?;
+        let time =
+            parse_timestamp(&record[0]).ok_or_else(|| invalid(format!("record {line}: bad time {:?}", record[0])))?;
         let w = WAVES
             .iter()
             .position(|wave| wave.name == record[2])
@@ -1005,10 +920,11 @@ fn verify_checkin(path: &Path) -> io::Result<()> {
                 cell.blank += 1;
                 qcell.blank += 1;
             } else {
-                let score =
-                    LIKERT.iter().position(|l| *l == value).ok_or_else(|| {
-                        invalid(format!("record {line}: unknown answer {value:?}"))
-                    })? + 1;
+                let score = LIKERT
+                    .iter()
+                    .position(|l| *l == value)
+                    .ok_or_else(|| invalid(format!("record {line}: unknown answer {value:?}")))?
+                    + 1;
                 cell.n += 1;
                 cell.sum += score as u64;
                 qcell.n += 1;
@@ -1022,14 +938,10 @@ fn verify_checkin(path: &Path) -> io::Result<()> {
 
     // Structure and time order.
     if waves_in_file_order != [0, 1, 2] {
-        return Err(invalid(
-            "rows are not grouped Rul 1, Rul 2, Rul 3 in the file",
-        ));
+        return Err(invalid("rows are not grouped Rul 1, Rul 2, Rul 3 in the file"));
     }
     if entity_waves.len() != 103 || entity_waves.values().any(|&(_, k)| k != 5) {
-        return Err(invalid(
-            "expected 103 municipalities/regions with 5 check-ins each",
-        ));
+        return Err(invalid("expected 103 municipalities/regions with 5 check-ins each"));
     }
     let spans: Vec<_> = time_span
         .iter()
@@ -1044,17 +956,10 @@ fn verify_checkin(path: &Path) -> io::Result<()> {
         }
     }
     if multiline != 1 {
-        return Err(invalid(format!(
-            "{multiline} multi-line comments, expected 1"
-        )));
+        return Err(invalid(format!("{multiline} multi-line comments, expected 1")));
     }
 
-    println!(
-        "{}: {} rows, {} comments",
-        path.display(),
-        data.len(),
-        comments
-    );
+    println!("{}: {} rows, {} comments", path.display(), data.len(), comments);
     println!(
         "  {:<6} {:<20} {:>4} {:>4} {:>5} {:>8} {:>6} {:>6}",
         "wave", "phase", "n", "vi", "blank", "mean", "deck", "check"
@@ -1065,8 +970,7 @@ fn verify_checkin(path: &Path) -> io::Result<()> {
         let (first, last) = spans[w];
         for (phase, cell) in cells[w].iter().enumerate() {
             let rounded = round_hundredths(cell.sum.into(), cell.n.into());
-            let exact =
-                u128::from(cell.sum) * 100 == u128::from(wave.targets[phase]) * u128::from(cell.n);
+            let exact = u128::from(cell.sum) * 100 == u128::from(wave.targets[phase]) * u128::from(cell.n);
             let ok = rounded == u128::from(wave.targets[phase]);
             if !ok {
                 failures.push(format!("{} {}", wave.name, PHASES[phase]));
@@ -1146,12 +1050,7 @@ fn verify_checkin(path: &Path) -> io::Result<()> {
 const TIMELINE_HEADER: [&str; 5] = ["type", "start", "end", "label_da", "label_en"];
 
 /// (start, end or None for an event, Danish, English)
-type TimelineEntry = (
-    (i64, u32, u32),
-    Option<(i64, u32, u32)>,
-    &'static str,
-    &'static str,
-);
+type TimelineEntry = ((i64, u32, u32), Option<(i64, u32, u32)>, &'static str, &'static str);
 
 const TIMELINE: [TimelineEntry; 9] = [
     (
@@ -1162,12 +1061,7 @@ const TIMELINE: [TimelineEntry; 9] = [
     ),
     ((2024, 12, 10), None, "Netværksmøde 8", "Network meeting 8"),
     ((2024, 12, 18), None, "Release 1.4", "Release 1.4"),
-    (
-        (2025, 1, 13),
-        Some((2025, 2, 7)),
-        "Skyggevalg",
-        "Shadow election",
-    ),
+    ((2025, 1, 13), Some((2025, 2, 7)), "Skyggevalg", "Shadow election"),
     (
         (2025, 2, 10),
         None,
@@ -1192,30 +1086,18 @@ const TIMELINE: [TimelineEntry; 9] = [
         "Valg afvikles i ny VALG",
         "Elections run in the new VALG",
     ),
-    (
-        (2025, 11, 18),
-        None,
-        "KV/RV 18-11-2025",
-        "KV/RV 18 Nov 2025",
-    ),
+    ((2025, 11, 18), None, "KV/RV 18-11-2025", "KV/RV 18 Nov 2025"),
 ];
 
 fn timeline_text() -> String {
-    let mut records: Vec<Vec<String>> =
-        vec![TIMELINE_HEADER.iter().map(|s| s.to_string()).collect()];
+    let mut records: Vec<Vec<String>> = vec![TIMELINE_HEADER.iter().map(|s| s.to_string()).collect()];
     for &((y, m, d), end, da, en) in &TIMELINE {
         let start = format_iso(days_from_civil(y, m, d));
         let (kind, end) = match end {
             Some((y, m, d)) => ("span", format_iso(days_from_civil(y, m, d))),
             None => ("event", String::new()),
         };
-        records.push(vec![
-            kind.to_string(),
-            start,
-            end,
-            da.to_string(),
-            en.to_string(),
-        ]);
+        records.push(vec![kind.to_string(), start, end, da.to_string(), en.to_string()]);
     }
     format!("{BOM}{}", csv_text(&records))
 }
@@ -1259,12 +1141,7 @@ const KLIK_FREQUENCY: [(&str, f64, f64, f64); 6] = [
     ("Et par gange om måneden", 31.0, 0.12, 0.7),
     ("En gang om måneden", 16.0, -0.05, 1.0),
     ("Sjældnere end en gang om måneden", 14.0, -0.25, 2.0),
-    (
-        "Har ikke brugt KLIK de seneste seks måneder",
-        8.0,
-        -0.45,
-        8.0,
-    ),
+    ("Har ikke brugt KLIK de seneste seks måneder", 8.0, -0.45, 8.0),
     ("Ved ikke / ønsker ikke at svare", 5.0, -0.15, 5.0),
 ];
 
@@ -1287,11 +1164,7 @@ const KLIK_COMMENTS: [&str; 9] = [
 
 fn klik_text(rng: &mut Rng) -> io::Result<String> {
     let total = KLIK_NUMERIC + KLIK_DONT_KNOW;
-    let entities: Vec<&str> = MUNICIPALITIES
-        .iter()
-        .chain(REGIONS.iter())
-        .copied()
-        .collect();
+    let entities: Vec<&str> = MUNICIPALITIES.iter().chain(REGIONS.iter()).copied().collect();
     let shares: Vec<f64> = KLIK_FREQUENCY.iter().map(|f| f.1).collect();
     let frequency: Vec<usize> = (0..total).map(|_| rng.weighted(&shares)).collect();
     let latent: Vec<f64> = frequency
@@ -1385,9 +1258,7 @@ fn verify_klik(path: &Path) -> io::Result<()> {
         );
     }
     if all.n != KLIK_NUMERIC as u64 || tenths != 37 {
-        return Err(invalid(
-            "KLIK survey does not match the deck (637 answers, mean 3,7)",
-        ));
+        return Err(invalid("KLIK survey does not match the deck (637 answers, mean 3,7)"));
     }
     Ok(())
 }
@@ -1413,11 +1284,7 @@ fn main() -> io::Result<()> {
     println!("Summary:");
     for name in [CHECKIN_FILE, TIMELINE_FILE, KLIK_FILE] {
         let path = dir.join(name);
-        println!(
-            "  {:<40} {:>7} bytes",
-            path.display(),
-            fs::metadata(&path)?.len()
-        );
+        println!("  {:<40} {:>7} bytes", path.display(), fs::metadata(&path)?.len());
     }
     Ok(())
 }

@@ -82,12 +82,17 @@ impl Dataset {
     }
 
     pub fn has_dates(&self) -> bool {
-        self.answers.column(col_names::DATE).map(|c| c.null_count() < c.len()).unwrap_or(false)
+        self.answers
+            .column(col_names::DATE)
+            .map(|c| c.null_count() < c.len())
+            .unwrap_or(false)
     }
 
     /// The distinct values of a category column, in order of first appearance.
     pub fn category_values(&self, index: usize) -> Vec<String> {
-        let Ok(column) = self.answers.column(&category_column(index)) else { return Vec::new() };
+        let Ok(column) = self.answers.column(&category_column(index)) else {
+            return Vec::new();
+        };
         let Ok(values) = column.str() else { return Vec::new() };
         let mut seen = Vec::new();
         for value in values.iter().flatten() {
@@ -217,11 +222,18 @@ impl DatasetBuilder {
     }
 
     pub fn finish(self) -> PolarsResult<Dataset> {
-        let file_names: Vec<&str> = self.file.iter().map(|&i| self.files.get(i as usize).map_or("", String::as_str)).collect();
+        let file_names: Vec<&str> = self
+            .file
+            .iter()
+            .map(|&i| self.files.get(i as usize).map_or("", String::as_str))
+            .collect();
         let mut columns = vec![
             Column::new(col_names::FILE.into(), file_names),
             Column::new(col_names::LINE.into(), &self.line),
-            Column::new(col_names::MUNICIPALITY.into(), optional_strings(&self.municipality, &self.municipalities)),
+            Column::new(
+                col_names::MUNICIPALITY.into(),
+                optional_strings(&self.municipality, &self.municipalities),
+            ),
             Column::new(col_names::WAVE.into(), strings(&self.wave, &self.waves)),
             Column::new(col_names::WEEK.into(), &self.week),
             Column::new(col_names::DATE.into(), &self.date),
@@ -231,7 +243,10 @@ impl DatasetBuilder {
             Column::new(col_names::DONT_KNOW.into(), &self.dont_know),
         ];
         for (index, (_, values)) in self.categories.iter().enumerate() {
-            columns.push(Column::new(category_column(index).into(), optional_strings(values, &self.category_values)));
+            columns.push(Column::new(
+                category_column(index).into(),
+                optional_strings(values, &self.category_values),
+            ));
         }
         let answers = DataFrame::new(self.file.len(), columns)?;
         let waves = waves_in_time_order(&answers)?;
@@ -266,10 +281,22 @@ fn waves_in_time_order(answers: &DataFrame) -> PolarsResult<Vec<String>> {
         .lazy()
         .with_row_index("row", None)
         .group_by([col(col_names::WAVE)])
-        .agg([col(col_names::DATE).min().alias("first_date"), col("row").min().alias("first_row")])
-        .sort(["first_date", "first_row"], SortMultipleOptions::default().with_nulls_last(true))
+        .agg([
+            col(col_names::DATE).min().alias("first_date"),
+            col("row").min().alias("first_row"),
+        ])
+        .sort(
+            ["first_date", "first_row"],
+            SortMultipleOptions::default().with_nulls_last(true),
+        )
         .collect()?;
-    Ok(order.column(col_names::WAVE)?.str()?.iter().flatten().map(str::to_string).collect())
+    Ok(order
+        .column(col_names::WAVE)?
+        .str()?
+        .iter()
+        .flatten()
+        .map(str::to_string)
+        .collect())
 }
 
 /// Sorts æ, ø, å after z, as a Danish reader expects.

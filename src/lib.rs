@@ -2,11 +2,11 @@
 //! project's timeline. The library knows nothing of the window: import, analysis, timeline,
 //! charts and export live here; `app` only shows results and sends commands.
 
+pub mod analysis;
+pub mod charts;
 pub mod dataset;
+pub mod files;
 pub mod import;
 pub mod locale;
 pub mod phases;
-pub mod analysis;
-pub mod files;
 pub mod timeline;
-pub mod charts;

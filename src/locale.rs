@@ -92,7 +92,9 @@ impl Lang {
             PHASE_TEST_WEEK5 => "Test election (week 5)".to_string(),
             NO_PHASE => "No phase".to_string(),
             NO_WAVE => "All".to_string(),
-            other => other.strip_prefix("Rul ").map_or_else(|| other.to_string(), |n| format!("Wave {n}")),
+            other => other
+                .strip_prefix("Rul ")
+                .map_or_else(|| other.to_string(), |n| format!("Wave {n}")),
         }
     }
 

@@ -61,6 +61,9 @@ mod tests {
             .iter()
             .map(|s| s.to_string())
             .collect();
-        assert_eq!(order_phases(&seen), vec![PHASE_PREPARATION, PHASE_TEST_WEEK5, "Efterår", NO_PHASE]);
+        assert_eq!(
+            order_phases(&seen),
+            vec![PHASE_PREPARATION, PHASE_TEST_WEEK5, "Efterår", NO_PHASE]
+        );
     }
 }

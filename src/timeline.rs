@@ -28,11 +28,23 @@ pub struct Entry {
 
 impl Entry {
     pub fn event(date: NaiveDate, label_da: &str, label_en: &str) -> Entry {
-        Entry { kind: EntryKind::Event, start: date, end: None, label_da: label_da.into(), label_en: label_en.into() }
+        Entry {
+            kind: EntryKind::Event,
+            start: date,
+            end: None,
+            label_da: label_da.into(),
+            label_en: label_en.into(),
+        }
     }
 
     pub fn span(start: NaiveDate, end: NaiveDate, label_da: &str, label_en: &str) -> Entry {
-        Entry { kind: EntryKind::Span, start, end: Some(end), label_da: label_da.into(), label_en: label_en.into() }
+        Entry {
+            kind: EntryKind::Span,
+            start,
+            end: Some(end),
+            label_da: label_da.into(),
+            label_en: label_en.into(),
+        }
     }
 
     /// The label in the language, falling back to the other when one is empty.
@@ -59,14 +71,38 @@ impl Default for Timeline {
     fn default() -> Self {
         Timeline {
             entries: vec![
-                Entry::span(date(2024, 11, 1), date(2024, 12, 31), "Teknisk videndelingsforløb", "Technical knowledge sharing"),
+                Entry::span(
+                    date(2024, 11, 1),
+                    date(2024, 12, 31),
+                    "Teknisk videndelingsforløb",
+                    "Technical knowledge sharing",
+                ),
                 Entry::event(date(2024, 12, 10), "Netværksmøde 8", "Network meeting 8"),
                 Entry::event(date(2024, 12, 18), "Release 1.4", "Release 1.4"),
                 Entry::span(date(2025, 1, 13), date(2025, 2, 7), "Skyggevalg", "Shadow election"),
-                Entry::event(date(2025, 2, 10), "Overdragelse til driftsorganisation", "Handover to operations"),
-                Entry::span(date(2025, 4, 1), date(2025, 9, 30), "Risiko for uvarslet valg", "Risk of an unannounced election"),
-                Entry::span(date(2024, 11, 1), date(2025, 10, 1), "KMD Valg (forlænget kontrakt)", "KMD Valg (extended contract)"),
-                Entry::span(date(2025, 10, 1), date(2025, 11, 18), "Valg afvikles i ny VALG", "Elections run in the new VALG"),
+                Entry::event(
+                    date(2025, 2, 10),
+                    "Overdragelse til driftsorganisation",
+                    "Handover to operations",
+                ),
+                Entry::span(
+                    date(2025, 4, 1),
+                    date(2025, 9, 30),
+                    "Risiko for uvarslet valg",
+                    "Risk of an unannounced election",
+                ),
+                Entry::span(
+                    date(2024, 11, 1),
+                    date(2025, 10, 1),
+                    "KMD Valg (forlænget kontrakt)",
+                    "KMD Valg (extended contract)",
+                ),
+                Entry::span(
+                    date(2025, 10, 1),
+                    date(2025, 11, 18),
+                    "Valg afvikles i ny VALG",
+                    "Elections run in the new VALG",
+                ),
                 Entry::event(date(2025, 11, 18), "KV/RV 18-11-2025", "KV/RV 18 Nov 2025"),
             ],
         }
@@ -96,16 +132,28 @@ impl Timeline {
     pub fn from_csv(file: &str, bytes: &[u8]) -> Result<Timeline, TimelineError> {
         let (text, _) = decode(bytes);
         let separator = detect_separator(&text);
-        let mut reader =
-            csv::ReaderBuilder::new().delimiter(separator).has_headers(true).flexible(true).from_reader(text.as_bytes());
-        let error = |line: u64, column: usize, message: String| TimelineError { file: file.to_string(), line, column, message };
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(separator)
+            .has_headers(true)
+            .flexible(true)
+            .from_reader(text.as_bytes());
+        let error = |line: u64, column: usize, message: String| TimelineError {
+            file: file.to_string(),
+            line,
+            column,
+            message,
+        };
         let headers: Vec<String> = match reader.headers() {
             Ok(headers) => headers.iter().map(|h| h.trim().to_lowercase()).collect(),
             Err(e) => return Err(error(1, 1, e.to_string())),
         };
         let index = |name: &str| headers.iter().position(|h| h == name);
         let (Some(kind_at), Some(start_at)) = (index("type"), index("start")) else {
-            return Err(error(1, 1, format!("the header must name the columns {}", HEADER.join(";"))));
+            return Err(error(
+                1,
+                1,
+                format!("the header must name the columns {}", HEADER.join(";")),
+            ));
         };
         let (end_at, da_at, en_at) = (index("end"), index("label_da"), index("label_en"));
         let mut entries = Vec::new();
@@ -126,29 +174,52 @@ impl Timeline {
             let end = match (kind, get(end_at)) {
                 (EntryKind::Event, _) => None,
                 (EntryKind::Span, text) => {
-                    let end = parse_date(text)
-                        .ok_or_else(|| error(line, end_at.map_or(3, |i| i + 1), format!("a span needs an end date, «{text}» is none")))?;
+                    let end = parse_date(text).ok_or_else(|| {
+                        error(
+                            line,
+                            end_at.map_or(3, |i| i + 1),
+                            format!("a span needs an end date, «{text}» is none"),
+                        )
+                    })?;
                     if end < start {
-                        return Err(error(line, end_at.map_or(3, |i| i + 1), "the span ends before it starts".into()));
+                        return Err(error(
+                            line,
+                            end_at.map_or(3, |i| i + 1),
+                            "the span ends before it starts".into(),
+                        ));
                     }
                     Some(end)
                 }
             };
-            entries.push(Entry { kind, start, end, label_da: get(da_at).to_string(), label_en: get(en_at).to_string() });
+            entries.push(Entry {
+                kind,
+                start,
+                end,
+                label_da: get(da_at).to_string(),
+                label_en: get(en_at).to_string(),
+            });
         }
         Ok(Timeline { entries })
     }
 
     pub fn load(path: &Path) -> Result<Timeline, TimelineError> {
         let file = path.display().to_string();
-        let bytes = std::fs::read(path).map_err(|e| TimelineError { file: file.clone(), line: 0, column: 0, message: e.to_string() })?;
+        let bytes = std::fs::read(path).map_err(|e| TimelineError {
+            file: file.clone(),
+            line: 0,
+            column: 0,
+            message: e.to_string(),
+        })?;
         Timeline::from_csv(&file, &bytes)
     }
 
     /// UTF-8 with BOM, `;` and CRLF: opens right in Danish Excel.
     pub fn to_csv(&self) -> Vec<u8> {
         let mut out = b"\xEF\xBB\xBF".to_vec();
-        let mut writer = csv::WriterBuilder::new().delimiter(b';').terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+        let mut writer = csv::WriterBuilder::new()
+            .delimiter(b';')
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(Vec::new());
         let _ = writer.write_record(HEADER);
         for entry in &self.entries {
             let kind = match entry.kind {
@@ -176,13 +247,24 @@ mod tests {
         let timeline = Timeline::default();
         let read = Timeline::from_csv("t.csv", &timeline.to_csv()).unwrap();
         assert_eq!(read, timeline);
-        assert!(read.entries.iter().any(|e| e.label_da == "Skyggevalg" && e.start == date(2025, 1, 13) && e.end == Some(date(2025, 2, 7))));
+        assert!(
+            read.entries
+                .iter()
+                .any(|e| e.label_da == "Skyggevalg" && e.start == date(2025, 1, 13) && e.end == Some(date(2025, 2, 7)))
+        );
     }
 
     #[test]
     fn a_bad_date_names_line_and_column() {
-        let error = Timeline::from_csv("t.csv", b"type;start;end;label_da\nevent;2025-01-01;;A\nspan;2025-02-01;snart;B\n").unwrap_err();
+        let error = Timeline::from_csv(
+            "t.csv",
+            b"type;start;end;label_da\nevent;2025-01-01;;A\nspan;2025-02-01;snart;B\n",
+        )
+        .unwrap_err();
         assert_eq!((error.line, error.column), (3, 3));
-        assert_eq!(error.to_string(), "t.csv:3:3: a span needs an end date, «snart» is none");
+        assert_eq!(
+            error.to_string(),
+            "t.csv:3:3: a span needs an end date, «snart» is none"
+        );
     }
 }

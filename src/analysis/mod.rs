@@ -44,7 +44,11 @@ impl Filter {
             (col_names::QUESTION, &self.questions),
             (col_names::MUNICIPALITY, &self.municipalities),
         ] {
-            if let Some(any_of) = values.iter().map(|v| col(column).eq(lit(v.as_str()))).reduce(|a, b| a.or(b)) {
+            if let Some(any_of) = values
+                .iter()
+                .map(|v| col(column).eq(lit(v.as_str())))
+                .reduce(|a, b| a.or(b))
+            {
                 expr = expr.and(any_of);
             }
         }
@@ -61,7 +65,11 @@ impl Filter {
 /// The dataset's answers that pass the filter, as a lazy query to build on.
 fn filtered(dataset: &Dataset, filter: &Filter) -> LazyFrame {
     let frame = dataset.answers.clone().lazy();
-    if filter.is_empty() { frame } else { frame.filter(filter.expr()) }
+    if filter.is_empty() {
+        frame
+    } else {
+        frame.filter(filter.expr())
+    }
 }
 
 /// Everything the window and the report show for one filter state, computed together so a

@@ -36,7 +36,13 @@ impl Stats {
             }
             _ => None,
         };
-        Stats { n, mean, sd, ci95, dont_know }
+        Stats {
+            n,
+            mean,
+            sd,
+            ci95,
+            dont_know,
+        }
     }
 }
 
@@ -46,7 +52,10 @@ pub(super) fn stats_exprs() -> [Expr; 4] {
         col(col_names::SCORE).count().cast(DataType::Float64).alias("n"),
         col(col_names::SCORE).mean().alias("mean"),
         col(col_names::SCORE).std(1).alias("sd"),
-        col(col_names::DONT_KNOW).cast(DataType::Float64).sum().alias("dont_know"),
+        col(col_names::DONT_KNOW)
+            .cast(DataType::Float64)
+            .sum()
+            .alias("dont_know"),
     ]
 }
 

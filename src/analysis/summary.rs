@@ -31,9 +31,16 @@ impl Total {
     fn new(cells: &[Cell], pooled: Stats) -> Total {
         // Answers outside the phase scheme are in the pooled mean but are no phase of their own,
         // unless there is nothing else (a file without weeks).
-        let phased: Vec<f64> = cells.iter().filter(|c| c.phase != NO_PHASE).filter_map(|c| c.stats.mean).collect();
-        let means: Vec<f64> =
-            if phased.is_empty() { cells.iter().filter_map(|c| c.stats.mean).collect() } else { phased };
+        let phased: Vec<f64> = cells
+            .iter()
+            .filter(|c| c.phase != NO_PHASE)
+            .filter_map(|c| c.stats.mean)
+            .collect();
+        let means: Vec<f64> = if phased.is_empty() {
+            cells.iter().filter_map(|c| c.stats.mean).collect()
+        } else {
+            phased
+        };
         let mean_of_phases = (!means.is_empty()).then(|| means.iter().sum::<f64>() / means.len() as f64);
         Total {
             mean_of_phases,
@@ -78,8 +85,16 @@ impl Summary {
 
 pub fn summary(dataset: &Dataset, filter: &Filter) -> PolarsResult<Summary> {
     let answers = filtered(dataset, filter);
-    let cells = answers.clone().group_by([col(col_names::WAVE), col(col_names::PHASE)]).agg(stats_exprs()).collect()?;
-    let wave_totals = answers.clone().group_by([col(col_names::WAVE)]).agg(stats_exprs()).collect()?;
+    let cells = answers
+        .clone()
+        .group_by([col(col_names::WAVE), col(col_names::PHASE)])
+        .agg(stats_exprs())
+        .collect()?;
+    let wave_totals = answers
+        .clone()
+        .group_by([col(col_names::WAVE)])
+        .agg(stats_exprs())
+        .collect()?;
     let overall = answers.select(stats_exprs()).collect()?;
 
     let cell_waves = read_keys(&cells, col_names::WAVE)?;
@@ -88,21 +103,38 @@ pub fn summary(dataset: &Dataset, filter: &Filter) -> PolarsResult<Summary> {
     let total_waves = read_keys(&wave_totals, col_names::WAVE)?;
     let total_stats = read_stats(&wave_totals)?;
 
-    let phases: Vec<String> =
-        dataset.phases.iter().filter(|phase| cell_phases.contains(phase)).cloned().collect();
+    let phases: Vec<String> = dataset
+        .phases
+        .iter()
+        .filter(|phase| cell_phases.contains(phase))
+        .cloned()
+        .collect();
     let mut waves = Vec::new();
     let mut all_cells = Vec::new();
     for wave in dataset.waves.iter().filter(|w| total_waves.contains(w)) {
         let cells: Vec<Cell> = phases
             .iter()
             .filter_map(|phase| {
-                let index = (0..cell_waves.len()).find(|&i| cell_waves.get(i) == Some(wave) && cell_phases.get(i) == Some(phase))?;
-                Some(Cell { phase: phase.clone(), stats: *cell_stats.get(index)? })
+                let index = (0..cell_waves.len())
+                    .find(|&i| cell_waves.get(i) == Some(wave) && cell_phases.get(i) == Some(phase))?;
+                Some(Cell {
+                    phase: phase.clone(),
+                    stats: *cell_stats.get(index)?,
+                })
             })
             .collect();
-        let pooled = total_waves.iter().position(|w| w == wave).and_then(|i| total_stats.get(i)).copied().unwrap_or_default();
+        let pooled = total_waves
+            .iter()
+            .position(|w| w == wave)
+            .and_then(|i| total_stats.get(i))
+            .copied()
+            .unwrap_or_default();
         all_cells.extend(cells.iter().cloned());
-        waves.push(WaveRow { wave: wave.clone(), total: Total::new(&cells, pooled), cells });
+        waves.push(WaveRow {
+            wave: wave.clone(),
+            total: Total::new(&cells, pooled),
+            cells,
+        });
     }
     let overall_stats = read_stats(&overall)?.first().copied().unwrap_or_default();
     // Across waves, "mean of phases" averages every wave's phase means alike.

@@ -32,7 +32,12 @@ pub fn question_breakdown(dataset: &Dataset, filter: &Filter) -> PolarsResult<Ve
         .zip(stats)
         .map(|((wave, question), stats)| BreakdownRow { wave, question, stats })
         .collect();
-    rows.sort_by_key(|row| (position(&dataset.waves, &row.wave), position(&dataset.questions, &row.question)));
+    rows.sort_by_key(|row| {
+        (
+            position(&dataset.waves, &row.wave),
+            position(&dataset.questions, &row.question),
+        )
+    });
     Ok(rows)
 }
 
@@ -71,7 +76,12 @@ pub fn distribution(dataset: &Dataset, filter: &Filter) -> PolarsResult<Vec<Dist
         let index = match rows.iter().position(|r| r.wave == wave && r.question == question) {
             Some(index) => index,
             None => {
-                rows.push(DistributionRow { wave, question, counts: [0; 5], dont_know: 0 });
+                rows.push(DistributionRow {
+                    wave,
+                    question,
+                    counts: [0; 5],
+                    dont_know: 0,
+                });
                 rows.len() - 1
             }
         };
@@ -86,7 +96,12 @@ pub fn distribution(dataset: &Dataset, filter: &Filter) -> PolarsResult<Vec<Dist
             }
         }
     }
-    rows.sort_by_key(|row| (position(&dataset.waves, &row.wave), position(&dataset.questions, &row.question)));
+    rows.sort_by_key(|row| {
+        (
+            position(&dataset.waves, &row.wave),
+            position(&dataset.questions, &row.question),
+        )
+    });
     Ok(rows)
 }
 
@@ -101,10 +116,19 @@ pub struct TrendPoint {
 }
 
 pub fn trend(dataset: &Dataset, filter: &Filter) -> PolarsResult<Vec<TrendPoint>> {
-    let has_weeks = dataset.answers.column(col_names::WEEK).map(|c| c.null_count() < c.len()).unwrap_or(false);
+    let has_weeks = dataset
+        .answers
+        .column(col_names::WEEK)
+        .map(|c| c.null_count() < c.len())
+        .unwrap_or(false);
     let key = if has_weeks { col_names::WEEK } else { col_names::DATE };
     let mut aggregations = stats_exprs().to_vec();
-    aggregations.push(col(col_names::DATE).cast(DataType::Float64).median().alias("middle_date"));
+    aggregations.push(
+        col(col_names::DATE)
+            .cast(DataType::Float64)
+            .median()
+            .alias("middle_date"),
+    );
     let frame = filtered(dataset, filter)
         .filter(col(key).is_not_null())
         .group_by([col(col_names::WAVE), col(key)])
@@ -121,7 +145,12 @@ pub fn trend(dataset: &Dataset, filter: &Filter) -> PolarsResult<Vec<TrendPoint>
         .map(|(i, (wave, stats))| {
             let date = dates.get(i).and_then(|d| date_from_days(d.round() as i32));
             let week = if has_weeks { keys.get(i) } else { None };
-            TrendPoint { wave, week, date, stats }
+            TrendPoint {
+                wave,
+                week,
+                date,
+                stats,
+            }
         })
         .collect();
     points.sort_by_key(|p| (position(&dataset.waves, &p.wave), p.date, p.week));
@@ -160,9 +189,11 @@ pub fn crosstab(dataset: &Dataset, filter: &Filter, by: &GroupBy) -> PolarsResul
         GroupBy::Question => (col_names::QUESTION.to_string(), dataset.questions.clone()),
         GroupBy::Municipality => (col_names::MUNICIPALITY.to_string(), dataset.municipalities.clone()),
         GroupBy::Category(header) => {
-            let index = dataset.categories.iter().position(|c| c == header).ok_or_else(|| {
-                PolarsError::ColumnNotFound(format!("no column «{header}» in the data").into())
-            })?;
+            let index = dataset
+                .categories
+                .iter()
+                .position(|c| c == header)
+                .ok_or_else(|| PolarsError::ColumnNotFound(format!("no column «{header}» in the data").into()))?;
             (category_column(index), dataset.category_values(index))
         }
     };
@@ -173,13 +204,23 @@ pub fn crosstab(dataset: &Dataset, filter: &Filter, by: &GroupBy) -> PolarsResul
         .group_by([col(column.as_str())])
         .agg(stats_exprs())
         .collect()?;
-    let total = read_stats(&answers.select(stats_exprs()).collect()?)?.first().copied().unwrap_or_default();
+    let total = read_stats(&answers.select(stats_exprs()).collect()?)?
+        .first()
+        .copied()
+        .unwrap_or_default();
     let values = read_keys(&frame, &column)?;
     let stats = read_stats(&frame)?;
-    let mut rows: Vec<CrossTabRow> =
-        values.into_iter().zip(stats).map(|(value, stats)| CrossTabRow { value, stats }).collect();
+    let mut rows: Vec<CrossTabRow> = values
+        .into_iter()
+        .zip(stats)
+        .map(|(value, stats)| CrossTabRow { value, stats })
+        .collect();
     rows.sort_by_key(|row| position(&order, &row.value));
-    Ok(CrossTab { by: by.clone(), rows, total })
+    Ok(CrossTab {
+        by: by.clone(),
+        rows,
+        total,
+    })
 }
 
 /// Where a value stands in an ordered list; unknown values go last.

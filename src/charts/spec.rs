@@ -43,15 +43,39 @@ pub enum Anchor {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub enum Mark {
     /// A filled rectangle: a bar or a segment of a stacked bar. `label` is drawn on or beside it.
-    Rect { x0: f64, x1: f64, y0: f64, y1: f64, fill: Rgba, label: Option<String>, series: usize },
+    Rect {
+        x0: f64,
+        x1: f64,
+        y0: f64,
+        y1: f64,
+        fill: Rgba,
+        label: Option<String>,
+        series: usize,
+    },
     /// A line through points, with a dot at each point.
-    Line { points: Vec<[f64; 2]>, color: Rgba, width: f64, series: usize },
+    Line {
+        points: Vec<[f64; 2]>,
+        color: Rgba,
+        width: f64,
+        series: usize,
+    },
     /// A timeline event: a vertical line with its label at the top.
     Event { x: f64, label: String, color: Rgba },
     /// A timeline span: a shaded band with its label.
-    Span { x0: f64, x1: f64, label: String, fill: Rgba },
+    Span {
+        x0: f64,
+        x1: f64,
+        label: String,
+        fill: Rgba,
+    },
     /// Free text (e.g. a "Ved ikke" count beside a bar).
-    Text { x: f64, y: f64, text: String, anchor: Anchor, color: Rgba },
+    Text {
+        x: f64,
+        y: f64,
+        text: String,
+        anchor: Anchor,
+        color: Rgba,
+    },
     /// A horizontal reference line (e.g. the scale's midpoint 3).
     HLine { y: f64, color: Rgba, label: Option<String> },
 }

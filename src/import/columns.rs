@@ -58,21 +58,44 @@ impl Role {
 /// Header words per role (DESIGN.md, a contract). Order matters where a header holds words of
 /// two roles: "Kommentar til vurdering" is a comment, "Dato for svar" a date.
 const ROLE_WORDS: [(Role, &[&str]); 8] = [
-    (Role::Comment, &["kommentar", "kommentarer", "bemærkning", "bemærkninger", "comment", "comments", "fritekst"]),
-    (Role::Date, &["dato", "date", "tidspunkt", "starttidspunkt", "timestamp"]),
+    (
+        Role::Comment,
+        &[
+            "kommentar",
+            "kommentarer",
+            "bemærkning",
+            "bemærkninger",
+            "comment",
+            "comments",
+            "fritekst",
+        ],
+    ),
+    (
+        Role::Date,
+        &["dato", "date", "tidspunkt", "starttidspunkt", "timestamp"],
+    ),
     (Role::Wave, &["rul", "bølge", "wave", "udrulningsbølge"]),
     (Role::Week, &["uge", "week"]),
     (Role::Phase, &["fase", "phase"]),
-    (Role::Municipality, &["kommune", "municipality", "myndighed", "organisation"]),
+    (
+        Role::Municipality,
+        &["kommune", "municipality", "myndighed", "organisation"],
+    ),
     (Role::Question, &["spørgsmål", "question", "parameter", "emne", "item"]),
-    (Role::Score, &["score", "svar", "vurdering", "tilfredshed", "værdi", "rating", "value"]),
+    (
+        Role::Score,
+        &["score", "svar", "vurdering", "tilfredshed", "værdi", "rating", "value"],
+    ),
 ];
 
 /// The role a header's words point to, matched as whole words, case-insensitive, so
 /// "Udrulningen" does not hold the word "rul".
 pub fn role_from_header(header: &str) -> Option<Role> {
     let lower = header.to_lowercase();
-    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
     ROLE_WORDS
         .iter()
         .find(|(_, role_words)| words.iter().any(|word| role_words.contains(word)))

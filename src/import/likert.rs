@@ -127,16 +127,27 @@ fn parse_number(text: &str, decimal_mark: DecimalMark) -> Option<f64> {
 }
 
 fn labelled_number(text: &str, decimal_mark: DecimalMark) -> Option<f64> {
-    let number: String = text.chars().take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.').collect();
+    let number: String = text
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
+        .collect();
     if !number.is_empty() {
-        let rest = text[number.len()..].trim_start_matches([' ', '-', '–', '.', ':', '=']).trim();
+        let rest = text[number.len()..]
+            .trim_start_matches([' ', '-', '–', '.', ':', '='])
+            .trim();
         let value = parse_number(&number, decimal_mark)?;
-        let label_value = LABELS.iter().find(|(label, _)| equal_ignoring_case(rest, label)).map(|(_, v)| *v);
+        let label_value = LABELS
+            .iter()
+            .find(|(label, _)| equal_ignoring_case(rest, label))
+            .map(|(_, v)| *v);
         return (label_value == Some(value)).then_some(value);
     }
     let (label, number) = text.strip_suffix(')')?.rsplit_once('(')?;
     let value = parse_number(number.trim(), decimal_mark)?;
-    let label_value = LABELS.iter().find(|(l, _)| equal_ignoring_case(label.trim(), l)).map(|(_, v)| *v);
+    let label_value = LABELS
+        .iter()
+        .find(|(l, _)| equal_ignoring_case(label.trim(), l))
+        .map(|(_, v)| *v);
     (label_value == Some(value)).then_some(value)
 }
 
@@ -162,7 +173,10 @@ mod tests {
     fn labels_numbers_and_dont_know() {
         let auto = DecimalMark::Auto;
         assert_eq!(parse_answer("Meget tilfreds", auto), Ok(Answer::Score(5.0)));
-        assert_eq!(parse_answer("  HVERKEN TILFREDS ELLER UTILFREDS ", auto), Ok(Answer::Score(3.0)));
+        assert_eq!(
+            parse_answer("  HVERKEN TILFREDS ELLER UTILFREDS ", auto),
+            Ok(Answer::Score(3.0))
+        );
         assert_eq!(parse_answer("Satisfied", auto), Ok(Answer::Score(4.0)));
         assert_eq!(parse_answer("Helt enig", auto), Ok(Answer::Score(5.0)));
         assert_eq!(parse_answer("3,5", auto), Ok(Answer::Score(3.5)));
@@ -171,7 +185,10 @@ mod tests {
         assert_eq!(parse_answer("4 - Tilfreds", auto), Ok(Answer::Score(4.0)));
         assert_eq!(parse_answer("Tilfreds (4)", auto), Ok(Answer::Score(4.0)));
         assert_eq!(parse_answer("Ved ikke", auto), Ok(Answer::DontKnow));
-        assert_eq!(parse_answer("VED IKKE / ØNSKER IKKE AT SVARE", auto), Ok(Answer::DontKnow));
+        assert_eq!(
+            parse_answer("VED IKKE / ØNSKER IKKE AT SVARE", auto),
+            Ok(Answer::DontKnow)
+        );
         assert_eq!(parse_answer("Don't know", auto), Ok(Answer::DontKnow));
         assert_eq!(parse_answer("", auto), Ok(Answer::Missing));
         assert_eq!(parse_answer("6", auto), Err(AnswerError::OutOfScale));

@@ -44,7 +44,9 @@ impl Source {
                 file: name,
                 line: None,
                 column: None,
-                kind: ProblemKind::Unreadable { reason: error.to_string() },
+                kind: ProblemKind::Unreadable {
+                    reason: error.to_string(),
+                },
             }),
         }
     }
@@ -154,11 +156,17 @@ pub fn import_sources(sources: &[Source], options: &ImportOptions) -> Import {
             file: String::new(),
             line: None,
             column: None,
-            kind: ProblemKind::Unreadable { reason: error.to_string() },
+            kind: ProblemKind::Unreadable {
+                reason: error.to_string(),
+            },
         });
         Dataset::default()
     });
-    Import { dataset, files, problems }
+    Import {
+        dataset,
+        files,
+        problems,
+    }
 }
 
 /// Reads files from disk; a file that cannot be read is a problem like any other.

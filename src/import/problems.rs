@@ -9,17 +9,30 @@ use crate::locale::Lang;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub enum ProblemKind {
-    Unreadable { reason: String },
+    Unreadable {
+        reason: String,
+    },
     Empty,
     HeaderOnly,
     Binary,
     UnclosedQuote,
     /// A row with another number of fields than the header.
-    Ragged { expected: usize, found: usize },
-    OutOfScale { value: String },
-    UnknownLabel { value: String },
-    BadWeek { value: String },
-    BadDate { value: String },
+    Ragged {
+        expected: usize,
+        found: usize,
+    },
+    OutOfScale {
+        value: String,
+    },
+    UnknownLabel {
+        value: String,
+    },
+    BadWeek {
+        value: String,
+    },
+    BadDate {
+        value: String,
+    },
     /// Nothing in the file holds answers: no score column and no column of scale values.
     NoAnswerColumns,
 }

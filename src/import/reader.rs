@@ -17,7 +17,15 @@ use crate::phases::{NO_PHASE, NO_WAVE, phase_of_week};
 const ROLE_SAMPLE_ROWS: usize = 500;
 const PREVIEW_ROWS: usize = 10;
 /// Header words of identifier columns: numbers that may look like scores in a short sample.
-const IDENTIFIER_WORDS: [&str; 7] = ["id", "respondent", "respondentid", "nr", "nummer", "løbenr", "løbenummer"];
+const IDENTIFIER_WORDS: [&str; 7] = [
+    "id",
+    "respondent",
+    "respondentid",
+    "nr",
+    "nummer",
+    "løbenr",
+    "løbenummer",
+];
 
 pub(super) fn read_file(
     source: &Source,
@@ -27,7 +35,12 @@ pub(super) fn read_file(
     problems: &mut Vec<Problem>,
 ) {
     let file = source.name.as_str();
-    let whole_file_problem = |kind: ProblemKind| Problem { file: file.to_string(), line: None, column: None, kind };
+    let whole_file_problem = |kind: ProblemKind| Problem {
+        file: file.to_string(),
+        line: None,
+        column: None,
+        kind,
+    };
     let (text, encoding) = decode(&source.bytes);
     report.encoding = Some(encoding);
     if text.trim().is_empty() {
@@ -79,16 +92,29 @@ pub(super) fn read_file(
     report.columns = headers
         .iter()
         .zip(&roles)
-        .map(|(header, (role, overridden))| ColumnReport { header: header.clone(), role: *role, overridden: *overridden })
+        .map(|(header, (role, overridden))| ColumnReport {
+            header: header.clone(),
+            role: *role,
+            overridden: *overridden,
+        })
         .collect();
     report.preview = std::iter::once(headers.clone())
-        .chain(sample.iter().take(PREVIEW_ROWS).map(|r| (0..r.len()).map(|i| field(r, i).to_string()).collect()))
+        .chain(
+            sample
+                .iter()
+                .take(PREVIEW_ROWS)
+                .map(|r| (0..r.len()).map(|i| field(r, i).to_string()).collect()),
+        )
         .collect();
     let Some(layout) = FileLayout::new(&headers, &roles, builder) else {
         problems.push(whole_file_problem(ProblemKind::NoAnswerColumns));
         return;
     };
-    report.layout = Some(if layout.score.is_some() { Layout::Long } else { Layout::Wide });
+    report.layout = Some(if layout.score.is_some() {
+        Layout::Long
+    } else {
+        Layout::Wide
+    });
 
     let mut rows = RowReader::new(file, &headers, layout, options.decimal_mark, builder);
     for row in &sample {
@@ -104,21 +130,31 @@ pub(super) fn read_file(
                     file: file.to_string(),
                     line: error.position().map(|p| p.line()),
                     column: None,
-                    kind: ProblemKind::Unreadable { reason: error.to_string() },
+                    kind: ProblemKind::Unreadable {
+                        reason: error.to_string(),
+                    },
                 });
                 break;
             }
         }
     }
     report.labels = rows.labels.into_iter().collect();
-    report.labels.sort_by(|a, b| a.1.partial_cmp(&b.1).unwrap_or(std::cmp::Ordering::Equal).then(a.0.cmp(&b.0)));
+    report.labels.sort_by(|a, b| {
+        a.1.partial_cmp(&b.1)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then(a.0.cmp(&b.0))
+    });
 }
 
 fn header_names(record: &ByteRecord) -> Vec<String> {
     let mut names: Vec<String> = Vec::with_capacity(record.len());
     for (i, raw) in record.iter().enumerate() {
         let name = String::from_utf8_lossy(raw).trim().to_string();
-        let name = if name.is_empty() { format!("Kolonne {}", i + 1) } else { name };
+        let name = if name.is_empty() {
+            format!("Kolonne {}", i + 1)
+        } else {
+            name
+        };
         // Two columns with one header would be one column after the import: number them.
         let mut unique = name.clone();
         let mut n = 2;
@@ -136,7 +172,11 @@ fn is_blank(record: &ByteRecord) -> bool {
 }
 
 fn field(record: &ByteRecord, index: usize) -> &str {
-    record.get(index).and_then(|bytes| std::str::from_utf8(bytes).ok()).unwrap_or("").trim()
+    record
+        .get(index)
+        .and_then(|bytes| std::str::from_utf8(bytes).ok())
+        .unwrap_or("")
+        .trim()
 }
 
 /// Roles from overrides, then header words, then (for the rest) the values: a column mostly
@@ -150,7 +190,15 @@ fn assign_roles(headers: &[String], sample: &[ByteRecord], options: &ImportOptio
         })
         .collect();
     // Roles that one column holds: the first column with the role keeps it.
-    let single = [Role::Wave, Role::Week, Role::Phase, Role::Municipality, Role::Date, Role::Question, Role::Score];
+    let single = [
+        Role::Wave,
+        Role::Week,
+        Role::Phase,
+        Role::Municipality,
+        Role::Date,
+        Role::Question,
+        Role::Score,
+    ];
     for role in single {
         let mut seen = false;
         for entry in roles.iter_mut().filter(|(r, _)| *r == Some(role)) {
@@ -164,7 +212,10 @@ fn assign_roles(headers: &[String], sample: &[ByteRecord], options: &ImportOptio
     let long = has(Role::Score, &roles);
     if !long {
         // A question column without a score column does not make a long file.
-        for entry in roles.iter_mut().filter(|(r, overridden)| *r == Some(Role::Question) && !overridden) {
+        for entry in roles
+            .iter_mut()
+            .filter(|(r, overridden)| *r == Some(Role::Question) && !overridden)
+        {
             entry.0 = Some(Role::Category);
         }
     }
@@ -182,7 +233,10 @@ fn assign_roles(headers: &[String], sample: &[ByteRecord], options: &ImportOptio
 }
 
 fn is_identifier(header: &str) -> bool {
-    header.to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|word| IDENTIFIER_WORDS.contains(&word))
+    header
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| IDENTIFIER_WORDS.contains(&word))
 }
 
 fn mostly_on_scale(sample: &[ByteRecord], index: usize) -> bool {
@@ -223,7 +277,13 @@ struct FileLayout {
 impl FileLayout {
     fn new(headers: &[String], roles: &[(Role, bool)], builder: &mut DatasetBuilder) -> Option<FileLayout> {
         let find = |role: Role| roles.iter().position(|(r, _)| *r == role);
-        let all = |role: Role| roles.iter().enumerate().filter(move |(_, (r, _))| *r == role).map(|(i, _)| i);
+        let all = |role: Role| {
+            roles
+                .iter()
+                .enumerate()
+                .filter(move |(_, (r, _))| *r == role)
+                .map(|(i, _)| i)
+        };
         let score = find(Role::Score);
         let question_columns: Vec<(usize, u32)> = all(Role::QuestionColumn)
             .map(|i| (i, builder.questions.intern(headers.get(i).map_or("", String::as_str))))
@@ -310,10 +370,18 @@ impl<'a> RowReader<'a> {
         let expected = self.headers.len();
         if record.len() != expected {
             // Trailing empty fields (a line ending in ";;") carry nothing: not a problem.
-            let only_empty_extra = record.len() > expected && (expected..record.len()).all(|i| field(record, i).is_empty());
+            let only_empty_extra =
+                record.len() > expected && (expected..record.len()).all(|i| field(record, i).is_empty());
             if !only_empty_extra {
                 let column = record.len().min(expected);
-                problems.push(self.problem(line, column, ProblemKind::Ragged { expected, found: record.len() }));
+                problems.push(self.problem(
+                    line,
+                    column,
+                    ProblemKind::Ragged {
+                        expected,
+                        found: record.len(),
+                    },
+                ));
                 report.rows_rejected += 1;
                 return;
             }
@@ -343,7 +411,12 @@ impl<'a> RowReader<'a> {
 
     /// The fields every answer of the record shares; None (with errors noted) when one is bad.
     fn context(&mut self, record: &ByteRecord, line: u64) -> Option<RowContext> {
-        let wave_text = self.layout.wave.map(|i| field(record, i)).filter(|v| !v.is_empty()).unwrap_or(NO_WAVE);
+        let wave_text = self
+            .layout
+            .wave
+            .map(|i| field(record, i))
+            .filter(|v| !v.is_empty())
+            .unwrap_or(NO_WAVE);
         let week = match self.layout.week.map(|i| (i, field(record, i))) {
             Some((i, text)) if !text.is_empty() => {
                 let week = match &self.last_week {
@@ -355,7 +428,13 @@ impl<'a> RowReader<'a> {
                     }
                 };
                 if week.is_none() {
-                    self.errors.push(self.problem(line, i, ProblemKind::BadWeek { value: text.to_string() }));
+                    self.errors.push(self.problem(
+                        line,
+                        i,
+                        ProblemKind::BadWeek {
+                            value: text.to_string(),
+                        },
+                    ));
                 }
                 week
             }
@@ -372,7 +451,13 @@ impl<'a> RowReader<'a> {
                     }
                 };
                 if date.is_none() {
-                    self.errors.push(self.problem(line, i, ProblemKind::BadDate { value: text.to_string() }));
+                    self.errors.push(self.problem(
+                        line,
+                        i,
+                        ProblemKind::BadDate {
+                            value: text.to_string(),
+                        },
+                    ));
                 }
                 date
             }
@@ -382,14 +467,21 @@ impl<'a> RowReader<'a> {
             Some(phase) => phase,
             None => week.and_then(phase_of_week).unwrap_or(NO_PHASE),
         };
-        let municipality = self.layout.municipality.map(|i| field(record, i)).filter(|v| !v.is_empty());
+        let municipality = self
+            .layout
+            .municipality
+            .map(|i| field(record, i))
+            .filter(|v| !v.is_empty());
         let categories = self
             .layout
             .categories
             .iter()
             .map(|&(column, index)| {
                 let value = field(record, column);
-                (index, (!value.is_empty()).then(|| self.builder.intern_category_value(value)))
+                (
+                    index,
+                    (!value.is_empty()).then(|| self.builder.intern_category_value(value)),
+                )
             })
             .collect();
         if !self.errors.is_empty() {
@@ -413,7 +505,10 @@ impl<'a> RowReader<'a> {
                 Some(text) => self.builder.questions.intern(text),
                 None => match self.layout.default_question {
                     Some(question) => question,
-                    None => self.builder.questions.intern(self.headers.get(score_column).map_or("", String::as_str)),
+                    None => self
+                        .builder
+                        .questions
+                        .intern(self.headers.get(score_column).map_or("", String::as_str)),
                 },
             };
             self.answer(record, line, score_column, question, report);
@@ -438,12 +533,20 @@ impl<'a> RowReader<'a> {
                 self.note_label(text, None, report);
                 self.answers.push((question, None, true));
             }
-            Err(AnswerError::OutOfScale) => {
-                self.errors.push(self.problem(line, column, ProblemKind::OutOfScale { value: text.to_string() }))
-            }
-            Err(AnswerError::UnknownLabel) => {
-                self.errors.push(self.problem(line, column, ProblemKind::UnknownLabel { value: text.to_string() }))
-            }
+            Err(AnswerError::OutOfScale) => self.errors.push(self.problem(
+                line,
+                column,
+                ProblemKind::OutOfScale {
+                    value: text.to_string(),
+                },
+            )),
+            Err(AnswerError::UnknownLabel) => self.errors.push(self.problem(
+                line,
+                column,
+                ProblemKind::UnknownLabel {
+                    value: text.to_string(),
+                },
+            )),
         }
     }
 

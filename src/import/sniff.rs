@@ -196,7 +196,10 @@ mod tests {
 
     #[test]
     fn unclosed_quote_is_located() {
-        assert_eq!(find_unclosed_quote("a;b\n1;\"ok\"\n2;\"open\n3;4\n", b';'), Some((3, 2)));
+        assert_eq!(
+            find_unclosed_quote("a;b\n1;\"ok\"\n2;\"open\n3;4\n", b';'),
+            Some((3, 2))
+        );
         assert_eq!(find_unclosed_quote("a;b\n1;tommer 5\"\n", b';'), None);
         assert_eq!(find_unclosed_quote("a;b\n1;\"say \"\"hi\"\"\"\n", b';'), None);
     }

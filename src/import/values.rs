@@ -5,13 +5,17 @@ use chrono::NaiveDate;
 /// A week as a number or as text holding one number: "4", "Uge 4", "uge 04", "Week 4".
 pub fn parse_week(raw: &str) -> Option<i32> {
     let text = raw.trim();
-    let mut numbers = text.split(|c: char| !c.is_ascii_digit()).filter(|part| !part.is_empty());
+    let mut numbers = text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|part| !part.is_empty());
     let number = numbers.next()?;
     if numbers.next().is_some() {
         return None;
     }
     // Only words around the number, no other signs: "4,5" or "-3" are not weeks.
-    let words_only = text.chars().all(|c| c.is_ascii_digit() || c.is_alphabetic() || c == ' ' || c == '.');
+    let words_only = text
+        .chars()
+        .all(|c| c.is_ascii_digit() || c.is_alphabetic() || c == ' ' || c == '.');
     if !words_only {
         return None;
     }
@@ -24,7 +28,11 @@ pub fn parse_date(raw: &str) -> Option<NaiveDate> {
     let date_part = text.split([' ', 'T']).next()?;
     let mut parts = date_part.split(['-', '.', '/']);
     let (first, second, third) = (parts.next()?, parts.next()?, parts.next()?);
-    if parts.next().is_some() || ![first, second, third].iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
+    if parts.next().is_some()
+        || ![first, second, third]
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    {
         return None;
     }
     let (year, month, day) = if first.len() == 4 {
@@ -65,7 +73,14 @@ mod tests {
     #[test]
     fn dates_in_every_shape() {
         let expected = NaiveDate::from_ymd_opt(2024, 10, 14);
-        for text in ["2024-10-14", "14-10-2024", "14.10.2024", "14/10/2024", "14-10-2024 09:30", "2024-10-14T09:30:00"] {
+        for text in [
+            "2024-10-14",
+            "14-10-2024",
+            "14.10.2024",
+            "14/10/2024",
+            "14-10-2024 09:30",
+            "2024-10-14T09:30:00",
+        ] {
             assert_eq!(parse_date(text), expected, "{text}");
         }
         assert_eq!(parse_date("31-02-2024"), None);
