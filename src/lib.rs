@@ -10,3 +10,4 @@ pub mod import;
 pub mod locale;
 pub mod phases;
 pub mod timeline;
+pub mod app;

@@ -1,0 +1,94 @@
+//! The free-text answers with wave, week and municipality, following the filters, searchable.
+
+use eframe::egui;
+
+use super::{Command, Settings};
+use crate::analysis::Filter;
+use crate::dataset::{Comment, Dataset};
+use crate::locale::Lang;
+
+pub fn ui(ui: &mut egui::Ui, dataset: &Dataset, settings: &Settings, search: &mut String) -> Option<Command> {
+    let lang = settings.lang;
+    ui.heading(lang.pick("Kommentarer", "Comments"));
+    ui.horizontal(|ui| {
+        let label = ui.label(lang.pick("Søg:", "Search:"));
+        ui.add(
+            egui::TextEdit::singleline(search)
+                .desired_width(320.0)
+                .hint_text(lang.pick(
+                    "ord i kommentaren eller kommunen",
+                    "words in the comment or municipality",
+                )),
+        )
+        .labelled_by(label.id);
+    });
+    let needle = search.trim().to_lowercase();
+    let shown: Vec<&Comment> = dataset
+        .comments
+        .iter()
+        .filter(|c| passes(c, &settings.filter) && matches(c, &needle))
+        .collect();
+    ui.weak(format!(
+        "{} {} {}",
+        lang.count(shown.len() as u64),
+        lang.pick("af", "of"),
+        lang.count(dataset.comments.len() as u64)
+    ));
+    ui.add_space(4.0);
+    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+        egui::Grid::new("comments")
+            .striped(true)
+            .num_columns(4)
+            .spacing([16.0, 8.0])
+            .show(ui, |ui| {
+                ui.strong(lang.pick("Rul", "Wave"));
+                ui.strong(lang.pick("Uge", "Week"));
+                ui.strong(lang.pick("Kommune", "Municipality"));
+                ui.strong(lang.pick("Kommentar", "Comment"));
+                ui.end_row();
+                for comment in shown {
+                    comment_row_ui(ui, comment, lang);
+                }
+            });
+    });
+    None
+}
+
+fn comment_row_ui(ui: &mut egui::Ui, comment: &Comment, lang: Lang) {
+    ui.label(lang.data_value(&comment.wave));
+    let when = match (comment.week, comment.date) {
+        (Some(week), Some(date)) => format!("{week} ({})", lang.date(date)),
+        (Some(week), None) => week.to_string(),
+        (None, Some(date)) => lang.date(date),
+        (None, None) => "–".to_string(),
+    };
+    ui.label(when);
+    ui.label(comment.municipality.as_deref().unwrap_or("–"));
+    ui.add(egui::Label::new(&comment.text).wrap());
+    ui.end_row();
+}
+
+/// The filter's rule on a comment: a comment belongs to no question of its own, so the
+/// question filter does not hide it.
+fn passes(comment: &Comment, filter: &Filter) -> bool {
+    let allowed = |chosen: &[String], value: &str| chosen.is_empty() || chosen.iter().any(|c| c == value);
+    let municipality_ok = filter.municipalities.is_empty()
+        || comment
+            .municipality
+            .as_ref()
+            .is_some_and(|m| filter.municipalities.contains(m));
+    let date_ok = match comment.date {
+        Some(date) => filter.date_from.is_none_or(|from| date >= from) && filter.date_to.is_none_or(|to| date <= to),
+        None => filter.date_from.is_none() && filter.date_to.is_none(),
+    };
+    allowed(&filter.waves, &comment.wave) && allowed(&filter.phases, &comment.phase) && municipality_ok && date_ok
+}
+
+fn matches(comment: &Comment, needle: &str) -> bool {
+    needle.is_empty()
+        || comment.text.to_lowercase().contains(needle)
+        || comment
+            .municipality
+            .as_ref()
+            .is_some_and(|m| m.to_lowercase().contains(needle))
+}

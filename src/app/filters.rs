@@ -1,0 +1,163 @@
+//! The left panel: the one set of filters every view follows. An empty list means "all", so
+//! the checkboxes of a list start all ticked.
+
+use eframe::egui;
+
+use super::{Command, Settings};
+use crate::analysis::Filter;
+use crate::dataset::Dataset;
+use crate::import::values::parse_date;
+use crate::locale::Lang;
+
+/// The date fields as typed: a half-typed date must survive between frames without being
+/// a filter yet.
+#[derive(Clone, Debug, Default)]
+pub struct DateTexts {
+    pub from: String,
+    pub to: String,
+}
+
+impl DateTexts {
+    pub fn from_filter(filter: &Filter, lang: Lang) -> DateTexts {
+        let text = |date: Option<chrono::NaiveDate>| date.map(|d| lang.date(d)).unwrap_or_default();
+        DateTexts {
+            from: text(filter.date_from),
+            to: text(filter.date_to),
+        }
+    }
+}
+
+pub fn ui(ui: &mut egui::Ui, dataset: &Dataset, settings: &Settings, dates: &mut DateTexts) -> Option<Command> {
+    let lang = settings.lang;
+    let current = &settings.filter;
+    let mut filter = current.clone();
+    ui.add_space(4.0);
+    ui.horizontal(|ui| {
+        ui.heading(lang.pick("Filtre", "Filters"));
+        if !current.is_empty() && ui.button(lang.pick("Nulstil", "Reset")).clicked() {
+            filter = Filter::default();
+        }
+    });
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        value_list_ui(
+            ui,
+            lang.pick("Rul", "Wave"),
+            &dataset.waves,
+            &mut filter.waves,
+            lang,
+            true,
+        );
+        value_list_ui(
+            ui,
+            lang.pick("Fase", "Phase"),
+            &dataset.phases,
+            &mut filter.phases,
+            lang,
+            true,
+        );
+        value_list_ui(
+            ui,
+            lang.pick("Spørgsmål", "Question"),
+            &dataset.questions,
+            &mut filter.questions,
+            lang,
+            true,
+        );
+        value_list_ui(
+            ui,
+            lang.pick("Kommune", "Municipality"),
+            &dataset.municipalities,
+            &mut filter.municipalities,
+            lang,
+            false,
+        );
+        if dataset.has_dates() {
+            date_range_ui(ui, lang, dates, &mut filter);
+        }
+    });
+    (filter != *current).then_some(Command::SetFilter(filter))
+}
+
+/// Checkboxes for the values of one column; `chosen` empty means all.
+fn value_list_ui(ui: &mut egui::Ui, title: &str, values: &[String], chosen: &mut Vec<String>, lang: Lang, open: bool) {
+    if values.is_empty() {
+        return;
+    }
+    let heading = if chosen.is_empty() {
+        format!("{title} ({})", lang.pick("alle", "all"))
+    } else {
+        format!("{title} ({}/{})", chosen.len(), values.len())
+    };
+    egui::CollapsingHeader::new(heading)
+        .id_salt(title)
+        .default_open(open)
+        .show(ui, |ui| {
+            for value in values {
+                let mut ticked = chosen.is_empty() || chosen.contains(value);
+                if ui.checkbox(&mut ticked, lang.data_value(value)).changed() {
+                    toggle(values, chosen, value, ticked);
+                }
+            }
+        });
+}
+
+fn toggle(values: &[String], chosen: &mut Vec<String>, value: &str, ticked: bool) {
+    if chosen.is_empty() {
+        // "All" becomes an explicit list the moment one value is taken out.
+        *chosen = values.to_vec();
+    }
+    if ticked {
+        if !chosen.iter().any(|v| v == value) {
+            chosen.push(value.to_string());
+        }
+    } else {
+        chosen.retain(|v| v != value);
+    }
+    // Keep the data's order, and go back to "all" when everything is ticked again.
+    chosen.sort_by_key(|v| values.iter().position(|known| known == v));
+    if chosen.len() == values.len() {
+        chosen.clear();
+    }
+}
+
+fn date_range_ui(ui: &mut egui::Ui, lang: Lang, dates: &mut DateTexts, filter: &mut Filter) {
+    egui::CollapsingHeader::new(lang.pick("Periode", "Date range"))
+        .default_open(true)
+        .show(ui, |ui| {
+            egui::Grid::new("date_range").num_columns(2).show(ui, |ui| {
+                let from = ui.label(lang.pick("Fra", "From"));
+                date_field_ui(ui, &mut dates.from, &mut filter.date_from, lang, from.id);
+                ui.end_row();
+                let to = ui.label(lang.pick("Til", "To"));
+                date_field_ui(ui, &mut dates.to, &mut filter.date_to, lang, to.id);
+                ui.end_row();
+            });
+        });
+}
+
+fn date_field_ui(
+    ui: &mut egui::Ui,
+    text: &mut String,
+    date: &mut Option<chrono::NaiveDate>,
+    lang: Lang,
+    label: egui::Id,
+) {
+    let parsed = parse_date(text.trim());
+    let valid = text.trim().is_empty() || parsed.is_some();
+    let mut edit = egui::TextEdit::singleline(text)
+        .desired_width(110.0)
+        .hint_text(lang.pick("dd-mm-åååå", "dd-mm-yyyy"));
+    if !valid {
+        edit = edit.text_color(ui.visuals().error_fg_color);
+    }
+    let response = ui.add(edit).labelled_by(label);
+    // Only a finished edit becomes a filter: each keystroke would be an analysis.
+    if response.lost_focus() {
+        let trimmed = text.trim();
+        if trimmed.is_empty() {
+            *date = None;
+        } else if let Some(parsed) = parse_date(trimmed) {
+            *date = Some(parsed);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+//! Importing off the UI thread: a worker thread reads and parses the files and sends the
+//! finished [`Import`] back, so the window keeps drawing (and can cancel) while a large file
+//! loads.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::time::{Duration, Instant};
+
+use crate::import::{Import, ImportOptions, Source, import_sources};
+
+/// One file to import: from disk, or bytes already in memory (the bundled sample, a file
+/// dropped by a browser-like source, a test).
+#[derive(Clone, Debug)]
+pub enum Input {
+    Path(PathBuf),
+    Bytes { name: String, bytes: Arc<[u8]> },
+}
+
+impl Input {
+    pub fn name(&self) -> String {
+        match self {
+            Input::Path(path) => path
+                .file_name()
+                .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned()),
+            Input::Bytes { name, .. } => name.clone(),
+        }
+    }
+
+    pub fn path(&self) -> Option<&PathBuf> {
+        match self {
+            Input::Path(path) => Some(path),
+            Input::Bytes { .. } => None,
+        }
+    }
+}
+
+/// Reads every input and imports them as one data set. Unreadable files become problems of
+/// the import like any other, so the review shows them.
+pub fn import_inputs(inputs: &[Input], options: &ImportOptions) -> Import {
+    let mut sources = Vec::new();
+    let mut unreadable = Vec::new();
+    for input in inputs {
+        match input {
+            Input::Path(path) => match Source::read(path) {
+                Ok(source) => sources.push(source),
+                Err(problem) => unreadable.push(problem),
+            },
+            Input::Bytes { name, bytes } => sources.push(Source {
+                name: name.clone(),
+                bytes: bytes.to_vec(),
+            }),
+        }
+    }
+    let mut import = import_sources(&sources, options);
+    unreadable.append(&mut import.problems);
+    import.problems = unreadable;
+    import
+}
+
+/// An import running on a worker thread.
+pub struct Loader {
+    pub inputs: Vec<Input>,
+    pub options: ImportOptions,
+    started: Instant,
+    receiver: Receiver<Import>,
+}
+
+impl Loader {
+    /// Starts the import; `on_done` runs on the worker when the result is ready (the window
+    /// passes a repaint request so the result shows without waiting for a mouse move).
+    pub fn start(inputs: Vec<Input>, options: ImportOptions, on_done: impl FnOnce() + Send + 'static) -> Loader {
+        let (sender, receiver) = channel();
+        let worker_inputs = inputs.clone();
+        let worker_options = options.clone();
+        std::thread::spawn(move || {
+            let import = import_inputs(&worker_inputs, &worker_options);
+            // The receiver is gone when the user cancelled: the result is simply dropped.
+            if sender.send(import).is_ok() {
+                on_done();
+            }
+        });
+        Loader {
+            inputs,
+            options,
+            started: Instant::now(),
+            receiver,
+        }
+    }
+
+    pub fn elapsed(&self) -> Duration {
+        self.started.elapsed()
+    }
+
+    /// The finished import, if it is ready; Err(()) when the worker died without one.
+    pub fn poll(&self) -> Result<Option<Import>, ()> {
+        match self.receiver.try_recv() {
+            Ok(import) => Ok(Some(import)),
+            Err(TryRecvError::Empty) => Ok(None),
+            Err(TryRecvError::Disconnected) => Err(()),
+        }
+    }
+
+    /// Blocks until the import is done (tests, and nothing else).
+    pub fn wait(&self) -> Option<Import> {
+        self.receiver.recv().ok()
+    }
+}

@@ -1,0 +1,489 @@
+//! The window: eframe app, one file per panel or view. Views read cached analysis results and
+//! return [`Command`]s; [`App::apply`] is the only place that changes state.
+
+mod cache;
+mod command;
+mod comments;
+mod filters;
+mod import_view;
+mod loader;
+mod overview;
+mod settings;
+mod timeline_view;
+mod top_bar;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use eframe::egui;
+
+pub use cache::AnalysisCache;
+pub use command::Command;
+pub use loader::{Input, Loader};
+pub use settings::{Settings, ThemeChoice, TotalMode, View};
+
+use crate::dataset::Dataset;
+use crate::import::{FileReport, Import, ImportOptions};
+use crate::locale::Lang;
+use crate::timeline::Timeline;
+
+/// The bundled check-in survey, compiled in so a lone executable opens on real-looking data.
+const SAMPLE_NAME: &str = "checkin-survey.csv";
+const SAMPLE_BYTES: &[u8] = include_bytes!("../../sample-data/checkin-survey.csv");
+
+/// Opens the window on `files`, or on the bundled sample when there are none.
+pub fn run(files: Vec<PathBuf>) -> eframe::Result {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("valgpuls")
+            .with_inner_size([1400.0, 900.0])
+            .with_min_inner_size([800.0, 500.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "valgpuls",
+        options,
+        Box::new(move |cc| Ok(Box::new(App::new(cc, files)))),
+    )
+}
+
+/// The data the views show.
+pub struct Loaded {
+    pub dataset: Dataset,
+    /// What the data came from, for the title row: "checkin-survey.csv" or "3 filer".
+    pub label: String,
+    pub reports: Vec<FileReport>,
+}
+
+/// An import that finished and waits for the user to look at it and accept it.
+pub struct Review {
+    pub inputs: Vec<Input>,
+    pub options: ImportOptions,
+    pub import: Import,
+}
+
+/// A line in the status bar: what just happened, or what went wrong.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Message {
+    pub text: String,
+    pub is_error: bool,
+}
+
+pub struct App {
+    settings: Settings,
+    loaded: Loaded,
+    cache: AnalysisCache,
+    loader: Option<Loader>,
+    review: Option<Review>,
+    message: Option<Message>,
+    comment_search: String,
+    timeline_form: timeline_view::Form,
+    filter_dates: filters::DateTexts,
+    /// Kept to request repaints from the import thread and to set the theme.
+    ctx: egui::Context,
+}
+
+impl App {
+    /// The window's app: settings from eframe's storage (none in tests), data from `files` or
+    /// the bundled sample.
+    pub fn new(cc: &eframe::CreationContext<'_>, files: Vec<PathBuf>) -> App {
+        let settings: Settings = cc
+            .storage
+            .and_then(|storage| eframe::get_value(storage, eframe::APP_KEY))
+            .unwrap_or_default();
+        App::with_settings(cc.egui_ctx.clone(), settings, files)
+    }
+
+    pub fn with_settings(ctx: egui::Context, settings: Settings, files: Vec<PathBuf>) -> App {
+        let mut app = App {
+            filter_dates: filters::DateTexts::from_filter(&settings.filter, settings.lang),
+            settings,
+            loaded: Loaded {
+                dataset: Dataset::default(),
+                label: String::new(),
+                reports: Vec::new(),
+            },
+            cache: AnalysisCache::default(),
+            loader: None,
+            review: None,
+            message: None,
+            comment_search: String::new(),
+            timeline_form: timeline_view::Form::default(),
+            ctx,
+        };
+        app.apply_theme();
+        app.load_sample();
+        if !files.is_empty() {
+            app.apply(Command::Import(files.into_iter().map(Input::Path).collect()));
+        }
+        app
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    pub fn dataset(&self) -> &Dataset {
+        &self.loaded.dataset
+    }
+
+    pub fn cache(&self) -> &AnalysisCache {
+        &self.cache
+    }
+
+    pub fn review(&self) -> Option<&Review> {
+        self.review.as_ref()
+    }
+
+    pub fn is_importing(&self) -> bool {
+        self.loader.is_some()
+    }
+
+    /// Waits for a running import to finish and takes its result, as a frame would (tests).
+    pub fn wait_for_import(&mut self) {
+        if let Some(loader) = self.loader.take() {
+            match loader.wait() {
+                Some(import) => self.finish_import(loader, import),
+                None => self.import_thread_failed(),
+            }
+        }
+    }
+
+    fn lang(&self) -> Lang {
+        self.settings.lang
+    }
+
+    fn load_sample(&mut self) {
+        let inputs = [Input::Bytes {
+            name: SAMPLE_NAME.to_string(),
+            bytes: Arc::from(SAMPLE_BYTES),
+        }];
+        // The sample is ours and clean: it goes straight in, no review, so the first frame
+        // already shows the overview. Role overrides are the user's and stay out of it.
+        let import = loader::import_inputs(&inputs, &ImportOptions::default());
+        self.use_import(import, SAMPLE_NAME.to_string());
+    }
+
+    fn use_import(&mut self, import: Import, label: String) {
+        self.loaded = Loaded {
+            dataset: import.dataset,
+            label,
+            reports: import.files,
+        };
+        self.cache.clear();
+        self.keep_filter_to_data();
+    }
+
+    /// A saved filter may name waves or municipalities the new data does not have: those
+    /// would silently empty every table, so they are dropped.
+    fn keep_filter_to_data(&mut self) {
+        let dataset = &self.loaded.dataset;
+        let mut filter = self.settings.filter.clone();
+        filter.waves.retain(|v| dataset.waves.contains(v));
+        filter.phases.retain(|v| dataset.phases.contains(v));
+        filter.questions.retain(|v| dataset.questions.contains(v));
+        filter.municipalities.retain(|v| dataset.municipalities.contains(v));
+        self.settings.filter = filter;
+        if let crate::analysis::GroupBy::Category(header) = &self.settings.crosstab_by
+            && !dataset.categories.contains(header)
+        {
+            self.settings.crosstab_by = crate::analysis::GroupBy::Phase;
+        }
+    }
+
+    fn apply_theme(&self) {
+        self.ctx.set_theme(match self.settings.theme {
+            ThemeChoice::Light => egui::Theme::Light,
+            ThemeChoice::Dark => egui::Theme::Dark,
+        });
+    }
+
+    fn start_import(&mut self, inputs: Vec<Input>) {
+        let options = ImportOptions {
+            role_overrides: self.settings.role_overrides.clone(),
+            ..ImportOptions::default()
+        };
+        let ctx = self.ctx.clone();
+        self.loader = Some(Loader::start(inputs, options, move || ctx.request_repaint()));
+        self.message = None;
+    }
+
+    fn poll_import(&mut self) {
+        let Some(loader) = &self.loader else { return };
+        match loader.poll() {
+            Ok(None) => {}
+            Ok(Some(import)) => {
+                if let Some(loader) = self.loader.take() {
+                    self.finish_import(loader, import);
+                }
+            }
+            Err(()) => {
+                self.loader = None;
+                self.import_thread_failed();
+            }
+        }
+    }
+
+    fn finish_import(&mut self, loader: Loader, import: Import) {
+        self.review = Some(Review {
+            inputs: loader.inputs,
+            options: loader.options,
+            import,
+        });
+    }
+
+    fn import_thread_failed(&mut self) {
+        self.message = Some(Message {
+            text: self
+                .lang()
+                .pick(
+                    "Indlæsningen stoppede uventet; de indlæste data er uændrede.",
+                    "The import stopped unexpectedly; the loaded data is unchanged.",
+                )
+                .to_string(),
+            is_error: true,
+        });
+    }
+
+    fn accept_review(&mut self, skip_invalid: bool) {
+        let Some(review) = self.review.take() else { return };
+        let import = review.import;
+        let usable = !import.has_fatal_problems() && (import.is_clean() || skip_invalid);
+        if !usable || import.dataset.answer_count() == 0 {
+            // Not allowed from the review's buttons; kept so a stray command cannot load bad data.
+            self.review = Some(Review { import, ..review });
+            return;
+        }
+        let paths: Vec<PathBuf> = review.inputs.iter().filter_map(|i| i.path().cloned()).collect();
+        self.settings.remember_files(&paths);
+        let label = match review.inputs.as_slice() {
+            [only] => only.name(),
+            many => format!("{} {}", many.len(), self.lang().pick("filer", "files")),
+        };
+        let skipped = import.rows_rejected();
+        self.use_import(import, label);
+        let lang = self.lang();
+        self.message = Some(Message {
+            text: if skip_invalid && skipped > 0 {
+                format!(
+                    "{} {}",
+                    lang.count(skipped as u64),
+                    lang.pick("ugyldige rækker sprunget over.", "invalid rows skipped.")
+                )
+            } else {
+                lang.pick("Data indlæst.", "Data loaded.").to_string()
+            },
+            is_error: false,
+        });
+    }
+
+    pub fn apply(&mut self, command: Command) {
+        match command {
+            Command::SetLang(lang) => {
+                self.settings.lang = lang;
+                self.filter_dates = filters::DateTexts::from_filter(&self.settings.filter, lang);
+            }
+            Command::SetTheme(theme) => {
+                self.settings.theme = theme;
+                self.apply_theme();
+            }
+            Command::ShowView(view) => self.settings.view = view,
+            Command::OpenFileDialog => {
+                let files = rfd::FileDialog::new()
+                    .add_filter(self.lang().pick("CSV og tekst", "CSV and text"), &["csv", "tsv", "txt"])
+                    .add_filter(self.lang().pick("Alle filer", "All files"), &["*"])
+                    .pick_files();
+                if let Some(files) = files.filter(|f| !f.is_empty()) {
+                    self.start_import(files.into_iter().map(Input::Path).collect());
+                }
+            }
+            Command::Import(inputs) => {
+                if !inputs.is_empty() {
+                    self.start_import(inputs);
+                }
+            }
+            Command::LoadSample => {
+                self.review = None;
+                self.load_sample();
+            }
+            Command::SetRole { header, role } => {
+                self.settings.role_overrides.insert(header, role);
+                if let Some(review) = self.review.take() {
+                    self.start_import(review.inputs);
+                }
+            }
+            Command::AcceptImport { skip_invalid } => self.accept_review(skip_invalid),
+            Command::DiscardReview => self.review = None,
+            Command::CancelImport => {
+                // Dropping the loader drops the receiver; the worker's result goes nowhere.
+                self.loader = None;
+                self.message = Some(Message {
+                    text: self
+                        .lang()
+                        .pick("Indlæsning annulleret.", "Import cancelled.")
+                        .to_string(),
+                    is_error: false,
+                });
+            }
+            Command::SetFilter(filter) => {
+                self.filter_dates = filters::DateTexts::from_filter(&filter, self.lang());
+                self.settings.filter = filter;
+            }
+            Command::SetTotalMode(mode) => self.settings.total_mode = mode,
+            Command::CopyText(text) => {
+                self.ctx.copy_text(text);
+                self.message = Some(Message {
+                    text: self
+                        .lang()
+                        .pick(
+                            "Tabellen er kopieret; indsæt den i Excel eller PowerPoint.",
+                            "Table copied; paste it into Excel or PowerPoint.",
+                        )
+                        .to_string(),
+                    is_error: false,
+                });
+            }
+            Command::SetCrossTabBy(by) => self.settings.crosstab_by = by,
+            Command::SetDistributionWave(wave) => self.settings.distribution_wave = Some(wave),
+            Command::SetTimeline(timeline) => self.settings.timeline = timeline,
+            Command::OpenTimelineDialog => self.open_timeline(),
+            Command::SaveTimelineDialog => self.save_timeline(),
+            Command::ClearRecentFiles => self.settings.recent_files.clear(),
+            Command::DismissMessage => self.message = None,
+        }
+    }
+
+    fn open_timeline(&mut self) {
+        let lang = self.lang();
+        let Some(path) = rfd::FileDialog::new()
+            .add_filter(lang.pick("Tidslinje (CSV)", "Timeline (CSV)"), &["csv", "txt"])
+            .pick_file()
+        else {
+            return;
+        };
+        self.message = Some(match Timeline::load(&path) {
+            Ok(timeline) => {
+                self.settings.timeline = timeline;
+                Message {
+                    text: format!(
+                        "{} {}",
+                        lang.pick("Tidslinje indlæst:", "Timeline loaded:"),
+                        path.display()
+                    ),
+                    is_error: false,
+                }
+            }
+            Err(error) => Message {
+                text: error.to_string(),
+                is_error: true,
+            },
+        });
+    }
+
+    fn save_timeline(&mut self) {
+        let lang = self.lang();
+        // The native save dialog asks before replacing an existing file.
+        let Some(path) = rfd::FileDialog::new()
+            .add_filter(lang.pick("Tidslinje (CSV)", "Timeline (CSV)"), &["csv"])
+            .set_file_name("tidslinje.csv")
+            .save_file()
+        else {
+            return;
+        };
+        self.message = Some(match self.settings.timeline.save(&path) {
+            Ok(()) => Message {
+                text: format!("{} {}", lang.pick("Tidslinje gemt:", "Timeline saved:"), path.display()),
+                is_error: false,
+            },
+            Err(error) => Message {
+                text: format!("{}: {error}", path.display()),
+                is_error: true,
+            },
+        });
+    }
+
+    /// Ctrl+O and files dropped on the window.
+    fn input_commands(&self, ctx: &egui::Context) -> Vec<Command> {
+        let mut commands = Vec::new();
+        let open = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::O);
+        if ctx.input_mut(|input| input.consume_shortcut(&open)) {
+            commands.push(Command::OpenFileDialog);
+        }
+        let dropped: Vec<Input> = ctx.input(|input| {
+            input
+                .raw
+                .dropped_files
+                .iter()
+                .filter(|file| !file.path().as_os_str().is_empty())
+                .map(|file| Input::Path(file.path().to_path_buf()))
+                .collect()
+        });
+        if !dropped.is_empty() {
+            commands.push(Command::Import(dropped));
+        }
+        commands
+    }
+
+    fn central_ui(&mut self, ui: &mut egui::Ui) -> Option<Command> {
+        let lang = self.settings.lang;
+        if let Some(review) = &self.review {
+            return import_view::ui(ui, review, lang);
+        }
+        match self.settings.view {
+            View::Overview => {
+                let results = self.cache.results(&self.loaded.dataset, &self.settings.filter);
+                overview::ui(ui, results, &self.settings, &self.loaded)
+            }
+            View::Comments => comments::ui(ui, &self.loaded.dataset, &self.settings, &mut self.comment_search),
+            View::Timeline => timeline_view::ui(ui, &self.settings.timeline, lang, &mut self.timeline_form),
+            View::Bars | View::Distribution | View::Trend | View::CrossTab => {
+                ui.label(lang.pick("Diagrammet kommer snart.", "The chart is coming soon."));
+                None
+            }
+        }
+    }
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.poll_import();
+        let mut commands = self.input_commands(ui.ctx());
+        let lang = self.settings.lang;
+
+        let top = egui::Panel::top("top_bar").show(ui, |ui| {
+            top_bar::ui(ui, &self.settings, &self.loaded, self.review.is_some())
+        });
+        commands.extend(top.inner);
+
+        let status = egui::Panel::bottom("status_bar").show(ui, |ui| {
+            top_bar::status_ui(ui, self.loader.as_ref(), self.message.as_ref(), lang)
+        });
+        commands.extend(status.inner);
+
+        if self.review.is_none() {
+            let filter = egui::Panel::left("filters")
+                .resizable(true)
+                .default_size(260.0)
+                .show(ui, |ui| {
+                    filters::ui(ui, &self.loaded.dataset, &self.settings, &mut self.filter_dates)
+                });
+            commands.extend(filter.inner);
+        }
+
+        let central = egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui));
+        commands.extend(central.inner);
+
+        if self.loader.is_some() {
+            // Keeps the progress bar moving while the worker runs.
+            ui.ctx().request_repaint_after(std::time::Duration::from_millis(100));
+        }
+        for command in commands {
+            self.apply(command);
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.settings);
+    }
+}

@@ -1,0 +1,117 @@
+//! What the window remembers between runs (eframe persistence): everything here is the user's
+//! choice, nothing is derived from data. Unknown or missing fields fall back to defaults, so an
+//! older saved state never stops the window from opening.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use crate::analysis::{Filter, GroupBy};
+use crate::import::Role;
+use crate::locale::Lang;
+use crate::timeline::Timeline;
+
+/// How many files the File → Recent menu keeps.
+pub const RECENT_FILES_KEPT: usize = 10;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ThemeChoice {
+    /// Light by default: charts go on white slides.
+    #[default]
+    Light,
+    Dark,
+}
+
+/// Which figure the "Total udrulning" column shows: both are legitimate, so the table always
+/// says which one it is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TotalMode {
+    /// The unweighted mean of the phase means, as the deck computes it.
+    #[default]
+    MeanOfPhases,
+    /// The mean of all answers pooled.
+    Pooled,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum View {
+    #[default]
+    Overview,
+    Bars,
+    Distribution,
+    Trend,
+    CrossTab,
+    Comments,
+    Timeline,
+}
+
+impl View {
+    pub const ALL: [View; 7] = [
+        View::Overview,
+        View::Bars,
+        View::Distribution,
+        View::Trend,
+        View::CrossTab,
+        View::Comments,
+        View::Timeline,
+    ];
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        let (da, en) = match self {
+            View::Overview => ("Oversigt", "Overview"),
+            View::Bars => ("Søjler", "Bars"),
+            View::Distribution => ("Fordeling", "Distribution"),
+            View::Trend => ("Udvikling", "Trend"),
+            View::CrossTab => ("Krydstabel", "Crosstab"),
+            View::Comments => ("Kommentarer", "Comments"),
+            View::Timeline => ("Tidslinje", "Timeline"),
+        };
+        lang.pick(da, en)
+    }
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub lang: Lang,
+    pub theme: ThemeChoice,
+    /// Most recent first.
+    pub recent_files: Vec<PathBuf>,
+    pub filter: Filter,
+    pub role_overrides: BTreeMap<String, Role>,
+    pub view: View,
+    pub total_mode: TotalMode,
+    pub timeline: Timeline,
+    pub crosstab_by: GroupBy,
+    /// The wave the distribution view shows; None picks the last wave in time.
+    pub distribution_wave: Option<String>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            lang: Lang::Da,
+            theme: ThemeChoice::Light,
+            recent_files: Vec::new(),
+            filter: Filter::default(),
+            role_overrides: BTreeMap::new(),
+            view: View::Overview,
+            total_mode: TotalMode::MeanOfPhases,
+            timeline: Timeline::default(),
+            crosstab_by: GroupBy::Phase,
+            distribution_wave: None,
+        }
+    }
+}
+
+impl Settings {
+    /// Puts the files first in the recent list, without duplicates.
+    pub fn remember_files(&mut self, paths: &[PathBuf]) {
+        for path in paths.iter().rev() {
+            self.recent_files.retain(|known| known != path);
+            self.recent_files.insert(0, path.clone());
+        }
+        self.recent_files.truncate(RECENT_FILES_KEPT);
+    }
+}
