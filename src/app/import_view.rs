@@ -55,7 +55,7 @@ pub fn ui(ui: &mut egui::Ui, review: &Review, lang: Lang) -> Option<Command> {
     ui.horizontal(|ui| {
         let clean = import.is_clean() && answers > 0;
         if ui
-            .add_enabled(clean, egui::Button::new(lang.pick("✔ Brug data", "✔ Use data")))
+            .add_enabled(clean, egui::Button::new(lang.pick("Brug data", "Use data")))
             .clicked()
         {
             command = Some(Command::AcceptImport { skip_invalid: false });

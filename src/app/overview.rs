@@ -40,7 +40,7 @@ pub fn ui(ui: &mut egui::Ui, results: &Cached<Results>, settings: &Settings, loa
         }
         ui.separator();
         if ui
-            .button(lang.pick("📋 Kopiér tabel", "📋 Copy table"))
+            .button(lang.pick("Kopiér tabel", "Copy table"))
             .on_hover_text(lang.pick(
                 "Som tabulatorsepareret tekst, der kan indsættes i Excel og PowerPoint",
                 "As tab-separated text that pastes into Excel and PowerPoint",

@@ -114,7 +114,7 @@ pub fn status_ui(ui: &mut egui::Ui, loader: Option<&Loader>, message: Option<&Me
             } else {
                 ui.label(text);
             }
-            if ui.small_button("✕").on_hover_text(lang.pick("Luk", "Close")).clicked() {
+            if ui.small_button("x").on_hover_text(lang.pick("Luk", "Close")).clicked() {
                 command = Some(Command::DismissMessage);
             }
         } else {

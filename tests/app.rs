@@ -1,0 +1,147 @@
+//! The window, driven like a user would: egui_kittest clicks and reads labels of the real app.
+
+use std::sync::Arc;
+
+use eframe::egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use valgpuls::app::{App, Command, Input, View};
+
+fn harness() -> Harness<'static, App> {
+    let mut harness = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .build_eframe(|cc| App::new(cc, Vec::new()));
+    harness.run();
+    harness
+}
+
+fn import_bytes(harness: &mut Harness<'static, App>, name: &str, bytes: &[u8]) {
+    harness.state_mut().apply(Command::Import(vec![Input::Bytes {
+        name: name.to_string(),
+        bytes: Arc::from(bytes),
+    }]));
+    harness.state_mut().wait_for_import();
+    harness.run();
+}
+
+#[test]
+fn opens_on_the_sample_showing_rul_2_total_in_danish() {
+    let harness = harness();
+    assert_eq!(harness.state().settings().view, View::Overview);
+    harness.get_by_label("Total udrulning (gennemsnit af faser)");
+    // Rul 2's total, and the same figure once more for Rul 3 in week 5.
+    assert!(harness.query_all_by_label("3,84").count() >= 1);
+    harness.get_by_label("3,74");
+    assert!(harness.query_by_label("3.84").is_none());
+}
+
+#[test]
+fn english_switch_changes_decimal_mark_and_labels() {
+    let mut harness = harness();
+    harness.get_by_label("English").click();
+    harness.run();
+    assert!(harness.query_all_by_label("3.84").count() >= 1);
+    assert!(harness.query_by_label("3,84").is_none());
+    harness.get_by_label("Total rollout (mean of phase means)");
+    assert!(
+        harness.query_all_by_label("Wave 2").count() >= 2,
+        "the table row and the filter"
+    );
+}
+
+#[test]
+fn pooled_switch_is_labelled_in_the_column_header() {
+    let mut harness = harness();
+    harness.get_by_label("alle svar samlet").click();
+    harness.run();
+    harness.get_by_label("Total udrulning (alle svar samlet)");
+    assert!(
+        harness
+            .query_by_label("Total udrulning (gennemsnit af faser)")
+            .is_none()
+    );
+}
+
+#[test]
+fn a_phase_filter_changes_the_table() {
+    let mut harness = harness();
+    harness.get_by_label("3,74");
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Klargøring (uge 1-3)")
+        .click();
+    harness.run();
+    assert!(
+        harness.query_by_label("3,74").is_none(),
+        "Rul 2's preparation mean is filtered out"
+    );
+    assert_eq!(harness.state().settings().filter.phases.len(), 2);
+}
+
+#[test]
+fn a_bad_file_shows_its_error_with_line_and_column_and_the_data_stays() {
+    let mut harness = harness();
+    let answers_before = harness.state().dataset().answer_count();
+    import_bytes(&mut harness, "bad.csv", "Kommune;Rul;Score\nKøge;Rul 1;7\n".as_bytes());
+    // "bad.csv:2:3: «7» ligger uden for skalaen 1-5 (kolonne 3 «Score»)"
+    let error = harness.get_by_label_contains("bad.csv:2:3");
+    assert!(format!("{error:?}").contains("uden for skalaen"));
+    assert_eq!(harness.state().dataset().answer_count(), answers_before);
+    harness.get_by_label("Annuller").click();
+    harness.run();
+    assert!(harness.state().review().is_none());
+    assert_eq!(harness.state().dataset().answer_count(), answers_before);
+    harness.get_by_label("3,74");
+}
+
+#[test]
+fn a_clean_file_is_reviewed_then_used() {
+    let mut harness = harness();
+    let file = "Kommune;Rul;Uge;Score\nKøge;Rul 7;1;4\nKøge;Rul 7;4;5\nAssens;Rul 7;5;3\n";
+    import_bytes(&mut harness, "ny.csv", file.as_bytes());
+    harness.get_by_label("Gennemse import");
+    harness.get_by_label("semikolon ( ; )");
+    harness.get_by_label("Brug data").click();
+    harness.run();
+    assert_eq!(harness.state().dataset().waves, vec!["Rul 7".to_string()]);
+    assert!(
+        harness.query_all_by_label("Rul 7").count() >= 2,
+        "the table row and the filter"
+    );
+}
+
+#[test]
+fn analyses_are_cached_per_filter_state() {
+    let mut harness = harness();
+    assert_eq!(harness.state().cache().analyses_run(), 1);
+    for _ in 0..20 {
+        harness.step();
+    }
+    assert_eq!(harness.state().cache().analyses_run(), 1, "redraws reuse the results");
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Klargøring (uge 1-3)")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().cache().analyses_run(), 2);
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Klargøring (uge 1-3)")
+        .click();
+    harness.run();
+    assert_eq!(
+        harness.state().cache().analyses_run(),
+        2,
+        "going back uses the kept results"
+    );
+}
+
+#[test]
+fn comments_are_searchable() {
+    let mut harness = harness();
+    harness.get_by_label("Kommentarer").click();
+    harness.run();
+    let total = harness.state().dataset().comments.len();
+    assert!(total > 0);
+    harness.get_by_label("Søg:").click();
+    harness.get_by_label("Søg:").type_text("zzzz-intet");
+    harness.run();
+    harness.get_by_label(&format!("0 af {total}"));
+}
