@@ -116,7 +116,7 @@ pub(super) fn read_file(
         Layout::Wide
     });
 
-    let mut rows = RowReader::new(file, &headers, layout, options.decimal_mark, builder);
+    let mut rows = RowReader::new(file, &text, &headers, layout, options.decimal_mark, builder);
     for row in &sample {
         rows.read(row, report, problems);
     }
@@ -253,7 +253,9 @@ fn mostly_on_scale(sample: &[ByteRecord], index: usize) -> bool {
             dont_know += 1;
         }
     }
-    on_scale > 0 && (on_scale + dont_know) * 10 >= filled * 7
+    // More than half: a typo or an out-of-scale number among the answers must not hide the
+    // column (its rows are reported), while an id column (1, 2, 3, ... 637) stays out.
+    (on_scale + dont_know) * 2 > filled
 }
 
 /// Where each role sits in this file.
@@ -315,9 +317,37 @@ impl FileLayout {
     }
 }
 
+/// The line a record starts on, from its byte offset. The csv reader's own line count lags
+/// by one on CRLF files (the record ends at the '\r' and the '\n' is counted with the next),
+/// and Danish Excel writes CRLF: count the newlines ourselves. Records come in order, so
+/// each byte is counted once.
+struct LineCounter<'a> {
+    text: &'a [u8],
+    counted_to: usize,
+    line: u64,
+}
+
+impl LineCounter<'_> {
+    fn line_at(&mut self, byte: u64) -> u64 {
+        let mut byte = (byte as usize).min(self.text.len());
+        // The reader's offset may point at the '\n' of the previous record's CRLF, or at
+        // blank lines it skips: the record starts after them.
+        while self.text.get(byte).is_some_and(|b| *b == b'\r' || *b == b'\n') {
+            byte += 1;
+        }
+        if byte >= self.counted_to {
+            let newlines = self.text.get(self.counted_to..byte).map_or(0, |part| part.iter().filter(|&&b| b == b'\n').count());
+            self.line += newlines as u64;
+            self.counted_to = byte;
+        }
+        self.line
+    }
+}
+
 /// Reads records of one file into the builder, remembering per-file counts and caches.
 struct RowReader<'a> {
     file: &'a str,
+    lines: LineCounter<'a>,
     file_id: u32,
     headers: &'a [String],
     layout: FileLayout,
@@ -334,6 +364,7 @@ struct RowReader<'a> {
 impl<'a> RowReader<'a> {
     fn new(
         file: &'a str,
+        text: &'a str,
         headers: &'a [String],
         layout: FileLayout,
         decimal_mark: DecimalMark,
@@ -342,6 +373,7 @@ impl<'a> RowReader<'a> {
         let file_id = builder.add_file(file);
         RowReader {
             file,
+            lines: LineCounter { text: text.as_bytes(), counted_to: 0, line: 1 },
             file_id,
             headers,
             layout,
@@ -365,7 +397,7 @@ impl<'a> RowReader<'a> {
     }
 
     fn read(&mut self, record: &ByteRecord, report: &mut FileReport, problems: &mut Vec<Problem>) {
-        let line = record.position().map_or(0, |p| p.line());
+        let line = self.lines.line_at(record.position().map_or(0, |p| p.byte()));
         report.rows_read += 1;
         let expected = self.headers.len();
         if record.len() != expected {

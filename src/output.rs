@@ -1,0 +1,286 @@
+//! The summary and the import diagnostics as text for a terminal, CSV and JSON.
+
+use std::fmt::Write as _;
+
+use crate::analysis::{Stats, Summary, Total};
+use crate::import::{FileReport, Layout, Role};
+use crate::locale::Lang;
+
+/// Pads to a width in characters (not bytes: "Klargøring" is 10 wide).
+fn pad(text: &str, width: usize) -> String {
+    let len = text.chars().count();
+    format!("{text}{}", " ".repeat(width.saturating_sub(len)))
+}
+
+fn pad_left(text: &str, width: usize) -> String {
+    let len = text.chars().count();
+    format!("{}{text}", " ".repeat(width.saturating_sub(len)))
+}
+
+fn mean_text(mean: Option<f64>, lang: Lang) -> String {
+    mean.map_or_else(|| "–".to_string(), |m| lang.number(m, 2))
+}
+
+fn ci_text(stats: &Stats, lang: Lang) -> String {
+    stats.ci95.map_or_else(|| "–".to_string(), |[low, high]| format!("{}–{}", lang.number(low, 2), lang.number(high, 2)))
+}
+
+/// The deck's table, then the details behind every figure.
+pub fn summary_text(summary: &Summary, lang: Lang) -> String {
+    let mut out = String::new();
+    let total_header = lang.pick("Total udrulning¹", "Total rollout¹");
+    let wave_header = lang.pick("Rul", "Wave");
+    let phases: Vec<String> = summary.phases.iter().map(|p| lang.data_value(p)).collect();
+    let first_width = summary.waves.iter().map(|w| lang.data_value(&w.wave).chars().count()).chain([wave_header.len()]).max().unwrap_or(5) + 2;
+    let widths: Vec<usize> = phases.iter().map(|p| p.chars().count().max(6) + 2).collect();
+    let _ = writeln!(
+        out,
+        "{}",
+        lang.pick(
+            "Tilfredshed (skala 1-5), samlet gennemsnit",
+            "Satisfaction (scale 1-5), overall average"
+        )
+    );
+    out.push('\n');
+    out.push_str(&pad(wave_header, first_width));
+    for (phase, width) in phases.iter().zip(&widths) {
+        out.push_str(&pad_left(phase, *width));
+    }
+    let _ = writeln!(out, "{}", pad_left(total_header, total_header.chars().count() + 2));
+    for wave in &summary.waves {
+        out.push_str(&pad(&lang.data_value(&wave.wave), first_width));
+        for (phase, width) in summary.phases.iter().zip(&widths) {
+            let cell = wave.cell(phase);
+            let mut text = mean_text(cell.and_then(|c| c.stats.mean), lang);
+            if cell.is_some_and(|c| c.stats.is_small()) {
+                text.push('*');
+            }
+            out.push_str(&pad_left(&text, *width));
+        }
+        let _ = writeln!(out, "{}", pad_left(&mean_text(wave.total.mean_of_phases, lang), total_header.chars().count() + 2));
+    }
+    out.push('\n');
+    let _ = writeln!(
+        out,
+        "{}",
+        lang.pick(
+            "¹ Total udrulning = gennemsnittet af fasernes gennemsnit (som i præsentationen).",
+            "¹ Total rollout = the mean of the phase means (as in the deck)."
+        )
+    );
+    let pooled: Vec<String> = summary
+        .waves
+        .iter()
+        .map(|w| format!("{} {} (n = {})", lang.data_value(&w.wave), mean_text(w.total.pooled_mean, lang), lang.count(w.total.n)))
+        .collect();
+    let _ = writeln!(out, "  {} {}", lang.pick("Alle svar samlet:", "All answers pooled:"), pooled.join("; "));
+    if summary.waves.iter().any(|w| w.cells.iter().any(|c| c.stats.is_small())) {
+        let _ = writeln!(out, "  {}", lang.pick("* færre end 10 svar", "* fewer than 10 answers"));
+    }
+    out.push('\n');
+    out.push_str(&details_text(summary, lang));
+    out
+}
+
+fn details_text(summary: &Summary, lang: Lang) -> String {
+    let headers = [
+        lang.pick("Rul", "Wave"),
+        lang.pick("Fase", "Phase"),
+        "n",
+        lang.pick("Gns.", "Mean"),
+        lang.pick("Sd", "SD"),
+        lang.pick("95%-KI", "95% CI"),
+        lang.pick("Ved ikke", "Don't know"),
+    ];
+    let mut rows: Vec<[String; 7]> = Vec::new();
+    let row = |wave: &str, phase: String, stats: &Stats| -> [String; 7] {
+        [
+            lang.data_value(wave),
+            phase,
+            lang.count(stats.n),
+            mean_text(stats.mean, lang),
+            stats.sd.map_or_else(|| "–".to_string(), |sd| lang.number(sd, 2)),
+            ci_text(stats, lang),
+            lang.count(stats.dont_know),
+        ]
+    };
+    let total_stats = |total: &Total| Stats {
+        n: total.n,
+        mean: total.pooled_mean,
+        sd: total.sd,
+        ci95: total.ci95,
+        dont_know: total.dont_know,
+    };
+    for wave in &summary.waves {
+        for cell in &wave.cells {
+            rows.push(row(&wave.wave, lang.data_value(&cell.phase), &cell.stats));
+        }
+        rows.push(row(&wave.wave, lang.pick("Alle svar samlet", "All answers pooled").to_string(), &total_stats(&wave.total)));
+    }
+    rows.push(row(
+        lang.pick("Alle rul", "All waves"),
+        lang.pick("Alle svar samlet", "All answers pooled").to_string(),
+        &total_stats(&summary.overall),
+    ));
+    let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
+    for row in &rows {
+        for (width, cell) in widths.iter_mut().zip(row) {
+            *width = (*width).max(cell.chars().count());
+        }
+    }
+    let mut out = String::new();
+    let line = |cells: Vec<&str>, out: &mut String| {
+        let texts: Vec<String> = cells
+            .iter()
+            .zip(&widths)
+            .enumerate()
+            .map(|(i, (cell, width))| if i < 2 { pad(cell, *width) } else { pad_left(cell, *width) })
+            .collect();
+        let _ = writeln!(out, "{}", texts.join("  ").trim_end());
+    };
+    line(headers.to_vec(), &mut out);
+    for row in &rows {
+        line(row.iter().map(String::as_str).collect(), &mut out);
+    }
+    out
+}
+
+/// One row per wave × phase and per wave total; `;` and decimal comma in Danish (opens right
+/// in Danish Excel), `,` and point in English.
+pub fn summary_csv(summary: &Summary, lang: Lang) -> String {
+    let separator = match lang {
+        Lang::Da => ";",
+        Lang::En => ",",
+    };
+    let number = |value: Option<f64>| value.map_or_else(String::new, |v| lang.number(v, 4));
+    let quote = |text: &str| {
+        if text.contains(separator) || text.contains('"') { format!("\"{}\"", text.replace('"', "\"\"")) } else { text.to_string() }
+    };
+    let header = match lang {
+        Lang::Da => ["rul", "fase", "n", "gennemsnit", "sd", "ki95_nedre", "ki95_oevre", "ved_ikke"],
+        Lang::En => ["wave", "phase", "n", "mean", "sd", "ci95_low", "ci95_high", "dont_know"],
+    };
+    let mut out = header.join(separator);
+    out.push_str("\r\n");
+    let mut row = |wave: &str, phase: &str, n: u64, mean: Option<f64>, sd: Option<f64>, ci: Option<[f64; 2]>, dont_know: u64| {
+        let fields = [
+            quote(wave),
+            quote(phase),
+            n.to_string(),
+            number(mean),
+            number(sd),
+            number(ci.map(|c| c[0])),
+            number(ci.map(|c| c[1])),
+            dont_know.to_string(),
+        ];
+        out.push_str(&fields.join(separator));
+        out.push_str("\r\n");
+    };
+    for wave in &summary.waves {
+        for cell in &wave.cells {
+            let s = &cell.stats;
+            row(&wave.wave, &cell.phase, s.n, s.mean, s.sd, s.ci95, s.dont_know);
+        }
+        let t = &wave.total;
+        let of_phases = lang.pick("Total udrulning (gennemsnit af faser)", "Total rollout (mean of phase means)");
+        row(&wave.wave, of_phases, t.n, t.mean_of_phases, None, None, t.dont_know);
+        let pooled = lang.pick("Alle svar samlet", "All answers pooled");
+        row(&wave.wave, pooled, t.n, t.pooled_mean, t.sd, t.ci95, t.dont_know);
+    }
+    out
+}
+
+/// DESIGN.md's JSON: one object, means unrounded.
+pub fn summary_json(summary: &Summary) -> String {
+    serde_json::to_string_pretty(summary).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+/// What `check` prints for one file: what was detected.
+pub fn file_report_text(report: &FileReport, lang: Lang) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", report.file);
+    let field = |label_da: &str, label_en: &str, value: String, out: &mut String| {
+        let _ = writeln!(out, "  {} {}", pad(&format!("{}:", lang.pick(label_da, label_en)), 18), value);
+    };
+    if let Some(encoding) = report.encoding {
+        field("Tegnsæt", "Encoding", encoding.label().replace(" med ", lang.pick(" med ", " with ")), &mut out);
+    }
+    if let Some(separator) = report.separator {
+        let name = match separator {
+            '\t' => lang.pick("tabulator", "tab").to_string(),
+            other => format!("'{other}'"),
+        };
+        field("Separator", "Separator", name, &mut out);
+    }
+    let decimals = match (report.decimal_commas, report.decimal_points) {
+        (0, 0) => lang.pick("ingen decimaltal set", "no decimal numbers seen").to_string(),
+        (c, 0) => format!("{} ({c})", lang.pick("komma", "comma")),
+        (0, p) => format!("{} ({p})", lang.pick("punktum", "point")),
+        (c, p) => format!("{} ({c}), {} ({p})", lang.pick("komma", "comma"), lang.pick("punktum", "point")),
+    };
+    field("Decimaltegn", "Decimal mark", decimals, &mut out);
+    if let Some(layout) = report.layout {
+        let text = match layout {
+            Layout::Wide => lang.pick("bredt (en kolonne pr. spørgsmål)", "wide (a column per question)"),
+            Layout::Long => lang.pick("langt (spørgsmål- og score-kolonne)", "long (question and score columns)"),
+        };
+        field("Format", "Layout", text.to_string(), &mut out);
+    }
+    if !report.columns.is_empty() {
+        let _ = writeln!(out, "  {}:", lang.pick("Kolonner", "Columns"));
+        let width = report.columns.iter().map(|c| c.header.chars().count()).max().unwrap_or(0) + 2;
+        for (i, column) in report.columns.iter().enumerate() {
+            let chosen = if column.overridden { lang.pick(" (valgt)", " (chosen)") } else { "" };
+            let _ = writeln!(out, "    {:>2} {}{}{}", i + 1, pad(&column.header, width), role_name(column.role, lang), chosen);
+        }
+    }
+    if !report.labels.is_empty() {
+        let labels: Vec<String> = report
+            .labels
+            .iter()
+            .map(|(label, value)| match value {
+                Some(v) => format!("{label} = {}", lang.number(*v, 0)),
+                None => format!("{label} = {}", lang.pick("ved ikke", "don't know")),
+            })
+            .collect();
+        field("Svarmuligheder", "Answer labels", labels.join(", "), &mut out);
+    }
+    field(
+        "Rækker",
+        "Rows",
+        match lang {
+            Lang::Da => format!(
+                "{} læst, {} afvist; {} svar, heraf {} «ved ikke»",
+                lang.count(report.rows_read as u64),
+                lang.count(report.rows_rejected as u64),
+                lang.count(report.answers as u64),
+                lang.count(report.dont_know as u64)
+            ),
+            Lang::En => format!(
+                "{} read, {} rejected; {} answers, {} of them \"don't know\"",
+                lang.count(report.rows_read as u64),
+                lang.count(report.rows_rejected as u64),
+                lang.count(report.answers as u64),
+                lang.count(report.dont_know as u64)
+            ),
+        },
+        &mut out,
+    );
+    if report.weeks_outside_scheme > 0 {
+        field(
+            "Bemærk",
+            "Note",
+            format!(
+                "{} {}",
+                lang.count(report.weeks_outside_scheme as u64),
+                lang.pick("svar har en uge uden for uge 1-5 og ingen fase", "answers have a week outside weeks 1-5 and no phase")
+            ),
+            &mut out,
+        );
+    }
+    out
+}
+
+fn role_name(role: Role, lang: Lang) -> &'static str {
+    role.label(lang)
+}

@@ -1,0 +1,150 @@
+//! The command line as a user meets it: what it prints and how it exits.
+
+use valgpuls::cli::run;
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// (exit code, stdout, stderr)
+fn valgpuls(args: &[&str]) -> (u8, String, String) {
+    let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = run(&args, &mut out, &mut err);
+    (code, String::from_utf8(out).unwrap(), String::from_utf8(err).unwrap())
+}
+
+#[test]
+fn summary_without_files_prints_the_decks_table() {
+    let (code, out, _) = valgpuls(&["summary"]);
+    assert_eq!(code, 0);
+    let lines: Vec<&str> = out.lines().collect();
+    let row = |wave: &str| lines.iter().find(|l| l.starts_with(wave)).unwrap().split_whitespace().collect::<Vec<_>>();
+    assert_eq!(row("Rul 2"), ["Rul", "2", "3,74", "3,89", "3,88", "3,84"]);
+    assert_eq!(row("Rul 3"), ["Rul", "3", "3,80", "3,96", "3,84", "3,87"]);
+    assert_eq!(row("Rul 1"), ["Rul", "1", "3,80", "4,10", "4,00", "3,97"]);
+    // Rul 1 was the last wave: the rows are in time order.
+    let position = |wave: &str| lines.iter().position(|l| l.starts_with(wave)).unwrap();
+    assert!(position("Rul 2") < position("Rul 3") && position("Rul 3") < position("Rul 1"));
+    assert!(out.contains("Total udrulning = gennemsnittet af fasernes gennemsnit"));
+    assert!(out.contains("Alle svar samlet: Rul 2 3,80 (n = 500)"));
+}
+
+#[test]
+fn summary_in_english_uses_decimal_points() {
+    let (code, out, _) = valgpuls(&["summary", "--lang", "en"]);
+    assert_eq!(code, 0);
+    assert!(out.lines().any(|l| l.starts_with("Wave 2") && l.ends_with("3.84")), "{out}");
+}
+
+#[test]
+fn summary_as_json_follows_the_contract() {
+    let (code, out, _) = valgpuls(&["summary", "--format", "json"]);
+    assert_eq!(code, 0);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["phases"][0], "Klargøring (uge 1-3)");
+    let rul2 = &json["waves"][0];
+    assert_eq!(rul2["wave"], "Rul 2");
+    assert_eq!(rul2["cells"][0]["n"], 300);
+    assert_eq!(rul2["cells"][0]["dont_know"], 9);
+    assert!((rul2["cells"][0]["mean"].as_f64().unwrap() - 3.74).abs() < 1e-9);
+    assert_eq!(rul2["cells"][0]["ci95"].as_array().unwrap().len(), 2);
+    assert!((rul2["total"]["mean_of_phases"].as_f64().unwrap() - 3.8366).abs() < 1e-3);
+    assert!(rul2["total"]["pooled_mean"].is_number());
+}
+
+#[test]
+fn summary_as_csv_opens_in_danish_excel() {
+    let (code, out, _) = valgpuls(&["summary", "--format", "csv"]);
+    assert_eq!(code, 0);
+    let mut lines = out.split("\r\n");
+    assert_eq!(lines.next(), Some("rul;fase;n;gennemsnit;sd;ki95_nedre;ki95_oevre;ved_ikke"));
+    assert!(lines.next().unwrap().starts_with("Rul 2;Klargøring (uge 1-3);300;3,7400;"));
+}
+
+#[test]
+fn a_question_filter_and_an_unknown_question() {
+    let (code, out, _) = valgpuls(&["summary", "--question", "Supporten"]);
+    assert_eq!(code, 0);
+    assert!(!out.contains("n = 500"));
+    let (code, _, err) = valgpuls(&["summary", "--question", "Vejret"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("intet spørgsmål hedder «Vejret»") && err.contains("Supporten"), "{err}");
+}
+
+#[test]
+fn check_tells_what_was_detected() {
+    let (code, out, _) = valgpuls(&["check"]);
+    assert_eq!(code, 0, "{out}");
+    for expected in [
+        "Tegnsæt:           Windows-1252",
+        "Separator:         ';'",
+        "Format:            bredt (en kolonne pr. spørgsmål)",
+        "Starttidspunkt",
+        "Spørgsmål (kolonne)",
+        "Meget tilfreds = 5",
+        "Ved ikke = ved ikke",
+        "515 læst, 0 afvist",
+        "Ingen problemer.",
+    ] {
+        assert!(out.contains(expected), "missing {expected:?} in\n{out}");
+    }
+}
+
+#[test]
+fn check_and_summary_exit_1_naming_file_line_and_column() {
+    let file = fixture("bad/out-of-scale.csv");
+    let (code, out, _) = valgpuls(&["check", &file]);
+    assert_eq!(code, 1);
+    assert!(out.contains(&format!("{file}:3:4: «7» ligger uden for skalaen 1-5")), "{out}");
+    let (code, out, err) = valgpuls(&["summary", &file]);
+    assert_eq!((code, out.as_str()), (1, ""));
+    assert!(err.contains(&format!("{file}:3:4:")) && err.contains("--skip-invalid"), "{err}");
+}
+
+#[test]
+fn skip_invalid_keeps_the_good_rows_and_says_how_many_were_dropped() {
+    let file = fixture("bad/ragged.csv");
+    let (code, out, err) = valgpuls(&["summary", "--skip-invalid", &file]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("2 ugyldige rækker sprunget over"), "{err}");
+    assert!(out.contains("Alle svar samlet: Rul 1 4,50 (n = 2)"), "{out}");
+}
+
+#[test]
+fn a_file_that_cannot_be_used_fails_even_with_skip_invalid() {
+    let (code, _, err) = valgpuls(&["summary", "--skip-invalid", &fixture("bad/empty.csv")]);
+    assert_eq!(code, 1);
+    assert!(err.contains("filen er tom"));
+    let (code, _, err) = valgpuls(&["check", "/no/such/file.csv"]);
+    assert_eq!(code, 1, "{err}");
+}
+
+#[test]
+fn only_the_first_50_problems_are_listed_then_counted() {
+    let dir = std::env::temp_dir().join(format!("valgpuls-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("many-bad.csv");
+    let mut text = String::from("Kommune;Rul;Supporten\n");
+    for i in 0..150 {
+        // 80 good rows keep "Supporten" a column of answers; 70 are off the scale.
+        text.push_str(&format!("K{i};Rul 1;{}\n", if i % 2 == 0 || i >= 140 { 4 } else { 9 }));
+    }
+    std::fs::write(&file, text).unwrap();
+    let (code, out, _) = valgpuls(&["check", file.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(out.contains("70 problemer:"));
+    assert!(out.contains("… og 20 problemer mere"), "{out}");
+    assert_eq!(out.matches("ligger uden for skalaen").count(), 50);
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(valgpuls(&["summary", "--format", "xml"]).0, 2);
+    assert_eq!(valgpuls(&["summary", "--bogus"]).0, 2);
+    assert_eq!(valgpuls(&["frobnicate"]).0, 2);
+    let (code, out, _) = valgpuls(&["--help"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("valgpuls summary"));
+}
