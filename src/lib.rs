@@ -4,6 +4,7 @@
 
 pub mod analysis;
 pub mod charts;
+pub mod export;
 pub mod dataset;
 pub mod files;
 pub mod import;
@@ -11,3 +12,5 @@ pub mod locale;
 pub mod phases;
 pub mod timeline;
 pub mod app;
+pub mod output;
+pub mod cli;

@@ -1,0 +1,108 @@
+//! Grouped bars: one group per wave (in time order), one bar per phase plus the wave's total,
+//! the deck's table as a picture.
+
+use super::palette;
+use super::spec::{Axis, ChartKind, ChartSpec, LegendItem, Mark};
+use super::{score_label, source_line};
+use crate::analysis::Summary;
+use crate::locale::Lang;
+
+/// Width of a wave's group of bars, in x units (one unit per wave).
+const GROUP_WIDTH: f64 = 0.8;
+
+pub fn bars_chart(summary: &Summary, lang: Lang) -> ChartSpec {
+    let series_count = summary.phases.len() + 1;
+    let bar_width = GROUP_WIDTH / series_count as f64;
+    let mut marks = Vec::new();
+    let mut any_small = false;
+    for (i, wave) in summary.waves.iter().enumerate() {
+        let left = i as f64 - GROUP_WIDTH / 2.0;
+        for (j, phase) in summary.phases.iter().enumerate() {
+            let Some(stats) = wave.cell(phase).map(|c| c.stats) else {
+                continue;
+            };
+            let Some(mean) = stats.mean else { continue };
+            any_small |= stats.is_small();
+            marks.push(bar(
+                left,
+                j,
+                bar_width,
+                mean,
+                palette::phase_color(j, summary.phases.len()),
+                { score_label(mean, stats.is_small(), lang) },
+            ));
+        }
+        if let Some(total) = wave.total.mean_of_phases {
+            let j = series_count - 1;
+            marks.push(bar(left, j, bar_width, total, palette::TOTAL, lang.number(total, 2)));
+        }
+    }
+    let mut legend: Vec<LegendItem> = summary
+        .phases
+        .iter()
+        .enumerate()
+        .map(|(j, phase)| LegendItem {
+            label: lang.data_value(phase),
+            color: palette::phase_color(j, summary.phases.len()),
+        })
+        .collect();
+    legend.push(LegendItem {
+        label: lang.pick("Total (gns. af faser)", "Total (mean of phases)").to_string(),
+        color: palette::TOTAL,
+    });
+    let mut subtitle = lang
+        .pick(
+            "Gennemsnit pr. rul og fase, skala 1-5",
+            "Mean per wave and phase, scale 1-5",
+        )
+        .to_string();
+    if any_small {
+        subtitle.push_str(lang.pick(" · * færre end 10 svar", " · * fewer than 10 answers"));
+    }
+    ChartSpec {
+        kind: ChartKind::Bars,
+        title: lang
+            .pick(
+                "Tilfredshed med udrulningen og VALG-løsningen",
+                "Satisfaction with the rollout and the VALG solution",
+            )
+            .to_string(),
+        subtitle: Some(subtitle),
+        source: source_line(lang, summary.overall.n),
+        x_axis: Axis {
+            label: String::new(),
+            min: -0.5,
+            max: summary.waves.len() as f64 - 0.5,
+            ticks: summary
+                .waves
+                .iter()
+                .enumerate()
+                .map(|(i, w)| (i as f64, lang.data_value(&w.wave)))
+                .collect(),
+        },
+        // Bars start at 0: a bar's length is its value, so a cut axis would lie about ratios.
+        y_axis: Axis {
+            label: lang.pick("Gennemsnit (1-5)", "Mean (1-5)").to_string(),
+            min: 0.0,
+            max: 5.0,
+            ticks: (0..=5).map(|v| (f64::from(v), lang.number(f64::from(v), 0))).collect(),
+        },
+        legend,
+        marks,
+    }
+}
+
+fn bar(left: f64, series: usize, width: f64, value: f64, fill: super::Rgba, label: String) -> Mark {
+    // A thin gap between neighbouring bars keeps them apart in print.
+    let gap = width * 0.08;
+    let x0 = left + series as f64 * width + gap;
+    Mark::Rect {
+        x0,
+        x1: x0 + width - 2.0 * gap,
+        y0: 0.0,
+        y1: value,
+        fill,
+        label: Some(label),
+        series,
+    }
+}

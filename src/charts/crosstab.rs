@@ -1,0 +1,81 @@
+//! Mean score by the values of one column (e.g. how often a respondent uses KLIK), as
+//! horizontal bars with the mean and n at the end of each bar.
+
+use super::palette;
+use super::source_line;
+use super::spec::{Axis, ChartKind, ChartSpec, Mark};
+use crate::analysis::{CrossTab, GroupBy};
+use crate::locale::Lang;
+
+pub fn crosstab_chart(tab: &CrossTab, lang: Lang) -> ChartSpec {
+    let rows: Vec<_> = tab.rows.iter().filter(|r| r.stats.mean.is_some()).collect();
+    let count = rows.len();
+    let color = palette::wave_color(0);
+    let mut marks = Vec::new();
+    for (i, row) in rows.iter().enumerate() {
+        let Some(mean) = row.stats.mean else { continue };
+        // First value on top: y counts upwards, so the first row gets the highest y.
+        let y = (count - 1 - i) as f64;
+        let mut label = format!("{}   n = {}", lang.number(mean, 2), lang.count(row.stats.n));
+        if row.stats.is_small() {
+            label.push_str(" *");
+        }
+        marks.push(Mark::Rect {
+            x0: 0.0,
+            x1: mean,
+            y0: y - 0.32,
+            y1: y + 0.32,
+            fill: color,
+            label: Some(label),
+            series: 0,
+        });
+    }
+    let by = match &tab.by {
+        GroupBy::Wave => lang.pick("rul", "wave").to_string(),
+        GroupBy::Phase => lang.pick("fase", "phase").to_string(),
+        GroupBy::Question => lang.pick("spørgsmål", "question").to_string(),
+        GroupBy::Municipality => lang.pick("kommune", "municipality").to_string(),
+        GroupBy::Category(header) => format!("«{header}»"),
+    };
+    let subtitle = match tab.total.mean {
+        Some(mean) => format!(
+            "{}: {} (n = {}){}",
+            lang.pick("Alle svar", "All answers"),
+            lang.number(mean, 2),
+            lang.count(tab.total.n),
+            if rows.iter().any(|r| r.stats.is_small()) {
+                lang.pick(" · * færre end 10 svar", " · * fewer than 10 answers")
+            } else {
+                ""
+            }
+        ),
+        None => lang.pick("Ingen svar", "No answers").to_string(),
+    };
+    ChartSpec {
+        kind: ChartKind::CrossTab,
+        title: format!(
+            "{} {by}",
+            lang.pick("Gennemsnitlig tilfredshed efter", "Mean satisfaction by")
+        ),
+        subtitle: Some(subtitle),
+        source: source_line(lang, tab.total.n),
+        x_axis: Axis {
+            label: lang.pick("Gennemsnit (1-5)", "Mean (1-5)").to_string(),
+            min: 0.0,
+            max: 5.0,
+            ticks: (0..=5).map(|v| (f64::from(v), lang.number(f64::from(v), 0))).collect(),
+        },
+        y_axis: Axis {
+            label: String::new(),
+            min: -0.5,
+            max: count as f64 - 0.5,
+            ticks: rows
+                .iter()
+                .enumerate()
+                .map(|(i, r)| ((count - 1 - i) as f64, lang.data_value(&r.value)))
+                .collect(),
+        },
+        legend: Vec::new(),
+        marks,
+    }
+}

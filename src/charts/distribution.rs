@@ -1,0 +1,150 @@
+//! Diverging stacked bars: per question, the share of each answer 1-5 among those who answered,
+//! negatives (1-2) left of zero, positives (4-5) right, the neutral 3 split across zero. "Ved
+//! ikke" is not an answer on the scale, so it stands as text beside the bar, not inside it.
+
+use super::palette;
+use super::source_line;
+use super::spec::{Anchor, Axis, ChartKind, ChartSpec, LegendItem, Mark, Rgba};
+use crate::analysis::DistributionRow;
+use crate::locale::Lang;
+
+const LABELS_DA: [&str; 5] = [
+    "Meget utilfreds",
+    "Utilfreds",
+    "Hverken/eller",
+    "Tilfreds",
+    "Meget tilfreds",
+];
+const LABELS_EN: [&str; 5] = [
+    "Very dissatisfied",
+    "Dissatisfied",
+    "Neutral",
+    "Satisfied",
+    "Very satisfied",
+];
+
+/// Segments narrower than this many percent get no label: it would not fit.
+const MIN_LABELLED_PERCENT: f64 = 6.0;
+
+pub fn distribution_chart(rows: &[DistributionRow], wave: &str, lang: Lang) -> ChartSpec {
+    let rows: Vec<&DistributionRow> = rows.iter().filter(|r| r.wave == wave).collect();
+    let count = rows.len();
+    let mut marks = Vec::new();
+    let (mut left, mut right) = (0.0f64, 0.0f64);
+    let mut n_total = 0;
+    for (i, row) in rows.iter().enumerate() {
+        let y = (count - 1 - i) as f64;
+        let answered = row.answered();
+        n_total += answered;
+        if answered > 0 {
+            let percent = row.counts.map(|c| 100.0 * c as f64 / answered as f64);
+            let [p1, p2, p3, _, _] = percent;
+            let mut x = -(p1 + p2 + p3 / 2.0);
+            left = left.max(-x);
+            for (point, (share, fill)) in percent.iter().zip(palette::LIKERT).enumerate() {
+                if *share > 0.0 {
+                    let label = (*share >= MIN_LABELLED_PERCENT).then(|| percent_text(*share, lang));
+                    marks.push(Mark::Rect {
+                        x0: x,
+                        x1: x + share,
+                        y0: y - 0.34,
+                        y1: y + 0.34,
+                        fill,
+                        label,
+                        series: point,
+                    });
+                }
+                x += share;
+            }
+            right = right.max(x);
+        }
+        if row.dont_know > 0 || answered == 0 {
+            let all = answered + row.dont_know;
+            let share = if all > 0 {
+                100.0 * row.dont_know as f64 / all as f64
+            } else {
+                0.0
+            };
+            marks.push(Mark::Text {
+                // Placed at the axis end; the exports keep it clear of the plot's right edge.
+                x: f64::NAN,
+                y,
+                text: format!(
+                    "{} {} ({})",
+                    lang.pick("Ved ikke:", "Don't know:"),
+                    lang.count(row.dont_know),
+                    percent_text(share, lang)
+                ),
+                anchor: Anchor::Start,
+                color: Rgba::rgb(90, 90, 90),
+            });
+        }
+    }
+    // Each side just wide enough for its longest bar, in steps of 25 %, so the bars get the room
+    // (the scale stays the same on both sides: a percent is as wide left as right).
+    let round = |v: f64| ((v / 25.0).ceil() * 25.0).clamp(25.0, 100.0);
+    let (min, max) = (-round(left), round(right));
+    for mark in &mut marks {
+        if let Mark::Text { x, .. } = mark {
+            *x = max;
+        }
+    }
+    let ticks = (0..)
+        .map(|k| min + f64::from(k) * 25.0)
+        .take_while(|v| *v <= max + 1e-9)
+        .map(|v| (v, percent_text(v.abs(), lang)))
+        .collect();
+    let names = match lang {
+        Lang::Da => LABELS_DA,
+        Lang::En => LABELS_EN,
+    };
+    ChartSpec {
+        kind: ChartKind::Distribution,
+        title: format!(
+            "{}, {}",
+            lang.pick("Svarfordeling", "Distribution of answers"),
+            lang.data_value(wave)
+        ),
+        subtitle: Some(
+            lang.pick(
+                "Andel af svarene 1-5 pr. spørgsmål; «Ved ikke» tælles ikke med i andelene",
+                "Share of answers 1-5 per question; \"don't know\" is not part of the shares",
+            )
+            .to_string(),
+        ),
+        source: source_line(lang, n_total),
+        x_axis: Axis {
+            label: lang.pick("Andel af svar", "Share of answers").to_string(),
+            min,
+            max,
+            ticks,
+        },
+        y_axis: Axis {
+            label: String::new(),
+            min: -0.5,
+            max: count as f64 - 0.5,
+            ticks: rows
+                .iter()
+                .enumerate()
+                .map(|(i, r)| ((count - 1 - i) as f64, lang.data_value(&r.question)))
+                .collect(),
+        },
+        legend: names
+            .iter()
+            .zip(palette::LIKERT)
+            .map(|(label, color)| LegendItem {
+                label: (*label).to_string(),
+                color,
+            })
+            .collect(),
+        marks,
+    }
+}
+
+/// "45 %" in Danish (a space before the sign, as Danish style guides write it), "45%" in English.
+fn percent_text(value: f64, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("{} %", lang.number(value, 0)),
+        Lang::En => format!("{}%", lang.number(value, 0)),
+    }
+}
