@@ -29,7 +29,7 @@ pub fn bars_chart(summary: &Summary, lang: Lang) -> ChartSpec {
                 bar_width,
                 mean,
                 palette::phase_color(j, summary.phases.len()),
-                { score_label(mean, stats.is_small(), lang) },
+                score_label(mean, stats.is_small(), lang),
             ));
         }
         if let Some(total) = wave.total.mean_of_phases {
