@@ -87,7 +87,8 @@ fn parse(args: &[String]) -> Result<Args, String> {
             "--timeline" => parsed.timeline = Some(PathBuf::from(value("--timeline")?)),
             "--size" => {
                 let text = value("--size")?;
-                parsed.size = parse_size(&text).ok_or_else(|| format!("«{text}» er ikke en størrelse som 1920x1080"))?;
+                parsed.size =
+                    parse_size(&text).ok_or_else(|| format!("«{text}» er ikke en størrelse som 1920x1080"))?;
             }
             "--" => parsed.files.extend(iter.by_ref().map(PathBuf::from)),
             flag if flag.starts_with("--") => return Err(format!("ukendt tilvalg «{flag}»")),
@@ -98,7 +99,10 @@ fn parse(args: &[String]) -> Result<Args, String> {
 }
 
 fn parse_size(text: &str) -> Option<(u32, u32)> {
-    let (width, height) = text.to_lowercase().split_once('x').map(|(w, h)| (w.trim().parse().ok(), h.trim().parse().ok()))?;
+    let (width, height) = text
+        .to_lowercase()
+        .split_once('x')
+        .map(|(w, h)| (w.trim().parse().ok(), h.trim().parse().ok()))?;
     let (width, height): (u32, u32) = (width?, height?);
     ((16..=16384).contains(&width) && (16..=16384).contains(&height)).then_some((width, height))
 }
@@ -106,7 +110,13 @@ fn parse_size(text: &str) -> Option<(u32, u32)> {
 /// Reads the files, or the bundled sample when none are given.
 pub fn import_or_sample(files: &[PathBuf], options: &ImportOptions) -> Import {
     if files.is_empty() {
-        import_sources(&[Source { name: SAMPLE_NAME.to_string(), bytes: SAMPLE_BYTES.to_vec() }], options)
+        import_sources(
+            &[Source {
+                name: SAMPLE_NAME.to_string(),
+                bytes: SAMPLE_BYTES.to_vec(),
+            }],
+            options,
+        )
     } else {
         import_paths(files, options)
     }
@@ -155,7 +165,10 @@ fn report_problems(import: &Import, args: &Args, err: &mut dyn Write) -> bool {
             err,
             "{}",
             match args.lang {
-                Lang::Da => format!("{} ugyldige rækker sprunget over (--skip-invalid).", args.lang.count(dropped)),
+                Lang::Da => format!(
+                    "{} ugyldige rækker sprunget over (--skip-invalid).",
+                    args.lang.count(dropped)
+                ),
                 Lang::En => format!("{} invalid rows skipped (--skip-invalid).", args.lang.count(dropped)),
             }
         );
@@ -190,7 +203,10 @@ fn run_summary(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         );
         return 2;
     }
-    let filter = Filter { questions: args.questions.clone(), ..Filter::default() };
+    let filter = Filter {
+        questions: args.questions.clone(),
+        ..Filter::default()
+    };
     let summary = match summary(dataset, &filter) {
         Ok(summary) => summary,
         Err(error) => {
@@ -230,13 +246,54 @@ fn run_check(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     1
 }
 
-fn run_report(args: &Args, _out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let Some(_out_dir) = &args.out else {
-        let _ = writeln!(err, "valgpuls: report {}\n\n{USAGE}", args.lang.pick("kræver --out MAPPE", "needs --out DIR"));
+fn run_report(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let Some(out_dir) = &args.out else {
+        let _ = writeln!(
+            err,
+            "valgpuls: report {}\n\n{USAGE}",
+            args.lang.pick("kræver --out MAPPE", "needs --out DIR")
+        );
         return 2;
     };
-    let _ = writeln!(err, "valgpuls: report is not available yet");
-    1
+    let timeline = match &args.timeline {
+        None => crate::timeline::Timeline::default(),
+        Some(path) => {
+            let loaded = std::fs::read(path)
+                .map_err(|e| format!("{}: {e}", path.display()))
+                .and_then(|bytes| {
+                    crate::timeline::Timeline::from_csv(&path.display().to_string(), &bytes).map_err(|e| e.to_string())
+                });
+            match loaded {
+                Ok(timeline) => timeline,
+                Err(message) => {
+                    let _ = writeln!(err, "valgpuls: {message}");
+                    return 1;
+                }
+            }
+        }
+    };
+    let import = import_or_sample(&args.files, &ImportOptions::default());
+    if !report_problems(&import, args, err) {
+        return 1;
+    }
+    let options = crate::report::ReportOptions {
+        out_dir: out_dir.clone(),
+        width: args.size.0,
+        height: args.size.1,
+        lang: args.lang,
+    };
+    match crate::report::write_report(&import.dataset, &timeline, &options) {
+        Ok(files) => {
+            for file in files {
+                let _ = writeln!(out, "{}", file.display());
+            }
+            0
+        }
+        Err(e) => {
+            let _ = writeln!(err, "valgpuls: {}: {e}", out_dir.display());
+            1
+        }
+    }
 }
 
 #[cfg(test)]

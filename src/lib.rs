@@ -10,6 +10,7 @@ pub mod files;
 pub mod import;
 pub mod locale;
 pub mod phases;
+pub mod report;
 pub mod timeline;
 pub mod app;
 pub mod output;

@@ -1,0 +1,201 @@
+//! `valgpuls report`: the summary as CSV and XLSX and every chart of the window as SVG and PNG,
+//! with an index.html that shows them all. Every file is written atomically.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::analysis::{Filter, GroupBy, analyse, crosstab};
+use crate::charts::{ChartSpec, bars_chart, crosstab_chart, distribution_chart, source_line_for, trend_chart};
+use crate::dataset::Dataset;
+use crate::export::table::{Table, comments_table, crosstab_table, summary_table, to_csv, to_xlsx};
+use crate::export::{Background, to_png, to_svg};
+use crate::files::write_atomically;
+use crate::locale::Lang;
+use crate::timeline::Timeline;
+
+/// A category column with more values than this (a respondent id, a free-text field) makes no
+/// readable chart, so it gets none.
+const MAX_CATEGORY_VALUES: usize = 20;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReportOptions {
+    pub out_dir: PathBuf,
+    pub width: u32,
+    pub height: u32,
+    pub lang: Lang,
+}
+
+/// Writes the report into `options.out_dir` (created if missing) and returns the files written,
+/// index.html last.
+pub fn write_report(dataset: &Dataset, timeline: &Timeline, options: &ReportOptions) -> io::Result<Vec<PathBuf>> {
+    let lang = options.lang;
+    std::fs::create_dir_all(&options.out_dir)?;
+    let results = analyse(dataset, &Filter::default()).map_err(io::Error::other)?;
+    let mut written = Vec::new();
+    let dir = options.out_dir.as_path();
+
+    let summary = summary_table(&results.summary, lang);
+    put(dir, &mut written, "summary.csv", &to_csv(&summary, lang))?;
+    let mut tables: Vec<Table> = vec![summary.clone()];
+
+    let source = source_name(dataset);
+    let mut charts: Vec<(String, ChartSpec)> = vec![("bars".into(), bars_chart(&results.summary, lang))];
+    for wave in &dataset.waves {
+        if results.distribution.iter().any(|r| &r.wave == wave) {
+            let name = format!("distribution-{}", slug(wave));
+            charts.push((name, distribution_chart(&results.distribution, wave, lang)));
+        }
+    }
+    if results.trend.iter().any(|p| p.date.is_some()) {
+        charts.push(("trend".into(), trend_chart(&results.trend, timeline, lang)));
+    }
+    for (index, column) in dataset.categories.iter().enumerate() {
+        let values = dataset.category_values(index).len();
+        if !(2..=MAX_CATEGORY_VALUES).contains(&values) {
+            continue;
+        }
+        let tab =
+            crosstab(dataset, &Filter::default(), &GroupBy::Category(column.clone())).map_err(io::Error::other)?;
+        let mut table = crosstab_table(&tab, lang);
+        table.name = column.clone();
+        tables.push(table);
+        charts.push((format!("crosstab-{}", slug(column)), crosstab_chart(&tab, lang)));
+    }
+    if !dataset.comments.is_empty() {
+        let comments = comments_table(&dataset.comments, lang);
+        put(dir, &mut written, "comments.csv", &to_csv(&comments, lang))?;
+        tables.push(comments);
+    }
+    let sheets: Vec<&Table> = tables.iter().collect();
+    put(
+        dir,
+        &mut written,
+        "summary.xlsx",
+        &to_xlsx(&sheets).map_err(io::Error::other)?,
+    )?;
+
+    for (name, spec) in &mut charts {
+        let n = source_count(&spec.source);
+        spec.source = source_line_for(lang, &source, n);
+        put(
+            dir,
+            &mut written,
+            &format!("{name}.svg"),
+            to_svg(spec, options.width, options.height).as_bytes(),
+        )?;
+        let png = to_png(spec, options.width, options.height, 1.0, Background::White).map_err(io::Error::other)?;
+        put(dir, &mut written, &format!("{name}.png"), &png)?;
+    }
+    let index = index_html(&charts, &summary, lang, &written, &options.out_dir);
+    put(dir, &mut written, "index.html", index.as_bytes())?;
+    Ok(written)
+}
+
+fn put(dir: &Path, written: &mut Vec<PathBuf>, name: &str, bytes: &[u8]) -> io::Result<()> {
+    let path = dir.join(name);
+    write_atomically(&path, bytes)?;
+    written.push(path);
+    Ok(())
+}
+
+/// The input files by name, for the source line: "Kilde: checkin-survey.csv, n = 1.477".
+fn source_name(dataset: &Dataset) -> String {
+    let names: Vec<String> = dataset
+        .files
+        .iter()
+        .map(|f| {
+            Path::new(f)
+                .file_name()
+                .map_or_else(|| f.clone(), |n| n.to_string_lossy().into_owned())
+        })
+        .collect();
+    if names.is_empty() {
+        "valgpuls".to_string()
+    } else {
+        names.join(", ")
+    }
+}
+
+/// The builders put n at the end of their source line ("…, n = 1.477"): keep it.
+fn source_count(source: &str) -> u64 {
+    let digits: String = source
+        .rsplit("n = ")
+        .next()
+        .unwrap_or("")
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
+    digits.parse().unwrap_or(0)
+}
+
+/// A file-name-safe form of a wave or column name: "Hvor ofte bruger du KLIK?" → "hvor-ofte-bruger-du-klik".
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.to_lowercase().chars() {
+        match c {
+            'æ' => out.push_str("ae"),
+            'ø' => out.push_str("oe"),
+            'å' => out.push_str("aa"),
+            c if c.is_ascii_alphanumeric() => out.push(c),
+            _ if !out.ends_with('-') && !out.is_empty() => out.push('-'),
+            _ => {}
+        }
+    }
+    let out = out.trim_end_matches('-').chars().take(60).collect::<String>();
+    if out.is_empty() { "x".to_string() } else { out }
+}
+
+fn html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+fn index_html(charts: &[(String, ChartSpec)], summary: &Table, lang: Lang, files: &[PathBuf], dir: &Path) -> String {
+    let title = lang.pick("valgpuls: rapport", "valgpuls: report");
+    let mut page = format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head><meta charset=\"utf-8\"><title>{title}</title>\n<style>\
+         body{{font-family:'Liberation Sans',Arial,Helvetica,sans-serif;margin:2em;color:#1a1a1a}}\
+         img{{max-width:100%;border:1px solid #ddd}} figure{{margin:2em 0}}\
+         table{{border-collapse:collapse}} td,th{{border:1px solid #ccc;padding:.3em .6em}} td.n{{text-align:right}}\
+         </style></head>\n<body>\n<h1>{title}</h1>\n",
+        lang.pick("da", "en")
+    );
+    page.push_str("<table>\n<tr>");
+    for header in &summary.headers {
+        page.push_str(&format!("<th>{}</th>", html(header)));
+    }
+    page.push_str("</tr>\n");
+    for row in &summary.rows {
+        page.push_str("<tr>");
+        for value in row {
+            let (class, text) = match value {
+                crate::export::table::Value::Text(t) => ("", t.clone()),
+                crate::export::table::Value::Number(v, d) => (" class=\"n\"", lang.number(*v, *d)),
+                crate::export::table::Value::Count(n) => (" class=\"n\"", lang.count(*n)),
+                crate::export::table::Value::Empty => ("", String::new()),
+            };
+            page.push_str(&format!("<td{class}>{}</td>", html(&text)));
+        }
+        page.push_str("</tr>\n");
+    }
+    page.push_str("</table>\n<p>");
+    for file in files
+        .iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "csv" || e == "xlsx"))
+    {
+        let name = file.strip_prefix(dir).unwrap_or(file).to_string_lossy();
+        page.push_str(&format!("<a href=\"{0}\">{0}</a> ", html(&name)));
+    }
+    page.push_str("</p>\n");
+    for (name, spec) in charts {
+        page.push_str(&format!(
+            "<figure><img src=\"{name}.svg\" alt=\"{}\"><figcaption><a href=\"{name}.svg\">SVG</a> · \
+             <a href=\"{name}.png\">PNG</a></figcaption></figure>\n",
+            html(&spec.title)
+        ));
+    }
+    page.push_str("</body>\n</html>\n");
+    page
+}
