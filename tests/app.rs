@@ -145,3 +145,91 @@ fn comments_are_searchable() {
     harness.run();
     harness.get_by_label(&format!("0 af {total}"));
 }
+
+#[test]
+fn a_timeline_event_added_in_the_editor_shows_in_the_trend_chart() {
+    let mut harness = harness();
+    harness.get_by_label("Tidslinje").click();
+    harness.run();
+    let date = harness.get_by_role_and_label(Role::TextInput, "Dato");
+    date.click();
+    date.type_text("03-03-2025");
+    harness.run();
+    let label = harness.get_by_role_and_label(Role::TextInput, "Tekst (dansk)");
+    label.click();
+    label.type_text("Styregruppemøde");
+    harness.run();
+    harness.get_by_label("Tilføj").click();
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .settings()
+            .timeline
+            .entries
+            .iter()
+            .any(|e| e.label_da == "Styregruppemøde")
+    );
+    harness.get_by_label("Udvikling").click();
+    harness.run();
+    let spec = harness.state().chart_spec().expect("the trend chart is built");
+    assert_eq!(spec.kind, valgpuls::charts::ChartKind::Trend);
+    let event = spec.marks.iter().find_map(|mark| match mark {
+        valgpuls::charts::Mark::Event { x, label, .. } if label == "Styregruppemøde" => Some(*x),
+        _ => None,
+    });
+    let march_3 = chrono::NaiveDate::from_ymd_opt(2025, 3, 3).unwrap();
+    let expected = valgpuls::import::values::days_since_epoch(march_3);
+    assert_eq!(event, Some(f64::from(expected)));
+}
+
+#[test]
+fn chart_views_build_their_spec_once_per_change() {
+    let mut harness = harness();
+    harness.get_by_label("Søjler").click();
+    harness.run();
+    let built = harness.state().charts_built();
+    for _ in 0..20 {
+        harness.step();
+    }
+    assert_eq!(harness.state().charts_built(), built);
+    assert_eq!(
+        harness.state().cache().analyses_run(),
+        1,
+        "the chart reuses the overview's results"
+    );
+    let spec = harness.state().chart_spec().expect("bars chart");
+    assert!(spec.marks.iter().any(|m| matches!(m,
+        valgpuls::charts::Mark::Rect { label: Some(label), .. } if label == "3,84")));
+}
+
+#[test]
+fn every_view_draws_without_panicking() {
+    let mut harness = harness();
+    for label in [
+        "Søjler",
+        "Fordeling",
+        "Udvikling",
+        "Krydstabel",
+        "Kommentarer",
+        "Tidslinje",
+        "Oversigt",
+    ] {
+        harness.get_by_label(label).click();
+        harness.run();
+    }
+    harness.get_by_label("English").click();
+    harness.run();
+    for label in [
+        "Bars",
+        "Distribution",
+        "Trend",
+        "Crosstab",
+        "Comments",
+        "Timeline",
+        "Overview",
+    ] {
+        harness.get_by_label(label).click();
+        harness.run();
+    }
+}

@@ -2,12 +2,14 @@
 //! return [`Command`]s; [`App::apply`] is the only place that changes state.
 
 mod cache;
+mod charts_view;
 mod command;
 mod comments;
 mod filters;
 mod import_view;
 mod loader;
 mod overview;
+mod plot;
 mod settings;
 mod timeline_view;
 mod top_bar;
@@ -48,6 +50,24 @@ pub fn run(files: Vec<PathBuf>) -> eframe::Result {
     )
 }
 
+/// egui's defaults suit a developer tool; a table read across a meeting room wants larger
+/// text.
+fn set_text_sizes(ctx: &egui::Context) {
+    use egui::{FontFamily, FontId, TextStyle};
+    ctx.all_styles_mut(|style| {
+        style.text_styles = [
+            (TextStyle::Heading, FontId::new(22.0, FontFamily::Proportional)),
+            (TextStyle::Body, FontId::new(15.5, FontFamily::Proportional)),
+            (TextStyle::Button, FontId::new(15.5, FontFamily::Proportional)),
+            (TextStyle::Small, FontId::new(12.5, FontFamily::Proportional)),
+            (TextStyle::Monospace, FontId::new(14.0, FontFamily::Monospace)),
+        ]
+        .into();
+        style.spacing.item_spacing = egui::vec2(8.0, 5.0);
+        style.spacing.button_padding = egui::vec2(8.0, 3.0);
+    });
+}
+
 /// The data the views show.
 pub struct Loaded {
     pub dataset: Dataset,
@@ -74,6 +94,9 @@ pub struct App {
     settings: Settings,
     loaded: Loaded,
     cache: AnalysisCache,
+    charts: charts_view::ChartCache,
+    /// Counts data loads, so a chart knows its data changed.
+    data_generation: u64,
     loader: Option<Loader>,
     review: Option<Review>,
     message: Option<Message>,
@@ -105,6 +128,8 @@ impl App {
                 reports: Vec::new(),
             },
             cache: AnalysisCache::default(),
+            charts: charts_view::ChartCache::default(),
+            data_generation: 0,
             loader: None,
             review: None,
             message: None,
@@ -113,6 +138,7 @@ impl App {
             ctx,
         };
         app.apply_theme();
+        set_text_sizes(&app.ctx);
         app.load_sample();
         if !files.is_empty() {
             app.apply(Command::Import(files.into_iter().map(Input::Path).collect()));
@@ -150,6 +176,55 @@ impl App {
         }
     }
 
+    /// The spec the chart view shows now, if a chart view was drawn (tests read the trend's
+    /// marks and legend here).
+    pub fn chart_spec(&self) -> Option<&crate::charts::ChartSpec> {
+        self.charts.spec.as_ref().and_then(|spec| spec.as_ref().ok())
+    }
+
+    /// How many chart specs were built: stays put while nothing changes.
+    pub fn charts_built(&self) -> usize {
+        self.charts.built
+    }
+
+    /// Builds the chart of a view when something it depends on changed since the last build.
+    fn update_chart(&mut self, view: View) {
+        let key = charts_view::ChartKey {
+            view,
+            data_generation: self.data_generation,
+            filter: self.settings.filter.clone(),
+            lang: self.settings.lang,
+            timeline: self.settings.timeline.clone(),
+            wave: charts_view::distribution_wave(&self.settings, &self.loaded.dataset),
+            by: self.settings.crosstab_by.clone(),
+        };
+        if self.charts.key.as_ref() == Some(&key) {
+            return;
+        }
+        let dataset = &self.loaded.dataset;
+        let lang = key.lang;
+        let spec = if view == View::CrossTab {
+            self.cache
+                .crosstab(dataset, &key.filter, &key.by)
+                .as_ref()
+                .map(|tab| crate::charts::crosstab_chart(tab, lang))
+                .map_err(Clone::clone)
+        } else {
+            self.cache
+                .results(dataset, &key.filter)
+                .as_ref()
+                .map(|results| match view {
+                    View::Distribution => crate::charts::distribution_chart(&results.distribution, &key.wave, lang),
+                    View::Trend => crate::charts::trend_chart(&results.trend, &key.timeline, lang),
+                    _ => crate::charts::bars_chart(&results.summary, lang),
+                })
+                .map_err(Clone::clone)
+        };
+        self.charts.spec = Some(spec);
+        self.charts.key = Some(key);
+        self.charts.built += 1;
+    }
+
     fn lang(&self) -> Lang {
         self.settings.lang
     }
@@ -172,6 +247,7 @@ impl App {
             reports: import.files,
         };
         self.cache.clear();
+        self.data_generation += 1;
         self.keep_filter_to_data();
     }
 
@@ -438,8 +514,15 @@ impl App {
             View::Comments => comments::ui(ui, &self.loaded.dataset, &self.settings, &mut self.comment_search),
             View::Timeline => timeline_view::ui(ui, &self.settings.timeline, lang, &mut self.timeline_form),
             View::Bars | View::Distribution | View::Trend | View::CrossTab => {
-                ui.label(lang.pick("Diagrammet kommer snart.", "The chart is coming soon."));
-                None
+                let view = self.settings.view;
+                self.update_chart(view);
+                charts_view::ui(
+                    ui,
+                    view,
+                    self.charts.spec.as_ref(),
+                    &self.settings,
+                    &self.loaded.dataset,
+                )
             }
         }
     }

@@ -1,0 +1,111 @@
+//! The chart views (bars, distribution, trend, crosstab): a row of choices above one chart.
+//! The spec is built from cached results once per change and drawn by [`super::plot`].
+
+use eframe::egui;
+
+use super::{Command, Settings, View, plot};
+use crate::analysis::{Filter, GroupBy};
+use crate::charts::ChartSpec;
+use crate::dataset::Dataset;
+use crate::locale::Lang;
+use crate::timeline::Timeline;
+
+/// Everything a chart depends on: when none of it changed, the spec is reused.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartKey {
+    pub view: View,
+    pub data_generation: u64,
+    pub filter: Filter,
+    pub lang: Lang,
+    pub timeline: Timeline,
+    pub wave: String,
+    pub by: GroupBy,
+}
+
+#[derive(Default)]
+pub struct ChartCache {
+    pub key: Option<ChartKey>,
+    pub spec: Option<Result<ChartSpec, String>>,
+    /// How many specs were really built (tests).
+    pub built: usize,
+}
+
+/// The wave the distribution shows: the chosen one if the data has it, else the last in time.
+pub fn distribution_wave(settings: &Settings, dataset: &Dataset) -> String {
+    settings
+        .distribution_wave
+        .clone()
+        .filter(|w| dataset.waves.contains(w))
+        .or_else(|| dataset.waves.last().cloned())
+        .unwrap_or_default()
+}
+
+pub fn group_by_label(by: &GroupBy, lang: Lang) -> String {
+    match by {
+        GroupBy::Wave => lang.pick("Rul", "Wave").to_string(),
+        GroupBy::Phase => lang.pick("Fase", "Phase").to_string(),
+        GroupBy::Question => lang.pick("Spørgsmål", "Question").to_string(),
+        GroupBy::Municipality => lang.pick("Kommune", "Municipality").to_string(),
+        GroupBy::Category(header) => header.clone(),
+    }
+}
+
+pub fn ui(
+    ui: &mut egui::Ui,
+    view: View,
+    spec: Option<&Result<ChartSpec, String>>,
+    settings: &Settings,
+    dataset: &Dataset,
+) -> Option<Command> {
+    let lang = settings.lang;
+    let mut command = None;
+    match view {
+        View::Distribution => {
+            let current = distribution_wave(settings, dataset);
+            ui.horizontal(|ui| {
+                let label = ui.label(lang.pick("Rul:", "Wave:"));
+                egui::ComboBox::from_id_salt("distribution_wave")
+                    .selected_text(lang.data_value(&current))
+                    .show_ui(ui, |ui| {
+                        for wave in &dataset.waves {
+                            if ui.selectable_label(*wave == current, lang.data_value(wave)).clicked() {
+                                command = Some(Command::SetDistributionWave(wave.clone()));
+                            }
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+            });
+        }
+        View::CrossTab => {
+            ui.horizontal(|ui| {
+                let label = ui.label(lang.pick("Gennemsnit fordelt på:", "Mean broken down by:"));
+                let mut choices = vec![GroupBy::Wave, GroupBy::Phase, GroupBy::Question, GroupBy::Municipality];
+                choices.extend(dataset.categories.iter().cloned().map(GroupBy::Category));
+                egui::ComboBox::from_id_salt("crosstab_by")
+                    .selected_text(group_by_label(&settings.crosstab_by, lang))
+                    .width(280.0)
+                    .show_ui(ui, |ui| {
+                        for choice in choices {
+                            let chosen = choice == settings.crosstab_by;
+                            if ui.selectable_label(chosen, group_by_label(&choice, lang)).clicked() {
+                                command = Some(Command::SetCrossTabBy(choice));
+                            }
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+            });
+        }
+        _ => {}
+    }
+    ui.add_space(4.0);
+    match spec {
+        Some(Ok(spec)) => plot::chart_ui(ui, spec, &format!("chart_{view:?}")),
+        Some(Err(error)) => {
+            ui.colored_label(ui.visuals().error_fg_color, error);
+        }
+        None => {}
+    }
+    command
+}
