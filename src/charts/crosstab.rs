@@ -16,7 +16,7 @@ pub fn crosstab_chart(tab: &CrossTab, lang: Lang) -> ChartSpec {
         let Some(mean) = row.stats.mean else { continue };
         // First value on top: y counts upwards, so the first row gets the highest y.
         let y = (count - 1 - i) as f64;
-        let mut label = format!("{}   n = {}", lang.number(mean, 2), lang.count(row.stats.n));
+        let mut label = format!("{} · n = {}", lang.number(mean, 2), lang.count(row.stats.n));
         if row.stats.is_small() {
             label.push_str(" *");
         }

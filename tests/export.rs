@@ -1,0 +1,212 @@
+//! The exports on the bundled sample data: SVG parses and says what the deck says, PNG has the
+//! asked size and is not blank, XLSX reads back with the same numbers, formula-like text is
+//! neutralised, and the report writes every file it lists.
+
+use std::io::Read;
+use std::path::PathBuf;
+
+use valgpuls::analysis::{Filter, GroupBy, Results, analyse, crosstab};
+use valgpuls::charts::{bars_chart, crosstab_chart, distribution_chart, trend_chart};
+use valgpuls::dataset::{Comment, Dataset};
+use valgpuls::export::table::{comments_table, summary_clipboard_text, summary_table, to_csv, to_xlsx};
+use valgpuls::export::{Background, to_png, to_svg};
+use valgpuls::import::{ImportOptions, import_paths};
+use valgpuls::locale::Lang;
+use valgpuls::report::{ReportOptions, write_report};
+use valgpuls::timeline::Timeline;
+
+use resvg::{tiny_skia, usvg};
+
+fn load(name: &str) -> (Dataset, Results) {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample-data").join(name);
+    let import = import_paths(&[path], &ImportOptions::default());
+    assert!(!import.has_fatal_problems(), "{:?}", import.problems);
+    let results = analyse(&import.dataset, &Filter::default()).unwrap();
+    (import.dataset, results)
+}
+
+fn svg_texts(svg: &str) -> Vec<String> {
+    let doc = usvg::roxmltree::Document::parse(svg).expect("SVG is well-formed XML");
+    doc.descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter_map(|n| n.text().map(str::to_string))
+        .collect()
+}
+
+#[test]
+fn svg_parses_and_holds_the_decks_numbers_in_danish() {
+    let (_, results) = load("checkin-survey.csv");
+    let svg = to_svg(&bars_chart(&results.summary, Lang::Da), 1920, 1080);
+    usvg::Tree::from_str(&svg, &usvg::Options::default()).expect("usvg parses the SVG");
+    let texts = svg_texts(&svg);
+    assert!(
+        texts.iter().any(|t| t == "3,84"),
+        "Rul 2's total 3,84 is a label: {texts:?}"
+    );
+    assert!(texts.iter().any(|t| t.contains("Klargøring")));
+    assert!(texts.iter().any(|t| t.contains("Prøvevalg")));
+    assert!(texts.iter().any(|t| t.starts_with("Kilde: check-in møder, n = 1.")));
+    assert!(!texts.iter().any(|t| t == "3.84"));
+
+    let english = svg_texts(&to_svg(&bars_chart(&results.summary, Lang::En), 1920, 1080));
+    assert!(english.iter().any(|t| t == "3.84"));
+    assert!(
+        english
+            .iter()
+            .any(|t| t.starts_with("Source: check-in meetings, n = 1,"))
+    );
+}
+
+#[test]
+fn every_chart_is_valid_svg_with_its_timeline_and_labels() {
+    let (dataset, results) = load("checkin-survey.csv");
+    let trend = to_svg(&trend_chart(&results.trend, &Timeline::default(), Lang::Da), 1280, 720);
+    let texts = svg_texts(&trend);
+    for label in ["Skyggevalg", "Release 1.4", "KV/RV 18-11-2025", "dec 2024", "Rul 1"] {
+        assert!(texts.iter().any(|t| t == label), "{label} missing from {texts:?}");
+    }
+    let wave = dataset.waves.first().unwrap();
+    let distribution = to_svg(&distribution_chart(&results.distribution, wave, Lang::Da), 1280, 720);
+    assert!(svg_texts(&distribution).iter().any(|t| t.starts_with("Ved ikke:")));
+
+    let (klik, _) = load("klik-survey.csv");
+    let column = klik.categories.iter().find(|c| c.contains("KLIK")).unwrap();
+    let tab = crosstab(&klik, &Filter::default(), &GroupBy::Category(column.clone())).unwrap();
+    let texts = svg_texts(&to_svg(&crosstab_chart(&tab, Lang::Da), 1280, 720));
+    assert!(texts.iter().any(|t| t.contains("Hver uge")));
+    assert!(texts.iter().any(|t| t.contains("n = ")));
+}
+
+#[test]
+fn png_has_the_asked_size_and_is_not_blank() {
+    let (_, results) = load("checkin-survey.csv");
+    let spec = trend_chart(&results.trend, &Timeline::default(), Lang::Da);
+    let png = to_png(&spec, 960, 540, 2.0, Background::White).unwrap();
+    let image = tiny_skia::Pixmap::decode_png(&png).unwrap();
+    assert_eq!((image.width(), image.height()), (1920, 1080));
+    let pixels = image.pixels();
+    let inked = pixels
+        .iter()
+        .filter(|p| p.red() < 200 || p.green() < 200 || p.blue() < 200)
+        .count();
+    assert!(inked > pixels.len() / 100, "only {inked} dark pixels");
+    assert!(pixels.iter().all(|p| p.alpha() == 255), "white background is opaque");
+
+    let clear = to_png(&spec, 640, 360, 1.0, Background::Transparent).unwrap();
+    let image = tiny_skia::Pixmap::decode_png(&clear).unwrap();
+    assert_eq!((image.width(), image.height()), (640, 360));
+    assert_eq!(image.pixel(0, 0).map(|p| p.alpha()), Some(0), "corner is transparent");
+    assert!(to_png(&spec, 0, 10, 1.0, Background::White).is_err());
+}
+
+fn unzip(bytes: &[u8], name: &str) -> String {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut text = String::new();
+    archive.by_name(name).unwrap().read_to_string(&mut text).unwrap();
+    text
+}
+
+#[test]
+fn xlsx_holds_the_same_numbers_as_numeric_cells() {
+    let (_, results) = load("checkin-survey.csv");
+    let table = summary_table(&results.summary, Lang::Da);
+    let xlsx = to_xlsx(&[&table]).unwrap();
+    let sheet = unzip(&xlsx, "xl/worksheets/sheet1.xml");
+    for wave in &results.summary.waves {
+        let total = wave.total.mean_of_phases.unwrap();
+        // A numeric cell: a <v> with the full value, no t="s" (shared string).
+        let cell = format!("<v>{total}</v>");
+        let at = sheet.find(&cell).unwrap_or_else(|| panic!("{cell} not in sheet"));
+        let open = sheet.get(..at).and_then(|s| s.rfind("<c ")).unwrap();
+        assert!(
+            !sheet.get(open..at).unwrap().contains("t=\""),
+            "{} is not a number cell",
+            wave.wave
+        );
+    }
+    let strings = unzip(&xlsx, "xl/sharedStrings.xml");
+    assert!(strings.contains("Klargøring (uge 1-3)"));
+}
+
+#[test]
+fn csv_is_danish_excel_shaped_and_clipboard_is_tab_separated() {
+    let (_, results) = load("checkin-survey.csv");
+    let csv = to_csv(&summary_table(&results.summary, Lang::Da), Lang::Da);
+    assert!(csv.starts_with(b"\xEF\xBB\xBF"), "UTF-8 BOM");
+    let text = String::from_utf8(csv).unwrap();
+    assert!(text.contains("\r\n"));
+    assert!(text.contains(";3,84;"), "{text}");
+    assert!(text.starts_with("\u{feff}Rul;Klargøring (uge 1-3);"));
+    let clip = summary_clipboard_text(&results.summary, Lang::Da);
+    assert!(clip.contains("\t3,84\t"));
+    assert!(
+        clip.lines()
+            .all(|l| l.matches('\t').count() == clip.lines().next().unwrap().matches('\t').count())
+    );
+}
+
+#[test]
+fn formula_like_comments_come_out_neutralised() {
+    let comment = Comment {
+        file: "x.csv".into(),
+        line: 2,
+        municipality: Some("@Kommune".into()),
+        wave: "Rul 1".into(),
+        week: Some(1),
+        date: None,
+        phase: "Klargøring (uge 1-3)".into(),
+        question: None,
+        text: "=SUM(A1)".into(),
+    };
+    let table = comments_table(&[comment], Lang::Da);
+    let csv = String::from_utf8(to_csv(&table, Lang::Da)).unwrap();
+    assert!(csv.contains(";'=SUM(A1);"), "{csv}");
+    assert!(csv.contains(";'@Kommune;"));
+    let xlsx = to_xlsx(&[&table]).unwrap();
+    let strings = unzip(&xlsx, "xl/sharedStrings.xml");
+    assert!(strings.contains("'=SUM(A1)"));
+    assert!(
+        !unzip(&xlsx, "xl/worksheets/sheet1.xml").contains("<f>"),
+        "no formula cell"
+    );
+}
+
+#[test]
+fn report_writes_every_file_it_lists() {
+    for (file, expect) in [
+        ("checkin-survey.csv", "trend.png"),
+        ("klik-survey.csv", "crosstab-hvor-ofte-bruger-du-klik.svg"),
+    ] {
+        let (dataset, _) = load(file);
+        let out_dir = std::env::temp_dir().join(format!("valgpuls-report-{}-{file}", std::process::id()));
+        let options = ReportOptions {
+            out_dir: out_dir.clone(),
+            width: 960,
+            height: 540,
+            lang: Lang::Da,
+        };
+        let files = write_report(&dataset, &Timeline::default(), &options).unwrap();
+        let names: Vec<String> = files
+            .iter()
+            .map(|f| f.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        for name in [
+            "summary.csv",
+            "summary.xlsx",
+            "bars.svg",
+            "bars.png",
+            "index.html",
+            expect,
+        ] {
+            assert!(names.iter().any(|n| n == name), "{name} not in {names:?}");
+        }
+        let index = std::fs::read_to_string(out_dir.join("index.html")).unwrap();
+        for (path, name) in files.iter().zip(&names) {
+            assert!(std::fs::metadata(path).unwrap().len() > 0, "{name} is empty");
+            if name.ends_with(".svg") || name.ends_with(".png") {
+                assert!(index.contains(name.as_str()), "index.html does not show {name}");
+            }
+        }
+        std::fs::remove_dir_all(&out_dir).unwrap();
+    }
+}
