@@ -40,7 +40,7 @@ pub fn trend_chart(points: &[TrendPoint], timeline: &Timeline, lang: Lang) -> Ch
         // spans on top of it: it gets a fainter fill; its bracket above the plot still shows it.
         let mut fill = palette::span_color(i);
         if x1 - x0 > LONG_SPAN_DAYS {
-            fill.3 = fill.3 / 3;
+            fill.3 /= 3;
         }
         marks.push(Mark::Span {
             x0,

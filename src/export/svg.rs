@@ -39,7 +39,7 @@ pub fn render(spec: &ChartSpec, width: u32, height: u32, background: Background)
         l.bottom - l.top
     );
     if background == Background::White {
-        let _ = out.push_str(r##"<rect width="100%" height="100%" fill="#ffffff"/>"##);
+        out.push_str(r##"<rect width="100%" height="100%" fill="#ffffff"/>"##);
     }
     header(&mut out, spec, &l);
     spans(&mut out, spec, &l);
