@@ -42,7 +42,9 @@ pub enum Anchor {
 /// The things a chart is made of, in data coordinates (x along the x axis, y along the y axis).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub enum Mark {
-    /// A filled rectangle: a bar or a segment of a stacked bar. `label` is drawn on or beside it.
+    /// A filled rectangle: a bar or a segment of a stacked bar. `label` is drawn on or beside it:
+    /// the exports put it above the bar (Bars), centred inside when it fits (Distribution) or
+    /// just past the bar's end (CrossTab).
     Rect {
         x0: f64,
         x1: f64,
@@ -68,7 +70,8 @@ pub enum Mark {
         label: String,
         fill: Rgba,
     },
-    /// Free text (e.g. a "Ved ikke" count beside a bar).
+    /// Free text (e.g. a "Ved ikke" count beside a bar). With `Anchor::Start` at the x axis' max
+    /// it sits right of the plot; the exports widen the right margin to fit it.
     Text {
         x: f64,
         y: f64,
