@@ -1,1 +1,46 @@
-fn main() {}
+//! Start: a subcommand runs the command line; anything else opens the window, on the given
+//! files or, with none, on the bundled sample data.
+
+// Windows: a GUI program, so a double-click opens no console window. Subcommands attach to the
+// console they were started from instead (attach_parent_console below).
+#![cfg_attr(windows, windows_subsystem = "windows")]
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let is_command = args.first().is_some_and(|first| {
+        valgpuls::cli::SUBCOMMANDS.contains(&first.as_str())
+            || matches!(first.as_str(), "--help" | "-h" | "help" | "--version" | "-V")
+    });
+    if is_command {
+        attach_parent_console();
+        let code = valgpuls::cli::run(&args, &mut std::io::stdout().lock(), &mut std::io::stderr().lock());
+        return ExitCode::from(code);
+    }
+    let files: Vec<PathBuf> = args.into_iter().map(PathBuf::from).collect();
+    match valgpuls::app::run(files) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("valgpuls: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Windows only: lets a subcommand print to the cmd or PowerShell window it was started from.
+/// A GUI-subsystem program (see the top of this file) gets no console of its own, so without
+/// this its output would vanish. Redirected output (`> file`, pipes) keeps going where it was
+/// sent: Windows replaces only standard handles that were not given at process creation. With
+/// no parent console (started from Explorer) the call fails, and there is nowhere to print to.
+#[cfg(windows)]
+fn attach_parent_console() {
+    // SAFETY: AttachConsole takes a process id by value and touches no memory of ours.
+    unsafe {
+        windows_sys::Win32::System::Console::AttachConsole(windows_sys::Win32::System::Console::ATTACH_PARENT_PROCESS);
+    }
+}
+
+#[cfg(not(windows))]
+fn attach_parent_console() {}

@@ -16,7 +16,8 @@ use crate::phases::{NO_PHASE, NO_WAVE, phase_of_week};
 /// Rows looked at to tell a wide file's question columns from its other columns.
 const ROLE_SAMPLE_ROWS: usize = 500;
 const PREVIEW_ROWS: usize = 10;
-/// Header words of identifier columns: numbers that may look like scores in a short sample.
+/// Header words of identifier columns: numbers that may look like scores in a short sample,
+/// and no category anyone breaks a mean down by.
 const IDENTIFIER_WORDS: [&str; 7] = [
     "id",
     "respondent",
@@ -225,7 +226,8 @@ fn assign_roles(headers: &[String], sample: &[ByteRecord], options: &ImportOptio
         .zip(roles)
         .map(|((index, header), (role, overridden))| match role {
             Some(role) => (role, overridden),
-            None if long || is_identifier(header) => (Role::Category, false),
+            None if is_identifier(header) => (Role::Ignore, false),
+            None if long => (Role::Category, false),
             None if mostly_on_scale(sample, index) => (Role::QuestionColumn, false),
             None => (Role::Category, false),
         })
