@@ -58,6 +58,13 @@ pub fn import_inputs(inputs: &[Input], options: &ImportOptions) -> Import {
     import
 }
 
+pub enum Progress {
+    Running,
+    Done(Box<Import>),
+    /// The worker ended without a result (it panicked).
+    Failed,
+}
+
 /// An import running on a worker thread.
 pub struct Loader {
     pub inputs: Vec<Input>,
@@ -92,12 +99,11 @@ impl Loader {
         self.started.elapsed()
     }
 
-    /// The finished import, if it is ready; Err(()) when the worker died without one.
-    pub fn poll(&self) -> Result<Option<Import>, ()> {
+    pub fn poll(&self) -> Progress {
         match self.receiver.try_recv() {
-            Ok(import) => Ok(Some(import)),
-            Err(TryRecvError::Empty) => Ok(None),
-            Err(TryRecvError::Disconnected) => Err(()),
+            Ok(import) => Progress::Done(Box::new(import)),
+            Err(TryRecvError::Empty) => Progress::Running,
+            Err(TryRecvError::Disconnected) => Progress::Failed,
         }
     }
 

@@ -288,13 +288,13 @@ impl App {
     fn poll_import(&mut self) {
         let Some(loader) = &self.loader else { return };
         match loader.poll() {
-            Ok(None) => {}
-            Ok(Some(import)) => {
+            loader::Progress::Running => {}
+            loader::Progress::Done(import) => {
                 if let Some(loader) = self.loader.take() {
-                    self.finish_import(loader, import);
+                    self.finish_import(loader, *import);
                 }
             }
-            Err(()) => {
+            loader::Progress::Failed => {
                 self.loader = None;
                 self.import_thread_failed();
             }

@@ -28,13 +28,24 @@ fn tick_marks(ticks: &[(f64, String)]) -> Vec<GridMark> {
         .collect()
 }
 
-fn tick_label(ticks: &[(f64, String)], mark: GridMark) -> String {
+/// The tick's label, or nothing for ticks skipped (every `stride`-th is labelled) so that
+/// labels on a narrow screen do not print over each other.
+fn tick_label(ticks: &[(f64, String)], mark: GridMark, stride: usize) -> String {
     let tolerance = (mark.step_size * 1e-6).max(1e-9);
     ticks
         .iter()
-        .find(|(value, _)| (value - mark.value).abs() <= tolerance)
-        .map(|(_, label)| label.clone())
+        .enumerate()
+        .find(|(_, (value, _))| (value - mark.value).abs() <= tolerance)
+        .filter(|(index, _)| index % stride.max(1) == 0)
+        .map(|(_, (_, label))| label.clone())
         .unwrap_or_default()
+}
+
+/// Every how many x ticks a label fits in `width` points.
+fn label_stride(ticks: &[(f64, String)], width: f32) -> usize {
+    let widest = ticks.iter().map(|(_, l)| l.chars().count()).max().unwrap_or(0) as f32;
+    let needed = ticks.len() as f32 * (widest * 7.5 + 14.0);
+    (needed / width.max(1.0)).ceil().max(1.0) as usize
 }
 
 fn align(anchor: Anchor) -> Align2 {
@@ -87,6 +98,7 @@ fn plot_ui(ui: &mut egui::Ui, spec: &ChartSpec, id_salt: &str, height: f32) {
         .max()
         .unwrap_or(3);
     let y_width = (longest_y as f32 * 7.5).clamp(30.0, 360.0);
+    let x_stride = label_stride(&spec.x_axis.ticks, ui.available_width() - y_width);
     let (x_min, x_max) = (spec.x_axis.min, spec.x_axis.max);
     let (y_min, y_max) = (spec.y_axis.min, spec.y_axis.max);
     // Grid lines only across the value axis: lines through the middle of category bars confuse.
@@ -113,11 +125,12 @@ fn plot_ui(ui: &mut egui::Ui, spec: &ChartSpec, id_salt: &str, height: f32) {
         .y_axis_min_width(y_width)
         .x_grid_spacer(move |_: GridInput| tick_marks(&x_ticks))
         .y_grid_spacer(move |_: GridInput| tick_marks(&y_ticks))
-        .x_axis_formatter(move |mark: GridMark, _: &RangeInclusive<f64>| tick_label(&x_labels, mark))
-        .y_axis_formatter(move |mark: GridMark, _: &RangeInclusive<f64>| tick_label(&y_labels, mark))
+        .x_axis_formatter(move |mark: GridMark, _: &RangeInclusive<f64>| tick_label(&x_labels, mark, x_stride))
+        .y_axis_formatter(move |mark: GridMark, _: &RangeInclusive<f64>| tick_label(&y_labels, mark, 1))
         .label_formatter(|_| None);
     plot.show(ui, |plot_ui| {
         let mut event_index = 0;
+        let mut span_index = 0;
         for mark in &spec.marks {
             match mark {
                 Mark::Rect {
@@ -182,16 +195,35 @@ fn plot_ui(ui: &mut egui::Ui, spec: &ChartSpec, id_salt: &str, height: f32) {
                     // Below the row of span labels, staggered so neighbouring events do not
                     // print over each other.
                     let y = y_max - (y_max - y_min) * (0.06 + 0.05 * (event_index % 3) as f64);
+                    // Near the right edge the label reads leftwards, so it is not cut off.
+                    let near_right = *x > x_min + (x_max - x_min) * 0.8;
+                    let (text, anchor) = if near_right {
+                        (format!("{label} "), Align2::RIGHT_TOP)
+                    } else {
+                        (format!(" {label}"), Align2::LEFT_TOP)
+                    };
                     plot_ui.add(
-                        Text::new("", PlotPoint::new(*x, y), format!(" {label}"))
-                            .anchor(Align2::LEFT_TOP)
+                        Text::new("", PlotPoint::new(*x, y), text)
+                            .anchor(anchor)
                             .color(color(*line))
                             .allow_hover(false),
                     );
                     event_index += 1;
                 }
                 Mark::Span { x0, x1, label, fill } => {
-                    plot_ui.add(Span::new(label.clone(), *x0..=*x1).fill(color(*fill)));
+                    // Labels alternate between top and bottom: overlapping spans (the contract
+                    // period covers the others) would otherwise print their labels on each other.
+                    let label_align = if span_index % 2 == 0 {
+                        Align2::CENTER_TOP
+                    } else {
+                        Align2::CENTER_BOTTOM
+                    };
+                    plot_ui.add(
+                        Span::new(label.clone(), *x0..=*x1)
+                            .fill(color(*fill))
+                            .label_align(label_align),
+                    );
+                    span_index += 1;
                 }
                 Mark::Text {
                     x,
