@@ -233,3 +233,23 @@ fn every_view_draws_without_panicking() {
         harness.run();
     }
 }
+
+#[test]
+fn a_chart_title_can_be_edited_and_the_chart_copied_as_an_image() {
+    let mut harness = harness();
+    harness.get_by_label("Søjler").click();
+    harness.run();
+    harness.get_by_label("Tekster på diagrammet").click();
+    harness.run();
+    let title = harness.get_by_role_and_label(Role::TextInput, "Titel");
+    title.click();
+    title.type_text("Tilfredshed, november");
+    harness.run();
+    assert_eq!(
+        harness.state().chart_spec().map(|s| s.title.as_str()),
+        Some("Tilfredshed, november")
+    );
+    harness.get_by_label("Kopiér billede").click();
+    harness.run();
+    harness.get_by_label_contains("kopieret som billede");
+}

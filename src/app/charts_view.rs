@@ -3,6 +3,7 @@
 
 use eframe::egui;
 
+use super::export_bar::{self, ChartTexts};
 use super::{Command, Settings, View, plot};
 use crate::analysis::{Filter, GroupBy};
 use crate::charts::ChartSpec;
@@ -20,11 +21,14 @@ pub struct ChartKey {
     pub timeline: Timeline,
     pub wave: String,
     pub by: GroupBy,
+    pub texts: ChartTexts,
 }
 
 #[derive(Default)]
 pub struct ChartCache {
     pub key: Option<ChartKey>,
+    /// The chart as the builders made it, and as shown (with the user's texts).
+    pub base: Option<Result<ChartSpec, String>>,
     pub spec: Option<Result<ChartSpec, String>>,
     /// How many specs were really built (tests).
     pub built: usize,
@@ -53,7 +57,8 @@ pub fn group_by_label(by: &GroupBy, lang: Lang) -> String {
 pub fn ui(
     ui: &mut egui::Ui,
     view: View,
-    spec: Option<&Result<ChartSpec, String>>,
+    charts: &ChartCache,
+    texts: &ChartTexts,
     settings: &Settings,
     dataset: &Dataset,
 ) -> Option<Command> {
@@ -99,8 +104,14 @@ pub fn ui(
         }
         _ => {}
     }
-    ui.add_space(4.0);
-    match spec {
+    if let Some(Ok(base)) = &charts.base {
+        let size = settings.export_size;
+        if let Some(chosen) = export_bar::ui(ui, base, texts, size, settings.export_background, lang) {
+            command = Some(chosen);
+        }
+        ui.separator();
+    }
+    match &charts.spec {
         Some(Ok(spec)) => plot::chart_ui(ui, spec, &format!("chart_{view:?}")),
         Some(Err(error)) => {
             ui.colored_label(ui.visuals().error_fg_color, error);

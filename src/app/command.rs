@@ -6,8 +6,10 @@ use crate::import::Role;
 use crate::locale::Lang;
 use crate::timeline::Timeline;
 
+use super::export_bar::{ChartFormat, ChartTexts, ExportSize};
 use super::loader::Input;
 use super::settings::{ThemeChoice, TotalMode, View};
+use crate::export::Background;
 
 #[derive(Clone, Debug)]
 pub enum Command {
@@ -40,6 +42,14 @@ pub enum Command {
     SetTimeline(Timeline),
     OpenTimelineDialog,
     SaveTimelineDialog,
+    /// The current chart's own title, subtitle and source line.
+    SetChartTexts(ChartTexts),
+    SetExportSize(ExportSize),
+    SetExportBackground(Background),
+    /// Save the current chart; the native dialog asks before replacing a file.
+    SaveChart(ChartFormat),
+    /// The current chart as an image on the clipboard, for PowerPoint.
+    CopyChartImage,
     ClearRecentFiles,
     DismissMessage,
 }

@@ -5,6 +5,7 @@ mod cache;
 mod charts_view;
 mod command;
 mod comments;
+mod export_bar;
 mod filters;
 mod import_view;
 mod loader;
@@ -95,6 +96,8 @@ pub struct App {
     loaded: Loaded,
     cache: AnalysisCache,
     charts: charts_view::ChartCache,
+    /// The user's titles and source lines, per chart view, for this session.
+    chart_texts: std::collections::HashMap<View, export_bar::ChartTexts>,
     /// Counts data loads, so a chart knows its data changed.
     data_generation: u64,
     loader: Option<Loader>,
@@ -129,6 +132,7 @@ impl App {
             },
             cache: AnalysisCache::default(),
             charts: charts_view::ChartCache::default(),
+            chart_texts: std::collections::HashMap::new(),
             data_generation: 0,
             loader: None,
             review: None,
@@ -197,6 +201,7 @@ impl App {
             timeline: self.settings.timeline.clone(),
             wave: charts_view::distribution_wave(&self.settings, &self.loaded.dataset),
             by: self.settings.crosstab_by.clone(),
+            texts: self.chart_texts.get(&view).cloned().unwrap_or_default(),
         };
         if self.charts.key.as_ref() == Some(&key) {
             return;
@@ -220,7 +225,12 @@ impl App {
                 })
                 .map_err(Clone::clone)
         };
-        self.charts.spec = Some(spec);
+        let shown = spec.clone().map(|mut spec| {
+            key.texts.apply(&mut spec);
+            spec
+        });
+        self.charts.base = Some(spec);
+        self.charts.spec = Some(shown);
         self.charts.key = Some(key);
         self.charts.built += 1;
     }
@@ -425,6 +435,13 @@ impl App {
             Command::SetTimeline(timeline) => self.settings.timeline = timeline,
             Command::OpenTimelineDialog => self.open_timeline(),
             Command::SaveTimelineDialog => self.save_timeline(),
+            Command::SetChartTexts(texts) => {
+                self.chart_texts.insert(self.settings.view, texts);
+            }
+            Command::SetExportSize(size) => self.settings.export_size = size,
+            Command::SetExportBackground(background) => self.settings.export_background = background,
+            Command::SaveChart(format) => self.save_chart(format),
+            Command::CopyChartImage => self.copy_chart_image(),
             Command::ClearRecentFiles => self.settings.recent_files.clear(),
             Command::DismissMessage => self.message = None,
         }
@@ -479,12 +496,90 @@ impl App {
         });
     }
 
-    /// Ctrl+O and files dropped on the window.
+    fn is_chart_view(&self) -> bool {
+        matches!(
+            self.settings.view,
+            View::Bars | View::Distribution | View::Trend | View::CrossTab
+        ) && self.review.is_none()
+    }
+
+    fn save_chart(&mut self, format: export_bar::ChartFormat) {
+        let lang = self.lang();
+        let Some(spec) = self.chart_spec().cloned() else { return };
+        let size = self.settings.export_size;
+        let background = self.settings.export_background;
+        let (extension, kind) = match format {
+            export_bar::ChartFormat::Png => ("png", lang.pick("PNG-billede", "PNG image")),
+            export_bar::ChartFormat::Svg => ("svg", lang.pick("SVG-vektorgrafik", "SVG vector graphics")),
+        };
+        let name = format!(
+            "valgpuls-{}.{extension}",
+            self.settings.view.label(lang).to_lowercase().replace(' ', "-")
+        );
+        // The native save dialog asks before replacing an existing file.
+        let Some(path) = rfd::FileDialog::new()
+            .add_filter(kind, &[extension])
+            .set_file_name(name)
+            .save_file()
+        else {
+            return;
+        };
+        let bytes = match format {
+            export_bar::ChartFormat::Png => crate::export::to_png(&spec, size.width, size.height, 1.0, background)
+                .map_err(|error| error.to_string()),
+            export_bar::ChartFormat::Svg => {
+                Ok(crate::export::svg::render(&spec, size.width, size.height, background).into_bytes())
+            }
+        };
+        let written = bytes.and_then(|bytes| crate::files::write_atomically(&path, &bytes).map_err(|e| e.to_string()));
+        self.message = Some(match written {
+            Ok(()) => Message {
+                text: format!("{} {}", lang.pick("Gemt:", "Saved:"), path.display()),
+                is_error: false,
+            },
+            Err(error) => Message {
+                text: format!("{}: {error}", path.display()),
+                is_error: true,
+            },
+        });
+    }
+
+    fn copy_chart_image(&mut self) {
+        let lang = self.lang();
+        let Some(spec) = self.chart_spec() else { return };
+        let image = export_bar::clipboard_image(spec, self.settings.export_size, self.settings.export_background);
+        self.message = Some(match image {
+            Ok(image) => {
+                self.ctx.copy_image(image);
+                Message {
+                    text: lang
+                        .pick(
+                            "Diagrammet er kopieret som billede; indsæt det i PowerPoint.",
+                            "Chart copied as an image; paste it into PowerPoint.",
+                        )
+                        .to_string(),
+                    is_error: false,
+                }
+            }
+            Err(error) => Message {
+                text: error,
+                is_error: true,
+            },
+        });
+    }
+
+    /// Ctrl+O, Ctrl+C on a chart, and files dropped on the window.
     fn input_commands(&self, ctx: &egui::Context) -> Vec<Command> {
         let mut commands = Vec::new();
         let open = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::O);
         if ctx.input_mut(|input| input.consume_shortcut(&open)) {
             commands.push(Command::OpenFileDialog);
+        }
+        // Ctrl+C arrives as a Copy event; with no text field focused, on a chart it copies
+        // the chart.
+        let copy = ctx.input(|input| input.events.contains(&egui::Event::Copy));
+        if copy && self.is_chart_view() && ctx.memory(|memory| memory.focused().is_none()) {
+            commands.push(Command::CopyChartImage);
         }
         let dropped: Vec<Input> = ctx.input(|input| {
             input
@@ -516,13 +611,8 @@ impl App {
             View::Bars | View::Distribution | View::Trend | View::CrossTab => {
                 let view = self.settings.view;
                 self.update_chart(view);
-                charts_view::ui(
-                    ui,
-                    view,
-                    self.charts.spec.as_ref(),
-                    &self.settings,
-                    &self.loaded.dataset,
-                )
+                let texts = self.chart_texts.get(&view).cloned().unwrap_or_default();
+                charts_view::ui(ui, view, &self.charts, &texts, &self.settings, &self.loaded.dataset)
             }
         }
     }

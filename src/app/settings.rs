@@ -7,7 +7,9 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+use super::export_bar::ExportSize;
 use crate::analysis::{Filter, GroupBy};
+use crate::export::Background;
 use crate::import::Role;
 use crate::locale::Lang;
 use crate::timeline::Timeline;
@@ -86,6 +88,8 @@ pub struct Settings {
     pub crosstab_by: GroupBy,
     /// The wave the distribution view shows; None picks the last wave in time.
     pub distribution_wave: Option<String>,
+    pub export_size: ExportSize,
+    pub export_background: Background,
 }
 
 impl Default for Settings {
@@ -101,6 +105,8 @@ impl Default for Settings {
             timeline: Timeline::default(),
             crosstab_by: GroupBy::Phase,
             distribution_wave: None,
+            export_size: ExportSize::default(),
+            export_background: Background::White,
         }
     }
 }

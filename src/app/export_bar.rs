@@ -1,0 +1,175 @@
+//! The row under a chart that gets it onto a slide: title, subtitle and source line as they
+//! will print, the size, and Save SVG / Save PNG / Copy image. The files are drawn by
+//! `crate::export` from the same spec the screen shows.
+
+use eframe::egui;
+use serde::{Deserialize, Serialize};
+
+use super::Command;
+use crate::charts::ChartSpec;
+use crate::export::Background;
+use crate::locale::Lang;
+
+/// The user's own title, subtitle and source line for one chart; empty keeps the default.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct ChartTexts {
+    pub title: String,
+    pub subtitle: String,
+    pub source: String,
+}
+
+impl ChartTexts {
+    pub fn apply(&self, spec: &mut ChartSpec) {
+        if !self.title.trim().is_empty() {
+            spec.title = self.title.trim().to_string();
+        }
+        if !self.subtitle.trim().is_empty() {
+            spec.subtitle = Some(self.subtitle.trim().to_string());
+        }
+        if !self.source.trim().is_empty() {
+            spec.source = self.source.trim().to_string();
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportSize {
+    pub width: u32,
+    pub height: u32,
+}
+
+impl Default for ExportSize {
+    fn default() -> Self {
+        PRESETS[0].1
+    }
+}
+
+/// A 16:9 slide and a 4:3 slide, at full HD width.
+pub const PRESETS: [(&str, ExportSize); 3] = [
+    (
+        "16:9 (1920 × 1080)",
+        ExportSize {
+            width: 1920,
+            height: 1080,
+        },
+    ),
+    (
+        "4:3 (1600 × 1200)",
+        ExportSize {
+            width: 1600,
+            height: 1200,
+        },
+    ),
+    (
+        "16:9 (1280 × 720)",
+        ExportSize {
+            width: 1280,
+            height: 720,
+        },
+    ),
+];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChartFormat {
+    Svg,
+    Png,
+}
+
+/// The export row. `base` is the chart before the user's texts, for the fields' hints.
+pub fn ui(
+    ui: &mut egui::Ui,
+    base: &ChartSpec,
+    texts: &ChartTexts,
+    size: ExportSize,
+    background: Background,
+    lang: Lang,
+) -> Option<Command> {
+    let mut command = None;
+    let mut edited = texts.clone();
+    egui::CollapsingHeader::new(lang.pick("Tekster på diagrammet", "Texts on the chart"))
+        .id_salt("chart_texts")
+        .show(ui, |ui| {
+            egui::Grid::new("chart_texts_grid").num_columns(2).show(ui, |ui| {
+                let fields = [
+                    (lang.pick("Titel", "Title"), &mut edited.title, base.title.as_str()),
+                    (
+                        lang.pick("Undertitel", "Subtitle"),
+                        &mut edited.subtitle,
+                        base.subtitle.as_deref().unwrap_or(""),
+                    ),
+                    (
+                        lang.pick("Kildelinje", "Source line"),
+                        &mut edited.source,
+                        base.source.as_str(),
+                    ),
+                ];
+                for (name, text, hint) in fields {
+                    let label = ui.label(name);
+                    ui.add(egui::TextEdit::singleline(text).hint_text(hint).desired_width(520.0))
+                        .labelled_by(label.id);
+                    ui.end_row();
+                }
+            });
+        });
+    if edited != *texts {
+        command = Some(Command::SetChartTexts(edited));
+    }
+    ui.horizontal(|ui| {
+        let label = ui.label(lang.pick("Størrelse:", "Size:"));
+        let current = PRESETS.iter().find(|(_, preset)| *preset == size).map_or_else(
+            || format!("{} × {}", size.width, size.height),
+            |(name, _)| name.to_string(),
+        );
+        egui::ComboBox::from_id_salt("export_size")
+            .selected_text(current)
+            .show_ui(ui, |ui| {
+                for (name, preset) in PRESETS {
+                    if ui.selectable_label(preset == size, name).clicked() {
+                        command = Some(Command::SetExportSize(preset));
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        let mut transparent = background == Background::Transparent;
+        if ui
+            .checkbox(
+                &mut transparent,
+                lang.pick("Gennemsigtig baggrund", "Transparent background"),
+            )
+            .changed()
+        {
+            command = Some(Command::SetExportBackground(if transparent {
+                Background::Transparent
+            } else {
+                Background::White
+            }));
+        }
+        ui.separator();
+        if ui.button(lang.pick("Gem som PNG…", "Save as PNG…")).clicked() {
+            command = Some(Command::SaveChart(ChartFormat::Png));
+        }
+        if ui.button(lang.pick("Gem som SVG…", "Save as SVG…")).clicked() {
+            command = Some(Command::SaveChart(ChartFormat::Svg));
+        }
+        if ui
+            .button(lang.pick("Kopiér billede", "Copy image"))
+            .on_hover_text(lang.pick(
+                "Kopierer diagrammet som billede til indsættelse i PowerPoint (også Ctrl+C)",
+                "Copies the chart as an image to paste into PowerPoint (also Ctrl+C)",
+            ))
+            .clicked()
+        {
+            command = Some(Command::CopyChartImage);
+        }
+    });
+    command
+}
+
+/// The chart as an egui image for the clipboard, drawn by the PNG export.
+pub fn clipboard_image(spec: &ChartSpec, size: ExportSize, background: Background) -> Result<egui::ColorImage, String> {
+    let png = crate::export::to_png(spec, size.width, size.height, 1.0, background).map_err(|e| e.to_string())?;
+    let pixmap = resvg::tiny_skia::Pixmap::decode_png(&png).map_err(|e| e.to_string())?;
+    let size = [pixmap.width() as usize, pixmap.height() as usize];
+    Ok(egui::ColorImage::from_rgba_premultiplied(size, pixmap.data()))
+}
