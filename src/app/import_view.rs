@@ -5,7 +5,7 @@
 use eframe::egui;
 
 use super::{Command, Review};
-use crate::import::{FileReport, Layout, Role};
+use crate::import::{FileReport, Layout, Problem, Role};
 use crate::locale::Lang;
 
 /// Problems listed before "and N more": a file with a wrong column can have one per row.
@@ -38,11 +38,16 @@ pub fn ui(ui: &mut egui::Ui, review: &Review, lang: Lang) -> Option<Command> {
         ui.colored_label(
             ui.visuals().warn_fg_color,
             format!(
-                "{} {} {}",
+                "{} {}. {} {}",
                 lang.count(import.problems.len() as u64),
+                plural(
+                    import.problems.len(),
+                    lang.pick("problem fundet", "problem found"),
+                    lang.pick("problemer fundet", "problems found")
+                ),
                 lang.pick(
-                    "problemer fundet. De indlæste data er uændrede, indtil du vælger.",
-                    "problems found. The loaded data stays until you choose.",
+                    "De indlæste data er uændrede, indtil du vælger.",
+                    "The loaded data stays until you choose.",
                 ),
                 lang.pick(
                     "Ret rollerne, eller spring de ugyldige rækker over.",
@@ -65,7 +70,11 @@ pub fn ui(ui: &mut egui::Ui, review: &Review, lang: Lang) -> Option<Command> {
                 "{} {} {}",
                 lang.pick("Spring", "Skip"),
                 lang.count(rejected as u64),
-                lang.pick("ugyldige rækker over og brug resten", "invalid rows and use the rest"),
+                plural(
+                    rejected,
+                    lang.pick("ugyldig række over og brug resten", "invalid row and use the rest"),
+                    lang.pick("ugyldige rækker over og brug resten", "invalid rows and use the rest"),
+                ),
             );
             if ui.add_enabled(answers > 0, egui::Button::new(skip_label)).clicked() {
                 command = Some(Command::AcceptImport { skip_invalid: true });
@@ -77,29 +86,67 @@ pub fn ui(ui: &mut egui::Ui, review: &Review, lang: Lang) -> Option<Command> {
     });
     ui.separator();
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+        // Problems first: they are what the user has to act on.
+        if !import.problems.is_empty() {
+            problems_ui(ui, &import.problems, lang);
+            ui.separator();
+        }
         for (index, report) in import.files.iter().enumerate() {
             if let Some(chosen) = file_ui(ui, report, index, lang) {
                 command = Some(chosen);
             }
             ui.separator();
         }
-        if !import.problems.is_empty() {
-            ui.heading(lang.pick("Problemer", "Problems"));
-            for problem in import.problems.iter().take(PROBLEMS_SHOWN) {
-                ui.colored_label(ui.visuals().error_fg_color, problem.message(lang));
-            }
-            let more = import.problems.len().saturating_sub(PROBLEMS_SHOWN);
-            if more > 0 {
-                ui.weak(format!(
-                    "{} {} {}",
-                    lang.pick("… og", "… and"),
-                    lang.count(more as u64),
-                    lang.pick("flere", "more")
-                ));
-            }
-        }
     });
     command
+}
+
+fn plural<'a>(count: usize, one: &'a str, many: &'a str) -> &'a str {
+    if count == 1 { one } else { many }
+}
+
+/// Every problem with its file, line and column, in a table a non-programmer can read.
+fn problems_ui(ui: &mut egui::Ui, problems: &[Problem], lang: Lang) {
+    ui.heading(lang.pick("Problemer", "Problems"));
+    egui::Grid::new("problems")
+        .striped(true)
+        .num_columns(3)
+        .spacing([16.0, 4.0])
+        .show(ui, |ui| {
+            ui.strong(lang.pick("Fil", "File"));
+            ui.strong(lang.pick("Sted", "Where"));
+            ui.strong(lang.pick("Problem", "Problem"));
+            ui.end_row();
+            for problem in problems.iter().take(PROBLEMS_SHOWN) {
+                let file = std::path::Path::new(&problem.file)
+                    .file_name()
+                    .map_or_else(|| problem.file.clone(), |n| n.to_string_lossy().into_owned());
+                ui.label(file).on_hover_text(problem.message(lang));
+                let place = match (problem.line, &problem.column) {
+                    (Some(line), Some((column, _))) => {
+                        format!(
+                            "{} {line}, {} {column}",
+                            lang.pick("linje", "line"),
+                            lang.pick("kolonne", "column")
+                        )
+                    }
+                    (Some(line), None) => format!("{} {line}", lang.pick("linje", "line")),
+                    _ => lang.pick("hele filen", "the whole file").to_string(),
+                };
+                ui.label(place);
+                ui.colored_label(ui.visuals().error_fg_color, problem.describe(lang));
+                ui.end_row();
+            }
+        });
+    let more = problems.len().saturating_sub(PROBLEMS_SHOWN);
+    if more > 0 {
+        ui.weak(format!(
+            "{} {} {}",
+            lang.pick("… og", "… and"),
+            lang.count(more as u64),
+            lang.pick("flere", "more")
+        ));
+    }
 }
 
 fn file_ui(ui: &mut egui::Ui, report: &FileReport, index: usize, lang: Lang) -> Option<Command> {

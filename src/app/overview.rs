@@ -60,6 +60,17 @@ pub fn ui(ui: &mut egui::Ui, results: &Cached<Results>, settings: &Settings, loa
     }
     table_ui(ui, summary, settings.total_mode, lang);
     ui.add_space(8.0);
+    notes_ui(ui, summary, loaded, lang);
+    if !results.breakdown.is_empty() {
+        ui.add_space(18.0);
+        ui.heading(lang.pick("Pr. spørgsmål (alle faser)", "Per question (all phases)"));
+        ui.add_space(6.0);
+        breakdown_ui(ui, results, loaded, lang);
+    }
+    command
+}
+
+fn notes_ui(ui: &mut egui::Ui, summary: &Summary, loaded: &Loaded, lang: Lang) {
     let any_small = summary
         .waves
         .iter()
@@ -82,7 +93,45 @@ pub fn ui(ui: &mut egui::Ui, results: &Cached<Results>, settings: &Settings, loa
             "hover a number for n, SD and the 95% confidence interval"
         ),
     ));
-    command
+}
+
+/// Mean per wave × question, like the deck's "Scores fra rul 1" slide but for every wave.
+fn breakdown_ui(ui: &mut egui::Ui, results: &Results, loaded: &Loaded, lang: Lang) {
+    let body = egui::TextStyle::Body.resolve(ui.style());
+    let big = egui::FontId::new(body.size * 1.2, body.family.clone());
+    let questions: Vec<&String> = loaded
+        .dataset
+        .questions
+        .iter()
+        .filter(|q| results.breakdown.iter().any(|row| &row.question == *q))
+        .collect();
+    egui::Grid::new("breakdown_table")
+        .striped(true)
+        .min_col_width(120.0)
+        .spacing([28.0, 8.0])
+        .show(ui, |ui| {
+            ui.strong(lang.pick("Rul", "Wave"));
+            for question in &questions {
+                ui.strong(lang.data_value(question));
+            }
+            ui.end_row();
+            for wave in &results.summary.waves {
+                ui.label(egui::RichText::new(lang.data_value(&wave.wave)).strong());
+                for question in &questions {
+                    let row = results
+                        .breakdown
+                        .iter()
+                        .find(|row| row.wave == wave.wave && &row.question == *question);
+                    match row {
+                        Some(row) => stats_cell_ui(ui, row.stats.mean, &row.stats, lang, &big),
+                        None => {
+                            ui.weak("–");
+                        }
+                    }
+                }
+                ui.end_row();
+            }
+        });
 }
 
 fn total_header(mode: TotalMode, lang: Lang) -> String {
