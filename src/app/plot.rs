@@ -9,6 +9,9 @@ use egui_plot::{GridInput, GridMark, HLine, Line, Plot, PlotPoint, PlotPoints, P
 
 use crate::charts::{Anchor, ChartKind, ChartSpec, Mark, Rgba};
 
+/// Text inside the plot: value labels, event names, "Ved ikke" counts.
+const LABEL_SIZE: f32 = 14.0;
+
 fn color(rgba: Rgba) -> Color32 {
     Color32::from_rgba_unmultiplied(rgba.0, rgba.1, rgba.2, rgba.3)
 }
@@ -107,8 +110,27 @@ fn plot_ui(ui: &mut egui::Ui, spec: &ChartSpec, id_salt: &str, height: f32) {
         ChartKind::Distribution | ChartKind::CrossTab => [true, false],
         ChartKind::Trend => [true, true],
     };
-    // A little room at the ends so the first and last tick labels are not cut.
-    let x_pad = (x_max - x_min).abs() * 0.02;
+    // A little room at the ends so the first and last tick labels are not cut, and room on
+    // the right for text set after the axis end (the distribution's "Ved ikke" counts), which
+    // the exports place in their margin.
+    let x_range = (x_max - x_min).abs();
+    let x_pad = x_range * 0.02;
+    let plot_width = ui.available_width() - y_width;
+    let right_text_px = spec
+        .marks
+        .iter()
+        .filter_map(|mark| match mark {
+            Mark::Text { x, text, anchor, .. } if *anchor == Anchor::Start && (x.is_nan() || *x >= x_max) => {
+                Some(text.chars().count() as f32 * 7.5 + 12.0)
+            }
+            _ => None,
+        })
+        .fold(0.0f32, f32::max);
+    let right_room = if right_text_px > 0.0 {
+        x_range * f64::from(right_text_px / (plot_width - right_text_px).max(100.0))
+    } else {
+        x_pad
+    };
     let plot = Plot::new(id_salt)
         .height(height)
         .show_grid(show_grid)
@@ -118,7 +140,7 @@ fn plot_ui(ui: &mut egui::Ui, spec: &ChartSpec, id_salt: &str, height: f32) {
         .allow_boxed_zoom(false)
         .allow_double_click_reset(false)
         .show_crosshair(false)
-        .default_x_bounds(x_min - x_pad, x_max + x_pad)
+        .default_x_bounds(x_min - x_pad, x_max + right_room)
         .default_y_bounds(y_min, y_max)
         .x_axis_label(spec.x_axis.label.clone())
         .y_axis_label(spec.y_axis.label.clone())
@@ -165,10 +187,14 @@ fn plot_ui(ui: &mut egui::Ui, spec: &ChartSpec, id_salt: &str, height: f32) {
                             _ => (PlotPoint::new((x0 + x1) / 2.0, y0.max(*y1)), Align2::CENTER_BOTTOM, ink),
                         };
                         plot_ui.add(
-                            Text::new("", position, egui::RichText::new(format!(" {label} ")).strong())
-                                .anchor(anchor)
-                                .color(text_color)
-                                .allow_hover(false),
+                            Text::new(
+                                "",
+                                position,
+                                egui::RichText::new(format!(" {label} ")).size(LABEL_SIZE).strong(),
+                            )
+                            .anchor(anchor)
+                            .color(text_color)
+                            .allow_hover(false),
                         );
                     }
                 }
@@ -203,7 +229,7 @@ fn plot_ui(ui: &mut egui::Ui, spec: &ChartSpec, id_salt: &str, height: f32) {
                         (format!(" {label}"), Align2::LEFT_TOP)
                     };
                     plot_ui.add(
-                        Text::new("", PlotPoint::new(*x, y), text)
+                        Text::new("", PlotPoint::new(*x, y), egui::RichText::new(text).size(LABEL_SIZE))
                             .anchor(anchor)
                             .color(color(*line))
                             .allow_hover(false),
@@ -211,17 +237,25 @@ fn plot_ui(ui: &mut egui::Ui, spec: &ChartSpec, id_salt: &str, height: f32) {
                     event_index += 1;
                 }
                 Mark::Span { x0, x1, label, fill } => {
-                    // Labels alternate between top and bottom: overlapping spans (the contract
-                    // period covers the others) would otherwise print their labels on each other.
-                    let label_align = if span_index % 2 == 0 {
-                        Align2::CENTER_TOP
+                    plot_ui.add(Span::new("", *x0..=*x1).fill(color(*fill)));
+                    // The label is drawn here, not by the Span, which cuts it to the band's
+                    // width ("Skyg…"). Labels alternate between top and bottom: overlapping
+                    // spans (the contract period covers the others) would otherwise collide.
+                    let (y, anchor) = if span_index % 2 == 0 {
+                        (y_max, Align2::CENTER_TOP)
                     } else {
-                        Align2::CENTER_BOTTOM
+                        (y_min, Align2::CENTER_BOTTOM)
                     };
+                    let ink = plot_ui.ctx().global_style().visuals.text_color();
                     plot_ui.add(
-                        Span::new(label.clone(), *x0..=*x1)
-                            .fill(color(*fill))
-                            .label_align(label_align),
+                        Text::new(
+                            "",
+                            PlotPoint::new((x0 + x1) / 2.0, y),
+                            egui::RichText::new(label).size(LABEL_SIZE),
+                        )
+                        .anchor(anchor)
+                        .color(ink)
+                        .allow_hover(false),
                     );
                     span_index += 1;
                 }
@@ -236,10 +270,10 @@ fn plot_ui(ui: &mut egui::Ui, spec: &ChartSpec, id_salt: &str, height: f32) {
                     let (x, anchor) = if x.is_finite() {
                         (*x, align(*anchor))
                     } else {
-                        (x_max, Align2::RIGHT_CENTER)
+                        (x_max, Align2::LEFT_CENTER)
                     };
                     plot_ui.add(
-                        Text::new("", PlotPoint::new(x, *y), text.clone())
+                        Text::new("", PlotPoint::new(x, *y), egui::RichText::new(text).size(LABEL_SIZE))
                             .anchor(anchor)
                             .color(color(*text_color))
                             .allow_hover(false),
