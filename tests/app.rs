@@ -262,3 +262,92 @@ fn a_chart_title_can_be_edited_and_the_chart_copied_as_an_image() {
     harness.run();
     harness.get_by_label_contains("kopieret som billede");
 }
+
+#[test]
+fn a_changed_column_role_imports_again_with_the_override() {
+    let mut harness = harness();
+    // "Point" is no score word: the column is read as a question of its own (wide format).
+    let file = "Kommune;Rul;Point\nKøge;Rul 7;4\nAssens;Rul 7;5\n";
+    import_bytes(&mut harness, "roller.csv", file.as_bytes());
+    harness.get_by_label("bred (én kolonne pr. spørgsmål)");
+    harness.state_mut().apply(Command::SetRole {
+        header: "Point".to_string(),
+        role: valgpuls::import::Role::Score,
+    });
+    harness.state_mut().wait_for_import();
+    harness.run();
+    harness.get_by_label("valgt af dig");
+    harness.get_by_label("lang (spørgsmål- og score-kolonne)");
+    harness.get_by_label("Brug data").click();
+    harness.run();
+    assert_eq!(harness.state().dataset().waves, vec!["Rul 7".to_string()]);
+    let overrides = &harness.state().settings().role_overrides;
+    assert_eq!(overrides.get("Point"), Some(&valgpuls::import::Role::Score));
+}
+
+#[test]
+fn a_cancelled_import_leaves_the_data_alone() {
+    let mut harness = harness();
+    let answers_before = harness.state().dataset().answer_count();
+    harness.state_mut().apply(Command::Import(vec![Input::Bytes {
+        name: "ny.csv".to_string(),
+        bytes: Arc::from(&b"Kommune;Rul;Score\nK\xc3\xb8ge;Rul 7;4\n"[..]),
+    }]));
+    assert!(harness.state().is_importing());
+    harness.state_mut().apply(Command::CancelImport);
+    harness.run();
+    assert!(!harness.state().is_importing());
+    assert!(harness.state().review().is_none());
+    assert_eq!(harness.state().dataset().answer_count(), answers_before);
+    harness.get_by_label("Indlæsning annulleret.");
+}
+
+/// eframe's storage, in memory.
+#[derive(Default)]
+struct MemoryStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_string(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn language_theme_and_filter_are_remembered_between_runs() {
+    let mut harness = harness();
+    harness.get_by_label("English").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::CheckBox, "Wave 3").click();
+    harness.run();
+    let mut storage = MemoryStorage::default();
+    eframe::App::save(harness.state_mut(), &mut storage);
+
+    let saved: valgpuls::app::Settings = eframe::get_value(&storage, eframe::APP_KEY).expect("settings saved");
+    let mut next = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .build_eframe(move |cc| App::with_settings(cc.egui_ctx.clone(), saved, Vec::new()));
+    next.run();
+    assert!(next.query_all_by_label("3.84").count() >= 1, "English again");
+    assert!(next.query_by_label("Wave 3").is_some(), "the filter checkbox");
+    assert_eq!(
+        next.query_all_by_label("Wave 3").count(),
+        1,
+        "and no Wave 3 row: the filter stayed"
+    );
+}
+
+#[test]
+fn saved_settings_from_an_older_version_still_open() {
+    // A saved state with fields missing and one unknown: defaults fill in, nothing fails.
+    let settings: valgpuls::app::Settings = serde_json::from_str(r#"{"lang": "En", "gone": 1}"#).unwrap();
+    assert_eq!(settings.lang, valgpuls::locale::Lang::En);
+    assert_eq!(settings.view, View::Overview);
+    assert!(!settings.timeline.entries.is_empty(), "the deck's timeline");
+}
