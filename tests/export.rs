@@ -210,3 +210,37 @@ fn report_writes_every_file_it_lists() {
         std::fs::remove_dir_all(&out_dir).unwrap();
     }
 }
+
+#[test]
+fn empty_and_awkward_charts_still_export() {
+    use valgpuls::charts::{Axis, ChartKind, ChartSpec, LegendItem, Rgba};
+    let axis = || Axis {
+        label: String::new(),
+        min: 0.0,
+        max: 0.0,
+        ticks: Vec::new(),
+    };
+    let spec = ChartSpec {
+        kind: ChartKind::CrossTab,
+        title: "Et meget langt navn på en kolonne med <tegn> & «citater» der skal ombrydes over flere linjer \
+                fordi det ikke kan stå på én linje"
+            .into(),
+        subtitle: None,
+        source: "=SUM(A1)".into(),
+        x_axis: axis(),
+        y_axis: axis(),
+        legend: (0..12)
+            .map(|i| LegendItem {
+                label: format!("Serie {i}"),
+                color: Rgba::rgb(0, 0, 0),
+            })
+            .collect(),
+        marks: Vec::new(),
+    };
+    for (w, h) in [(1920, 1080), (320, 200)] {
+        let svg = to_svg(&spec, w, h);
+        assert!(svg_texts(&svg).iter().any(|t| t.contains("<tegn> & «citater»")));
+        let png = to_png(&spec, w, h, 1.0, Background::White).unwrap();
+        assert_eq!(tiny_skia::Pixmap::decode_png(&png).unwrap().width(), w);
+    }
+}

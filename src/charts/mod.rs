@@ -32,3 +32,123 @@ fn score_label(mean: f64, small: bool, lang: Lang) -> String {
     let text = lang.number(mean, 2);
     if small { format!("{text}*") } else { text }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{Cell, DistributionRow, Stats, Summary, Total, TrendPoint, WaveRow};
+    use crate::timeline::Timeline;
+    use chrono::NaiveDate;
+
+    fn stats(n: u64, mean: f64) -> Stats {
+        Stats {
+            n,
+            mean: Some(mean),
+            ..Stats::default()
+        }
+    }
+
+    fn total(mean: f64, n: u64) -> Total {
+        Total {
+            mean_of_phases: Some(mean),
+            pooled_mean: Some(mean),
+            n,
+            sd: None,
+            ci95: None,
+            dont_know: 0,
+        }
+    }
+
+    #[test]
+    fn source_line_groups_thousands_the_local_way() {
+        assert_eq!(source_line(Lang::Da, 1487), "Kilde: check-in møder, n = 1.487");
+        assert_eq!(source_line(Lang::En, 1487), "Source: check-in meetings, n = 1,487");
+    }
+
+    #[test]
+    fn bars_have_decimal_comma_labels_and_start_at_zero() {
+        let summary = Summary {
+            phases: vec!["A".into(), "B".into()],
+            waves: vec![WaveRow {
+                wave: "Rul 2".into(),
+                cells: vec![
+                    Cell {
+                        phase: "A".into(),
+                        stats: stats(40, 3.74),
+                    },
+                    Cell {
+                        phase: "B".into(),
+                        stats: stats(5, 3.89),
+                    },
+                ],
+                total: total(3.815, 45),
+            }],
+            overall: total(3.815, 45),
+        };
+        let spec = bars_chart(&summary, Lang::Da);
+        let labels: Vec<&str> = spec
+            .marks
+            .iter()
+            .filter_map(|m| match m {
+                Mark::Rect { label: Some(l), y0, .. } if *y0 == 0.0 => Some(l.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(labels, ["3,74", "3,89*", "3,82"]);
+        assert_eq!(spec.y_axis.min, 0.0);
+        assert!(spec.subtitle.unwrap_or_default().contains("færre end 10"));
+    }
+
+    #[test]
+    fn distribution_segments_cover_100_percent_centred_on_the_neutral_answer() {
+        let rows = [DistributionRow {
+            wave: "Rul 1".into(),
+            question: "Supporten".into(),
+            counts: [10, 10, 20, 40, 20],
+            dont_know: 5,
+        }];
+        let spec = distribution_chart(&rows, "Rul 1", Lang::Da);
+        let segments: Vec<(f64, f64)> = spec
+            .marks
+            .iter()
+            .filter_map(|m| match m {
+                Mark::Rect { x0, x1, .. } => Some((*x0, *x1)),
+                _ => None,
+            })
+            .collect();
+        let covered: f64 = segments.iter().map(|(a, b)| b - a).sum();
+        assert!((covered - 100.0).abs() < 1e-9);
+        // 1 and 2 (20 %) and half of 3 (10 %) lie left of zero.
+        assert!((segments.first().map_or(0.0, |s| s.0) + 30.0).abs() < 1e-9);
+        let text = spec.marks.iter().find_map(|m| match m {
+            Mark::Text { text, .. } => Some(text.clone()),
+            _ => None,
+        });
+        assert_eq!(text.as_deref(), Some("Ved ikke: 5 (5 %)"));
+    }
+
+    #[test]
+    fn trend_has_danish_month_ticks_and_the_timeline() {
+        let point = |day: u32, mean: f64| TrendPoint {
+            wave: "Rul 1".into(),
+            week: None,
+            date: NaiveDate::from_ymd_opt(2024, 11, day),
+            stats: stats(20, mean),
+        };
+        let spec = trend_chart(&[point(4, 3.8), point(11, 4.1)], &Timeline::default(), Lang::Da);
+        let ticks: Vec<&str> = spec.x_axis.ticks.iter().map(|(_, t)| t.as_str()).collect();
+        assert!(ticks.contains(&"nov 2024") && ticks.contains(&"maj 2025") && ticks.contains(&"okt 2025"));
+        assert!(
+            spec.marks
+                .iter()
+                .any(|m| matches!(m, Mark::Span { label, .. } if label == "Skyggevalg"))
+        );
+        assert!(
+            spec.marks
+                .iter()
+                .any(|m| matches!(m, Mark::Event { label, .. } if label == "Release 1.4"))
+        );
+        let english = trend_chart(&[point(4, 3.8)], &Timeline::default(), Lang::En);
+        assert!(english.x_axis.ticks.iter().any(|(_, t)| t == "May 2025"));
+    }
+}
