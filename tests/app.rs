@@ -351,3 +351,24 @@ fn saved_settings_from_an_older_version_still_open() {
     assert_eq!(settings.view, View::Overview);
     assert!(!settings.timeline.entries.is_empty(), "the deck's timeline");
 }
+
+#[test]
+fn the_klik_survey_breaks_down_by_usage_frequency() {
+    let mut harness = harness();
+    let klik = include_bytes!("../sample-data/klik-survey.csv");
+    import_bytes(&mut harness, "klik-survey.csv", klik);
+    harness.get_by_label("Brug data").click();
+    harness.run();
+    harness.get_by_label("Krydstabel").click();
+    harness.run();
+    let spec = harness.state().chart_spec().expect("crosstab chart");
+    assert_eq!(spec.kind, valgpuls::charts::ChartKind::CrossTab);
+    assert!(spec.title.contains("Hvor ofte bruger du KLIK?"), "{}", spec.title);
+    assert!(spec.source.contains("klik-survey.csv"), "{}", spec.source);
+    let bars = spec
+        .marks
+        .iter()
+        .filter(|m| matches!(m, valgpuls::charts::Mark::Rect { .. }))
+        .count();
+    assert_eq!(bars, 6, "one bar per answer to «how often»");
+}

@@ -25,6 +25,7 @@ pub use command::Command;
 pub use loader::{Input, Loader};
 pub use settings::{Settings, ThemeChoice, TotalMode, View};
 
+use crate::analysis::GroupBy;
 use crate::dataset::Dataset;
 use crate::import::{FileReport, Import, ImportOptions};
 use crate::locale::Lang;
@@ -225,6 +226,15 @@ impl App {
                 })
                 .map_err(Clone::clone)
         };
+        // The builders name the check-in meetings as the source; for any other file, the
+        // file itself is the honest source line.
+        let spec = spec.map(|mut spec| {
+            if self.loaded.label != SAMPLE_NAME {
+                let meetings = lang.pick("check-in møder", "check-in meetings");
+                spec.source = spec.source.replace(meetings, &self.loaded.label);
+            }
+            spec
+        });
         let shown = spec.clone().map(|mut spec| {
             key.texts.apply(&mut spec);
             spec
@@ -271,10 +281,19 @@ impl App {
         filter.questions.retain(|v| dataset.questions.contains(v));
         filter.municipalities.retain(|v| dataset.municipalities.contains(v));
         self.settings.filter = filter;
-        if let crate::analysis::GroupBy::Category(header) = &self.settings.crosstab_by
-            && !dataset.categories.contains(header)
+        // A file with its own category columns (KLIK's usage frequency) is usually loaded to
+        // be broken down by them: the crosstab starts on the first.
+        let by = &self.settings.crosstab_by;
+        let known = match by {
+            GroupBy::Category(header) => dataset.categories.contains(header),
+            _ => true,
+        };
+        if let Some(first) = dataset.categories.first()
+            && !matches!(by, GroupBy::Category(_))
         {
-            self.settings.crosstab_by = crate::analysis::GroupBy::Phase;
+            self.settings.crosstab_by = GroupBy::Category(first.clone());
+        } else if !known {
+            self.settings.crosstab_by = GroupBy::Phase;
         }
     }
 
