@@ -11,7 +11,10 @@ use crate::locale::Lang;
 const GROUP_WIDTH: f64 = 0.8;
 
 pub fn bars_chart(summary: &Summary, lang: Lang) -> ChartSpec {
-    let series_count = summary.phases.len() + 1;
+    // With one phase (or none: a survey without a phase scheme) the total is that phase's mean
+    // again, so it gets no bar of its own.
+    let with_total = summary.phases.len() > 1;
+    let series_count = summary.phases.len() + usize::from(with_total);
     let bar_width = GROUP_WIDTH / series_count as f64;
     let mut marks = Vec::new();
     let mut any_small = false;
@@ -32,7 +35,7 @@ pub fn bars_chart(summary: &Summary, lang: Lang) -> ChartSpec {
                 score_label(mean, stats.is_small(), lang),
             ));
         }
-        if let Some(total) = wave.total.mean_of_phases {
+        if let Some(total) = wave.total.mean_of_phases.filter(|_| with_total) {
             let j = series_count - 1;
             marks.push(bar(left, j, bar_width, total, palette::TOTAL, lang.number(total, 2)));
         }
@@ -46,26 +49,30 @@ pub fn bars_chart(summary: &Summary, lang: Lang) -> ChartSpec {
             color: palette::phase_color(j, summary.phases.len()),
         })
         .collect();
-    legend.push(LegendItem {
-        label: lang.pick("Total (gns. af faser)", "Total (mean of phases)").to_string(),
-        color: palette::TOTAL,
-    });
+    if with_total {
+        legend.push(LegendItem {
+            label: lang.pick("Total (gns. af faser)", "Total (mean of phases)").to_string(),
+            color: palette::TOTAL,
+        });
+    }
     let mut subtitle = lang
-        .pick(
-            "Gennemsnit pr. rul og fase, skala 1-5",
-            "Mean per wave and phase, scale 1-5",
-        )
+        .pick("Gennemsnit på skalaen 1-5", "Mean on the 1-5 scale")
         .to_string();
+    if with_total {
+        subtitle.push_str(lang.pick(
+            "; total = gennemsnit af fasernes gennemsnit",
+            "; total = mean of the phase means",
+        ));
+    }
     if any_small {
         subtitle.push_str(lang.pick(" · * færre end 10 svar", " · * fewer than 10 answers"));
     }
     ChartSpec {
         kind: ChartKind::Bars,
+        // Generic on purpose: the same chart serves the check-in survey and any other; the user
+        // edits the title before export.
         title: lang
-            .pick(
-                "Tilfredshed med udrulningen og VALG-løsningen",
-                "Satisfaction with the rollout and the VALG solution",
-            )
+            .pick("Tilfredshed pr. rul og fase", "Satisfaction per wave and phase")
             .to_string(),
         subtitle: Some(subtitle),
         source: source_line(lang, summary.overall.n),
