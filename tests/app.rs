@@ -372,3 +372,48 @@ fn the_klik_survey_breaks_down_by_usage_frequency() {
         .count();
     assert_eq!(bars, 6, "one bar per answer to «how often»");
 }
+
+#[test]
+fn dragging_files_over_the_window_draws_the_drop_hint_without_panicking() {
+    let mut harness = harness();
+    harness
+        .input_mut()
+        .hovered_files
+        .push(eframe::egui::HoveredFile::default());
+    harness.step();
+    harness.input_mut().hovered_files.clear();
+    harness.run();
+}
+
+#[test]
+fn timeline_entries_can_be_edited_and_removed() {
+    let mut harness = harness();
+    harness.get_by_label("Tidslinje").click();
+    harness.run();
+    let count = harness.state().settings().timeline.entries.len();
+    // The first entry: "Teknisk videndelingsforløb", a span.
+    harness.get_all_by_label("Rediger").next().unwrap().click();
+    harness.run();
+    harness.get_by_label("Rediger punkt");
+    let label = harness.get_by_role_and_label(Role::TextInput, "Tekst (dansk)");
+    label.click();
+    harness.run();
+    harness.key_press(eframe::egui::Key::End);
+    harness.run();
+    let label = harness.get_by_role_and_label(Role::TextInput, "Tekst (dansk)");
+    label.type_text(" (forlænget)");
+    harness.run();
+    harness.get_by_label("Gem ændring").click();
+    harness.run();
+    let timeline = &harness.state().settings().timeline;
+    assert_eq!(timeline.entries.len(), count);
+    assert!(
+        timeline.entries.iter().any(|e| e.label_da.ends_with("(forlænget)")),
+        "{:?}",
+        timeline.entries.iter().map(|e| &e.label_da).collect::<Vec<_>>()
+    );
+
+    harness.get_all_by_label("Slet").next().unwrap().click();
+    harness.run();
+    assert_eq!(harness.state().settings().timeline.entries.len(), count - 1);
+}

@@ -637,6 +637,27 @@ impl App {
     }
 }
 
+/// While files are dragged over the window, say what letting go will do.
+fn drop_hint_ui(ctx: &egui::Context, lang: Lang) {
+    let hovering = ctx.input(|input| input.raw.hovered_files.len());
+    if hovering == 0 {
+        return;
+    }
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::unique("drop_hint"),
+    ));
+    let screen = ctx.content_rect();
+    painter.rect_filled(screen, 0.0, egui::Color32::from_black_alpha(160));
+    painter.text(
+        screen.center(),
+        egui::Align2::CENTER_CENTER,
+        lang.pick("Slip filerne for at indlæse dem", "Drop the files to import them"),
+        egui::FontId::proportional(28.0),
+        egui::Color32::WHITE,
+    );
+}
+
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.poll_import();
@@ -666,6 +687,7 @@ impl eframe::App for App {
         let central = egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui));
         commands.extend(central.inner);
 
+        drop_hint_ui(ui.ctx(), lang);
         if self.loader.is_some() {
             // Keeps the progress bar moving while the worker runs.
             ui.ctx().request_repaint_after(std::time::Duration::from_millis(100));
