@@ -32,10 +32,19 @@ def run_polars(path):
             dont_know=pl.col("Svar").str.to_lowercase() == "ved ikke",
             score=pl.when(pl.col("Svar").str.to_lowercase() != "ved ikke")
             .then(pl.col("Svar").str.replace(",", ".").cast(pl.Float64)),
-            phase=pl.col("Uge").cast(pl.Int32).cut([3, 4], labels=["K", "P4", "P5"]),
+            phase=pl.when(pl.col("Uge").cast(pl.Int32) <= 3)
+            .then(pl.lit("K"))
+            .when(pl.col("Uge").cast(pl.Int32) == 4)
+            .then(pl.lit("P4"))
+            .otherwise(pl.lit("P5")),
         )
         .group_by("Rul", "phase")
-        .agg(pl.col("score").mean(), pl.col("score").std(), pl.col("score").count(), pl.col("dont_know").sum())
+        .agg(
+            mean=pl.col("score").mean(),
+            sd=pl.col("score").std(),
+            n=pl.col("score").count(),
+            dont_know=pl.col("dont_know").sum(),
+        )
         .collect()
     )
 
