@@ -417,3 +417,28 @@ fn timeline_entries_can_be_edited_and_removed() {
     harness.run();
     assert_eq!(harness.state().settings().timeline.entries.len(), count - 1);
 }
+
+#[test]
+fn the_overview_table_is_copied_as_tab_separated_text() {
+    let mut harness = harness();
+    harness.get_by_label("Kopiér tabel").click();
+    harness.step();
+    let copied: Vec<String> = harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|command| match command {
+            eframe::egui::OutputCommand::CopyText(text) => Some(text.clone()),
+            _ => None,
+        })
+        .collect();
+    let text = copied.first().expect("the table was copied");
+    let rul_2 = text
+        .lines()
+        .find(|line| line.starts_with("Rul 2\t"))
+        .expect("a Rul 2 row");
+    assert!(rul_2.split('\t').any(|cell| cell == "3,84"), "{rul_2}");
+    harness.run();
+    harness.get_by_label_contains("Tabellen er kopieret");
+}

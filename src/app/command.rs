@@ -11,6 +11,13 @@ use super::loader::Input;
 use super::settings::{ThemeChoice, TotalMode, View};
 use crate::export::Background;
 
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TableFormat {
+    /// UTF-8 with BOM, `;` and decimal commas: what Danish Excel opens correctly.
+    Csv,
+    Xlsx,
+}
+
 #[derive(Clone, Debug)]
 pub enum Command {
     SetLang(Lang),
@@ -37,6 +44,8 @@ pub enum Command {
     SetFilter(Filter),
     SetTotalMode(TotalMode),
     CopyText(String),
+    /// The overview's table to a file; the native dialog asks before replacing one.
+    SaveTable(TableFormat),
     SetCrossTabBy(GroupBy),
     SetDistributionWave(String),
     SetTimeline(Timeline),

@@ -460,6 +460,7 @@ impl App {
             Command::SetExportSize(size) => self.settings.export_size = size,
             Command::SetExportBackground(background) => self.settings.export_background = background,
             Command::SaveChart(format) => self.save_chart(format),
+            Command::SaveTable(format) => self.save_table(format),
             Command::CopyChartImage => self.copy_chart_image(),
             Command::ClearRecentFiles => self.settings.recent_files.clear(),
             Command::DismissMessage => self.message = None,
@@ -549,6 +550,41 @@ impl App {
             export_bar::ChartFormat::Svg => {
                 Ok(crate::export::svg::render(&spec, size.width, size.height, background).into_bytes())
             }
+        };
+        let written = bytes.and_then(|bytes| crate::files::write_atomically(&path, &bytes).map_err(|e| e.to_string()));
+        self.message = Some(match written {
+            Ok(()) => Message {
+                text: format!("{} {}", lang.pick("Gemt:", "Saved:"), path.display()),
+                is_error: false,
+            },
+            Err(error) => Message {
+                text: format!("{}: {error}", path.display()),
+                is_error: true,
+            },
+        });
+    }
+
+    fn save_table(&mut self, format: command::TableFormat) {
+        let lang = self.lang();
+        let table = match self.cache.results(&self.loaded.dataset, &self.settings.filter) {
+            Ok(results) => crate::export::table::summary_table(&results.summary, lang),
+            Err(_) => return,
+        };
+        let (extension, kind) = match format {
+            command::TableFormat::Csv => ("csv", lang.pick("CSV til Excel", "CSV for Excel")),
+            command::TableFormat::Xlsx => ("xlsx", lang.pick("Excel-projektmappe", "Excel workbook")),
+        };
+        // The native save dialog asks before replacing an existing file.
+        let Some(path) = rfd::FileDialog::new()
+            .add_filter(kind, &[extension])
+            .set_file_name(format!("valgpuls-{}.{extension}", lang.pick("oversigt", "overview")))
+            .save_file()
+        else {
+            return;
+        };
+        let bytes = match format {
+            command::TableFormat::Csv => Ok(crate::export::table::to_csv(&table, lang)),
+            command::TableFormat::Xlsx => crate::export::table::to_xlsx(&[&table]).map_err(|e| e.to_string()),
         };
         let written = bytes.and_then(|bytes| crate::files::write_atomically(&path, &bytes).map_err(|e| e.to_string()));
         self.message = Some(match written {

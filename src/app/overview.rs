@@ -5,6 +5,7 @@
 use eframe::egui;
 
 use super::cache::Cached;
+use super::command::TableFormat;
 use super::{Command, Loaded, Settings, TotalMode};
 use crate::analysis::{Results, Stats, Summary, Total};
 use crate::locale::Lang;
@@ -47,7 +48,16 @@ pub fn ui(ui: &mut egui::Ui, results: &Cached<Results>, settings: &Settings, loa
             ))
             .clicked()
         {
-            command = Some(Command::CopyText(table_text(summary, settings.total_mode, lang)));
+            // The export's table: both totals, n and SD, cells Excel cannot mistake for formulas.
+            command = Some(Command::CopyText(crate::export::table::summary_clipboard_text(
+                summary, lang,
+            )));
+        }
+        if ui.button(lang.pick("Gem som Excel…", "Save as Excel…")).clicked() {
+            command = Some(Command::SaveTable(TableFormat::Xlsx));
+        }
+        if ui.button(lang.pick("Gem som CSV…", "Save as CSV…")).clicked() {
+            command = Some(Command::SaveTable(TableFormat::Csv));
         }
     });
     ui.add_space(8.0);
@@ -249,28 +259,4 @@ fn stats_details(stats: &Stats, lang: Lang) -> String {
         lines.push(lang.pick("Færre end 10 svar.", "Fewer than 10 answers.").to_string());
     }
     lines.join("\n")
-}
-
-/// The table as tab-separated text: Excel and PowerPoint paste it as a table. Numbers carry
-/// the language's decimal mark, so Danish Excel reads them as numbers.
-pub fn table_text(summary: &Summary, mode: TotalMode, lang: Lang) -> String {
-    let mut header = vec![lang.pick("Rul", "Wave").to_string()];
-    header.extend(summary.phases.iter().map(|p| lang.data_value(p)));
-    header.push(total_header(mode, lang));
-    header.push("n".to_string());
-    let mut lines = vec![header.join("\t")];
-    let number = |mean: Option<f64>| mean.map(|m| lang.number(m, 2)).unwrap_or_default();
-    for wave in &summary.waves {
-        let mut row = vec![lang.data_value(&wave.wave)];
-        row.extend(
-            summary
-                .phases
-                .iter()
-                .map(|p| number(wave.cell(p).and_then(|c| c.stats.mean))),
-        );
-        row.push(number(total_mean(&wave.total, mode)));
-        row.push(wave.total.n.to_string());
-        lines.push(row.join("\t"));
-    }
-    lines.join("\n") + "\n"
 }
