@@ -6,7 +6,9 @@
 #     write, and the bad files): the same stdout, stderr and exit code;
 #   - summary and check on copies of sample and fixture files in a folder with spaces and æøå,
 #     the path given with / and, to the Windows build, with \;
-#   - report --out DIR: the same printed list and the same set of files written.
+#   - report --out DIR: the same printed list and the same set of files written;
+#   - with no arguments, under a virtual X display: a window titled valgpuls opens and shows a
+#     picture (not one flat colour), and the program is still running 8 s later.
 # Any difference fails the script, with a diff. Runs as root on a fresh Debian 12 machine and
 # installs what it lacks; on a machine that has it all, it installs nothing.
 #
@@ -53,6 +55,12 @@ packages=()
 command -v x86_64-w64-mingw32-gcc >/dev/null || packages+=(gcc-mingw-w64-x86-64-win32)
 command -v x86_64-w64-mingw32-windres >/dev/null || packages+=(binutils-mingw-w64-x86-64)
 [[ -x $wine ]] || packages+=(wine64)
+# For the window check: a virtual X display, a look at its windows, and software OpenGL.
+command -v xvfb-run >/dev/null || packages+=(xvfb)
+command -v xauth >/dev/null || packages+=(xauth)
+command -v xwininfo >/dev/null || packages+=(x11-utils)
+command -v xwd >/dev/null || packages+=(x11-apps)
+[[ -e /usr/lib/x86_64-linux-gnu/dri/swrast_dri.so ]] || packages+=(libgl1-mesa-dri)
 if [[ ${#packages[@]} -gt 0 ]]; then
   echo "   apt-get install ${packages[*]}"
   apt-get update -qq
@@ -221,6 +229,19 @@ if [[ $help == *"report --out"* ]]; then
 else
   echo "   (this build has no report subcommand: skipped)"
 fi
+step_done
+
+step "the window under Wine in a virtual display"
+# The Wine session of the runs above has no display (its desktop process runs headless); end
+# it, so the window's run starts one on the virtual display.
+"$wineserver" -k 2>/dev/null || true
+if xvfb-run -a -s "-screen 0 1280x800x24" bash .ci/wine/window.sh "$wine" "$scratch/bin/valgpuls.exe" "$out/window.xwd"; then
+  :
+else
+  echo "FAIL: the window did not open and draw under Wine (see above)"
+  failures=$((failures + 1))
+fi
+"$wineserver" -k 2>/dev/null || true
 step_done
 
 echo "== windows: $runs comparisons, $failures differences, $(($(date +%s) - total_start)) s in all"
