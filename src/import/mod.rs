@@ -5,6 +5,7 @@ pub mod columns;
 pub mod likert;
 pub mod problems;
 mod reader;
+mod rows;
 pub mod sniff;
 pub mod values;
 

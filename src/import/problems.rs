@@ -78,10 +78,14 @@ impl Problem {
 
     /// What is wrong, without the file name: for the import view's table.
     pub fn describe(&self, lang: Lang) -> String {
-        let column = self.column.as_ref().filter(|(_, header)| !header.is_empty()).map(|(number, header)| match lang {
-            Lang::Da => format!(" (kolonne {number} «{header}»)"),
-            Lang::En => format!(" (column {number} “{header}”)"),
-        });
+        let column = self
+            .column
+            .as_ref()
+            .filter(|(_, header)| !header.is_empty())
+            .map(|(number, header)| match lang {
+                Lang::Da => format!(" (kolonne {number} «{header}»)"),
+                Lang::En => format!(" (column {number} “{header}”)"),
+            });
         let column = column.unwrap_or_default();
         use ProblemKind::*;
         match (&self.kind, lang) {

@@ -1,0 +1,404 @@
+//! Reading the rows of one file once its columns have roles: the shared fields of a row, its
+//! answers, its comment, and the problems of each, with file, line and column.
+
+use std::collections::HashMap;
+
+use csv::ByteRecord;
+
+use super::FileReport;
+use super::columns::Role;
+use super::likert::{Answer, AnswerError, DecimalMark, parse_answer};
+use super::problems::{Problem, ProblemKind};
+use super::reader::field;
+use super::values::{days_since_epoch, parse_date, parse_week};
+use crate::dataset::{Comment, DatasetBuilder, RowContext};
+use crate::phases::{NO_PHASE, NO_WAVE, phase_of_week};
+
+/// Where each role sits in this file.
+pub(super) struct FileLayout {
+    wave: Option<usize>,
+    week: Option<usize>,
+    phase: Option<usize>,
+    municipality: Option<usize>,
+    date: Option<usize>,
+    question: Option<usize>,
+    score: Option<usize>,
+    comments: Vec<usize>,
+    /// Wide format: column index and the interned question.
+    question_columns: Vec<(usize, u32)>,
+    /// Column index and the dataset's category index.
+    categories: Vec<(usize, usize)>,
+    /// Long format without a question column: the score column's header is the question.
+    default_question: Option<u32>,
+}
+
+impl FileLayout {
+    /// Long files hold their answers in one score column; wide files in question columns.
+    pub(super) fn layout(&self) -> super::Layout {
+        if self.score.is_some() {
+            super::Layout::Long
+        } else {
+            super::Layout::Wide
+        }
+    }
+
+    pub(super) fn new(headers: &[String], roles: &[(Role, bool)], builder: &mut DatasetBuilder) -> Option<FileLayout> {
+        let find = |role: Role| roles.iter().position(|(r, _)| *r == role);
+        let all = |role: Role| {
+            roles
+                .iter()
+                .enumerate()
+                .filter(move |(_, (r, _))| *r == role)
+                .map(|(i, _)| i)
+        };
+        let score = find(Role::Score);
+        let question_columns: Vec<(usize, u32)> = all(Role::QuestionColumn)
+            .map(|i| (i, builder.questions.intern(headers.get(i).map_or("", String::as_str))))
+            .collect();
+        if score.is_none() && question_columns.is_empty() {
+            return None;
+        }
+        let question = find(Role::Question);
+        let default_question = match (score, question) {
+            (Some(score), None) => Some(builder.questions.intern(headers.get(score).map_or("", String::as_str))),
+            _ => None,
+        };
+        Some(FileLayout {
+            wave: find(Role::Wave),
+            week: find(Role::Week),
+            phase: find(Role::Phase),
+            municipality: find(Role::Municipality),
+            date: find(Role::Date),
+            question,
+            score,
+            comments: all(Role::Comment).collect(),
+            // A long file's answers come from its score column; question columns are ignored.
+            question_columns: if score.is_some() { Vec::new() } else { question_columns },
+            categories: all(Role::Category)
+                .map(|i| (i, builder.category_index(headers.get(i).map_or("", String::as_str))))
+                .collect(),
+            default_question,
+        })
+    }
+}
+
+/// The line a record starts on, from its byte offset. The csv reader's own line count lags
+/// by one on CRLF files (the record ends at the '\r' and the '\n' is counted with the next),
+/// and Danish Excel writes CRLF: count the newlines ourselves. Records come in order, so
+/// each byte is counted once.
+struct LineCounter<'a> {
+    text: &'a [u8],
+    counted_to: usize,
+    line: u64,
+}
+
+impl LineCounter<'_> {
+    fn line_at(&mut self, byte: u64) -> u64 {
+        let mut byte = (byte as usize).min(self.text.len());
+        // The reader's offset may point at the '\n' of the previous record's CRLF, or at
+        // blank lines it skips: the record starts after them.
+        while self.text.get(byte).is_some_and(|b| *b == b'\r' || *b == b'\n') {
+            byte += 1;
+        }
+        if byte >= self.counted_to {
+            let newlines = self
+                .text
+                .get(self.counted_to..byte)
+                .map_or(0, |part| part.iter().filter(|&&b| b == b'\n').count());
+            self.line += newlines as u64;
+            self.counted_to = byte;
+        }
+        self.line
+    }
+}
+
+/// Reads records of one file into the builder, remembering per-file counts and caches.
+pub(super) struct RowReader<'a> {
+    file: &'a str,
+    lines: LineCounter<'a>,
+    file_id: u32,
+    headers: &'a [String],
+    layout: FileLayout,
+    decimal_mark: DecimalMark,
+    builder: &'a mut DatasetBuilder,
+    pub(super) labels: HashMap<String, Option<f64>>,
+    // The same week and date text repeats row after row: parse it once.
+    last_week: Option<(String, Option<i32>)>,
+    last_date: Option<(String, Option<i32>)>,
+    answers: Vec<(u32, Option<f64>, bool)>,
+    errors: Vec<Problem>,
+}
+
+impl<'a> RowReader<'a> {
+    pub(super) fn new(
+        file: &'a str,
+        text: &'a str,
+        headers: &'a [String],
+        layout: FileLayout,
+        decimal_mark: DecimalMark,
+        builder: &'a mut DatasetBuilder,
+    ) -> Self {
+        let file_id = builder.add_file(file);
+        RowReader {
+            file,
+            lines: LineCounter {
+                text: text.as_bytes(),
+                counted_to: 0,
+                line: 1,
+            },
+            file_id,
+            headers,
+            layout,
+            decimal_mark,
+            builder,
+            labels: HashMap::new(),
+            last_week: None,
+            last_date: None,
+            answers: Vec::new(),
+            errors: Vec::new(),
+        }
+    }
+
+    fn problem(&self, line: u64, column: usize, kind: ProblemKind) -> Problem {
+        Problem {
+            file: self.file.to_string(),
+            line: Some(line),
+            column: Some((column + 1, self.headers.get(column).cloned().unwrap_or_default())),
+            kind,
+        }
+    }
+
+    pub(super) fn read(&mut self, record: &ByteRecord, report: &mut FileReport, problems: &mut Vec<Problem>) {
+        let line = self.lines.line_at(record.position().map_or(0, |p| p.byte()));
+        report.rows_read += 1;
+        let expected = self.headers.len();
+        if record.len() != expected {
+            // Trailing empty fields (a line ending in ";;") carry nothing: not a problem.
+            let only_empty_extra =
+                record.len() > expected && (expected..record.len()).all(|i| field(record, i).is_empty());
+            if !only_empty_extra {
+                let column = record.len().min(expected);
+                problems.push(self.problem(
+                    line,
+                    column,
+                    ProblemKind::Ragged {
+                        expected,
+                        found: record.len(),
+                    },
+                ));
+                report.rows_rejected += 1;
+                return;
+            }
+        }
+        self.errors.clear();
+        self.answers.clear();
+        let context = self.context(record, line);
+        self.collect_answers(record, line, report);
+        if !self.errors.is_empty() {
+            problems.append(&mut self.errors);
+            report.rows_rejected += 1;
+            return;
+        }
+        let Some(context) = context else { return };
+        let mut weeks_outside = false;
+        for &(question, score, dont_know) in &self.answers {
+            self.builder.push_answer(&context, question, score, dont_know);
+            report.answers += 1;
+            report.dont_know += usize::from(dont_know);
+            weeks_outside |= context.week.is_some_and(|w| phase_of_week(w).is_none()) && self.layout.phase.is_none();
+        }
+        if weeks_outside {
+            report.weeks_outside_scheme += self.answers.len();
+        }
+        self.collect_comment(record, line, &context);
+    }
+
+    /// The fields every answer of the record shares; None (with errors noted) when one is bad.
+    fn context(&mut self, record: &ByteRecord, line: u64) -> Option<RowContext> {
+        let wave_text = self
+            .layout
+            .wave
+            .map(|i| field(record, i))
+            .filter(|v| !v.is_empty())
+            .unwrap_or(NO_WAVE);
+        let week = match self.layout.week.map(|i| (i, field(record, i))) {
+            Some((i, text)) if !text.is_empty() => {
+                let week = match &self.last_week {
+                    Some((last, week)) if last == text => *week,
+                    _ => {
+                        let week = parse_week(text);
+                        self.last_week = Some((text.to_string(), week));
+                        week
+                    }
+                };
+                if week.is_none() {
+                    self.errors.push(self.problem(
+                        line,
+                        i,
+                        ProblemKind::BadWeek {
+                            value: text.to_string(),
+                        },
+                    ));
+                }
+                week
+            }
+            _ => None,
+        };
+        let date = match self.layout.date.map(|i| (i, field(record, i))) {
+            Some((i, text)) if !text.is_empty() => {
+                let date = match &self.last_date {
+                    Some((last, date)) if last == text => *date,
+                    _ => {
+                        let date = parse_date(text).map(days_since_epoch);
+                        self.last_date = Some((text.to_string(), date));
+                        date
+                    }
+                };
+                if date.is_none() {
+                    self.errors.push(self.problem(
+                        line,
+                        i,
+                        ProblemKind::BadDate {
+                            value: text.to_string(),
+                        },
+                    ));
+                }
+                date
+            }
+            _ => None,
+        };
+        let phase_text = match self.layout.phase.map(|i| field(record, i)).filter(|v| !v.is_empty()) {
+            Some(phase) => phase,
+            None => week.and_then(phase_of_week).unwrap_or(NO_PHASE),
+        };
+        let municipality = self
+            .layout
+            .municipality
+            .map(|i| field(record, i))
+            .filter(|v| !v.is_empty());
+        let categories = self
+            .layout
+            .categories
+            .iter()
+            .map(|&(column, index)| {
+                let value = field(record, column);
+                (
+                    index,
+                    (!value.is_empty()).then(|| self.builder.intern_category_value(value)),
+                )
+            })
+            .collect();
+        if !self.errors.is_empty() {
+            return None;
+        }
+        Some(RowContext {
+            file: self.file_id,
+            line: line as u32,
+            municipality: municipality.map(|m| self.builder.municipalities.intern(m)),
+            wave: self.builder.waves.intern(wave_text),
+            week,
+            date,
+            phase: self.builder.phases.intern(phase_text),
+            categories,
+        })
+    }
+
+    fn collect_answers(&mut self, record: &ByteRecord, line: u64, report: &mut FileReport) {
+        if let Some(score_column) = self.layout.score {
+            let question = match self.layout.question.map(|i| field(record, i)).filter(|q| !q.is_empty()) {
+                Some(text) => self.builder.questions.intern(text),
+                None => match self.layout.default_question {
+                    Some(question) => question,
+                    None => self
+                        .builder
+                        .questions
+                        .intern(self.headers.get(score_column).map_or("", String::as_str)),
+                },
+            };
+            self.answer(record, line, score_column, question, report);
+        } else {
+            for k in 0..self.layout.question_columns.len() {
+                if let Some(&(column, question)) = self.layout.question_columns.get(k) {
+                    self.answer(record, line, column, question, report);
+                }
+            }
+        }
+    }
+
+    fn answer(&mut self, record: &ByteRecord, line: u64, column: usize, question: u32, report: &mut FileReport) {
+        let text = field(record, column);
+        match parse_answer(text, self.decimal_mark) {
+            Ok(Answer::Missing) => {}
+            Ok(Answer::Score(score)) => {
+                self.note_label(text, Some(score), report);
+                self.answers.push((question, Some(score), false));
+            }
+            Ok(Answer::DontKnow) => {
+                self.note_label(text, None, report);
+                self.answers.push((question, None, true));
+            }
+            Err(AnswerError::OutOfScale) => self.errors.push(self.problem(
+                line,
+                column,
+                ProblemKind::OutOfScale {
+                    value: text.to_string(),
+                },
+            )),
+            Err(AnswerError::UnknownLabel) => self.errors.push(self.problem(
+                line,
+                column,
+                ProblemKind::UnknownLabel {
+                    value: text.to_string(),
+                },
+            )),
+        }
+    }
+
+    fn note_label(&mut self, text: &str, value: Option<f64>, report: &mut FileReport) {
+        let starts_with_digit = text.as_bytes().first().is_some_and(u8::is_ascii_digit);
+        if starts_with_digit {
+            if text.contains(',') {
+                report.decimal_commas += 1;
+            } else if text.contains('.') {
+                report.decimal_points += 1;
+            }
+            return;
+        }
+        if !self.labels.contains_key(text) {
+            self.labels.insert(text.to_string(), value);
+        }
+    }
+
+    fn collect_comment(&mut self, record: &ByteRecord, line: u64, context: &RowContext) {
+        let mut text = String::new();
+        for &column in &self.layout.comments {
+            let value = field(record, column);
+            if !value.is_empty() {
+                if !text.is_empty() {
+                    text.push('\n');
+                }
+                text.push_str(value);
+            }
+        }
+        if text.is_empty() {
+            return;
+        }
+        let question = self
+            .layout
+            .question
+            .map(|i| field(record, i).to_string())
+            .filter(|q| !q.is_empty() && self.layout.score.is_some());
+        let builder = &self.builder;
+        self.builder.comments.push(Comment {
+            file: self.file.to_string(),
+            line,
+            municipality: context.municipality.map(|m| builder.municipalities.name(m).to_string()),
+            wave: builder.waves.name(context.wave).to_string(),
+            week: context.week,
+            date: context.date.and_then(super::values::date_from_days),
+            phase: builder.phases.name(context.phase).to_string(),
+            question,
+            text,
+        });
+    }
+}
