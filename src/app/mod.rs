@@ -2,21 +2,23 @@
 //! return [`Command`]s; [`App::apply`] is the only place that changes state.
 
 mod cache;
+mod chart_state;
 mod charts_view;
 mod command;
 mod comments;
 mod export_bar;
 mod filters;
 mod import_view;
+mod importing;
 mod loader;
 mod overview;
 mod plot;
+mod saving;
 mod settings;
 mod timeline_view;
 mod top_bar;
 
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use eframe::egui;
 
@@ -25,11 +27,9 @@ pub use command::Command;
 pub use loader::{Input, Loader};
 pub use settings::{Settings, ThemeChoice, TotalMode, View};
 
-use crate::analysis::GroupBy;
 use crate::dataset::Dataset;
 use crate::import::{FileReport, Import, ImportOptions};
 use crate::locale::Lang;
-use crate::timeline::Timeline;
 
 /// The bundled check-in survey, compiled in so a lone executable opens on real-looking data.
 const SAMPLE_NAME: &str = "checkin-survey.csv";
@@ -171,215 +171,14 @@ impl App {
         self.loader.is_some()
     }
 
-    /// Waits for a running import to finish and takes its result, as a frame would (tests).
-    pub fn wait_for_import(&mut self) {
-        if let Some(loader) = self.loader.take() {
-            match loader.wait() {
-                Some(import) => self.finish_import(loader, import),
-                None => self.import_thread_failed(),
-            }
-        }
-    }
-
-    /// The spec the chart view shows now, if a chart view was drawn (tests read the trend's
-    /// marks and legend here).
-    pub fn chart_spec(&self) -> Option<&crate::charts::ChartSpec> {
-        self.charts.spec.as_ref().and_then(|spec| spec.as_ref().ok())
-    }
-
-    /// How many chart specs were built: stays put while nothing changes.
-    pub fn charts_built(&self) -> usize {
-        self.charts.built
-    }
-
-    /// Builds the chart of a view when something it depends on changed since the last build.
-    fn update_chart(&mut self, view: View) {
-        let key = charts_view::ChartKey {
-            view,
-            data_generation: self.data_generation,
-            filter: self.settings.filter.clone(),
-            lang: self.settings.lang,
-            timeline: self.settings.timeline.clone(),
-            wave: charts_view::distribution_wave(&self.settings, &self.loaded.dataset),
-            by: self.settings.crosstab_by.clone(),
-            texts: self.chart_texts.get(&view).cloned().unwrap_or_default(),
-        };
-        if self.charts.key.as_ref() == Some(&key) {
-            return;
-        }
-        let dataset = &self.loaded.dataset;
-        let lang = key.lang;
-        let spec = if view == View::CrossTab {
-            self.cache
-                .crosstab(dataset, &key.filter, &key.by)
-                .as_ref()
-                .map(|tab| crate::charts::crosstab_chart(tab, lang))
-                .map_err(Clone::clone)
-        } else {
-            self.cache
-                .results(dataset, &key.filter)
-                .as_ref()
-                .map(|results| match view {
-                    View::Distribution => crate::charts::distribution_chart(&results.distribution, &key.wave, lang),
-                    View::Trend => crate::charts::trend_chart(&results.trend, &key.timeline, lang),
-                    _ => crate::charts::bars_chart(&results.summary, lang),
-                })
-                .map_err(Clone::clone)
-        };
-        // The builders name the check-in meetings as the source; for any other file, the
-        // file itself is the honest source line.
-        let spec = spec.map(|mut spec| {
-            if self.loaded.label != SAMPLE_NAME {
-                let meetings = lang.pick("check-in møder", "check-in meetings");
-                spec.source = spec.source.replace(meetings, &self.loaded.label);
-            }
-            spec
-        });
-        let shown = spec.clone().map(|mut spec| {
-            key.texts.apply(&mut spec);
-            spec
-        });
-        self.charts.base = Some(spec);
-        self.charts.spec = Some(shown);
-        self.charts.key = Some(key);
-        self.charts.built += 1;
-    }
-
     fn lang(&self) -> Lang {
         self.settings.lang
-    }
-
-    fn load_sample(&mut self) {
-        let inputs = [Input::Bytes {
-            name: SAMPLE_NAME.to_string(),
-            bytes: Arc::from(SAMPLE_BYTES),
-        }];
-        // The sample is ours and clean: it goes straight in, no review, so the first frame
-        // already shows the overview. Role overrides are the user's and stay out of it.
-        let import = loader::import_inputs(&inputs, &ImportOptions::default());
-        self.use_import(import, SAMPLE_NAME.to_string());
-    }
-
-    fn use_import(&mut self, import: Import, label: String) {
-        self.loaded = Loaded {
-            dataset: import.dataset,
-            label,
-            reports: import.files,
-        };
-        self.cache.clear();
-        self.data_generation += 1;
-        self.keep_filter_to_data();
-    }
-
-    /// A saved filter may name waves or municipalities the new data does not have: those
-    /// would silently empty every table, so they are dropped.
-    fn keep_filter_to_data(&mut self) {
-        let dataset = &self.loaded.dataset;
-        let mut filter = self.settings.filter.clone();
-        filter.waves.retain(|v| dataset.waves.contains(v));
-        filter.phases.retain(|v| dataset.phases.contains(v));
-        filter.questions.retain(|v| dataset.questions.contains(v));
-        filter.municipalities.retain(|v| dataset.municipalities.contains(v));
-        self.settings.filter = filter;
-        // A file with its own category columns (KLIK's usage frequency) is usually loaded to
-        // be broken down by them: the crosstab starts on the first.
-        let by = &self.settings.crosstab_by;
-        let known = match by {
-            GroupBy::Category(header) => dataset.categories.contains(header),
-            _ => true,
-        };
-        if let Some(first) = dataset.categories.first()
-            && !matches!(by, GroupBy::Category(_))
-        {
-            self.settings.crosstab_by = GroupBy::Category(first.clone());
-        } else if !known {
-            self.settings.crosstab_by = GroupBy::Phase;
-        }
     }
 
     fn apply_theme(&self) {
         self.ctx.set_theme(match self.settings.theme {
             ThemeChoice::Light => egui::Theme::Light,
             ThemeChoice::Dark => egui::Theme::Dark,
-        });
-    }
-
-    fn start_import(&mut self, inputs: Vec<Input>) {
-        let options = ImportOptions {
-            role_overrides: self.settings.role_overrides.clone(),
-            ..ImportOptions::default()
-        };
-        let ctx = self.ctx.clone();
-        self.loader = Some(Loader::start(inputs, options, move || ctx.request_repaint()));
-        self.message = None;
-    }
-
-    fn poll_import(&mut self) {
-        let Some(loader) = &self.loader else { return };
-        match loader.poll() {
-            loader::Progress::Running => {}
-            loader::Progress::Done(import) => {
-                if let Some(loader) = self.loader.take() {
-                    self.finish_import(loader, *import);
-                }
-            }
-            loader::Progress::Failed => {
-                self.loader = None;
-                self.import_thread_failed();
-            }
-        }
-    }
-
-    fn finish_import(&mut self, loader: Loader, import: Import) {
-        self.review = Some(Review {
-            inputs: loader.inputs,
-            options: loader.options,
-            import,
-        });
-    }
-
-    fn import_thread_failed(&mut self) {
-        self.message = Some(Message {
-            text: self
-                .lang()
-                .pick(
-                    "Indlæsningen stoppede uventet; de indlæste data er uændrede.",
-                    "The import stopped unexpectedly; the loaded data is unchanged.",
-                )
-                .to_string(),
-            is_error: true,
-        });
-    }
-
-    fn accept_review(&mut self, skip_invalid: bool) {
-        let Some(review) = self.review.take() else { return };
-        let import = review.import;
-        let usable = !import.has_fatal_problems() && (import.is_clean() || skip_invalid);
-        if !usable || import.dataset.answer_count() == 0 {
-            // Not allowed from the review's buttons; kept so a stray command cannot load bad data.
-            self.review = Some(Review { import, ..review });
-            return;
-        }
-        let paths: Vec<PathBuf> = review.inputs.iter().filter_map(|i| i.path().cloned()).collect();
-        self.settings.remember_files(&paths);
-        let label = match review.inputs.as_slice() {
-            [only] => only.name(),
-            many => format!("{} {}", many.len(), self.lang().pick("filer", "files")),
-        };
-        let skipped = import.rows_rejected();
-        self.use_import(import, label);
-        let lang = self.lang();
-        self.message = Some(Message {
-            text: if skip_invalid && skipped > 0 {
-                format!(
-                    "{} {}",
-                    lang.count(skipped as u64),
-                    lang.pick("ugyldige rækker sprunget over.", "invalid rows skipped.")
-                )
-            } else {
-                lang.pick("Data indlæst.", "Data loaded.").to_string()
-            },
-            is_error: false,
         });
     }
 
@@ -467,160 +266,11 @@ impl App {
         }
     }
 
-    fn open_timeline(&mut self) {
-        let lang = self.lang();
-        let Some(path) = rfd::FileDialog::new()
-            .add_filter(lang.pick("Tidslinje (CSV)", "Timeline (CSV)"), &["csv", "txt"])
-            .pick_file()
-        else {
-            return;
-        };
-        self.message = Some(match Timeline::load(&path) {
-            Ok(timeline) => {
-                self.settings.timeline = timeline;
-                Message {
-                    text: format!(
-                        "{} {}",
-                        lang.pick("Tidslinje indlæst:", "Timeline loaded:"),
-                        path.display()
-                    ),
-                    is_error: false,
-                }
-            }
-            Err(error) => Message {
-                text: error.to_string(),
-                is_error: true,
-            },
-        });
-    }
-
-    fn save_timeline(&mut self) {
-        let lang = self.lang();
-        // The native save dialog asks before replacing an existing file.
-        let Some(path) = rfd::FileDialog::new()
-            .add_filter(lang.pick("Tidslinje (CSV)", "Timeline (CSV)"), &["csv"])
-            .set_file_name("tidslinje.csv")
-            .save_file()
-        else {
-            return;
-        };
-        self.message = Some(match self.settings.timeline.save(&path) {
-            Ok(()) => Message {
-                text: format!("{} {}", lang.pick("Tidslinje gemt:", "Timeline saved:"), path.display()),
-                is_error: false,
-            },
-            Err(error) => Message {
-                text: format!("{}: {error}", path.display()),
-                is_error: true,
-            },
-        });
-    }
-
     fn is_chart_view(&self) -> bool {
         matches!(
             self.settings.view,
             View::Bars | View::Distribution | View::Trend | View::CrossTab
         ) && self.review.is_none()
-    }
-
-    fn save_chart(&mut self, format: export_bar::ChartFormat) {
-        let lang = self.lang();
-        let Some(spec) = self.chart_spec().cloned() else { return };
-        let size = self.settings.export_size;
-        let background = self.settings.export_background;
-        let (extension, kind) = match format {
-            export_bar::ChartFormat::Png => ("png", lang.pick("PNG-billede", "PNG image")),
-            export_bar::ChartFormat::Svg => ("svg", lang.pick("SVG-vektorgrafik", "SVG vector graphics")),
-        };
-        let name = format!(
-            "valgpuls-{}.{extension}",
-            self.settings.view.label(lang).to_lowercase().replace(' ', "-")
-        );
-        // The native save dialog asks before replacing an existing file.
-        let Some(path) = rfd::FileDialog::new()
-            .add_filter(kind, &[extension])
-            .set_file_name(name)
-            .save_file()
-        else {
-            return;
-        };
-        let bytes = match format {
-            export_bar::ChartFormat::Png => crate::export::to_png(&spec, size.width, size.height, 1.0, background)
-                .map_err(|error| error.to_string()),
-            export_bar::ChartFormat::Svg => {
-                Ok(crate::export::svg::render(&spec, size.width, size.height, background).into_bytes())
-            }
-        };
-        let written = bytes.and_then(|bytes| crate::files::write_atomically(&path, &bytes).map_err(|e| e.to_string()));
-        self.message = Some(match written {
-            Ok(()) => Message {
-                text: format!("{} {}", lang.pick("Gemt:", "Saved:"), path.display()),
-                is_error: false,
-            },
-            Err(error) => Message {
-                text: format!("{}: {error}", path.display()),
-                is_error: true,
-            },
-        });
-    }
-
-    fn save_table(&mut self, format: command::TableFormat) {
-        let lang = self.lang();
-        let table = match self.cache.results(&self.loaded.dataset, &self.settings.filter) {
-            Ok(results) => crate::export::table::summary_table(&results.summary, lang),
-            Err(_) => return,
-        };
-        let (extension, kind) = match format {
-            command::TableFormat::Csv => ("csv", lang.pick("CSV til Excel", "CSV for Excel")),
-            command::TableFormat::Xlsx => ("xlsx", lang.pick("Excel-projektmappe", "Excel workbook")),
-        };
-        // The native save dialog asks before replacing an existing file.
-        let Some(path) = rfd::FileDialog::new()
-            .add_filter(kind, &[extension])
-            .set_file_name(format!("valgpuls-{}.{extension}", lang.pick("oversigt", "overview")))
-            .save_file()
-        else {
-            return;
-        };
-        let bytes = match format {
-            command::TableFormat::Csv => Ok(crate::export::table::to_csv(&table, lang)),
-            command::TableFormat::Xlsx => crate::export::table::to_xlsx(&[&table]).map_err(|e| e.to_string()),
-        };
-        let written = bytes.and_then(|bytes| crate::files::write_atomically(&path, &bytes).map_err(|e| e.to_string()));
-        self.message = Some(match written {
-            Ok(()) => Message {
-                text: format!("{} {}", lang.pick("Gemt:", "Saved:"), path.display()),
-                is_error: false,
-            },
-            Err(error) => Message {
-                text: format!("{}: {error}", path.display()),
-                is_error: true,
-            },
-        });
-    }
-
-    fn copy_chart_image(&mut self) {
-        let lang = self.lang();
-        let Some(spec) = self.chart_spec() else { return };
-        let image = export_bar::clipboard_image(spec, self.settings.export_size, self.settings.export_background);
-        self.message = Some(match image {
-            Ok(image) => {
-                self.ctx.copy_image(image);
-                Message {
-                    text: lang
-                        .pick(
-                            "Diagrammet er kopieret som billede; indsæt det i PowerPoint.",
-                            "Chart copied as an image; paste it into PowerPoint.",
-                        )
-                        .to_string(),
-                    is_error: false,
-                }
-            }
-            Err(error) => Message {
-                text: error,
-                is_error: true,
-            },
-        });
     }
 
     /// Ctrl+O, Ctrl+C on a chart, and files dropped on the window.
