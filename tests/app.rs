@@ -442,3 +442,41 @@ fn the_overview_table_is_copied_as_tab_separated_text() {
     harness.run();
     harness.get_by_label_contains("Tabellen er kopieret");
 }
+
+#[test]
+fn small_groups_are_marked() {
+    let mut harness = harness();
+    assert!(
+        harness
+            .query_by_label("* færre end 10 svar: gennemsnittet er usikkert")
+            .is_none()
+    );
+    let one_municipality = harness.state().dataset().municipalities.first().cloned().unwrap();
+    let filter = valgpuls::analysis::Filter {
+        municipalities: vec![one_municipality],
+        ..Default::default()
+    };
+    harness.state_mut().apply(Command::SetFilter(filter));
+    harness.run();
+    harness.get_by_label("* færre end 10 svar: gennemsnittet er usikkert");
+    assert!(
+        harness.query_all_by_label_contains(" *").count() >= 1,
+        "an n marked with *"
+    );
+}
+
+#[test]
+fn the_distribution_follows_the_chosen_wave() {
+    let mut harness = harness();
+    harness.get_by_label("Fordeling").click();
+    harness.run();
+    assert!(
+        harness.state().chart_spec().unwrap().title.contains("Rul 1"),
+        "the last wave first"
+    );
+    harness
+        .state_mut()
+        .apply(Command::SetDistributionWave("Rul 2".to_string()));
+    harness.run();
+    assert!(harness.state().chart_spec().unwrap().title.contains("Rul 2"));
+}

@@ -133,7 +133,7 @@ fn breakdown_ui(ui: &mut egui::Ui, results: &Results, loaded: &Loaded, lang: Lan
                         .iter()
                         .find(|row| row.wave == wave.wave && &row.question == *question);
                     match row {
-                        Some(row) => stats_cell_ui(ui, row.stats.mean, &row.stats, lang, &big),
+                        Some(row) => stats_cell_ui(ui, row.stats.mean, &row.stats, lang, &big, false),
                         None => {
                             ui.weak("–");
                         }
@@ -187,7 +187,7 @@ fn table_ui(ui: &mut egui::Ui, summary: &Summary, mode: TotalMode, lang: Lang) {
                 );
                 for phase in &summary.phases {
                     match wave.cell(phase) {
-                        Some(cell) => stats_cell_ui(ui, cell.stats.mean, &cell.stats, lang, &big),
+                        Some(cell) => stats_cell_ui(ui, cell.stats.mean, &cell.stats, lang, &big, false),
                         None => {
                             ui.weak("–");
                         }
@@ -201,7 +201,7 @@ fn table_ui(ui: &mut egui::Ui, summary: &Summary, mode: TotalMode, lang: Lang) {
                     ci95: total.ci95,
                     dont_know: total.dont_know,
                 };
-                stats_cell_ui(ui, total_mean(total, mode), &stats, lang, &big);
+                stats_cell_ui(ui, total_mean(total, mode), &stats, lang, &big, true);
                 ui.end_row();
             }
         });
@@ -209,13 +209,17 @@ fn table_ui(ui: &mut egui::Ui, summary: &Summary, mode: TotalMode, lang: Lang) {
 
 /// One number with its n below it; details on hover. The shown mean may differ from
 /// `stats.mean` (the mean of phase means), the hover always tells of the answers themselves.
-fn stats_cell_ui(ui: &mut egui::Ui, mean: Option<f64>, stats: &Stats, lang: Lang, font: &egui::FontId) {
+/// `total` sets the number in the strong colour: the column the deck's readers look at first.
+fn stats_cell_ui(ui: &mut egui::Ui, mean: Option<f64>, stats: &Stats, lang: Lang, font: &egui::FontId, total: bool) {
     let small = stats.is_small();
     let mean_text = mean.map_or_else(|| "–".to_string(), |m| lang.number(m, 2));
     let n_text = format!("n = {}{}", lang.count(stats.n), if small { " *" } else { "" });
     let response = ui
         .vertical(|ui| {
             let mut text = egui::RichText::new(mean_text).font(font.clone());
+            if total {
+                text = text.strong();
+            }
             if small {
                 text = text.color(ui.visuals().warn_fg_color);
             }
