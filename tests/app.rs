@@ -480,3 +480,43 @@ fn the_distribution_follows_the_chosen_wave() {
     harness.run();
     assert!(harness.state().chart_spec().unwrap().title.contains("Rul 2"));
 }
+
+#[test]
+fn a_project_reopens_its_files_and_settings_and_reports_a_changed_source() {
+    let directory = std::env::temp_dir().join(format!("valgpuls-project-{}", std::process::id()));
+    std::fs::create_dir_all(&directory).unwrap();
+    let data = directory.join("uge.csv");
+    std::fs::write(&data, "Kommune;Rul;Uge;Score\nKøge;Rul 7;1;4\nAssens;Rul 7;4;5\n").unwrap();
+    let project = directory.join("analyse.valgpuls");
+
+    let mut harness = harness();
+    harness
+        .state_mut()
+        .apply(Command::Import(vec![Input::Path(data.clone())]));
+    harness.state_mut().wait_for_import();
+    harness.run();
+    harness.get_by_label("Brug data").click();
+    harness.run();
+    harness.get_by_label("Udvikling").click();
+    harness.run();
+    harness.state_mut().save_project_to(&project).unwrap();
+
+    // Another session, another state: the project brings back the file and the view.
+    let mut next = self::harness();
+    assert_eq!(next.state().settings().view, View::Overview);
+    next.state_mut().open_project_from(&project).unwrap();
+    next.state_mut().wait_for_import();
+    next.run();
+    assert_eq!(next.state().settings().view, View::Trend);
+    next.get_by_label("Brug data").click();
+    next.run();
+    assert_eq!(next.state().dataset().waves, vec!["Rul 7".to_string()]);
+
+    // The file changes after the save: opening the project says so.
+    std::fs::write(&data, "Kommune;Rul;Uge;Score\nKøge;Rul 7;1;2\n").unwrap();
+    next.state_mut().open_project_from(&project).unwrap();
+    next.state_mut().wait_for_import();
+    next.run();
+    next.get_by_label_contains("Ændret siden projektet blev gemt:");
+    let _ = std::fs::remove_dir_all(&directory);
+}

@@ -59,6 +59,10 @@ pub enum Command {
     SaveChart(ChartFormat),
     /// The current chart as an image on the clipboard, for PowerPoint.
     CopyChartImage,
+    /// Ctrl+S: the whole analysis to one file.
+    SaveProjectDialog,
+    /// Ctrl+Shift+O.
+    OpenProjectDialog,
     ClearRecentFiles,
     DismissMessage,
 }

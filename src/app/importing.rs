@@ -28,13 +28,14 @@ impl App {
         // The sample is ours and clean: it goes straight in, no review, so the first frame
         // already shows the overview. Role overrides are the user's and stay out of it.
         let import = loader::import_inputs(&inputs, &ImportOptions::default());
-        self.use_import(import, SAMPLE_NAME.to_string());
+        self.use_import(import, SAMPLE_NAME.to_string(), Vec::new());
     }
 
-    pub(super) fn use_import(&mut self, import: Import, label: String) {
+    pub(super) fn use_import(&mut self, import: Import, label: String, paths: Vec<PathBuf>) {
         self.loaded = Loaded {
             dataset: import.dataset,
             label,
+            paths,
             reports: import.files,
         };
         self.cache.clear();
@@ -131,7 +132,7 @@ impl App {
             many => format!("{} {}", many.len(), self.lang().pick("filer", "files")),
         };
         let skipped = import.rows_rejected();
-        self.use_import(import, label);
+        self.use_import(import, label, paths);
         let lang = self.lang();
         self.message = Some(Message {
             text: if skip_invalid && skipped > 0 {

@@ -13,6 +13,7 @@ mod importing;
 mod loader;
 mod overview;
 mod plot;
+mod project;
 mod saving;
 mod settings;
 mod timeline_view;
@@ -75,6 +76,8 @@ pub struct Loaded {
     pub dataset: Dataset,
     /// What the data came from, for the title row: "checkin-survey.csv" or "3 filer".
     pub label: String,
+    /// The files on disk the data came from; empty for the bundled sample.
+    pub paths: Vec<PathBuf>,
     pub reports: Vec<FileReport>,
 }
 
@@ -129,6 +132,7 @@ impl App {
             loaded: Loaded {
                 dataset: Dataset::default(),
                 label: String::new(),
+                paths: Vec::new(),
                 reports: Vec::new(),
             },
             cache: AnalysisCache::default(),
@@ -261,6 +265,8 @@ impl App {
             Command::SaveChart(format) => self.save_chart(format),
             Command::SaveTable(format) => self.save_table(format),
             Command::CopyChartImage => self.copy_chart_image(),
+            Command::SaveProjectDialog => self.save_project_dialog(),
+            Command::OpenProjectDialog => self.open_project_dialog(),
             Command::ClearRecentFiles => self.settings.recent_files.clear(),
             Command::DismissMessage => self.message = None,
         }
@@ -276,9 +282,17 @@ impl App {
     /// Ctrl+O, Ctrl+C on a chart, and files dropped on the window.
     fn input_commands(&self, ctx: &egui::Context) -> Vec<Command> {
         let mut commands = Vec::new();
+        // Ctrl+Shift+O first: consume_shortcut ignores extra Shift, so Ctrl+O would take it.
+        let open_project = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::O);
         let open = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::O);
-        if ctx.input_mut(|input| input.consume_shortcut(&open)) {
+        let save_project = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::S);
+        if ctx.input_mut(|input| input.consume_shortcut(&open_project)) {
+            commands.push(Command::OpenProjectDialog);
+        } else if ctx.input_mut(|input| input.consume_shortcut(&open)) {
             commands.push(Command::OpenFileDialog);
+        }
+        if ctx.input_mut(|input| input.consume_shortcut(&save_project)) {
+            commands.push(Command::SaveProjectDialog);
         }
         // Ctrl+C arrives as a Copy event; with no text field focused, on a chart it copies
         // the chart.

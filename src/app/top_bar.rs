@@ -83,6 +83,15 @@ fn file_menu_ui(ui: &mut egui::Ui, settings: &Settings) -> Option<Command> {
         command = Some(Command::LoadSample);
     }
     ui.separator();
+    let open_project = egui::Button::new(lang.pick("Åbn projekt…", "Open project…")).shortcut_text("Ctrl+Shift+O");
+    if ui.add(open_project).clicked() {
+        command = Some(Command::OpenProjectDialog);
+    }
+    let save_project = egui::Button::new(lang.pick("Gem projekt…", "Save project…")).shortcut_text("Ctrl+S");
+    if ui.add(save_project).clicked() {
+        command = Some(Command::SaveProjectDialog);
+    }
+    ui.separator();
     if ui.button(lang.pick("Åbn tidslinje…", "Open timeline…")).clicked() {
         command = Some(Command::OpenTimelineDialog);
     }

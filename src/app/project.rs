@@ -1,0 +1,224 @@
+//! A whole analysis in one file (Ctrl+S / Ctrl+Shift+O): the source files, role overrides,
+//! filters, timeline and chart choices. Opening it imports the sources again through the
+//! review; a source that moved or changed since the save is reported, never silently dropped.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::loader::Input;
+use super::{App, Message, TotalMode, View};
+use crate::analysis::{Filter, GroupBy};
+use crate::import::Role;
+use crate::timeline::Timeline;
+
+pub const EXTENSION: &str = "valgpuls";
+
+/// A source file as it was when the project was saved.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedSource {
+    pub path: PathBuf,
+    pub bytes: u64,
+    /// FNV-1a of the contents, to tell a changed file from the same one.
+    pub fingerprint: String,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Project {
+    pub format: u32,
+    /// Empty: the bundled sample.
+    pub sources: Vec<SavedSource>,
+    pub role_overrides: BTreeMap<String, Role>,
+    pub filter: Filter,
+    pub timeline: Timeline,
+    pub view: View,
+    pub total_mode: TotalMode,
+    pub crosstab_by: GroupBy,
+    pub distribution_wave: Option<String>,
+}
+
+impl Default for Project {
+    fn default() -> Self {
+        Project {
+            format: 1,
+            sources: Vec::new(),
+            role_overrides: BTreeMap::new(),
+            filter: Filter::default(),
+            timeline: Timeline::default(),
+            view: View::Overview,
+            total_mode: TotalMode::MeanOfPhases,
+            crosstab_by: GroupBy::Phase,
+            distribution_wave: None,
+        }
+    }
+}
+
+/// FNV-1a, 64 bits: enough to notice an edited export, with no dependency for it.
+fn fingerprint(bytes: &[u8]) -> String {
+    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+        (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("{hash:016x}")
+}
+
+/// What became of a saved source.
+enum SourceState {
+    Same,
+    Changed,
+    Missing,
+}
+
+fn source_state(source: &SavedSource) -> SourceState {
+    match std::fs::read(&source.path) {
+        Ok(bytes) if bytes.len() as u64 == source.bytes && fingerprint(&bytes) == source.fingerprint => {
+            SourceState::Same
+        }
+        Ok(_) => SourceState::Changed,
+        Err(_) => SourceState::Missing,
+    }
+}
+
+impl App {
+    fn project(&self) -> Result<Project, String> {
+        let mut sources = Vec::new();
+        for path in &self.loaded.paths {
+            let bytes = std::fs::read(path).map_err(|error| format!("{}: {error}", path.display()))?;
+            sources.push(SavedSource {
+                path: path.clone(),
+                bytes: bytes.len() as u64,
+                fingerprint: fingerprint(&bytes),
+            });
+        }
+        let settings = &self.settings;
+        Ok(Project {
+            format: 1,
+            sources,
+            role_overrides: settings.role_overrides.clone(),
+            filter: settings.filter.clone(),
+            timeline: settings.timeline.clone(),
+            view: settings.view,
+            total_mode: settings.total_mode,
+            crosstab_by: settings.crosstab_by.clone(),
+            distribution_wave: settings.distribution_wave.clone(),
+        })
+    }
+
+    /// Writes the project file (tests call this directly; the window through the dialog).
+    pub fn save_project_to(&mut self, path: &Path) -> Result<(), String> {
+        let project = self.project()?;
+        let json = serde_json::to_vec_pretty(&project).map_err(|error| error.to_string())?;
+        crate::files::write_atomically(path, &json).map_err(|error| format!("{}: {error}", path.display()))
+    }
+
+    /// Reads a project file, takes its settings and imports its sources again (through the
+    /// review). Sources that are gone or changed are named in the status line.
+    pub fn open_project_from(&mut self, path: &Path) -> Result<(), String> {
+        let lang = self.settings.lang;
+        let bytes = std::fs::read(path).map_err(|error| format!("{}: {error}", path.display()))?;
+        let project: Project = serde_json::from_slice(&bytes).map_err(|error| {
+            format!(
+                "{}: {} ({error})",
+                path.display(),
+                lang.pick("ikke en valgpuls-projektfil", "not a valgpuls project file")
+            )
+        })?;
+        let settings = &mut self.settings;
+        settings.role_overrides = project.role_overrides;
+        settings.filter = project.filter;
+        settings.timeline = project.timeline;
+        settings.view = project.view;
+        settings.total_mode = project.total_mode;
+        settings.crosstab_by = project.crosstab_by;
+        settings.distribution_wave = project.distribution_wave;
+        self.filter_dates = super::filters::DateTexts::from_filter(&self.settings.filter, lang);
+        self.review = None;
+        if project.sources.is_empty() {
+            self.load_sample();
+            return Ok(());
+        }
+        let mut missing = Vec::new();
+        let mut changed = Vec::new();
+        for source in &project.sources {
+            match source_state(source) {
+                SourceState::Same => {}
+                SourceState::Changed => changed.push(source.path.display().to_string()),
+                SourceState::Missing => missing.push(source.path.display().to_string()),
+            }
+        }
+        // Missing files go to the import too: the review lists them as unreadable.
+        let inputs = project.sources.iter().map(|s| Input::Path(s.path.clone())).collect();
+        self.start_import(inputs);
+        let mut notes = Vec::new();
+        if !missing.is_empty() {
+            notes.push(format!("{} {}", lang.pick("Mangler:", "Missing:"), missing.join(", ")));
+        }
+        if !changed.is_empty() {
+            notes.push(format!(
+                "{} {}",
+                lang.pick(
+                    "Ændret siden projektet blev gemt:",
+                    "Changed since the project was saved:"
+                ),
+                changed.join(", ")
+            ));
+        }
+        if !notes.is_empty() {
+            self.message = Some(Message {
+                text: notes.join(" · "),
+                is_error: true,
+            });
+        }
+        Ok(())
+    }
+
+    pub(super) fn save_project_dialog(&mut self) {
+        let lang = self.settings.lang;
+        // The native save dialog asks before replacing an existing file.
+        let Some(path) = rfd::FileDialog::new()
+            .add_filter(lang.pick("valgpuls-projekt", "valgpuls project"), &[EXTENSION])
+            .set_file_name(format!("{}.{EXTENSION}", lang.pick("analyse", "analysis")))
+            .save_file()
+        else {
+            return;
+        };
+        self.message = Some(match self.save_project_to(&path) {
+            Ok(()) => Message {
+                text: format!("{} {}", lang.pick("Projekt gemt:", "Project saved:"), path.display()),
+                is_error: false,
+            },
+            Err(error) => Message {
+                text: error,
+                is_error: true,
+            },
+        });
+    }
+
+    pub(super) fn open_project_dialog(&mut self) {
+        let lang = self.settings.lang;
+        let Some(path) = rfd::FileDialog::new()
+            .add_filter(lang.pick("valgpuls-projekt", "valgpuls project"), &[EXTENSION])
+            .pick_file()
+        else {
+            return;
+        };
+        if let Err(error) = self.open_project_from(&path) {
+            self.message = Some(Message {
+                text: error,
+                is_error: true,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fingerprint;
+
+    #[test]
+    fn fingerprints_tell_files_apart() {
+        assert_eq!(fingerprint(b""), "cbf29ce484222325");
+        assert_ne!(fingerprint(b"Rul 1;4"), fingerprint(b"Rul 1;5"));
+    }
+}
