@@ -239,8 +239,8 @@ fn stats_details(stats: &Stats, lang: Lang) -> String {
     if let Some(mean) = stats.mean {
         lines.push(format!(
             "{} {}",
-            lang.pick("Gennemsnit af svarene:", "Mean of the answers:"),
-            lang.number(mean, 3)
+            lang.pick("Alle svar samlet:", "All answers pooled:"),
+            lang.number(mean, 2)
         ));
     }
     if let Some(sd) = stats.sd {
