@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
@@ -38,9 +39,15 @@ impl Input {
 /// Reads every input and imports them as one data set. Unreadable files become problems of
 /// the import like any other, so the review shows them.
 pub fn import_inputs(inputs: &[Input], options: &ImportOptions) -> Import {
+    import_counting(inputs, options, &AtomicUsize::new(0))
+}
+
+/// As [`import_inputs`], counting the files read in `files_read` for the progress bar.
+fn import_counting(inputs: &[Input], options: &ImportOptions, files_read: &AtomicUsize) -> Import {
     let mut sources = Vec::new();
     let mut unreadable = Vec::new();
     for input in inputs {
+        files_read.fetch_add(1, Ordering::Relaxed);
         match input {
             Input::Path(path) => match Source::read(path) {
                 Ok(source) => sources.push(source),
@@ -71,6 +78,7 @@ pub struct Loader {
     pub options: ImportOptions,
     started: Instant,
     receiver: Receiver<Import>,
+    files_read: Arc<AtomicUsize>,
 }
 
 impl Loader {
@@ -80,8 +88,10 @@ impl Loader {
         let (sender, receiver) = channel();
         let worker_inputs = inputs.clone();
         let worker_options = options.clone();
+        let files_read = Arc::new(AtomicUsize::new(0));
+        let worker_files_read = files_read.clone();
         std::thread::spawn(move || {
-            let import = import_inputs(&worker_inputs, &worker_options);
+            let import = import_counting(&worker_inputs, &worker_options, &worker_files_read);
             // The receiver is gone when the user cancelled: the result is simply dropped.
             if sender.send(import).is_ok() {
                 on_done();
@@ -92,7 +102,14 @@ impl Loader {
             options,
             started: Instant::now(),
             receiver,
+            files_read,
         }
+    }
+
+    /// How far the import is, 0 to 1: reading each file is a step, parsing them all the last.
+    pub fn fraction(&self) -> f32 {
+        let read = self.files_read.load(Ordering::Relaxed).min(self.inputs.len());
+        read as f32 / (self.inputs.len() + 1) as f32
     }
 
     pub fn elapsed(&self) -> Duration {

@@ -107,8 +107,8 @@ pub fn status_ui(ui: &mut egui::Ui, loader: Option<&Loader>, message: Option<&Me
         if let Some(loader) = loader {
             let names: Vec<String> = loader.inputs.iter().map(Input::name).collect();
             ui.add(
-                egui::ProgressBar::new(0.0)
-                    .desired_width(200.0)
+                egui::ProgressBar::new(loader.fraction())
+                    .desired_width(360.0)
                     .animate(true)
                     .text(format!("{} {}", lang.pick("Indlæser", "Importing"), names.join(", "))),
             );
