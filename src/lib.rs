@@ -3,15 +3,15 @@
 //! charts and export live here; `app` only shows results and sends commands.
 
 pub mod analysis;
+pub mod app;
 pub mod charts;
-pub mod export;
+pub mod cli;
 pub mod dataset;
+pub mod export;
 pub mod files;
 pub mod import;
 pub mod locale;
+pub mod output;
 pub mod phases;
 pub mod report;
 pub mod timeline;
-pub mod app;
-pub mod output;
-pub mod cli;

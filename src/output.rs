@@ -22,7 +22,10 @@ fn mean_text(mean: Option<f64>, lang: Lang) -> String {
 }
 
 fn ci_text(stats: &Stats, lang: Lang) -> String {
-    stats.ci95.map_or_else(|| "–".to_string(), |[low, high]| format!("{}–{}", lang.number(low, 2), lang.number(high, 2)))
+    stats.ci95.map_or_else(
+        || "–".to_string(),
+        |[low, high]| format!("{}–{}", lang.number(low, 2), lang.number(high, 2)),
+    )
 }
 
 /// The deck's table, then the details behind every figure.
@@ -31,7 +34,14 @@ pub fn summary_text(summary: &Summary, lang: Lang) -> String {
     let total_header = lang.pick("Total udrulning¹", "Total rollout¹");
     let wave_header = lang.pick("Rul", "Wave");
     let phases: Vec<String> = summary.phases.iter().map(|p| lang.data_value(p)).collect();
-    let first_width = summary.waves.iter().map(|w| lang.data_value(&w.wave).chars().count()).chain([wave_header.len()]).max().unwrap_or(5) + 2;
+    let first_width = summary
+        .waves
+        .iter()
+        .map(|w| lang.data_value(&w.wave).chars().count())
+        .chain([wave_header.len()])
+        .max()
+        .unwrap_or(5)
+        + 2;
     let widths: Vec<usize> = phases.iter().map(|p| p.chars().count().max(6) + 2).collect();
     let _ = writeln!(
         out,
@@ -57,7 +67,14 @@ pub fn summary_text(summary: &Summary, lang: Lang) -> String {
             }
             out.push_str(&pad_left(&text, *width));
         }
-        let _ = writeln!(out, "{}", pad_left(&mean_text(wave.total.mean_of_phases, lang), total_header.chars().count() + 2));
+        let _ = writeln!(
+            out,
+            "{}",
+            pad_left(
+                &mean_text(wave.total.mean_of_phases, lang),
+                total_header.chars().count() + 2
+            )
+        );
     }
     out.push('\n');
     let _ = writeln!(
@@ -71,9 +88,21 @@ pub fn summary_text(summary: &Summary, lang: Lang) -> String {
     let pooled: Vec<String> = summary
         .waves
         .iter()
-        .map(|w| format!("{} {} (n = {})", lang.data_value(&w.wave), mean_text(w.total.pooled_mean, lang), lang.count(w.total.n)))
+        .map(|w| {
+            format!(
+                "{} {} (n = {})",
+                lang.data_value(&w.wave),
+                mean_text(w.total.pooled_mean, lang),
+                lang.count(w.total.n)
+            )
+        })
         .collect();
-    let _ = writeln!(out, "  {} {}", lang.pick("Alle svar samlet:", "All answers pooled:"), pooled.join("; "));
+    let _ = writeln!(
+        out,
+        "  {} {}",
+        lang.pick("Alle svar samlet:", "All answers pooled:"),
+        pooled.join("; ")
+    );
     if summary.waves.iter().any(|w| w.cells.iter().any(|c| c.stats.is_small())) {
         let _ = writeln!(out, "  {}", lang.pick("* færre end 10 svar", "* fewer than 10 answers"));
     }
@@ -115,7 +144,11 @@ fn details_text(summary: &Summary, lang: Lang) -> String {
         for cell in &wave.cells {
             rows.push(row(&wave.wave, lang.data_value(&cell.phase), &cell.stats));
         }
-        rows.push(row(&wave.wave, lang.pick("Alle svar samlet", "All answers pooled").to_string(), &total_stats(&wave.total)));
+        rows.push(row(
+            &wave.wave,
+            lang.pick("Alle svar samlet", "All answers pooled").to_string(),
+            &total_stats(&wave.total),
+        ));
     }
     rows.push(row(
         lang.pick("Alle rul", "All waves"),
@@ -134,7 +167,13 @@ fn details_text(summary: &Summary, lang: Lang) -> String {
             .iter()
             .zip(&widths)
             .enumerate()
-            .map(|(i, (cell, width))| if i < 2 { pad(cell, *width) } else { pad_left(cell, *width) })
+            .map(|(i, (cell, width))| {
+                if i < 2 {
+                    pad(cell, *width)
+                } else {
+                    pad_left(cell, *width)
+                }
+            })
             .collect();
         let _ = writeln!(out, "{}", texts.join("  ").trim_end());
     };
@@ -154,35 +193,52 @@ pub fn summary_csv(summary: &Summary, lang: Lang) -> String {
     };
     let number = |value: Option<f64>| value.map_or_else(String::new, |v| lang.number(v, 4));
     let quote = |text: &str| {
-        if text.contains(separator) || text.contains('"') { format!("\"{}\"", text.replace('"', "\"\"")) } else { text.to_string() }
+        if text.contains(separator) || text.contains('"') {
+            format!("\"{}\"", text.replace('"', "\"\""))
+        } else {
+            text.to_string()
+        }
     };
     let header = match lang {
-        Lang::Da => ["rul", "fase", "n", "gennemsnit", "sd", "ki95_nedre", "ki95_oevre", "ved_ikke"],
+        Lang::Da => [
+            "rul",
+            "fase",
+            "n",
+            "gennemsnit",
+            "sd",
+            "ki95_nedre",
+            "ki95_oevre",
+            "ved_ikke",
+        ],
         Lang::En => ["wave", "phase", "n", "mean", "sd", "ci95_low", "ci95_high", "dont_know"],
     };
     let mut out = header.join(separator);
     out.push_str("\r\n");
-    let mut row = |wave: &str, phase: &str, n: u64, mean: Option<f64>, sd: Option<f64>, ci: Option<[f64; 2]>, dont_know: u64| {
-        let fields = [
-            quote(wave),
-            quote(phase),
-            n.to_string(),
-            number(mean),
-            number(sd),
-            number(ci.map(|c| c[0])),
-            number(ci.map(|c| c[1])),
-            dont_know.to_string(),
-        ];
-        out.push_str(&fields.join(separator));
-        out.push_str("\r\n");
-    };
+    let mut row =
+        |wave: &str, phase: &str, n: u64, mean: Option<f64>, sd: Option<f64>, ci: Option<[f64; 2]>, dont_know: u64| {
+            let fields = [
+                quote(wave),
+                quote(phase),
+                n.to_string(),
+                number(mean),
+                number(sd),
+                number(ci.map(|c| c[0])),
+                number(ci.map(|c| c[1])),
+                dont_know.to_string(),
+            ];
+            out.push_str(&fields.join(separator));
+            out.push_str("\r\n");
+        };
     for wave in &summary.waves {
         for cell in &wave.cells {
             let s = &cell.stats;
             row(&wave.wave, &cell.phase, s.n, s.mean, s.sd, s.ci95, s.dont_know);
         }
         let t = &wave.total;
-        let of_phases = lang.pick("Total udrulning (gennemsnit af faser)", "Total rollout (mean of phase means)");
+        let of_phases = lang.pick(
+            "Total udrulning (gennemsnit af faser)",
+            "Total rollout (mean of phase means)",
+        );
         row(&wave.wave, of_phases, t.n, t.mean_of_phases, None, None, t.dont_know);
         let pooled = lang.pick("Alle svar samlet", "All answers pooled");
         row(&wave.wave, pooled, t.n, t.pooled_mean, t.sd, t.ci95, t.dont_know);
@@ -200,10 +256,20 @@ pub fn file_report_text(report: &FileReport, lang: Lang) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}", report.file);
     let field = |label_da: &str, label_en: &str, value: String, out: &mut String| {
-        let _ = writeln!(out, "  {} {}", pad(&format!("{}:", lang.pick(label_da, label_en)), 18), value);
+        let _ = writeln!(
+            out,
+            "  {} {}",
+            pad(&format!("{}:", lang.pick(label_da, label_en)), 18),
+            value
+        );
     };
     if let Some(encoding) = report.encoding {
-        field("Tegnsæt", "Encoding", encoding.label().replace(" med ", lang.pick(" med ", " with ")), &mut out);
+        field(
+            "Tegnsæt",
+            "Encoding",
+            encoding.label().replace(" med ", lang.pick(" med ", " with ")),
+            &mut out,
+        );
     }
     if let Some(separator) = report.separator {
         let name = match separator {
@@ -216,22 +282,46 @@ pub fn file_report_text(report: &FileReport, lang: Lang) -> String {
         (0, 0) => lang.pick("ingen decimaltal set", "no decimal numbers seen").to_string(),
         (c, 0) => format!("{} ({c})", lang.pick("komma", "comma")),
         (0, p) => format!("{} ({p})", lang.pick("punktum", "point")),
-        (c, p) => format!("{} ({c}), {} ({p})", lang.pick("komma", "comma"), lang.pick("punktum", "point")),
+        (c, p) => format!(
+            "{} ({c}), {} ({p})",
+            lang.pick("komma", "comma"),
+            lang.pick("punktum", "point")
+        ),
     };
     field("Decimaltegn", "Decimal mark", decimals, &mut out);
     if let Some(layout) = report.layout {
         let text = match layout {
             Layout::Wide => lang.pick("bredt (en kolonne pr. spørgsmål)", "wide (a column per question)"),
-            Layout::Long => lang.pick("langt (spørgsmål- og score-kolonne)", "long (question and score columns)"),
+            Layout::Long => lang.pick(
+                "langt (spørgsmål- og score-kolonne)",
+                "long (question and score columns)",
+            ),
         };
         field("Format", "Layout", text.to_string(), &mut out);
     }
     if !report.columns.is_empty() {
         let _ = writeln!(out, "  {}:", lang.pick("Kolonner", "Columns"));
-        let width = report.columns.iter().map(|c| c.header.chars().count()).max().unwrap_or(0) + 2;
+        let width = report
+            .columns
+            .iter()
+            .map(|c| c.header.chars().count())
+            .max()
+            .unwrap_or(0)
+            + 2;
         for (i, column) in report.columns.iter().enumerate() {
-            let chosen = if column.overridden { lang.pick(" (valgt)", " (chosen)") } else { "" };
-            let _ = writeln!(out, "    {:>2} {}{}{}", i + 1, pad(&column.header, width), role_name(column.role, lang), chosen);
+            let chosen = if column.overridden {
+                lang.pick(" (valgt)", " (chosen)")
+            } else {
+                ""
+            };
+            let _ = writeln!(
+                out,
+                "    {:>2} {}{}{}",
+                i + 1,
+                pad(&column.header, width),
+                role_name(column.role, lang),
+                chosen
+            );
         }
     }
     if !report.labels.is_empty() {
@@ -273,7 +363,10 @@ pub fn file_report_text(report: &FileReport, lang: Lang) -> String {
             format!(
                 "{} {}",
                 lang.count(report.weeks_outside_scheme as u64),
-                lang.pick("svar har en uge uden for uge 1-5 og ingen fase", "answers have a week outside weeks 1-5 and no phase")
+                lang.pick(
+                    "svar har en uge uden for uge 1-5 og ingen fase",
+                    "answers have a week outside weeks 1-5 and no phase"
+                )
             ),
             &mut out,
         );

@@ -19,7 +19,14 @@ fn summary_without_files_prints_the_decks_table() {
     let (code, out, _) = valgpuls(&["summary"]);
     assert_eq!(code, 0);
     let lines: Vec<&str> = out.lines().collect();
-    let row = |wave: &str| lines.iter().find(|l| l.starts_with(wave)).unwrap().split_whitespace().collect::<Vec<_>>();
+    let row = |wave: &str| {
+        lines
+            .iter()
+            .find(|l| l.starts_with(wave))
+            .unwrap()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+    };
     assert_eq!(row("Rul 2"), ["Rul", "2", "3,74", "3,89", "3,88", "3,84"]);
     assert_eq!(row("Rul 3"), ["Rul", "3", "3,80", "3,96", "3,84", "3,87"]);
     assert_eq!(row("Rul 1"), ["Rul", "1", "3,80", "4,10", "4,00", "3,97"]);
@@ -34,7 +41,10 @@ fn summary_without_files_prints_the_decks_table() {
 fn summary_in_english_uses_decimal_points() {
     let (code, out, _) = valgpuls(&["summary", "--lang", "en"]);
     assert_eq!(code, 0);
-    assert!(out.lines().any(|l| l.starts_with("Wave 2") && l.ends_with("3.84")), "{out}");
+    assert!(
+        out.lines().any(|l| l.starts_with("Wave 2") && l.ends_with("3.84")),
+        "{out}"
+    );
 }
 
 #[test]
@@ -58,8 +68,16 @@ fn summary_as_csv_opens_in_danish_excel() {
     let (code, out, _) = valgpuls(&["summary", "--format", "csv"]);
     assert_eq!(code, 0);
     let mut lines = out.split("\r\n");
-    assert_eq!(lines.next(), Some("rul;fase;n;gennemsnit;sd;ki95_nedre;ki95_oevre;ved_ikke"));
-    assert!(lines.next().unwrap().starts_with("Rul 2;Klargøring (uge 1-3);300;3,7400;"));
+    assert_eq!(
+        lines.next(),
+        Some("rul;fase;n;gennemsnit;sd;ki95_nedre;ki95_oevre;ved_ikke")
+    );
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .starts_with("Rul 2;Klargøring (uge 1-3);300;3,7400;")
+    );
 }
 
 #[test]
@@ -69,7 +87,10 @@ fn a_question_filter_and_an_unknown_question() {
     assert!(!out.contains("n = 500"));
     let (code, _, err) = valgpuls(&["summary", "--question", "Vejret"]);
     assert_eq!(code, 2);
-    assert!(err.contains("intet spørgsmål hedder «Vejret»") && err.contains("Supporten"), "{err}");
+    assert!(
+        err.contains("intet spørgsmål hedder «Vejret»") && err.contains("Supporten"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -96,10 +117,16 @@ fn check_and_summary_exit_1_naming_file_line_and_column() {
     let file = fixture("bad/out-of-scale.csv");
     let (code, out, _) = valgpuls(&["check", &file]);
     assert_eq!(code, 1);
-    assert!(out.contains(&format!("{file}:3:4: «7» ligger uden for skalaen 1-5")), "{out}");
+    assert!(
+        out.contains(&format!("{file}:3:4: «7» ligger uden for skalaen 1-5")),
+        "{out}"
+    );
     let (code, out, err) = valgpuls(&["summary", &file]);
     assert_eq!((code, out.as_str()), (1, ""));
-    assert!(err.contains(&format!("{file}:3:4:")) && err.contains("--skip-invalid"), "{err}");
+    assert!(
+        err.contains(&format!("{file}:3:4:")) && err.contains("--skip-invalid"),
+        "{err}"
+    );
 }
 
 #[test]

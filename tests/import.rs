@@ -8,7 +8,9 @@ use valgpuls::import::{Import, ImportOptions, Layout, Role, TextEncoding, import
 use valgpuls::locale::Lang;
 
 fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
 }
 
 fn import(name: &str) -> Import {
@@ -27,7 +29,13 @@ fn cells(import: &Import) -> Vec<(String, String, u64, String, u64)> {
         .iter()
         .flat_map(|w| {
             w.cells.iter().map(|c| {
-                (w.wave.clone(), c.phase.clone(), c.stats.n, Lang::Da.number(c.stats.mean.unwrap_or(f64::NAN), 2), c.stats.dont_know)
+                (
+                    w.wave.clone(),
+                    c.phase.clone(),
+                    c.stats.n,
+                    Lang::Da.number(c.stats.mean.unwrap_or(f64::NAN), 2),
+                    c.stats.dont_know,
+                )
             })
         })
         .collect()
@@ -69,16 +77,32 @@ fn wide_utf8_bom_comma_separated_with_quoted_fields() {
     let roles: Vec<Role> = file.columns.iter().map(|c| c.role).collect();
     assert_eq!(
         roles,
-        [Role::Date, Role::Municipality, Role::Wave, Role::Week, Role::QuestionColumn, Role::QuestionColumn, Role::Comment]
+        [
+            Role::Date,
+            Role::Municipality,
+            Role::Wave,
+            Role::Week,
+            Role::QuestionColumn,
+            Role::QuestionColumn,
+            Role::Comment
+        ]
     );
     // The quoted line break keeps the next record on its own line number.
-    let comments: Vec<(u64, &str)> = import.dataset.comments.iter().map(|c| (c.line, c.text.as_str())).collect();
+    let comments: Vec<(u64, &str)> = import
+        .dataset
+        .comments
+        .iter()
+        .map(|c| (c.line, c.text.as_str()))
+        .collect();
     assert_eq!(comments, [(2, "Godt, men \"travlt\""), (3, "Linje et\r\nlinje to")]);
     assert_eq!(import.files[0].rows_read, 3);
     assert_eq!(import.dataset.questions, ["Valgdagen", "Supporten"]);
     assert_eq!(
         cells(&import),
-        vec![cell("Rul 2", "Klargøring (uge 1-3)", 4, "3,75", 0), cell("Rul 2", "Prøvevalg (uge 4)", 1, "3,00", 1)]
+        vec![
+            cell("Rul 2", "Klargøring (uge 1-3)", 4, "3,75", 0),
+            cell("Rul 2", "Prøvevalg (uge 4)", 1, "3,00", 1)
+        ]
     );
 }
 
@@ -91,7 +115,10 @@ fn excel_unicode_text_utf16_le_tab_separated() {
     assert_eq!(import.dataset.municipalities, ["Sønderborg Kommune"]);
     assert_eq!(
         cells(&import),
-        vec![cell("Rul 3", "Klargøring (uge 1-3)", 1, "4,00", 0), cell("Rul 3", "Prøvevalg (uge 4)", 1, "5,00", 0)]
+        vec![
+            cell("Rul 3", "Klargøring (uge 1-3)", 1, "4,00", 0),
+            cell("Rul 3", "Prøvevalg (uge 4)", 1, "5,00", 0)
+        ]
     );
 }
 
@@ -109,10 +136,19 @@ fn danish_excel_windows_1252() {
     let import = import("danish-excel-1252.csv");
     assert!(import.is_clean(), "{:?}", messages(&import));
     assert_eq!(import.files[0].encoding, Some(TextEncoding::Windows1252));
-    assert_eq!(import.dataset.municipalities, ["Frederiksværk Kommune", "Høje-Taastrup Kommune"]);
+    assert_eq!(
+        import.dataset.municipalities,
+        ["Frederiksværk Kommune", "Høje-Taastrup Kommune"]
+    );
     // "Udrulningen" holds the letters of "rul" but not the word: it is a question, not the wave.
-    assert_eq!(import.dataset.questions, ["Udrulningen og VALG-løsningen generelt", "Supporten"]);
-    assert_eq!(cells(&import), vec![cell("Rul 1", "Klargøring (uge 1-3)", 3, "3,67", 1)]);
+    assert_eq!(
+        import.dataset.questions,
+        ["Udrulningen og VALG-løsningen generelt", "Supporten"]
+    );
+    assert_eq!(
+        cells(&import),
+        vec![cell("Rul 1", "Klargøring (uge 1-3)", 3, "3,67", 1)]
+    );
     let labels: Vec<&str> = import.files[0].labels.iter().map(|(l, _)| l.as_str()).collect();
     assert_eq!(labels, ["Ved ikke", "Utilfreds", "Tilfreds", "Meget tilfreds"]);
 }
@@ -124,7 +160,10 @@ fn pipe_separated_with_a_phase_column_used_as_given() {
     assert_eq!(import.files[0].separator, Some('|'));
     assert_eq!(
         cells(&import),
-        vec![cell("Rul 2", "Opstart", 2, "3,50", 0), cell("Rul 2", "Afslutning", 1, "5,00", 0)]
+        vec![
+            cell("Rul 2", "Opstart", 2, "3,50", 0),
+            cell("Rul 2", "Afslutning", 1, "5,00", 0)
+        ]
     );
 }
 
@@ -136,18 +175,29 @@ fn english_headers_and_labels_and_waves_in_time_order() {
     assert_eq!(import.dataset.waves, ["Wave B", "Wave A"]);
     assert_eq!(
         cells(&import),
-        vec![cell("Wave B", "Prøvevalg (uge 4)", 1, "3,00", 1), cell("Wave A", "Klargøring (uge 1-3)", 2, "3,50", 0)]
+        vec![
+            cell("Wave B", "Prøvevalg (uge 4)", 1, "3,00", 1),
+            cell("Wave A", "Klargøring (uge 1-3)", 2, "3,50", 0)
+        ]
     );
 }
 
 #[test]
 fn several_files_are_one_data_set_and_rows_remember_their_file() {
-    let import = import_paths(&[fixture("long-utf8.csv"), fixture("danish-excel-1252.csv")], &ImportOptions::default());
+    let import = import_paths(
+        &[fixture("long-utf8.csv"), fixture("danish-excel-1252.csv")],
+        &ImportOptions::default(),
+    );
     assert!(import.is_clean());
     assert_eq!(import.dataset.files.len(), 2);
     let files = import.dataset.answers.column("file").unwrap().str().unwrap();
     assert!(files.get(0).unwrap().ends_with("long-utf8.csv"));
-    assert!(files.get(import.dataset.answer_count() - 1).unwrap().ends_with("danish-excel-1252.csv"));
+    assert!(
+        files
+            .get(import.dataset.answer_count() - 1)
+            .unwrap()
+            .ends_with("danish-excel-1252.csv")
+    );
     let lines = import.dataset.answers.column("line").unwrap().u32().unwrap();
     assert_eq!(lines.get(import.dataset.answer_count() - 1), Some(3));
 }
@@ -158,7 +208,12 @@ fn a_role_override_changes_the_mapping() {
     options.role_overrides.insert("Supporten".into(), Role::Ignore);
     let import = import_paths(&[fixture("danish-excel-1252.csv")], &options);
     assert_eq!(import.dataset.questions, ["Udrulningen og VALG-løsningen generelt"]);
-    assert!(import.files[0].columns.iter().any(|c| c.header == "Supporten" && c.overridden));
+    assert!(
+        import.files[0]
+            .columns
+            .iter()
+            .any(|c| c.header == "Supporten" && c.overridden)
+    );
 }
 
 fn only_message(name: &str) -> String {
@@ -172,8 +227,14 @@ fn only_message(name: &str) -> String {
 #[test]
 fn bad_files_are_named_with_line_and_column() {
     assert_eq!(only_message("bad/empty.csv"), "FILE: filen er tom");
-    assert_eq!(only_message("bad/header-only.csv"), "FILE: filen har kun en overskriftslinje og ingen svar");
-    assert_eq!(only_message("bad/binary.xlsx"), "FILE: filen er ikke en tekstfil (CSV); gem den som CSV fra Excel");
+    assert_eq!(
+        only_message("bad/header-only.csv"),
+        "FILE: filen har kun en overskriftslinje og ingen svar"
+    );
+    assert_eq!(
+        only_message("bad/binary.xlsx"),
+        "FILE: filen er ikke en tekstfil (CSV); gem den som CSV fra Excel"
+    );
     assert_eq!(
         only_message("bad/unclosed-quote.csv"),
         "FILE:3:5: et citationstegn åbner her og lukker aldrig (kolonne 5 «Kommentar»)"
@@ -207,5 +268,8 @@ fn ragged_rows_are_rejected_and_the_good_rows_kept() {
 fn messages_also_come_in_english() {
     let import = import("bad/out-of-scale.csv");
     let message = import.problems[0].message(Lang::En);
-    assert!(message.ends_with(":3:4: “7” is outside the 1-5 scale (column 4 “Supporten”)"), "{message}");
+    assert!(
+        message.ends_with(":3:4: “7” is outside the 1-5 scale (column 4 “Supporten”)"),
+        "{message}"
+    );
 }

@@ -17,13 +17,20 @@ fn the_sample_reproduces_the_deck() {
         .map(|w| {
             (
                 w.wave.clone(),
-                w.cells.iter().map(|c| Lang::Da.number(c.stats.mean.unwrap(), 2)).collect(),
+                w.cells
+                    .iter()
+                    .map(|c| Lang::Da.number(c.stats.mean.unwrap(), 2))
+                    .collect(),
                 Lang::Da.number(w.total.mean_of_phases.unwrap(), 2),
             )
         })
         .collect();
     let row = |wave: &str, phases: [&str; 3], total: &str| {
-        (wave.to_string(), phases.iter().map(|s| s.to_string()).collect::<Vec<_>>(), total.to_string())
+        (
+            wave.to_string(),
+            phases.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+            total.to_string(),
+        )
     };
     assert_eq!(
         table,
@@ -33,7 +40,10 @@ fn the_sample_reproduces_the_deck() {
             row("Rul 1", ["3,80", "4,10", "4,00"], "3,97"),
         ]
     );
-    assert_eq!(summary.phases, ["Klargøring (uge 1-3)", "Prøvevalg (uge 4)", "Prøvevalg (uge 5)"]);
+    assert_eq!(
+        summary.phases,
+        ["Klargøring (uge 1-3)", "Prøvevalg (uge 4)", "Prøvevalg (uge 5)"]
+    );
     // The pooled mean is another number, since the phases have different n.
     let rul2 = summary.wave("Rul 2").unwrap();
     assert_eq!(Lang::Da.number(rul2.total.pooled_mean.unwrap(), 2), "3,80");
@@ -66,9 +76,15 @@ fn the_klik_survey_breaks_down_by_usage_frequency() {
 fn a_question_filter_narrows_the_table() {
     let import = import_or_sample(&[], &ImportOptions::default());
     let all = summary(&import.dataset, &Filter::default()).unwrap();
-    let filter = Filter { questions: vec!["Supporten".into()], ..Filter::default() };
+    let filter = Filter {
+        questions: vec!["Supporten".into()],
+        ..Filter::default()
+    };
     let support = summary(&import.dataset, &filter).unwrap();
     let n = |s: &valgpuls::analysis::Summary| s.wave("Rul 2").unwrap().total.n;
     assert!(n(&support) < n(&all) && n(&support) > 0);
-    assert_ne!(support.wave("Rul 2").unwrap().total.pooled_mean, all.wave("Rul 2").unwrap().total.pooled_mean);
+    assert_ne!(
+        support.wave("Rul 2").unwrap().total.pooled_mean,
+        all.wave("Rul 2").unwrap().total.pooled_mean
+    );
 }
