@@ -520,3 +520,30 @@ fn a_project_reopens_its_files_and_settings_and_reports_a_changed_source() {
     next.get_by_label_contains("Ændret siden projektet blev gemt:");
     let _ = std::fs::remove_dir_all(&directory);
 }
+
+#[test]
+fn one_municipality_is_found_by_search_and_chosen_alone() {
+    let mut harness = harness();
+    let municipalities = harness.state().dataset().municipalities.clone();
+    let wanted = municipalities
+        .iter()
+        .find(|m| m.starts_with("Køge"))
+        .unwrap_or(&municipalities[0])
+        .clone();
+    harness.get_by_label("Kommune (alle)").click();
+    harness.run();
+    let search = harness.get_by_role_and_label(Role::TextInput, "Søg:");
+    search.click();
+    search.type_text(&wanted);
+    harness.run();
+    let matching = municipalities
+        .iter()
+        .filter(|m| m.to_lowercase().contains(&wanted.to_lowercase()))
+        .count();
+    harness.get_by_label(&format!("Vælg kun disse ({matching})")).click();
+    harness.run();
+    let chosen = &harness.state().settings().filter.municipalities;
+    assert!(chosen.contains(&wanted));
+    assert_eq!(chosen.len(), matching);
+    harness.get_by_label(&format!("Kommune ({matching}/{})", municipalities.len()));
+}

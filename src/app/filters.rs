@@ -27,7 +27,14 @@ impl DateTexts {
     }
 }
 
-pub fn ui(ui: &mut egui::Ui, dataset: &Dataset, settings: &Settings, dates: &mut DateTexts) -> Option<Command> {
+/// `municipality_search` narrows the long municipality list (98 kommuner and 5 regions).
+pub fn ui(
+    ui: &mut egui::Ui,
+    dataset: &Dataset,
+    settings: &Settings,
+    dates: &mut DateTexts,
+    municipality_search: &mut String,
+) -> Option<Command> {
     let lang = settings.lang;
     let current = &settings.filter;
     let mut filter = current.clone();
@@ -46,6 +53,7 @@ pub fn ui(ui: &mut egui::Ui, dataset: &Dataset, settings: &Settings, dates: &mut
             &mut filter.waves,
             lang,
             true,
+            None,
         );
         value_list_ui(
             ui,
@@ -54,6 +62,7 @@ pub fn ui(ui: &mut egui::Ui, dataset: &Dataset, settings: &Settings, dates: &mut
             &mut filter.phases,
             lang,
             true,
+            None,
         );
         value_list_ui(
             ui,
@@ -62,6 +71,7 @@ pub fn ui(ui: &mut egui::Ui, dataset: &Dataset, settings: &Settings, dates: &mut
             &mut filter.questions,
             lang,
             true,
+            None,
         );
         value_list_ui(
             ui,
@@ -70,6 +80,7 @@ pub fn ui(ui: &mut egui::Ui, dataset: &Dataset, settings: &Settings, dates: &mut
             &mut filter.municipalities,
             lang,
             false,
+            Some(municipality_search),
         );
         if dataset.has_dates() {
             date_range_ui(ui, lang, dates, &mut filter);
@@ -78,8 +89,17 @@ pub fn ui(ui: &mut egui::Ui, dataset: &Dataset, settings: &Settings, dates: &mut
     (filter != *current).then_some(Command::SetFilter(filter))
 }
 
-/// Checkboxes for the values of one column; `chosen` empty means all.
-fn value_list_ui(ui: &mut egui::Ui, title: &str, values: &[String], chosen: &mut Vec<String>, lang: Lang, open: bool) {
+/// Checkboxes for the values of one column; `chosen` empty means all. Each box's context menu
+/// has "only this"; with a search field, the list narrows and "only these" picks the matches.
+fn value_list_ui(
+    ui: &mut egui::Ui,
+    title: &str,
+    values: &[String],
+    chosen: &mut Vec<String>,
+    lang: Lang,
+    open: bool,
+    search: Option<&mut String>,
+) {
     if values.is_empty() {
         return;
     }
@@ -92,11 +112,42 @@ fn value_list_ui(ui: &mut egui::Ui, title: &str, values: &[String], chosen: &mut
         .id_salt(title)
         .default_open(open)
         .show(ui, |ui| {
-            for value in values {
+            let mut needle = String::new();
+            if let Some(search) = search {
+                let label = ui.label(lang.pick("Søg:", "Search:"));
+                ui.add(egui::TextEdit::singleline(search).desired_width(160.0))
+                    .labelled_by(label.id);
+                needle = search.trim().to_lowercase();
+            }
+            let shown: Vec<&String> = values
+                .iter()
+                .filter(|v| needle.is_empty() || v.to_lowercase().contains(&needle))
+                .collect();
+            if !needle.is_empty() && !shown.is_empty() {
+                let only_these = format!("{} ({})", lang.pick("Vælg kun disse", "Choose only these"), shown.len());
+                if ui.button(only_these).clicked() {
+                    *chosen = shown.iter().map(|v| (*v).clone()).collect();
+                    if chosen.len() == values.len() {
+                        chosen.clear();
+                    }
+                }
+            }
+            for value in shown {
                 let mut ticked = chosen.is_empty() || chosen.contains(value);
-                if ui.checkbox(&mut ticked, lang.data_value(value)).changed() {
+                let response = ui.checkbox(&mut ticked, lang.data_value(value));
+                if response.changed() {
                     toggle(values, chosen, value, ticked);
                 }
+                response.context_menu(|ui| {
+                    if ui.button(lang.pick("Kun denne", "Only this")).clicked() {
+                        *chosen = if values.len() == 1 {
+                            Vec::new()
+                        } else {
+                            vec![value.clone()]
+                        };
+                        ui.close();
+                    }
+                });
             }
         });
 }

@@ -110,6 +110,7 @@ pub struct App {
     comment_search: String,
     timeline_form: timeline_view::Form,
     filter_dates: filters::DateTexts,
+    municipality_search: String,
     /// Kept to request repaints from the import thread and to set the theme.
     ctx: egui::Context,
 }
@@ -128,6 +129,7 @@ impl App {
     pub fn with_settings(ctx: egui::Context, settings: Settings, files: Vec<PathBuf>) -> App {
         let mut app = App {
             filter_dates: filters::DateTexts::from_filter(&settings.filter, settings.lang),
+            municipality_search: String::new(),
             settings,
             loaded: Loaded {
                 dataset: Dataset::default(),
@@ -379,7 +381,13 @@ impl eframe::App for App {
                 .resizable(true)
                 .default_size(260.0)
                 .show(ui, |ui| {
-                    filters::ui(ui, &self.loaded.dataset, &self.settings, &mut self.filter_dates)
+                    filters::ui(
+                        ui,
+                        &self.loaded.dataset,
+                        &self.settings,
+                        &mut self.filter_dates,
+                        &mut self.municipality_search,
+                    )
                 });
             commands.extend(filter.inner);
         }
