@@ -38,6 +38,7 @@ const SAMPLE_BYTES: &[u8] = include_bytes!("../../sample-data/checkin-survey.csv
 
 /// Opens the window on `files`, or on the bundled sample when there are none.
 pub fn run(files: Vec<PathBuf>) -> eframe::Result {
+    let launched = std::time::Instant::now();
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("valgpuls")
@@ -49,7 +50,11 @@ pub fn run(files: Vec<PathBuf>) -> eframe::Result {
     eframe::run_native(
         "valgpuls",
         options,
-        Box::new(move |cc| Ok(Box::new(App::new(cc, files)))),
+        Box::new(move |cc| {
+            let mut app = App::new(cc, files);
+            app.launched = Some(launched);
+            Ok(Box::new(app))
+        }),
     )
 }
 
@@ -111,6 +116,9 @@ pub struct App {
     timeline_form: timeline_view::Form,
     filter_dates: filters::DateTexts,
     municipality_search: String,
+    /// When the process asked for the window; with VALGPULS_TIMING set, the time to the
+    /// first frame is printed (the start-up figure in the README).
+    launched: Option<std::time::Instant>,
     /// Kept to request repaints from the import thread and to set the theme.
     ctx: egui::Context,
 }
@@ -130,6 +138,7 @@ impl App {
         let mut app = App {
             filter_dates: filters::DateTexts::from_filter(&settings.filter, settings.lang),
             municipality_search: String::new(),
+            launched: None,
             settings,
             loaded: Loaded {
                 dataset: Dataset::default(),
@@ -362,6 +371,14 @@ fn drop_hint_ui(ctx: &egui::Context, lang: Lang) {
 
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        if let Some(launched) = self.launched.take()
+            && std::env::var_os("VALGPULS_TIMING").is_some()
+        {
+            eprintln!(
+                "valgpuls: first frame {} ms after launch",
+                launched.elapsed().as_millis()
+            );
+        }
         self.poll_import();
         let mut commands = self.input_commands(ui.ctx());
         let lang = self.settings.lang;
