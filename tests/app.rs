@@ -547,3 +547,18 @@ fn one_municipality_is_found_by_search_and_chosen_alone() {
     assert_eq!(chosen.len(), matching);
     harness.get_by_label(&format!("Kommune ({matching}/{})", municipalities.len()));
 }
+
+#[test]
+fn recent_files_keep_the_newest_first_without_duplicates() {
+    let mut settings = valgpuls::app::Settings::default();
+    let a = std::path::PathBuf::from("a.csv");
+    let b = std::path::PathBuf::from("b.csv");
+    settings.remember_files(&[a.clone()]);
+    settings.remember_files(&[b.clone()]);
+    settings.remember_files(&[a.clone()]);
+    assert_eq!(settings.recent_files, vec![a, b]);
+    for i in 0..20 {
+        settings.remember_files(&[std::path::PathBuf::from(format!("{i}.csv"))]);
+    }
+    assert_eq!(settings.recent_files.len(), 10);
+}
