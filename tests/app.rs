@@ -553,9 +553,9 @@ fn recent_files_keep_the_newest_first_without_duplicates() {
     let mut settings = valgpuls::app::Settings::default();
     let a = std::path::PathBuf::from("a.csv");
     let b = std::path::PathBuf::from("b.csv");
-    settings.remember_files(&[a.clone()]);
-    settings.remember_files(&[b.clone()]);
-    settings.remember_files(&[a.clone()]);
+    settings.remember_files(std::slice::from_ref(&a));
+    settings.remember_files(std::slice::from_ref(&b));
+    settings.remember_files(std::slice::from_ref(&a));
     assert_eq!(settings.recent_files, vec![a, b]);
     for i in 0..20 {
         settings.remember_files(&[std::path::PathBuf::from(format!("{i}.csv"))]);
