@@ -8,7 +8,9 @@ use serde::Serialize;
 
 use crate::phases::order_phases;
 
-/// Column names of [`Dataset::answers`].
+/// Column names of [`Dataset::answers`]. File, municipality, wave, phase, question and the
+/// category columns hold ids (UInt32) into the lists of [`Names`]: a million answers then
+/// carry four bytes per name instead of the name, and group-bys hash integers.
 pub mod col_names {
     pub const FILE: &str = "file";
     pub const LINE: &str = "line";
@@ -44,9 +46,33 @@ pub struct Comment {
     pub text: String,
 }
 
+/// The names behind the id columns of [`Dataset::answers`], indexed by id.
+#[derive(Clone, Debug, Default)]
+pub struct Names {
+    pub files: Vec<String>,
+    pub municipalities: Vec<String>,
+    pub waves: Vec<String>,
+    pub phases: Vec<String>,
+    pub questions: Vec<String>,
+    /// Shared by every category column.
+    pub category_values: Vec<String>,
+}
+
+impl Names {
+    /// The id of a name in one of the lists; None when no answer has it.
+    pub fn id(list: &[String], name: &str) -> Option<u32> {
+        list.iter().position(|n| n == name).map(|i| i as u32)
+    }
+
+    pub fn name(list: &[String], id: u32) -> &str {
+        list.get(id as usize).map_or("", String::as_str)
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Dataset {
     pub answers: DataFrame,
+    pub names: Names,
     pub comments: Vec<Comment>,
     pub files: Vec<String>,
     /// In time order: by earliest date where dates exist, else by first appearance.
@@ -65,6 +91,7 @@ impl Default for Dataset {
     fn default() -> Self {
         DatasetBuilder::default().finish().unwrap_or_else(|_| Dataset {
             answers: DataFrame::empty(),
+            names: Names::default(),
             comments: Vec::new(),
             files: Vec::new(),
             waves: Vec::new(),
@@ -93,14 +120,23 @@ impl Dataset {
         let Ok(column) = self.answers.column(&category_column(index)) else {
             return Vec::new();
         };
-        let Ok(values) = column.str() else { return Vec::new() };
-        let mut seen = Vec::new();
-        for value in values.iter().flatten() {
-            if !seen.iter().any(|s: &String| s == value) {
-                seen.push(value.to_string());
+        let Ok(ids) = column.u32() else { return Vec::new() };
+        let mut seen: Vec<u32> = Vec::new();
+        for id in ids.iter().flatten() {
+            if !seen.contains(&id) {
+                seen.push(id);
             }
         }
-        seen
+        seen.into_iter()
+            .map(|id| Names::name(&self.names.category_values, id).to_string())
+            .collect()
+    }
+
+    /// Where an answer came from: its file and line.
+    pub fn row_source(&self, row: usize) -> Option<(&str, u32)> {
+        let file = self.answers.column(col_names::FILE).ok()?.u32().ok()?.get(row)?;
+        let line = self.answers.column(col_names::LINE).ok()?.u32().ok()?.get(row)?;
+        Some((Names::name(&self.names.files, file), line))
     }
 }
 
@@ -222,60 +258,68 @@ impl DatasetBuilder {
     }
 
     pub fn finish(self) -> PolarsResult<Dataset> {
-        let file_names: Vec<&str> = self
-            .file
-            .iter()
-            .map(|&i| self.files.get(i as usize).map_or("", String::as_str))
-            .collect();
+        let ids = |name: &str, ids: Vec<u32>| column(UInt32Chunked::from_vec(name.into(), ids));
+        let optional_ids = |name: &str, ids: &[Option<u32>]| {
+            column(UInt32Chunked::from_iter_options(name.into(), ids.iter().copied()))
+        };
+        let height = self.file.len();
         let mut columns = vec![
-            Column::new(col_names::FILE.into(), file_names),
-            Column::new(col_names::LINE.into(), &self.line),
-            Column::new(
-                col_names::MUNICIPALITY.into(),
-                optional_strings(&self.municipality, &self.municipalities),
-            ),
-            Column::new(col_names::WAVE.into(), strings(&self.wave, &self.waves)),
-            Column::new(col_names::WEEK.into(), &self.week),
-            Column::new(col_names::DATE.into(), &self.date),
-            Column::new(col_names::PHASE.into(), strings(&self.phase, &self.phases)),
-            Column::new(col_names::QUESTION.into(), strings(&self.question, &self.questions)),
-            Column::new(col_names::SCORE.into(), &self.score),
-            Column::new(col_names::DONT_KNOW.into(), &self.dont_know),
+            ids(col_names::FILE, self.file),
+            ids(col_names::LINE, self.line),
+            optional_ids(col_names::MUNICIPALITY, &self.municipality),
+            ids(col_names::WAVE, self.wave),
+            column(Int32Chunked::from_iter_options(
+                col_names::WEEK.into(),
+                self.week.into_iter(),
+            )),
+            column(Int32Chunked::from_iter_options(
+                col_names::DATE.into(),
+                self.date.into_iter(),
+            )),
+            ids(col_names::PHASE, self.phase),
+            ids(col_names::QUESTION, self.question),
+            column(Float64Chunked::from_iter_options(
+                col_names::SCORE.into(),
+                self.score.into_iter(),
+            )),
+            column(BooleanChunked::from_slice(col_names::DONT_KNOW.into(), &self.dont_know)),
         ];
         for (index, (_, values)) in self.categories.iter().enumerate() {
-            columns.push(Column::new(
-                category_column(index).into(),
-                optional_strings(values, &self.category_values),
-            ));
+            columns.push(optional_ids(&category_column(index), values));
         }
-        let answers = DataFrame::new(self.file.len(), columns)?;
-        let waves = waves_in_time_order(&answers)?;
-        let mut municipalities = self.municipalities.names().to_vec();
+        let answers = DataFrame::new(height, columns)?;
+        let names = Names {
+            files: self.files,
+            municipalities: self.municipalities.names().to_vec(),
+            waves: self.waves.names().to_vec(),
+            phases: self.phases.names().to_vec(),
+            questions: self.questions.names().to_vec(),
+            category_values: self.category_values.names().to_vec(),
+        };
+        let waves = waves_in_time_order(&answers, &names.waves)?;
+        let mut municipalities = names.municipalities.clone();
         municipalities.sort_by_key(|name| danish_sort_key(name));
         Ok(Dataset {
             answers,
             comments: self.comments,
-            files: self.files,
+            files: names.files.clone(),
             waves,
-            phases: order_phases(self.phases.names()),
-            questions: self.questions.names().to_vec(),
+            phases: order_phases(&names.phases),
+            questions: names.questions.clone(),
             municipalities,
             categories: self.categories.into_iter().map(|(name, _)| name).collect(),
+            names,
         })
     }
 }
 
-fn strings<'a>(ids: &[u32], interner: &'a Interner) -> Vec<&'a str> {
-    ids.iter().map(|&id| interner.name(id)).collect()
-}
-
-fn optional_strings<'a>(ids: &[Option<u32>], interner: &'a Interner) -> Vec<Option<&'a str>> {
-    ids.iter().map(|id| id.map(|id| interner.name(id))).collect()
-}
-
 /// Waves by their earliest date; waves without dates after those with, by first appearance.
 /// "Rul 1" was the last wave, so the name says nothing about the order.
-fn waves_in_time_order(answers: &DataFrame) -> PolarsResult<Vec<String>> {
+fn column(values: impl IntoSeries) -> Column {
+    values.into_series().into()
+}
+
+fn waves_in_time_order(answers: &DataFrame, wave_names: &[String]) -> PolarsResult<Vec<String>> {
     let order = answers
         .clone()
         .lazy()
@@ -292,16 +336,17 @@ fn waves_in_time_order(answers: &DataFrame) -> PolarsResult<Vec<String>> {
         .collect()?;
     Ok(order
         .column(col_names::WAVE)?
-        .str()?
+        .u32()?
         .iter()
         .flatten()
-        .map(str::to_string)
+        .map(|id| Names::name(wave_names, id).to_string())
         .collect())
 }
 
-/// Sorts æ, ø, å after z, as a Danish reader expects.
+/// Sorts æ, ø, å after z, as a Danish reader expects; "aa" in names (Aabenraa, Aarhus) is å.
 pub fn danish_sort_key(text: &str) -> String {
     text.to_lowercase()
+        .replace("aa", "å")
         .chars()
         .map(|c| match c {
             'æ' | 'ä' => '{',

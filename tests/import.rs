@@ -190,16 +190,10 @@ fn several_files_are_one_data_set_and_rows_remember_their_file() {
     );
     assert!(import.is_clean());
     assert_eq!(import.dataset.files.len(), 2);
-    let files = import.dataset.answers.column("file").unwrap().str().unwrap();
-    assert!(files.get(0).unwrap().ends_with("long-utf8.csv"));
-    assert!(
-        files
-            .get(import.dataset.answer_count() - 1)
-            .unwrap()
-            .ends_with("danish-excel-1252.csv")
-    );
-    let lines = import.dataset.answers.column("line").unwrap().u32().unwrap();
-    assert_eq!(lines.get(import.dataset.answer_count() - 1), Some(3));
+    let (file, line) = import.dataset.row_source(0).unwrap();
+    assert!(file.ends_with("long-utf8.csv") && line == 2, "{file}:{line}");
+    let (file, line) = import.dataset.row_source(import.dataset.answer_count() - 1).unwrap();
+    assert!(file.ends_with("danish-excel-1252.csv") && line == 3, "{file}:{line}");
 }
 
 #[test]

@@ -16,7 +16,7 @@ pub use views::{
     question_breakdown, trend,
 };
 
-use crate::dataset::{Dataset, col_names};
+use crate::dataset::{Dataset, Names, col_names};
 use crate::import::values::days_since_epoch;
 
 /// Which answers a view looks at. An empty list means "all".
@@ -36,21 +36,25 @@ impl Filter {
         *self == Filter::default()
     }
 
-    fn expr(&self) -> Expr {
+    fn expr(&self, names: &Names) -> Expr {
         let mut expr = lit(true);
-        for (column, values) in [
-            (col_names::WAVE, &self.waves),
-            (col_names::PHASE, &self.phases),
-            (col_names::QUESTION, &self.questions),
-            (col_names::MUNICIPALITY, &self.municipalities),
+        for (column, values, known) in [
+            (col_names::WAVE, &self.waves, &names.waves),
+            (col_names::PHASE, &self.phases, &names.phases),
+            (col_names::QUESTION, &self.questions, &names.questions),
+            (col_names::MUNICIPALITY, &self.municipalities, &names.municipalities),
         ] {
-            if let Some(any_of) = values
-                .iter()
-                .map(|v| col(column).eq(lit(v.as_str())))
-                .reduce(|a, b| a.or(b))
-            {
-                expr = expr.and(any_of);
+            if values.is_empty() {
+                continue;
             }
+            // A name that no answer has matches nothing.
+            let any_of = values
+                .iter()
+                .filter_map(|v| Names::id(known, v))
+                .map(|id| col(column).eq(lit(id)))
+                .reduce(|a, b| a.or(b))
+                .unwrap_or(lit(false));
+            expr = expr.and(any_of);
         }
         if let Some(from) = self.date_from {
             expr = expr.and(col(col_names::DATE).gt_eq(lit(days_since_epoch(from))));
@@ -68,7 +72,7 @@ fn filtered(dataset: &Dataset, filter: &Filter) -> LazyFrame {
     if filter.is_empty() {
         frame
     } else {
-        frame.filter(filter.expr())
+        frame.filter(filter.expr(&dataset.names))
     }
 }
 

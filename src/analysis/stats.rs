@@ -3,7 +3,7 @@
 use polars::prelude::*;
 use serde::Serialize;
 
-use crate::dataset::col_names;
+use crate::dataset::{Names, col_names};
 
 /// n, mean, standard deviation, 95% confidence interval and "don't know" count of a group.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
@@ -77,10 +77,13 @@ pub(super) fn read_stats(frame: &DataFrame) -> PolarsResult<Vec<Stats>> {
         .collect())
 }
 
-/// The strings of a key column, row by row ("" for null).
-pub(super) fn read_keys(frame: &DataFrame, name: &str) -> PolarsResult<Vec<String>> {
-    let column = frame.column(name)?.cast(&DataType::String)?;
-    Ok(column.str()?.iter().map(|v| v.unwrap_or("").to_string()).collect())
+/// The names of an id key column, row by row ("" for null).
+pub(super) fn read_keys(frame: &DataFrame, name: &str, names: &[String]) -> PolarsResult<Vec<String>> {
+    let ids = frame.column(name)?.u32()?;
+    Ok(ids
+        .iter()
+        .map(|id| id.map_or("", |id| Names::name(names, id)).to_string())
+        .collect())
 }
 
 /// The 97.5% quantile of Student's t distribution with `df` degrees of freedom: exact table

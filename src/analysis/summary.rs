@@ -97,10 +97,10 @@ pub fn summary(dataset: &Dataset, filter: &Filter) -> PolarsResult<Summary> {
         .collect()?;
     let overall = answers.select(stats_exprs()).collect()?;
 
-    let cell_waves = read_keys(&cells, col_names::WAVE)?;
-    let cell_phases = read_keys(&cells, col_names::PHASE)?;
+    let cell_waves = read_keys(&cells, col_names::WAVE, &dataset.names.waves)?;
+    let cell_phases = read_keys(&cells, col_names::PHASE, &dataset.names.phases)?;
     let cell_stats = read_stats(&cells)?;
-    let total_waves = read_keys(&wave_totals, col_names::WAVE)?;
+    let total_waves = read_keys(&wave_totals, col_names::WAVE, &dataset.names.waves)?;
     let total_stats = read_stats(&wave_totals)?;
 
     let phases: Vec<String> = dataset

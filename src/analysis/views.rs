@@ -23,8 +23,8 @@ pub fn question_breakdown(dataset: &Dataset, filter: &Filter) -> PolarsResult<Ve
         .group_by([col(col_names::WAVE), col(col_names::QUESTION)])
         .agg(stats_exprs())
         .collect()?;
-    let waves = read_keys(&frame, col_names::WAVE)?;
-    let questions = read_keys(&frame, col_names::QUESTION)?;
+    let waves = read_keys(&frame, col_names::WAVE, &dataset.names.waves)?;
+    let questions = read_keys(&frame, col_names::QUESTION, &dataset.names.questions)?;
     let stats = read_stats(&frame)?;
     let mut rows: Vec<BreakdownRow> = waves
         .into_iter()
@@ -66,8 +66,8 @@ pub fn distribution(dataset: &Dataset, filter: &Filter) -> PolarsResult<Vec<Dist
         .group_by([col(col_names::WAVE), col(col_names::QUESTION), col("point")])
         .agg([len().cast(DataType::Float64).alias("count")])
         .collect()?;
-    let waves = read_keys(&frame, col_names::WAVE)?;
-    let questions = read_keys(&frame, col_names::QUESTION)?;
+    let waves = read_keys(&frame, col_names::WAVE, &dataset.names.waves)?;
+    let questions = read_keys(&frame, col_names::QUESTION, &dataset.names.questions)?;
     let points = frame.column("point")?.i32()?;
     let counts = frame.column("count")?.f64()?;
     let mut rows: Vec<DistributionRow> = Vec::new();
@@ -134,7 +134,7 @@ pub fn trend(dataset: &Dataset, filter: &Filter) -> PolarsResult<Vec<TrendPoint>
         .group_by([col(col_names::WAVE), col(key)])
         .agg(aggregations)
         .collect()?;
-    let waves = read_keys(&frame, col_names::WAVE)?;
+    let waves = read_keys(&frame, col_names::WAVE, &dataset.names.waves)?;
     let keys = frame.column(key)?.i32()?;
     let dates = frame.column("middle_date")?.f64()?;
     let stats = read_stats(&frame)?;
@@ -183,18 +183,31 @@ pub struct CrossTab {
 
 /// Mean score and n by the values of one column, in the column's natural order.
 pub fn crosstab(dataset: &Dataset, filter: &Filter, by: &GroupBy) -> PolarsResult<CrossTab> {
-    let (column, order) = match by {
-        GroupBy::Wave => (col_names::WAVE.to_string(), dataset.waves.clone()),
-        GroupBy::Phase => (col_names::PHASE.to_string(), dataset.phases.clone()),
-        GroupBy::Question => (col_names::QUESTION.to_string(), dataset.questions.clone()),
-        GroupBy::Municipality => (col_names::MUNICIPALITY.to_string(), dataset.municipalities.clone()),
+    let all = &dataset.names;
+    let (column, order, names) = match by {
+        GroupBy::Wave => (col_names::WAVE.to_string(), dataset.waves.clone(), &all.waves),
+        GroupBy::Phase => (col_names::PHASE.to_string(), dataset.phases.clone(), &all.phases),
+        GroupBy::Question => (
+            col_names::QUESTION.to_string(),
+            dataset.questions.clone(),
+            &all.questions,
+        ),
+        GroupBy::Municipality => (
+            col_names::MUNICIPALITY.to_string(),
+            dataset.municipalities.clone(),
+            &all.municipalities,
+        ),
         GroupBy::Category(header) => {
             let index = dataset
                 .categories
                 .iter()
                 .position(|c| c == header)
                 .ok_or_else(|| PolarsError::ColumnNotFound(format!("no column «{header}» in the data").into()))?;
-            (category_column(index), dataset.category_values(index))
+            (
+                category_column(index),
+                dataset.category_values(index),
+                &all.category_values,
+            )
         }
     };
     let answers = filtered(dataset, filter);
@@ -208,7 +221,7 @@ pub fn crosstab(dataset: &Dataset, filter: &Filter, by: &GroupBy) -> PolarsResul
         .first()
         .copied()
         .unwrap_or_default();
-    let values = read_keys(&frame, &column)?;
+    let values = read_keys(&frame, &column, names)?;
     let stats = read_stats(&frame)?;
     let mut rows: Vec<CrossTabRow> = values
         .into_iter()
