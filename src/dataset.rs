@@ -157,6 +157,13 @@ impl Interner {
         {
             return last;
         }
+        // Waves, phases and questions are a handful: comparing beats hashing.
+        if self.names.len() <= 8
+            && let Some(id) = self.names.iter().position(|name| name == text)
+        {
+            self.last = Some(id as u32);
+            return id as u32;
+        }
         let id = match self.ids.get(text) {
             Some(&id) => id,
             None => {
@@ -255,6 +262,77 @@ impl DatasetBuilder {
 
     pub fn answer_count(&self) -> usize {
         self.file.len()
+    }
+
+    /// Room for `answers` more answers, so a big file does not grow the columns step by step.
+    pub fn reserve(&mut self, answers: usize) {
+        self.file.reserve(answers);
+        self.line.reserve(answers);
+        self.municipality.reserve(answers);
+        self.wave.reserve(answers);
+        self.week.reserve(answers);
+        self.date.reserve(answers);
+        self.phase.reserve(answers);
+        self.question.reserve(answers);
+        self.score.reserve(answers);
+        self.dont_know.reserve(answers);
+    }
+
+    /// Appends the rows another builder read from a later part of a file: its names are
+    /// interned here, its rows get `file` and their lines move on by `line_offset`.
+    pub fn append(&mut self, other: DatasetBuilder, file: u32, line_offset: u32) {
+        let remap =
+            |from: &Interner, to: &mut Interner| -> Vec<u32> { from.names().iter().map(|n| to.intern(n)).collect() };
+        let municipalities = remap(&other.municipalities, &mut self.municipalities);
+        let waves = remap(&other.waves, &mut self.waves);
+        let phases = remap(&other.phases, &mut self.phases);
+        let questions = remap(&other.questions, &mut self.questions);
+        let category_values = remap(&other.category_values, &mut self.category_values);
+        // Most maps are the identity (the first chunk of a file, or one with the same names
+        // in the same order): then the ids are copied as they are.
+        fn extend_mapped(target: &mut Vec<u32>, ids: &[u32], map: &[u32]) {
+            if map.iter().enumerate().all(|(i, &id)| i as u32 == id) {
+                target.extend_from_slice(ids);
+            } else {
+                target.extend(ids.iter().map(|&id| map.get(id as usize).copied().unwrap_or(id)));
+            }
+        }
+        let mapped_optional = |ids: &[Option<u32>], map: &[u32]| -> Vec<Option<u32>> {
+            ids.iter()
+                .map(|id| id.and_then(|id| map.get(id as usize).copied()))
+                .collect()
+        };
+        // Category columns of either side: make ours first, so padding sees the old length.
+        let category_indexes: Vec<usize> = other
+            .categories
+            .iter()
+            .map(|(header, _)| self.category_index(header))
+            .collect();
+        let rows = other.file.len();
+        for (index, (_, values)) in self.categories.iter_mut().enumerate() {
+            match category_indexes.iter().position(|&i| i == index) {
+                Some(theirs) => {
+                    let their_values = other.categories.get(theirs).map_or(&[][..], |(_, v)| v.as_slice());
+                    values.extend(mapped_optional(their_values, &category_values));
+                }
+                None => values.extend(std::iter::repeat_n(None, rows)),
+            }
+        }
+        self.file.extend(std::iter::repeat_n(file, rows));
+        self.line.extend(other.line.iter().map(|line| line + line_offset));
+        self.municipality
+            .extend(mapped_optional(&other.municipality, &municipalities));
+        extend_mapped(&mut self.wave, &other.wave, &waves);
+        self.week.extend_from_slice(&other.week);
+        self.date.extend_from_slice(&other.date);
+        extend_mapped(&mut self.phase, &other.phase, &phases);
+        extend_mapped(&mut self.question, &other.question, &questions);
+        self.score.extend_from_slice(&other.score);
+        self.dont_know.extend_from_slice(&other.dont_know);
+        self.comments.extend(other.comments.into_iter().map(|mut comment| {
+            comment.line += u64::from(line_offset);
+            comment
+        }));
     }
 
     pub fn finish(self) -> PolarsResult<Dataset> {

@@ -267,3 +267,61 @@ fn messages_also_come_in_english() {
         "{message}"
     );
 }
+
+/// A file big enough to be read in parallel chunks gives exactly what the record-by-record
+/// reader gives for the same rows: answers, order, line numbers, problems, comments.
+#[test]
+fn big_files_read_in_parallel_match_the_record_reader() {
+    use valgpuls::import::{Source, import_sources};
+    let mut rows = String::new();
+    for i in 0..40_000 {
+        let wave = ["Rul 2", "Rul 3", "Rul 1"][i / 15_000];
+        let score = match i % 17 {
+            0 => "Ved ikke".to_string(),
+            5 if i % 1000 == 5 => "9".to_string(),
+            n => (1 + n % 5).to_string(),
+        };
+        let comment = if i % 5000 == 7 { "fint nok" } else { "" };
+        rows.push_str(&format!(
+            "K{};{wave};Uge {};Spørgsmål {};{score};{comment}\r\n",
+            i % 98,
+            1 + i % 5,
+            i % 4
+        ));
+        if i % 9000 == 0 {
+            rows.push_str(";;;;;\r\n");
+        }
+    }
+    let read = |header: &str| {
+        let bytes = format!("{header}\r\n{rows}").into_bytes();
+        assert!(bytes.len() > 1 << 20, "the test needs a file that is read in chunks");
+        import_sources(
+            &[Source {
+                name: "big.csv".into(),
+                bytes,
+            }],
+            &ImportOptions::default(),
+        )
+    };
+    // A quote anywhere sends a file through the record reader.
+    let parallel = read("Kommune;Rul;Uge;Spørgsmål;Svar;Kommentar");
+    let sequential = read("Kommune;Rul;Uge;Spørgsmål;\"Svar\";Kommentar");
+    assert_eq!(parallel.dataset.answer_count(), sequential.dataset.answer_count());
+    assert_eq!(parallel.problems, sequential.problems);
+    assert_eq!(parallel.problems.len(), 3);
+    assert_eq!(parallel.dataset.waves, ["Rul 2", "Rul 3", "Rul 1"]);
+    assert_eq!(parallel.dataset.questions, sequential.dataset.questions);
+    assert_eq!(parallel.dataset.comments, sequential.dataset.comments);
+    let last = parallel.dataset.answer_count() - 1;
+    assert_eq!(parallel.dataset.row_source(last), sequential.dataset.row_source(last));
+    assert_eq!(parallel.dataset.row_source(last), Some(("big.csv", 40_006)));
+    let (a, b) = (parallel.files[0].clone(), sequential.files[0].clone());
+    assert_eq!(
+        (a.rows_read, a.rows_rejected, a.answers, a.dont_know),
+        (b.rows_read, b.rows_rejected, b.answers, b.dont_know)
+    );
+    assert_eq!(a.labels, b.labels);
+    let summary =
+        |import: &Import| serde_json::to_string(&summary(&import.dataset, &Filter::default()).unwrap()).unwrap();
+    assert_eq!(summary(&parallel), summary(&sequential));
+}

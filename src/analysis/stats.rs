@@ -59,6 +59,78 @@ pub(super) fn stats_exprs() -> [Expr; 4] {
     ]
 }
 
+/// Count, sum and sum of squares of a group's scores: groups' moments add up, so one
+/// group-by by wave × phase also gives every wave's total and the overall total.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(super) struct Moments {
+    pub n: f64,
+    pub sum: f64,
+    pub sum_of_squares: f64,
+    pub dont_know: f64,
+}
+
+impl std::ops::Add for Moments {
+    type Output = Moments;
+
+    fn add(self, other: Moments) -> Moments {
+        Moments {
+            n: self.n + other.n,
+            sum: self.sum + other.sum,
+            sum_of_squares: self.sum_of_squares + other.sum_of_squares,
+            dont_know: self.dont_know + other.dont_know,
+        }
+    }
+}
+
+impl Moments {
+    pub fn stats(self) -> Stats {
+        let n = self.n.max(0.0);
+        let mean = (n > 0.0).then(|| self.sum / n);
+        // Sample variance from the moments; on a 1-5 scale there is no cancellation to fear,
+        // and rounding can only push an all-equal group a hair below zero.
+        let sd = (n >= 2.0).then(|| {
+            ((self.sum_of_squares - self.sum * self.sum / n) / (n - 1.0))
+                .max(0.0)
+                .sqrt()
+        });
+        Stats::new(n as u64, mean, sd, self.dont_know.max(0.0) as u64)
+    }
+}
+
+/// The aggregations behind [`Moments`], as float columns.
+pub(super) fn moments_exprs() -> [Expr; 4] {
+    let score = || col(col_names::SCORE);
+    [
+        score().count().cast(DataType::Float64).alias("n"),
+        score().sum().alias("sum"),
+        (score() * score()).sum().alias("sum_of_squares"),
+        col(col_names::DONT_KNOW)
+            .cast(DataType::Float64)
+            .sum()
+            .alias("dont_know"),
+    ]
+}
+
+pub(super) fn read_moments(frame: &DataFrame) -> PolarsResult<Vec<Moments>> {
+    let column = |name: &str| -> PolarsResult<Float64Chunked> {
+        Ok(frame.column(name)?.cast(&DataType::Float64)?.f64()?.clone())
+    };
+    let (n, sum, squares, dont_know) = (
+        column("n")?,
+        column("sum")?,
+        column("sum_of_squares")?,
+        column("dont_know")?,
+    );
+    Ok((0..frame.height())
+        .map(|i| Moments {
+            n: n.get(i).unwrap_or(0.0),
+            sum: sum.get(i).unwrap_or(0.0),
+            sum_of_squares: squares.get(i).unwrap_or(0.0),
+            dont_know: dont_know.get(i).unwrap_or(0.0),
+        })
+        .collect())
+}
+
 /// Reads the [`stats_exprs`] columns of a result frame, row by row.
 pub(super) fn read_stats(frame: &DataFrame) -> PolarsResult<Vec<Stats>> {
     let n = frame.column("n")?.f64()?;
@@ -116,6 +188,20 @@ mod tests {
         assert!((t_quantile_975(40) - 2.021).abs() < 1e-3);
         assert!((t_quantile_975(120) - 1.980).abs() < 1e-3);
         assert!((t_quantile_975(100_000) - 1.960).abs() < 1e-3);
+    }
+
+    #[test]
+    fn moments_add_up_to_the_stats_of_all_answers() {
+        let moments = |scores: &[f64]| Moments {
+            n: scores.len() as f64,
+            sum: scores.iter().sum(),
+            sum_of_squares: scores.iter().map(|s| s * s).sum(),
+            dont_know: 1.0,
+        };
+        let both = (moments(&[1.0, 2.0]) + moments(&[3.0, 4.0, 5.0])).stats();
+        assert_eq!((both.n, both.mean, both.dont_know), (5, Some(3.0), 2));
+        assert!((both.sd.unwrap() - 2.5f64.sqrt()).abs() < 1e-12);
+        assert_eq!(moments(&[4.0, 4.0]).stats().sd, Some(0.0));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use polars::prelude::*;
 use serde::Serialize;
 
-use super::stats::{read_keys, read_stats, stats_exprs};
+use super::stats::{Moments, moments_exprs, read_keys, read_moments};
 use super::{Filter, Stats, filtered};
 use crate::dataset::{Dataset, col_names};
 use crate::phases::NO_PHASE;
@@ -84,24 +84,27 @@ impl Summary {
 }
 
 pub fn summary(dataset: &Dataset, filter: &Filter) -> PolarsResult<Summary> {
-    let answers = filtered(dataset, filter);
-    let cells = answers
-        .clone()
-        .group_by([col(col_names::WAVE), col(col_names::PHASE)])
-        .agg(stats_exprs())
+    // One group-by: the wave totals and the overall total add up the cells' moments.
+    // Wave and phase ids in one integer key: a single-key group-by hashes integers, where two
+    // keys would be encoded row by row first.
+    let key =
+        (col(col_names::WAVE).cast(DataType::UInt64) * lit(1u64 << 32)) + col(col_names::PHASE).cast(DataType::UInt64);
+    let cells = filtered(dataset, filter)
+        .group_by([key.alias("key")])
+        .agg(
+            [col(col_names::WAVE).first(), col(col_names::PHASE).first()]
+                .into_iter()
+                .chain(moments_exprs())
+                .collect::<Vec<_>>(),
+        )
         .collect()?;
-    let wave_totals = answers
-        .clone()
-        .group_by([col(col_names::WAVE)])
-        .agg(stats_exprs())
-        .collect()?;
-    let overall = answers.select(stats_exprs()).collect()?;
-
     let cell_waves = read_keys(&cells, col_names::WAVE, &dataset.names.waves)?;
     let cell_phases = read_keys(&cells, col_names::PHASE, &dataset.names.phases)?;
-    let cell_stats = read_stats(&cells)?;
-    let total_waves = read_keys(&wave_totals, col_names::WAVE, &dataset.names.waves)?;
-    let total_stats = read_stats(&wave_totals)?;
+    let cell_moments = read_moments(&cells)?;
+    let cell_at = |wave: &str, phase: &str| {
+        (0..cell_moments.len())
+            .find(|&i| cell_waves.get(i).is_some_and(|w| w == wave) && cell_phases.get(i).is_some_and(|p| p == phase))
+    };
 
     let phases: Vec<String> = dataset
         .phases
@@ -111,32 +114,29 @@ pub fn summary(dataset: &Dataset, filter: &Filter) -> PolarsResult<Summary> {
         .collect();
     let mut waves = Vec::new();
     let mut all_cells = Vec::new();
-    for wave in dataset.waves.iter().filter(|w| total_waves.contains(w)) {
-        let cells: Vec<Cell> = phases
-            .iter()
-            .filter_map(|phase| {
-                let index = (0..cell_waves.len())
-                    .find(|&i| cell_waves.get(i) == Some(wave) && cell_phases.get(i) == Some(phase))?;
-                Some(Cell {
-                    phase: phase.clone(),
-                    stats: *cell_stats.get(index)?,
-                })
-            })
-            .collect();
-        let pooled = total_waves
-            .iter()
-            .position(|w| w == wave)
-            .and_then(|i| total_stats.get(i))
-            .copied()
-            .unwrap_or_default();
+    let mut overall_moments = Moments::default();
+    for wave in dataset.waves.iter().filter(|w| cell_waves.contains(w)) {
+        let mut wave_moments = Moments::default();
+        let mut cells = Vec::new();
+        for phase in &phases {
+            let Some(moments) = cell_at(wave, phase).and_then(|i| cell_moments.get(i)) else {
+                continue;
+            };
+            wave_moments = wave_moments + *moments;
+            cells.push(Cell {
+                phase: phase.clone(),
+                stats: moments.stats(),
+            });
+        }
+        overall_moments = overall_moments + wave_moments;
         all_cells.extend(cells.iter().cloned());
         waves.push(WaveRow {
             wave: wave.clone(),
-            total: Total::new(&cells, pooled),
+            total: Total::new(&cells, wave_moments.stats()),
             cells,
         });
     }
-    let overall_stats = read_stats(&overall)?.first().copied().unwrap_or_default();
+    let overall_stats = overall_moments.stats();
     // Across waves, "mean of phases" averages every wave's phase means alike.
     let overall = Total::new(&all_cells, overall_stats);
     Ok(Summary { phases, waves, overall })

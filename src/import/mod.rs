@@ -115,6 +115,19 @@ impl FileReport {
     }
 }
 
+impl FileReport {
+    /// Adds the counts of a part of the file read apart (a chunk read on another thread).
+    fn add_counts(&mut self, part: &FileReport) {
+        self.decimal_commas += part.decimal_commas;
+        self.decimal_points += part.decimal_points;
+        self.rows_read += part.rows_read;
+        self.rows_rejected += part.rows_rejected;
+        self.answers += part.answers;
+        self.dont_know += part.dont_know;
+        self.weeks_outside_scheme += part.weeks_outside_scheme;
+    }
+}
+
 /// The result of reading one or more files as one data set.
 pub struct Import {
     /// The good rows of every file.
@@ -152,7 +165,8 @@ pub fn import_sources(sources: &[Source], options: &ImportOptions) -> Import {
         report.problems = problems.len() - before;
         files.push(report);
     }
-    let dataset = builder.finish().unwrap_or_else(|error| {
+    let dataset = builder.finish();
+    let dataset = dataset.unwrap_or_else(|error| {
         problems.push(Problem {
             file: String::new(),
             line: None,

@@ -1,11 +1,14 @@
 //! Reading one file into the dataset builder: the rows, their roles, their problems.
 
+use std::collections::HashMap;
+
 use csv::ByteRecord;
 
 use super::columns::{Role, role_from_header};
 use super::likert::{is_dont_know, is_on_scale};
 use super::problems::{Problem, ProblemKind};
-use super::rows::{FileLayout, RowReader};
+
+use super::rows::{FileLayout, LineCounter, RowReader, SplitLine};
 use super::sniff::{decode, detect_separator, find_unclosed_quote, looks_binary};
 use super::{ColumnReport, FileReport, ImportOptions, Source};
 use crate::dataset::DatasetBuilder;
@@ -110,14 +113,55 @@ pub(super) fn read_file(
     };
     report.layout = Some(layout.layout());
 
-    let mut rows = RowReader::new(file, &text, &headers, layout, options.decimal_mark, builder);
-    for row in &sample {
-        rows.read(row, report, problems);
+    // Without a single quote in the file, every line is a record and every separator splits
+    // fields: the lines can be read in parallel, a chunk per core. Big exports are like that.
+    let quoted = memchr::memchr(b'"', text.as_bytes()).is_some();
+    // Old Mac files end lines with a bare '\r', which only the csv reader knows.
+    let first_break = text.find(['\r', '\n']).and_then(|at| text.get(at..));
+    let lines_end_in_newline = first_break.is_some_and(|rest| rest.starts_with('\n') || rest.starts_with("\r\n"));
+    let labels = if quoted || !lines_end_in_newline {
+        read_records(
+            reader, record, &sample, &text, file, &headers, layout, options, builder, report, problems,
+        )
+    } else {
+        let data = text.find('\n').and_then(|end| text.get(end + 1..)).unwrap_or("");
+        read_lines_in_parallel(
+            data, separator, file, &headers, &roles, options, builder, report, problems,
+        )
+    };
+    report.labels = labels.into_iter().collect();
+    report.labels.sort_by(|a, b| {
+        a.1.partial_cmp(&b.1)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then(a.0.cmp(&b.0))
+    });
+}
+
+/// The csv reader's way, for files with quoted fields: in order, one record at a time.
+#[allow(clippy::too_many_arguments)]
+fn read_records(
+    mut reader: csv::Reader<&[u8]>,
+    mut record: ByteRecord,
+    sample: &[ByteRecord],
+    text: &str,
+    file: &str,
+    headers: &[String],
+    layout: FileLayout,
+    options: &ImportOptions,
+    builder: &mut DatasetBuilder,
+    report: &mut FileReport,
+    problems: &mut Vec<Problem>,
+) -> HashMap<String, Option<f64>> {
+    let mut lines = LineCounter::new(text);
+    let mut line_of = |record: &ByteRecord| lines.line_at(record.position().map_or(0, |p| p.byte()));
+    let mut rows = RowReader::new(file, headers, layout, options.decimal_mark, builder);
+    for row in sample {
+        rows.read(row, line_of(row), report, problems);
     }
     loop {
         match reader.read_byte_record(&mut record) {
             Ok(true) if is_blank(&record) => continue,
-            Ok(true) => rows.read(&record, report, problems),
+            Ok(true) => rows.read(&record, line_of(&record), report, problems),
             Ok(false) => break,
             Err(error) => {
                 problems.push(Problem {
@@ -132,12 +176,141 @@ pub(super) fn read_file(
             }
         }
     }
-    report.labels = rows.labels.into_iter().collect();
-    report.labels.sort_by(|a, b| {
-        a.1.partial_cmp(&b.1)
-            .unwrap_or(std::cmp::Ordering::Equal)
-            .then(a.0.cmp(&b.0))
-    });
+    rows.labels
+}
+
+/// What one thread made of its chunk of lines.
+struct Chunk {
+    builder: DatasetBuilder,
+    report: FileReport,
+    problems: Vec<Problem>,
+    labels: HashMap<String, Option<f64>>,
+    lines: u64,
+}
+
+/// Reads the lines after the header, split into a chunk per core at line ends; the chunks'
+/// rows are then appended in order, so row order, first appearances and line numbers are
+/// as if read in one go.
+#[allow(clippy::too_many_arguments)]
+fn read_lines_in_parallel(
+    data: &str,
+    separator: u8,
+    file: &str,
+    headers: &[String],
+    roles: &[(Role, bool)],
+    options: &ImportOptions,
+    builder: &mut DatasetBuilder,
+    report: &mut FileReport,
+    problems: &mut Vec<Problem>,
+) -> HashMap<String, Option<f64>> {
+    let threads = if data.len() < PARALLEL_FROM_BYTES {
+        1
+    } else {
+        std::thread::available_parallelism().map_or(1, |n| n.get()).min(8)
+    };
+    let chunks = split_at_line_ends(data, threads);
+    let read_chunk = |chunk: &str| -> Chunk {
+        let mut builder = DatasetBuilder::default();
+        let mut report = FileReport::new(file);
+        let mut problems = Vec::new();
+        let mut labels = HashMap::new();
+        let mut lines = 0u64;
+        // The header is line 1; a chunk's lines count from its start and are moved on when
+        // the chunks are joined.
+        if let Some(layout) = FileLayout::new(headers, roles, &mut builder) {
+            builder.reserve(memchr::memchr_iter(b'\n', chunk.as_bytes()).count() * layout.answers_per_row());
+            let mut rows = RowReader::new(file, headers, layout, options.decimal_mark, &mut builder);
+            let mut split = SplitLine {
+                fields: Vec::with_capacity(headers.len()),
+            };
+            let mut field_start = 0;
+            // One pass over the bytes: each separator ends a field, each '\n' a line. Both are
+            // ASCII, so every cut falls on a character boundary.
+            let ends = memchr::memchr2_iter(separator, b'\n', chunk.as_bytes()).chain(std::iter::once(chunk.len()));
+            for end in ends {
+                let at_line_end = chunk.as_bytes().get(end).is_none_or(|&b| b == b'\n');
+                if end == chunk.len() && field_start == end && split.fields.is_empty() {
+                    break;
+                }
+                split.fields.push(trim(chunk.get(field_start..end).unwrap_or("")));
+                field_start = end + 1;
+                if at_line_end {
+                    lines += 1;
+                    if split.fields.iter().any(|f| !f.is_empty()) {
+                        rows.read(&split, lines + 1, &mut report, &mut problems);
+                    }
+                    split.fields.clear();
+                }
+            }
+            labels = rows.labels;
+        }
+        Chunk {
+            builder,
+            report,
+            problems,
+            labels,
+            lines,
+        }
+    };
+    let results: Vec<Chunk> = if chunks.len() <= 1 {
+        chunks.iter().map(|chunk| read_chunk(chunk)).collect()
+    } else {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = chunks.iter().map(|chunk| scope.spawn(|| read_chunk(chunk))).collect();
+            handles.into_iter().filter_map(|handle| handle.join().ok()).collect()
+        })
+    };
+    let file_id = builder.add_file(file);
+    builder.reserve(results.iter().map(|chunk| chunk.builder.answer_count()).sum());
+    let mut labels = HashMap::new();
+    let mut lines_before = 0u64;
+    for chunk in results {
+        builder.append(chunk.builder, file_id, lines_before as u32);
+        report.add_counts(&chunk.report);
+        problems.extend(chunk.problems.into_iter().map(|mut problem| {
+            problem.line = problem.line.map(|line| line + lines_before);
+            problem
+        }));
+        labels.extend(chunk.labels);
+        lines_before += chunk.lines;
+    }
+    labels
+}
+
+/// Trims spaces, tabs and the '\r' of a CRLF line end; the quick check first, since almost
+/// every field has nothing to trim.
+fn trim(field: &str) -> &str {
+    match (field.as_bytes().first(), field.as_bytes().last()) {
+        (Some(first), Some(last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => field,
+        _ => field.trim(),
+    }
+}
+
+/// Files smaller than this are read on one thread: starting threads would cost more.
+const PARALLEL_FROM_BYTES: usize = 1 << 20;
+
+/// Up to `parts` slices of `text`, each ending at a line end (or the end of the text).
+fn split_at_line_ends(text: &str, parts: usize) -> Vec<&str> {
+    let mut chunks = Vec::with_capacity(parts);
+    let mut rest = text;
+    for remaining in (1..=parts).rev() {
+        if rest.is_empty() {
+            break;
+        }
+        let target = rest.len() / remaining;
+        let end = match rest
+            .as_bytes()
+            .get(target..)
+            .and_then(|tail| memchr::memchr(b'\n', tail))
+        {
+            Some(offset) if remaining > 1 => target + offset + 1,
+            _ => rest.len(),
+        };
+        let (chunk, tail) = rest.split_at(end);
+        chunks.push(chunk);
+        rest = tail;
+    }
+    chunks
 }
 
 fn header_names(record: &ByteRecord) -> Vec<String> {

@@ -33,6 +33,15 @@ pub(super) struct FileLayout {
 }
 
 impl FileLayout {
+    /// Answers a row gives at most: one in a long file, one per question column in a wide one.
+    pub(super) fn answers_per_row(&self) -> usize {
+        if self.score.is_some() {
+            1
+        } else {
+            self.question_columns.len()
+        }
+    }
+
     /// Long files hold their answers in one score column; wide files in question columns.
     pub(super) fn layout(&self) -> super::Layout {
         if self.score.is_some() {
@@ -86,14 +95,22 @@ impl FileLayout {
 /// by one on CRLF files (the record ends at the '\r' and the '\n' is counted with the next),
 /// and Danish Excel writes CRLF: count the newlines ourselves. Records come in order, so
 /// each byte is counted once.
-struct LineCounter<'a> {
+pub(super) struct LineCounter<'a> {
     text: &'a [u8],
     counted_to: usize,
     line: u64,
 }
 
-impl LineCounter<'_> {
-    fn line_at(&mut self, byte: u64) -> u64 {
+impl<'a> LineCounter<'a> {
+    pub(super) fn new(text: &'a str) -> Self {
+        LineCounter {
+            text: text.as_bytes(),
+            counted_to: 0,
+            line: 1,
+        }
+    }
+
+    pub(super) fn line_at(&mut self, byte: u64) -> u64 {
         let mut byte = (byte as usize).min(self.text.len());
         // The reader's offset may point at the '\n' of the previous record's CRLF, or at
         // blank lines it skips: the record starts after them.
@@ -112,10 +129,42 @@ impl LineCounter<'_> {
     }
 }
 
+/// The fields of one record, trimmed: a csv record, or a line split at the separator.
+pub(super) trait Fields {
+    fn count(&self) -> usize;
+    /// Field `index`, trimmed; "" past the end.
+    fn get(&self, index: usize) -> &str;
+}
+
+impl Fields for ByteRecord {
+    fn count(&self) -> usize {
+        self.len()
+    }
+
+    fn get(&self, index: usize) -> &str {
+        field(self, index)
+    }
+}
+
+/// A line of a file without quotes: its fields are what lies between the separators,
+/// already trimmed.
+pub(super) struct SplitLine<'a> {
+    pub(super) fields: Vec<&'a str>,
+}
+
+impl Fields for SplitLine<'_> {
+    fn count(&self) -> usize {
+        self.fields.len()
+    }
+
+    fn get(&self, index: usize) -> &str {
+        self.fields.get(index).copied().unwrap_or("")
+    }
+}
+
 /// Reads records of one file into the builder, remembering per-file counts and caches.
 pub(super) struct RowReader<'a> {
     file: &'a str,
-    lines: LineCounter<'a>,
     file_id: u32,
     headers: &'a [String],
     layout: FileLayout,
@@ -132,7 +181,6 @@ pub(super) struct RowReader<'a> {
 impl<'a> RowReader<'a> {
     pub(super) fn new(
         file: &'a str,
-        text: &'a str,
         headers: &'a [String],
         layout: FileLayout,
         decimal_mark: DecimalMark,
@@ -141,11 +189,6 @@ impl<'a> RowReader<'a> {
         let file_id = builder.add_file(file);
         RowReader {
             file,
-            lines: LineCounter {
-                text: text.as_bytes(),
-                counted_to: 0,
-                line: 1,
-            },
             file_id,
             headers,
             layout,
@@ -168,22 +211,28 @@ impl<'a> RowReader<'a> {
         }
     }
 
-    pub(super) fn read(&mut self, record: &ByteRecord, report: &mut FileReport, problems: &mut Vec<Problem>) {
-        let line = self.lines.line_at(record.position().map_or(0, |p| p.byte()));
+    /// Reads one record that starts on `line`.
+    pub(super) fn read(
+        &mut self,
+        record: &impl Fields,
+        line: u64,
+        report: &mut FileReport,
+        problems: &mut Vec<Problem>,
+    ) {
         report.rows_read += 1;
         let expected = self.headers.len();
-        if record.len() != expected {
+        if record.count() != expected {
             // Trailing empty fields (a line ending in ";;") carry nothing: not a problem.
             let only_empty_extra =
-                record.len() > expected && (expected..record.len()).all(|i| field(record, i).is_empty());
+                record.count() > expected && (expected..record.count()).all(|i| record.get(i).is_empty());
             if !only_empty_extra {
-                let column = record.len().min(expected);
+                let column = record.count().min(expected);
                 problems.push(self.problem(
                     line,
                     column,
                     ProblemKind::Ragged {
                         expected,
-                        found: record.len(),
+                        found: record.count(),
                     },
                 ));
                 report.rows_rejected += 1;
@@ -214,14 +263,14 @@ impl<'a> RowReader<'a> {
     }
 
     /// The fields every answer of the record shares; None (with errors noted) when one is bad.
-    fn context(&mut self, record: &ByteRecord, line: u64) -> Option<RowContext> {
+    fn context(&mut self, record: &impl Fields, line: u64) -> Option<RowContext> {
         let wave_text = self
             .layout
             .wave
-            .map(|i| field(record, i))
+            .map(|i| record.get(i))
             .filter(|v| !v.is_empty())
             .unwrap_or(NO_WAVE);
-        let week = match self.layout.week.map(|i| (i, field(record, i))) {
+        let week = match self.layout.week.map(|i| (i, record.get(i))) {
             Some((i, text)) if !text.is_empty() => {
                 let week = match &self.last_week {
                     Some((last, week)) if last == text => *week,
@@ -244,7 +293,7 @@ impl<'a> RowReader<'a> {
             }
             _ => None,
         };
-        let date = match self.layout.date.map(|i| (i, field(record, i))) {
+        let date = match self.layout.date.map(|i| (i, record.get(i))) {
             Some((i, text)) if !text.is_empty() => {
                 let date = match &self.last_date {
                     Some((last, date)) if last == text => *date,
@@ -267,21 +316,21 @@ impl<'a> RowReader<'a> {
             }
             _ => None,
         };
-        let phase_text = match self.layout.phase.map(|i| field(record, i)).filter(|v| !v.is_empty()) {
+        let phase_text = match self.layout.phase.map(|i| record.get(i)).filter(|v| !v.is_empty()) {
             Some(phase) => phase,
             None => week.and_then(phase_of_week).unwrap_or(NO_PHASE),
         };
         let municipality = self
             .layout
             .municipality
-            .map(|i| field(record, i))
+            .map(|i| record.get(i))
             .filter(|v| !v.is_empty());
         let categories = self
             .layout
             .categories
             .iter()
             .map(|&(column, index)| {
-                let value = field(record, column);
+                let value = record.get(column);
                 (
                     index,
                     (!value.is_empty()).then(|| self.builder.intern_category_value(value)),
@@ -303,9 +352,9 @@ impl<'a> RowReader<'a> {
         })
     }
 
-    fn collect_answers(&mut self, record: &ByteRecord, line: u64, report: &mut FileReport) {
+    fn collect_answers(&mut self, record: &impl Fields, line: u64, report: &mut FileReport) {
         if let Some(score_column) = self.layout.score {
-            let question = match self.layout.question.map(|i| field(record, i)).filter(|q| !q.is_empty()) {
+            let question = match self.layout.question.map(|i| record.get(i)).filter(|q| !q.is_empty()) {
                 Some(text) => self.builder.questions.intern(text),
                 None => match self.layout.default_question {
                     Some(question) => question,
@@ -325,8 +374,8 @@ impl<'a> RowReader<'a> {
         }
     }
 
-    fn answer(&mut self, record: &ByteRecord, line: u64, column: usize, question: u32, report: &mut FileReport) {
-        let text = field(record, column);
+    fn answer(&mut self, record: &impl Fields, line: u64, column: usize, question: u32, report: &mut FileReport) {
+        let text = record.get(column);
         match parse_answer(text, self.decimal_mark) {
             Ok(Answer::Missing) => {}
             Ok(Answer::Score(score)) => {
@@ -369,10 +418,10 @@ impl<'a> RowReader<'a> {
         }
     }
 
-    fn collect_comment(&mut self, record: &ByteRecord, line: u64, context: &RowContext) {
+    fn collect_comment(&mut self, record: &impl Fields, line: u64, context: &RowContext) {
         let mut text = String::new();
         for &column in &self.layout.comments {
-            let value = field(record, column);
+            let value = record.get(column);
             if !value.is_empty() {
                 if !text.is_empty() {
                     text.push('\n');
@@ -386,7 +435,7 @@ impl<'a> RowReader<'a> {
         let question = self
             .layout
             .question
-            .map(|i| field(record, i).to_string())
+            .map(|i| record.get(i).to_string())
             .filter(|q| !q.is_empty() && self.layout.score.is_some());
         let builder = &self.builder;
         self.builder.comments.push(Comment {
