@@ -93,7 +93,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("valgpuls import + wave × phase summary: median {median:.3} s, fastest {fastest:.3} s over {runs} runs");
     summary_times.sort_by(f64::total_cmp);
     if let Some(summary_median) = summary_times.get(summary_times.len() / 2) {
-        println!("  of which the summary (3 polars group-bys): median {summary_median:.3} s");
+        println!("  of which the summary (one polars group-by): median {summary_median:.3} s");
     }
     if let Some(mb) = peak_memory_mb() {
         println!("peak memory (VmHWM): {mb:.0} MB");

@@ -1,8 +1,6 @@
 //! The canonical data: one row per answer, long format, each row remembering its file and
 //! line. Every import shape (wide, long, any encoding) ends up here.
 
-use std::collections::HashMap;
-
 use polars::prelude::*;
 use serde::Serialize;
 
@@ -144,7 +142,8 @@ impl Dataset {
 /// on every row, so each is stored once while the rows are read.
 #[derive(Default)]
 pub struct Interner {
-    ids: HashMap<String, u32>,
+    // polars' fast hasher: names are short and hashed once per row.
+    ids: PlHashMap<String, u32>,
     names: Vec<String>,
     last: Option<u32>,
 }

@@ -223,23 +223,29 @@ fn read_lines_in_parallel(
             let mut split = SplitLine {
                 fields: Vec::with_capacity(headers.len()),
             };
-            let mut field_start = 0;
-            // One pass over the bytes: each separator ends a field, each '\n' a line. Both are
-            // ASCII, so every cut falls on a character boundary.
-            let ends = memchr::memchr2_iter(separator, b'\n', chunk.as_bytes()).chain(std::iter::once(chunk.len()));
-            for end in ends {
-                let at_line_end = chunk.as_bytes().get(end).is_none_or(|&b| b == b'\n');
-                if end == chunk.len() && field_start == end && split.fields.is_empty() {
+            let bytes = chunk.as_bytes();
+            let mut line_start = 0;
+            // Lines end at '\n' (found vectorised: lines are long enough for it to pay), fields
+            // at the separator (a plain loop: fields are short). Both are ASCII, so every cut
+            // falls on a character boundary; the '\r' of CRLF goes with the trimming.
+            for line_end in memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len())) {
+                if line_start >= bytes.len() {
                     break;
                 }
-                split.fields.push(trim(chunk.get(field_start..end).unwrap_or("")));
-                field_start = end + 1;
-                if at_line_end {
-                    lines += 1;
-                    if split.fields.iter().any(|f| !f.is_empty()) {
-                        rows.read(&split, lines + 1, &mut report, &mut problems);
+                let line = chunk.get(line_start..line_end).unwrap_or("");
+                line_start = line_end + 1;
+                lines += 1;
+                split.fields.clear();
+                let mut field_start = 0;
+                for (at, &byte) in line.as_bytes().iter().enumerate() {
+                    if byte == separator {
+                        split.fields.push(trim(line.get(field_start..at).unwrap_or("")));
+                        field_start = at + 1;
                     }
-                    split.fields.clear();
+                }
+                split.fields.push(trim(line.get(field_start..).unwrap_or("")));
+                if split.fields.iter().any(|f| !f.is_empty()) {
+                    rows.read(&split, lines + 1, &mut report, &mut problems);
                 }
             }
             labels = rows.labels;
