@@ -263,6 +263,23 @@ impl DatasetBuilder {
         self.file.len()
     }
 
+    /// Nothing read yet: no file, no row, no name.
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+            && self.file.is_empty()
+            && self.categories.is_empty()
+            && self.comments.is_empty()
+            && [
+                &self.municipalities,
+                &self.waves,
+                &self.phases,
+                &self.questions,
+                &self.category_values,
+            ]
+            .iter()
+            .all(|interner| interner.names().is_empty())
+    }
+
     /// Room for `answers` more answers, so a big file does not grow the columns step by step.
     pub fn reserve(&mut self, answers: usize) {
         self.file.reserve(answers);
@@ -336,33 +353,21 @@ impl DatasetBuilder {
 
     pub fn finish(self) -> PolarsResult<Dataset> {
         let ids = |name: &str, ids: Vec<u32>| column(UInt32Chunked::from_vec(name.into(), ids));
-        let optional_ids = |name: &str, ids: &[Option<u32>]| {
-            column(UInt32Chunked::from_iter_options(name.into(), ids.iter().copied()))
-        };
         let height = self.file.len();
         let mut columns = vec![
             ids(col_names::FILE, self.file),
             ids(col_names::LINE, self.line),
-            optional_ids(col_names::MUNICIPALITY, &self.municipality),
+            optional_column::<UInt32Type>(col_names::MUNICIPALITY, &self.municipality),
             ids(col_names::WAVE, self.wave),
-            column(Int32Chunked::from_iter_options(
-                col_names::WEEK.into(),
-                self.week.into_iter(),
-            )),
-            column(Int32Chunked::from_iter_options(
-                col_names::DATE.into(),
-                self.date.into_iter(),
-            )),
+            optional_column::<Int32Type>(col_names::WEEK, &self.week),
+            optional_column::<Int32Type>(col_names::DATE, &self.date),
             ids(col_names::PHASE, self.phase),
             ids(col_names::QUESTION, self.question),
-            column(Float64Chunked::from_iter_options(
-                col_names::SCORE.into(),
-                self.score.into_iter(),
-            )),
+            optional_column::<Float64Type>(col_names::SCORE, &self.score),
             column(BooleanChunked::from_slice(col_names::DONT_KNOW.into(), &self.dont_know)),
         ];
         for (index, (_, values)) in self.categories.iter().enumerate() {
-            columns.push(optional_ids(&category_column(index), values));
+            columns.push(optional_column::<UInt32Type>(&category_column(index), values));
         }
         let answers = DataFrame::new(height, columns)?;
         let names = Names {
@@ -392,6 +397,26 @@ impl DatasetBuilder {
 
 /// Waves by their earliest date; waves without dates after those with, by first appearance.
 /// "Rul 1" was the last wave, so the name says nothing about the order.
+/// A column of optional values; a column without gaps (the usual case for weeks, dates,
+/// municipalities) is moved in without a validity mask.
+fn optional_column<T>(name: &str, values: &[Option<T::Native>]) -> Column
+where
+    T: PolarsNumericType,
+    ChunkedArray<T>: IntoSeries,
+{
+    if values.iter().all(Option::is_some) {
+        column(ChunkedArray::<T>::from_vec(
+            name.into(),
+            values.iter().flatten().copied().collect(),
+        ))
+    } else {
+        column(ChunkedArray::<T>::from_iter_options(
+            name.into(),
+            values.iter().copied(),
+        ))
+    }
+}
+
 fn column(values: impl IntoSeries) -> Column {
     values.into_series().into()
 }

@@ -107,7 +107,8 @@ pub(super) fn read_file(
                 .map(|r| (0..r.len()).map(|i| field(r, i).to_string()).collect()),
         )
         .collect();
-    let Some(layout) = FileLayout::new(&headers, &roles, builder) else {
+    // A scratch builder: the layout is only checked here; the rows' reader makes its own.
+    let Some(layout) = FileLayout::new(&headers, &roles, &mut DatasetBuilder::default()) else {
         problems.push(whole_file_problem(ProblemKind::NoAnswerColumns));
         return;
     };
@@ -120,6 +121,8 @@ pub(super) fn read_file(
     let first_break = text.find(['\r', '\n']).and_then(|at| text.get(at..));
     let lines_end_in_newline = first_break.is_some_and(|rest| rest.starts_with('\n') || rest.starts_with("\r\n"));
     let labels = if quoted || !lines_end_in_newline {
+        // The record reader writes to the data set directly: its layout names the data set's ids.
+        let layout = FileLayout::new(&headers, &roles, builder).unwrap_or(layout);
         read_records(
             reader, record, &sample, &text, file, &headers, layout, options, builder, report, problems,
         )
@@ -266,12 +269,27 @@ fn read_lines_in_parallel(
             handles.into_iter().filter_map(|handle| handle.join().ok()).collect()
         })
     };
-    let file_id = builder.add_file(file);
-    builder.reserve(results.iter().map(|chunk| chunk.builder.answer_count()).sum());
+    let answers: usize = results.iter().map(|chunk| chunk.builder.answer_count()).sum();
+    let mut file_id = None;
     let mut labels = HashMap::new();
     let mut lines_before = 0u64;
     for chunk in results {
-        builder.append(chunk.builder, file_id, lines_before as u32);
+        match file_id {
+            // The first chunk of the first file is already what the data set would hold
+            // (file id 0, lines counted from the header): taken whole, not copied.
+            None if builder.is_empty() => {
+                *builder = chunk.builder;
+                builder.reserve(answers.saturating_sub(builder.answer_count()));
+                file_id = Some(0);
+            }
+            None => {
+                let id = builder.add_file(file);
+                builder.reserve(answers);
+                builder.append(chunk.builder, id, lines_before as u32);
+                file_id = Some(id);
+            }
+            Some(id) => builder.append(chunk.builder, id, lines_before as u32),
+        }
         report.add_counts(&chunk.report);
         problems.extend(chunk.problems.into_iter().map(|mut problem| {
             problem.line = problem.line.map(|line| line + lines_before);
@@ -279,6 +297,9 @@ fn read_lines_in_parallel(
         }));
         labels.extend(chunk.labels);
         lines_before += chunk.lines;
+    }
+    if file_id.is_none() {
+        builder.add_file(file);
     }
     labels
 }

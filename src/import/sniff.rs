@@ -30,7 +30,7 @@ impl TextEncoding {
 /// Decodes a file's bytes to text. UTF-8 is borrowed, not copied (the big files are UTF-8).
 pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, TextEncoding) {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        if let Ok(text) = std::str::from_utf8(rest) {
+        if let Ok(text) = simdutf8::basic::from_utf8(rest) {
             return (Cow::Borrowed(text), TextEncoding::Utf8Bom);
         }
         let (text, _) = encoding_rs::UTF_8.decode_without_bom_handling(rest);
@@ -44,7 +44,8 @@ pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, TextEncoding) {
         let (text, _) = encoding_rs::UTF_16BE.decode_with_bom_removal(bytes);
         return (text, TextEncoding::Utf16Be);
     }
-    match std::str::from_utf8(bytes) {
+    // simdutf8 (already in the tree through polars) validates a big file several times faster.
+    match simdutf8::basic::from_utf8(bytes) {
         Ok(text) => (Cow::Borrowed(text), TextEncoding::Utf8),
         Err(_) => {
             let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
