@@ -111,6 +111,7 @@ cp "$linux" "$scratch/bin/valgpuls"
 linux=$scratch/bin/valgpuls
 x86_64-w64-mingw32-gcc -O2 -shared -s -o "$scratch/bin/bcryptprimitives.dll" \
   .ci/wine/bcryptprimitives.c .ci/wine/bcryptprimitives.def -lbcrypt
+echo "   $("$wine" --version), $(x86_64-w64-mingw32-gcc --version | head -n 1)"
 "$wine" wineboot -i >/dev/null 2>&1
 "$wineserver" -w # wait until the prefix is set up, so its messages do not mix into the runs
 step_done
