@@ -20,12 +20,13 @@ for _ in $(seq 1 60); do
     cat "$xwd_out.log"
     exit 1
   fi
-  # The top-level window titled "valgpuls" (Wine also makes small helper windows).
-  window=$(xwininfo -root -tree | awk '$2 == "\"valgpuls\":" { print $1; exit }')
+  # The window whose title starts with "valgpuls" (Wine also makes small helper windows,
+  # untitled or "Default IME").
+  window=$(xwininfo -root -tree | awk '/^ *0x[0-9a-f]+ "valgpuls[^"]*": \(/ { print $1; exit }')
   [[ -n $window ]] && break
 done
 if [[ -z $window ]]; then
-  echo "FAIL: no window titled valgpuls within 60 s"
+  echo "FAIL: no window titled valgpuls… within 60 s"
   exit 1
 fi
 # Importing the sample and the first frames take a moment in a debug build under Wine.
