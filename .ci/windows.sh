@@ -60,7 +60,12 @@ command -v xvfb-run >/dev/null || packages+=(xvfb)
 command -v xauth >/dev/null || packages+=(xauth)
 command -v xwininfo >/dev/null || packages+=(x11-utils)
 command -v xwd >/dev/null || packages+=(x11-apps)
-[[ -e /usr/lib/x86_64-linux-gnu/dri/swrast_dri.so ]] || packages+=(libgl1-mesa-dri)
+# Wine's X11 driver loads these at run time; Debian's libwine only recommends them, and the
+# install above skips recommends.
+for library in libgl1 libgl1-mesa-dri libxcomposite1 libxcursor1 libxfixes3 libxi6 libxinerama1 libxrandr2 \
+  libxrender1 libxxf86vm1; do
+  dpkg -s "$library" >/dev/null 2>&1 || packages+=("$library")
+done
 if [[ ${#packages[@]} -gt 0 ]]; then
   echo "   apt-get install ${packages[*]}"
   apt-get update -qq
