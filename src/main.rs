@@ -9,7 +9,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    // args_os: a file name that is not valid Unicode must not panic the program.
+    let raw: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
+    let args: Vec<String> = raw.iter().map(|arg| arg.to_string_lossy().into_owned()).collect();
     let is_command = args.first().is_some_and(|first| {
         valgpuls::cli::SUBCOMMANDS.contains(&first.as_str())
             || matches!(first.as_str(), "--help" | "-h" | "help" | "--version" | "-V")
@@ -19,7 +21,7 @@ fn main() -> ExitCode {
         let code = valgpuls::cli::run(&args, &mut std::io::stdout().lock(), &mut std::io::stderr().lock());
         return ExitCode::from(code);
     }
-    let files: Vec<PathBuf> = args.into_iter().map(PathBuf::from).collect();
+    let files: Vec<PathBuf> = raw.into_iter().map(PathBuf::from).collect();
     match valgpuls::app::run(files) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {

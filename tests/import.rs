@@ -325,3 +325,14 @@ fn big_files_read_in_parallel_match_the_record_reader() {
         |import: &Import| serde_json::to_string(&summary(&import.dataset, &Filter::default()).unwrap()).unwrap();
     assert_eq!(summary(&parallel), summary(&sequential));
 }
+
+#[test]
+fn the_same_file_given_twice_is_read_once() {
+    let once = import("long-utf8.csv");
+    let twice = import_paths(
+        &[fixture("long-utf8.csv"), fixture("./long-utf8.csv")],
+        &ImportOptions::default(),
+    );
+    assert_eq!(twice.dataset.answer_count(), once.dataset.answer_count());
+    assert_eq!(twice.files.len(), 1);
+}

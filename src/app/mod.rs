@@ -34,13 +34,18 @@ use crate::locale::Lang;
 
 /// The bundled check-in survey, compiled in so a lone executable opens on real-looking data.
 const SAMPLE_NAME: &str = "checkin-survey.csv";
-const SAMPLE_BYTES: &[u8] = include_bytes!("../../sample-data/checkin-survey.csv");
+const SAMPLE_BYTES: &[u8] = crate::cli::SAMPLE_BYTES;
 
 /// Opens the window on `files`, or on the bundled sample when there are none.
 pub fn run(files: Vec<PathBuf>) -> eframe::Result {
     let launched = std::time::Instant::now();
+    let mut viewport = egui::ViewportBuilder::default();
+    // The same icon as the .exe's; a window without one is still a window.
+    if let Ok(icon) = eframe::icon_data::from_png_bytes(include_bytes!("../../assets/valgpuls.png")) {
+        viewport = viewport.with_icon(std::sync::Arc::new(icon));
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
+        viewport: viewport
             .with_title("valgpuls")
             .with_inner_size([1400.0, 900.0])
             .with_min_inner_size([800.0, 500.0])

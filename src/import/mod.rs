@@ -188,7 +188,16 @@ pub fn import_sources(sources: &[Source], options: &ImportOptions) -> Import {
 pub fn import_paths(paths: &[impl AsRef<Path>], options: &ImportOptions) -> Import {
     let mut sources = Vec::new();
     let mut unreadable = Vec::new();
+    let mut seen = Vec::new();
     for path in paths {
+        // The same file given twice (or as Data.csv and DATA.csv on Windows) would count every
+        // answer twice.
+        if let Ok(canonical) = std::fs::canonicalize(path.as_ref()) {
+            if seen.contains(&canonical) {
+                continue;
+            }
+            seen.push(canonical);
+        }
         match Source::read(path.as_ref()) {
             Ok(source) => sources.push(source),
             Err(problem) => unreadable.push(problem),
