@@ -105,6 +105,22 @@ pub struct Message {
     pub is_error: bool,
 }
 
+impl Message {
+    /// "Gemt: path" when a file was written, "path: why not" when it was not.
+    fn written(result: Result<(), String>, path: &std::path::Path, saved: &str) -> Message {
+        match result {
+            Ok(()) => Message {
+                text: format!("{saved} {}", path.display()),
+                is_error: false,
+            },
+            Err(error) => Message {
+                text: format!("{}: {error}", path.display()),
+                is_error: true,
+            },
+        }
+    }
+}
+
 pub struct App {
     settings: Settings,
     loaded: Loaded,

@@ -43,16 +43,11 @@ impl App {
         else {
             return;
         };
-        self.message = Some(match self.settings.timeline.save(&path) {
-            Ok(()) => Message {
-                text: format!("{} {}", lang.pick("Tidslinje gemt:", "Timeline saved:"), path.display()),
-                is_error: false,
-            },
-            Err(error) => Message {
-                text: format!("{}: {error}", path.display()),
-                is_error: true,
-            },
-        });
+        self.message = Some(Message::written(
+            self.settings.timeline.save(&path).map_err(|e| e.to_string()),
+            &path,
+            lang.pick("Tidslinje gemt:", "Timeline saved:"),
+        ));
     }
 
     pub(super) fn save_chart(&mut self, format: export_bar::ChartFormat) {
@@ -84,16 +79,7 @@ impl App {
             }
         };
         let written = bytes.and_then(|bytes| crate::files::write_atomically(&path, &bytes).map_err(|e| e.to_string()));
-        self.message = Some(match written {
-            Ok(()) => Message {
-                text: format!("{} {}", lang.pick("Gemt:", "Saved:"), path.display()),
-                is_error: false,
-            },
-            Err(error) => Message {
-                text: format!("{}: {error}", path.display()),
-                is_error: true,
-            },
-        });
+        self.message = Some(Message::written(written, &path, lang.pick("Gemt:", "Saved:")));
     }
 
     pub(super) fn save_table(&mut self, format: command::TableFormat) {
@@ -119,16 +105,7 @@ impl App {
             command::TableFormat::Xlsx => crate::export::table::to_xlsx(&[&table]).map_err(|e| e.to_string()),
         };
         let written = bytes.and_then(|bytes| crate::files::write_atomically(&path, &bytes).map_err(|e| e.to_string()));
-        self.message = Some(match written {
-            Ok(()) => Message {
-                text: format!("{} {}", lang.pick("Gemt:", "Saved:"), path.display()),
-                is_error: false,
-            },
-            Err(error) => Message {
-                text: format!("{}: {error}", path.display()),
-                is_error: true,
-            },
-        });
+        self.message = Some(Message::written(written, &path, lang.pick("Gemt:", "Saved:")));
     }
 
     pub(super) fn copy_chart_image(&mut self) {
