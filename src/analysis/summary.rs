@@ -3,9 +3,9 @@
 use polars::prelude::*;
 use serde::Serialize;
 
-use super::stats::{Moments, moments_exprs, read_keys, read_moments};
+use super::stats::{Moments, moments_exprs, read_moments};
 use super::{Filter, Stats, filtered};
-use crate::dataset::{Dataset, col_names};
+use crate::dataset::{Dataset, Names, col_names};
 use crate::phases::NO_PHASE;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -85,21 +85,23 @@ impl Summary {
 
 pub fn summary(dataset: &Dataset, filter: &Filter) -> PolarsResult<Summary> {
     // One group-by: the wave totals and the overall total add up the cells' moments.
-    // Wave and phase ids in one integer key: a single-key group-by hashes integers, where two
-    // keys would be encoded row by row first.
-    let key =
-        (col(col_names::WAVE).cast(DataType::UInt64) * lit(1u64 << 32)) + col(col_names::PHASE).cast(DataType::UInt64);
+    // Wave and phase ids in one integer key, split again on the few result rows: a single
+    // integer key is hashed directly, where two keys would be encoded row by row first.
     let cells = filtered(dataset, filter)
-        .group_by([key.alias("key")])
-        .agg(
-            [col(col_names::WAVE).first(), col(col_names::PHASE).first()]
-                .into_iter()
-                .chain(moments_exprs())
-                .collect::<Vec<_>>(),
-        )
+        .group_by([cell_key(dataset).alias("key")])
+        .agg(moments_exprs())
         .collect()?;
-    let cell_waves = read_keys(&cells, col_names::WAVE, &dataset.names.waves)?;
-    let cell_phases = read_keys(&cells, col_names::PHASE, &dataset.names.phases)?;
+    let keys: Vec<u64> = cells
+        .column("key")?
+        .cast(&DataType::UInt64)?
+        .u64()?
+        .iter()
+        .map(|key| key.unwrap_or(0))
+        .collect();
+    let (wave_ids, phase_ids) = split_cell_keys(dataset, &keys);
+    let name = |names: &[String], id: u64| Names::name(names, u32::try_from(id).unwrap_or(u32::MAX)).to_string();
+    let cell_waves: Vec<String> = wave_ids.iter().map(|&id| name(&dataset.names.waves, id)).collect();
+    let cell_phases: Vec<String> = phase_ids.iter().map(|&id| name(&dataset.names.phases, id)).collect();
     let cell_moments = read_moments(&cells)?;
     let cell_at = |wave: &str, phase: &str| {
         (0..cell_moments.len())
@@ -140,4 +142,31 @@ pub fn summary(dataset: &Dataset, filter: &Filter) -> PolarsResult<Summary> {
     // Across waves, "mean of phases" averages every wave's phase means alike.
     let overall = Total::new(&all_cells, overall_stats);
     Ok(Summary { phases, waves, overall })
+}
+
+/// With fewer waves and phases than this (real data has a handful of each) both ids fit one
+/// 32-bit key; more and the key takes 64 bits.
+const NARROW_KEY_LIMIT: usize = 1 << 16;
+
+fn narrow_key(dataset: &Dataset) -> bool {
+    dataset.names.phases.len() <= NARROW_KEY_LIMIT && dataset.names.waves.len() <= NARROW_KEY_LIMIT
+}
+
+/// The wave × phase cell of each answer as one integer.
+fn cell_key(dataset: &Dataset) -> Expr {
+    if narrow_key(dataset) {
+        col(col_names::WAVE) * lit(NARROW_KEY_LIMIT as u32) + col(col_names::PHASE)
+    } else {
+        col(col_names::WAVE).cast(DataType::UInt64) * lit(1u64 << 32) + col(col_names::PHASE).cast(DataType::UInt64)
+    }
+}
+
+/// The wave ids and phase ids of [`cell_key`]s.
+fn split_cell_keys(dataset: &Dataset, keys: &[u64]) -> (Vec<u64>, Vec<u64>) {
+    let base = if narrow_key(dataset) {
+        NARROW_KEY_LIMIT as u64
+    } else {
+        1u64 << 32
+    };
+    keys.iter().map(|key| (key / base, key % base)).unzip()
 }

@@ -129,7 +129,16 @@ pub(super) fn read_file(
     } else {
         let data = text.find('\n').and_then(|end| text.get(end + 1..)).unwrap_or("");
         read_lines_in_parallel(
-            data, separator, file, &headers, &roles, options, builder, report, problems,
+            data,
+            separator,
+            layout.answers_per_row(),
+            file,
+            &headers,
+            &roles,
+            options,
+            builder,
+            report,
+            problems,
         )
     };
     report.labels = labels.into_iter().collect();
@@ -198,6 +207,7 @@ struct Chunk {
 fn read_lines_in_parallel(
     data: &str,
     separator: u8,
+    answers_per_row: usize,
     file: &str,
     headers: &[String],
     roles: &[(Role, bool)],
@@ -213,7 +223,8 @@ fn read_lines_in_parallel(
     };
     let chunks = split_at_line_ends(data, threads);
     let read_chunk = |chunk: &str| -> Chunk {
-        let mut builder = DatasetBuilder::default();
+        let lines_in_chunk = memchr::memchr_iter(b'\n', chunk.as_bytes()).count() + 1;
+        let mut builder = DatasetBuilder::with_capacity(lines_in_chunk * answers_per_row);
         let mut report = FileReport::new(file);
         let mut problems = Vec::new();
         let mut labels = HashMap::new();
@@ -221,7 +232,6 @@ fn read_lines_in_parallel(
         // The header is line 1; a chunk's lines count from its start and are moved on when
         // the chunks are joined.
         if let Some(layout) = FileLayout::new(headers, roles, &mut builder) {
-            builder.reserve(memchr::memchr_iter(b'\n', chunk.as_bytes()).count() * layout.answers_per_row());
             let mut rows = RowReader::new(file, headers, layout, options.decimal_mark, &mut builder);
             let mut split = SplitLine {
                 fields: Vec::with_capacity(headers.len()),
@@ -269,26 +279,21 @@ fn read_lines_in_parallel(
             handles.into_iter().filter_map(|handle| handle.join().ok()).collect()
         })
     };
-    let answers: usize = results.iter().map(|chunk| chunk.builder.answer_count()).sum();
-    let mut file_id = None;
+    let file_id = builder.add_file(file);
     let mut labels = HashMap::new();
     let mut lines_before = 0u64;
     for chunk in results {
-        match file_id {
-            // The first chunk of the first file is already what the data set would hold
-            // (file id 0, lines counted from the header): taken whole, not copied.
-            None if builder.is_empty() => {
-                *builder = chunk.builder;
-                builder.reserve(answers.saturating_sub(builder.answer_count()));
-                file_id = Some(0);
-            }
-            None => {
-                let id = builder.add_file(file);
-                builder.reserve(answers);
-                builder.append(chunk.builder, id, lines_before as u32);
-                file_id = Some(id);
-            }
-            Some(id) => builder.append(chunk.builder, id, lines_before as u32),
+        // The chunks' rows become parts of the data set as they are: nothing is copied.
+        if let Err(error) = builder.append(chunk.builder, file_id, lines_before as u32) {
+            problems.push(Problem {
+                file: file.to_string(),
+                line: None,
+                column: None,
+                kind: ProblemKind::Unreadable {
+                    reason: error.to_string(),
+                },
+            });
+            continue;
         }
         report.add_counts(&chunk.report);
         problems.extend(chunk.problems.into_iter().map(|mut problem| {
@@ -297,9 +302,6 @@ fn read_lines_in_parallel(
         }));
         labels.extend(chunk.labels);
         lines_before += chunk.lines;
-    }
-    if file_id.is_none() {
-        builder.add_file(file);
     }
     labels
 }
