@@ -7,6 +7,7 @@ pub mod problems;
 mod reader;
 mod rows;
 pub mod sniff;
+mod source;
 pub mod values;
 
 use std::collections::BTreeMap;
@@ -39,7 +40,7 @@ pub struct Source {
 impl Source {
     pub fn read(path: &Path) -> Result<Source, Problem> {
         let name = path.display().to_string();
-        match std::fs::read(path) {
+        match source::read_whole_file(path) {
             Ok(bytes) => Ok(Source { name, bytes }),
             Err(error) => Err(Problem {
                 file: name,

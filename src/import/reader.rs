@@ -43,6 +43,7 @@ pub(super) fn read_file(
         kind,
     };
     let (text, encoding) = decode(&source.bytes);
+
     report.encoding = Some(encoding);
     if text.trim().is_empty() {
         problems.push(whole_file_problem(ProblemKind::Empty));
@@ -221,7 +222,9 @@ fn read_lines_in_parallel(
     } else {
         std::thread::available_parallelism().map_or(1, |n| n.get()).min(8)
     };
-    let chunks = split_at_line_ends(data, threads);
+    // More chunks than threads: a thread that is done takes the next, so one slow thread
+    // (a core shared with another program) does not hold up the rest.
+    let chunks = split_at_line_ends(data, if threads > 1 { threads * CHUNKS_PER_THREAD } else { 1 });
     let read_chunk = |chunk: &str| -> Chunk {
         let lines_in_chunk = memchr::memchr_iter(b'\n', chunk.as_bytes()).count() + 1;
         let mut builder = DatasetBuilder::with_capacity(lines_in_chunk * answers_per_row);
@@ -271,14 +274,8 @@ fn read_lines_in_parallel(
             lines,
         }
     };
-    let results: Vec<Chunk> = if chunks.len() <= 1 {
-        chunks.iter().map(|chunk| read_chunk(chunk)).collect()
-    } else {
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = chunks.iter().map(|chunk| scope.spawn(|| read_chunk(chunk))).collect();
-            handles.into_iter().filter_map(|handle| handle.join().ok()).collect()
-        })
-    };
+    let results = read_chunks(&chunks, threads, read_chunk);
+
     let file_id = builder.add_file(file);
     let mut labels = HashMap::new();
     let mut lines_before = 0u64;
@@ -306,6 +303,39 @@ fn read_lines_in_parallel(
     labels
 }
 
+/// Each chunk read by `read_chunk` on up to `threads` threads; the results in chunk order.
+fn read_chunks<'a, T: Send>(chunks: &[&'a str], threads: usize, read_chunk: impl Fn(&'a str) -> T + Sync) -> Vec<T> {
+    if threads <= 1 || chunks.len() <= 1 {
+        return chunks.iter().map(|chunk| read_chunk(chunk)).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut results: Vec<(usize, T)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads.min(chunks.len()))
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(chunk) = chunks.get(index) else { break };
+                        done.push((index, read_chunk(chunk)));
+                    }
+                    done
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|worker| match worker.join() {
+                Ok(done) => done,
+                // A bug, not bad input: losing a chunk's rows silently would be worse.
+                Err(panic) => std::panic::resume_unwind(panic),
+            })
+            .collect()
+    });
+    results.sort_by_key(|(index, _)| *index);
+    results.into_iter().map(|(_, result)| result).collect()
+}
+
 /// Trims spaces, tabs and the '\r' of a CRLF line end; the quick check first, since almost
 /// every field has nothing to trim.
 fn trim(field: &str) -> &str {
@@ -317,6 +347,7 @@ fn trim(field: &str) -> &str {
 
 /// Files smaller than this are read on one thread: starting threads would cost more.
 const PARALLEL_FROM_BYTES: usize = 1 << 20;
+const CHUNKS_PER_THREAD: usize = 4;
 
 /// Up to `parts` slices of `text`, each ending at a line end (or the end of the text).
 fn split_at_line_ends(text: &str, parts: usize) -> Vec<&str> {
