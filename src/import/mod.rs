@@ -3,6 +3,7 @@
 
 pub mod columns;
 pub mod likert;
+mod lines;
 pub mod problems;
 mod reader;
 mod rows;

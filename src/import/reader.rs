@@ -67,7 +67,10 @@ pub(super) fn read_file(
         return;
     }
     let headers = header_names(&record);
-    if let Some((line, column)) = find_unclosed_quote(&text, separator) {
+    // Big exports have no quote at all: one scan tells, and both the check below and the
+    // choice of reader further down use it.
+    let quoted = memchr::memchr(b'"', text.as_bytes()).is_some();
+    if quoted && let Some((line, column)) = find_unclosed_quote(&text, separator) {
         problems.push(Problem {
             file: file.to_string(),
             line: Some(line),
@@ -117,7 +120,6 @@ pub(super) fn read_file(
 
     // Without a single quote in the file, every line is a record and every separator splits
     // fields: the lines can be read in parallel, a chunk per core. Big exports are like that.
-    let quoted = memchr::memchr(b'"', text.as_bytes()).is_some();
     // Old Mac files end lines with a bare '\r', which only the csv reader knows.
     let first_break = text.find(['\r', '\n']).and_then(|at| text.get(at..));
     let lines_end_in_newline = first_break.is_some_and(|rest| rest.starts_with('\n') || rest.starts_with("\r\n"));
@@ -225,8 +227,11 @@ fn read_lines_in_parallel(
     // More chunks than threads: a thread that is done takes the next, so one slow thread
     // (a core shared with another program) does not hold up the rest.
     let chunks = split_at_line_ends(data, if threads > 1 { threads * CHUNKS_PER_THREAD } else { 1 });
+    let bytes_per_line = bytes_per_line(data);
     let read_chunk = |chunk: &str| -> Chunk {
-        let lines_in_chunk = memchr::memchr_iter(b'\n', chunk.as_bytes()).count() + 1;
+        // Room for about as many rows as the chunk has lines: the columns then grow once or
+        // not at all, and room never used is never touched (no memory is spent on it).
+        let lines_in_chunk = chunk.len() / bytes_per_line + chunk.len() / bytes_per_line / 8 + 16;
         let mut builder = DatasetBuilder::with_capacity(lines_in_chunk * answers_per_row);
         let mut report = FileReport::new(file);
         let mut problems = Vec::new();
@@ -236,34 +241,12 @@ fn read_lines_in_parallel(
         // the chunks are joined.
         if let Some(layout) = FileLayout::new(headers, roles, &mut builder) {
             let mut rows = RowReader::new(file, headers, layout, options.decimal_mark, &mut builder);
-            let mut split = SplitLine {
-                fields: Vec::with_capacity(headers.len()),
-            };
-            let bytes = chunk.as_bytes();
-            let mut line_start = 0;
-            // Lines end at '\n' (found vectorised: lines are long enough for it to pay), fields
-            // at the separator (a plain loop: fields are short). Both are ASCII, so every cut
-            // falls on a character boundary; the '\r' of CRLF goes with the trimming.
-            for line_end in memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len())) {
-                if line_start >= bytes.len() {
-                    break;
-                }
-                let line = chunk.get(line_start..line_end).unwrap_or("");
-                line_start = line_end + 1;
+            super::lines::for_each_line(chunk, separator, |fields| {
                 lines += 1;
-                split.fields.clear();
-                let mut field_start = 0;
-                for (at, &byte) in line.as_bytes().iter().enumerate() {
-                    if byte == separator {
-                        split.fields.push(trim(line.get(field_start..at).unwrap_or("")));
-                        field_start = at + 1;
-                    }
+                if fields.iter().any(|f| !f.is_empty()) {
+                    rows.read(&SplitLine { fields }, lines + 1, &mut report, &mut problems);
                 }
-                split.fields.push(trim(line.get(field_start..).unwrap_or("")));
-                if split.fields.iter().any(|f| !f.is_empty()) {
-                    rows.read(&split, lines + 1, &mut report, &mut problems);
-                }
-            }
+            });
             labels = rows.labels;
         }
         Chunk {
@@ -336,13 +319,11 @@ fn read_chunks<'a, T: Send>(chunks: &[&'a str], threads: usize, read_chunk: impl
     results.into_iter().map(|(_, result)| result).collect()
 }
 
-/// Trims spaces, tabs and the '\r' of a CRLF line end; the quick check first, since almost
-/// every field has nothing to trim.
-fn trim(field: &str) -> &str {
-    match (field.as_bytes().first(), field.as_bytes().last()) {
-        (Some(first), Some(last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => field,
-        _ => field.trim(),
-    }
+/// The average length of the first lines (at least one byte).
+fn bytes_per_line(text: &str) -> usize {
+    let head = text.as_bytes().get(..64 * 1024).unwrap_or(text.as_bytes());
+    let lines = memchr::memchr_iter(b'\n', head).count().max(1);
+    (head.len() / lines).max(1)
 }
 
 /// Files smaller than this are read on one thread: starting threads would cost more.

@@ -149,7 +149,7 @@ impl Fields for ByteRecord {
 /// A line of a file without quotes: its fields are what lies between the separators,
 /// already trimmed.
 pub(super) struct SplitLine<'a> {
-    pub(super) fields: Vec<&'a str>,
+    pub(super) fields: &'a [&'a str],
 }
 
 impl Fields for SplitLine<'_> {
@@ -174,6 +174,7 @@ pub(super) struct RowReader<'a> {
     // The same week and date text repeats row after row: parse it once.
     last_week: Option<(String, Option<i32>)>,
     last_date: Option<(String, Option<i32>)>,
+    last_week_phase: Option<(i32, u32)>,
     answers: Vec<(u32, Option<f64>, bool)>,
     errors: Vec<Problem>,
 }
@@ -197,6 +198,7 @@ impl<'a> RowReader<'a> {
             labels: HashMap::new(),
             last_week: None,
             last_date: None,
+            last_week_phase: None,
             answers: Vec::new(),
             errors: Vec::new(),
         }
@@ -316,10 +318,7 @@ impl<'a> RowReader<'a> {
             }
             _ => None,
         };
-        let phase_text = match self.layout.phase.map(|i| record.get(i)).filter(|v| !v.is_empty()) {
-            Some(phase) => phase,
-            None => week.and_then(phase_of_week).unwrap_or(NO_PHASE),
-        };
+        let phase_text = self.layout.phase.map(|i| record.get(i)).filter(|v| !v.is_empty());
         let municipality = self
             .layout
             .municipality
@@ -347,9 +346,30 @@ impl<'a> RowReader<'a> {
             wave: self.builder.waves.intern(wave_text),
             week,
             date,
-            phase: self.builder.phases.intern(phase_text),
+            phase: match phase_text {
+                Some(text) => self.builder.phases.intern(text),
+                None => self.phase_of_week(week),
+            },
             categories,
         })
+    }
+
+    /// The phase id of a week by the default scheme; the last week's is asked again row after
+    /// row, so it is kept.
+    fn phase_of_week(&mut self, week: Option<i32>) -> u32 {
+        if let (Some(week), Some((last_week, phase))) = (week, self.last_week_phase)
+            && week == last_week
+        {
+            return phase;
+        }
+        let phase = self
+            .builder
+            .phases
+            .intern(week.and_then(phase_of_week).unwrap_or(NO_PHASE));
+        if let Some(week) = week {
+            self.last_week_phase = Some((week, phase));
+        }
+        phase
     }
 
     fn collect_answers(&mut self, record: &impl Fields, line: u64, report: &mut FileReport) {
@@ -404,6 +424,10 @@ impl<'a> RowReader<'a> {
     }
 
     fn note_label(&mut self, text: &str, value: Option<f64>, report: &mut FileReport) {
+        // Most answers in a big file are one digit: nothing to note.
+        if text.len() == 1 {
+            return;
+        }
         let starts_with_digit = text.as_bytes().first().is_some_and(u8::is_ascii_digit);
         if starts_with_digit {
             if text.contains(',') {
