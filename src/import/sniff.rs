@@ -30,7 +30,7 @@ impl TextEncoding {
 /// Decodes a file's bytes to text. UTF-8 is borrowed, not copied (the big files are UTF-8).
 pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, TextEncoding) {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        if let Ok(text) = simdutf8::basic::from_utf8(rest) {
+        if let Some(text) = utf8(rest) {
             return (Cow::Borrowed(text), TextEncoding::Utf8Bom);
         }
         let (text, _) = encoding_rs::UTF_8.decode_without_bom_handling(rest);
@@ -44,14 +44,53 @@ pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, TextEncoding) {
         let (text, _) = encoding_rs::UTF_16BE.decode_with_bom_removal(bytes);
         return (text, TextEncoding::Utf16Be);
     }
-    // simdutf8 (already in the tree through polars) validates a big file several times faster.
-    match simdutf8::basic::from_utf8(bytes) {
-        Ok(text) => (Cow::Borrowed(text), TextEncoding::Utf8),
-        Err(_) => {
+    match utf8(bytes) {
+        Some(text) => (Cow::Borrowed(text), TextEncoding::Utf8),
+        None => {
             let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
             (text, TextEncoding::Windows1252)
         }
     }
+}
+
+/// Inputs from this size on are checked in parallel parts.
+const PARALLEL_CHECK_FROM: usize = 8 << 20;
+const MAX_CHECK_THREADS: usize = 4;
+
+/// The bytes as text when they are valid UTF-8. simdutf8 (already in the tree through polars)
+/// checks several times faster than the standard library; a big file is checked in parts, a
+/// thread each.
+fn utf8(bytes: &[u8]) -> Option<&str> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(MAX_CHECK_THREADS);
+    if bytes.len() < PARALLEL_CHECK_FROM || threads < 2 {
+        return simdutf8::basic::from_utf8(bytes).ok();
+    }
+    let mut parts = Vec::with_capacity(threads);
+    let mut rest = bytes;
+    while !rest.is_empty() {
+        let target = (bytes.len() / threads).min(rest.len());
+        // Cut right after a '\n': an ASCII byte is never part of a longer character.
+        let end = rest
+            .get(target..)
+            .and_then(|tail| memchr::memchr(b'\n', tail))
+            .map_or(rest.len(), |offset| target + offset + 1);
+        let (part, tail) = rest.split_at(end);
+        parts.push(part);
+        rest = tail;
+    }
+    let all_valid = std::thread::scope(|scope| {
+        let checks: Vec<_> = parts
+            .iter()
+            .map(|part| scope.spawn(move || simdutf8::basic::from_utf8(part).is_ok()))
+            .collect();
+        checks.into_iter().all(|check| check.join().unwrap_or(false))
+    });
+    // SAFETY: the parts are `bytes` cut into consecutive pieces, each cut right after a '\n',
+    // which in UTF-8 only ever is the character '\n' itself: the cuts fall between
+    // characters. Every part is valid UTF-8, so the whole, their concatenation, is too.
+    all_valid.then(|| unsafe { std::str::from_utf8_unchecked(bytes) })
 }
 
 /// True when the start of the text looks like a binary file (an image, a zip, an .xlsx):
@@ -172,6 +211,25 @@ pub fn find_unclosed_quote(text: &str, separator: u8) -> Option<(u64, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn big_inputs_checked_in_parts_are_utf8_exactly_when_the_whole_is() {
+        let line = "Køge Kommune;Rul 2;Ærø;€;\u{1F600}\r\n";
+        let text = line.repeat(PARALLEL_CHECK_FROM / line.len() + 100);
+        assert_eq!(utf8(text.as_bytes()), Some(text.as_str()));
+        // One broken character anywhere makes the whole Windows-1252: at the start, in the
+        // middle, at the very end, and a character cut short by a line end.
+        for at in [0, text.len() / 2, text.len() - 1] {
+            let mut bytes = text.clone().into_bytes();
+            bytes[at] = 0xFF; // 'ÿ' in Windows-1252, never a byte of UTF-8
+            assert_eq!(utf8(&bytes), None, "broken at {at}");
+        }
+        let mut bytes = text.clone().into_bytes();
+        let middle = text.len() / 2;
+        bytes.splice(middle..middle, [0xC3, b'\n']);
+        assert_eq!(utf8(&bytes), None);
+        assert_eq!(decode(&bytes).1, TextEncoding::Windows1252);
+    }
 
     #[test]
     fn encodings_are_recognised() {
