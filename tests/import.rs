@@ -336,3 +336,37 @@ fn the_same_file_given_twice_is_read_once() {
     assert_eq!(twice.dataset.answer_count(), once.dataset.answer_count());
     assert_eq!(twice.files.len(), 1);
 }
+
+#[test]
+fn repeated_answer_texts_count_and_fail_on_every_row() {
+    use valgpuls::import::{Source, import_sources};
+    let text = "Kommune;Rul;Uge;Spørgsmål;Svar\n\
+                Køge;Rul 1;1;Supporten;3,5\n\
+                Køge;Rul 1;1;Supporten;Tilfreds\n\
+                Køge;Rul 1;1;Supporten;3,5\n\
+                Køge;Rul 1;1;Supporten;7,5\n\
+                Køge;Rul 1;1;Supporten;Tilfreds\n\
+                Køge;Rul 1;1;Supporten;Måske\n\
+                Køge;Rul 1;1;Supporten;7,5\n\
+                Køge;Rul 1;1;Supporten;Måske\n";
+    let import = import_sources(
+        &[Source {
+            name: "gentaget.csv".into(),
+            bytes: text.as_bytes().to_vec(),
+        }],
+        &ImportOptions::default(),
+    );
+    let file = &import.files[0];
+    // Each "3,5" is a decimal comma; "7,5" is off the scale and tells nothing about the mark.
+    assert_eq!(file.decimal_commas, 2);
+    assert_eq!((file.answers, file.rows_rejected), (4, 4));
+    assert_eq!(messages(&import).len(), 4, "{:?}", messages(&import));
+    let lines: Vec<Option<u64>> = import.problems.iter().map(|p| p.line).collect();
+    assert_eq!(lines, [Some(5), Some(7), Some(8), Some(9)]);
+    let labels: Vec<&str> = file.labels.iter().map(|(l, _)| l.as_str()).collect();
+    assert_eq!(labels, ["Tilfreds"]);
+    assert_eq!(
+        cells(&import),
+        vec![cell("Rul 1", "Klargøring (uge 1-3)", 4, "3,75", 0)]
+    );
+}

@@ -100,22 +100,66 @@ pub struct RowContext {
     pub categories: Vec<(usize, Option<u32>)>,
 }
 
-/// The rows of one part as they are read, one growing buffer per column. Optional values go
-/// into polars' own builders, so finishing a part moves the buffers into the frame as they
-/// are, with a validity mask only where a value is missing.
+/// A column of optional values as it grows: the values, and which are there only once one
+/// is missing (most columns of most files have no gaps).
+struct Nullable<T> {
+    values: Vec<T>,
+    present: Option<Vec<bool>>,
+}
+
+impl<T: Copy + Default> Nullable<T> {
+    fn with_capacity(capacity: usize) -> Self {
+        Nullable {
+            values: Vec::with_capacity(capacity),
+            present: None,
+        }
+    }
+
+    #[inline]
+    fn push(&mut self, value: Option<T>) {
+        match value {
+            Some(value) => {
+                if let Some(present) = &mut self.present {
+                    present.push(true);
+                }
+                self.values.push(value);
+            }
+            None => {
+                let rows = self.values.len();
+                self.present.get_or_insert_with(|| vec![true; rows]).push(false);
+                self.values.push(T::default());
+            }
+        }
+    }
+
+    /// The values as a polars column: moved, not copied, with a validity mask if any is missing.
+    fn finish<P>(self, name: &str) -> ChunkedArray<P>
+    where
+        P: PolarsNumericType<Native = T>,
+    {
+        let validity = self.present.and_then(|present| {
+            let mask = BooleanChunked::from_slice(PlSmallStr::EMPTY, &present);
+            mask.downcast_iter().next().map(|mask| mask.values().clone())
+        });
+        ChunkedArray::from_vec_validity(name.into(), self.values, validity)
+    }
+}
+
+/// The rows of one part as they are read, one growing buffer per column; finishing a part
+/// moves the buffers into the frame as they are.
 struct Columns {
     file: Vec<u32>,
     line: Vec<u32>,
-    municipality: PrimitiveChunkedBuilder<UInt32Type>,
+    municipality: Nullable<u32>,
     wave: Vec<u32>,
-    week: PrimitiveChunkedBuilder<Int32Type>,
-    date: PrimitiveChunkedBuilder<Int32Type>,
+    week: Nullable<i32>,
+    date: Nullable<i32>,
     phase: Vec<u32>,
     question: Vec<u32>,
-    score: PrimitiveChunkedBuilder<Float64Type>,
-    dont_know: BooleanChunkedBuilder,
+    score: Nullable<f64>,
+    dont_know: Vec<bool>,
     /// One per category column of the builder, by index.
-    categories: Vec<PrimitiveChunkedBuilder<UInt32Type>>,
+    categories: Vec<Nullable<u32>>,
     capacity: usize,
 }
 
@@ -124,15 +168,15 @@ impl Columns {
         Columns {
             file: Vec::with_capacity(capacity),
             line: Vec::with_capacity(capacity),
-            municipality: PrimitiveChunkedBuilder::new(col_names::MUNICIPALITY.into(), capacity),
+            municipality: Nullable::with_capacity(capacity),
             wave: Vec::with_capacity(capacity),
-            week: PrimitiveChunkedBuilder::new(col_names::WEEK.into(), capacity),
-            date: PrimitiveChunkedBuilder::new(col_names::DATE.into(), capacity),
+            week: Nullable::with_capacity(capacity),
+            date: Nullable::with_capacity(capacity),
             phase: Vec::with_capacity(capacity),
             question: Vec::with_capacity(capacity),
-            score: PrimitiveChunkedBuilder::new(col_names::SCORE.into(), capacity),
-            dont_know: BooleanChunkedBuilder::new(col_names::DONT_KNOW.into(), capacity),
-            categories: (0..categories).map(|i| category_builder(i, capacity)).collect(),
+            score: Nullable::with_capacity(capacity),
+            dont_know: Vec::with_capacity(capacity),
+            categories: (0..categories).map(|_| Nullable::with_capacity(capacity)).collect(),
             capacity,
         }
     }
@@ -142,9 +186,9 @@ impl Columns {
     }
 
     fn add_category(&mut self) {
-        let mut values = category_builder(self.categories.len(), self.capacity);
+        let mut values = Nullable::with_capacity(self.capacity);
         // Rows read before this column existed have no value in it.
-        (0..self.len()).for_each(|_| values.append_null());
+        (0..self.len()).for_each(|_| values.push(None));
         self.categories.push(values);
     }
 
@@ -165,14 +209,17 @@ impl Columns {
         let mut columns = vec![
             ids(col_names::FILE, self.file),
             ids(col_names::LINE, self.line),
-            column(maps.municipalities.apply_to_column(self.municipality.finish())),
+            column(
+                maps.municipalities
+                    .apply_to_column(self.municipality.finish(col_names::MUNICIPALITY)),
+            ),
             ids(col_names::WAVE, self.wave),
-            column(self.week.finish()),
-            column(self.date.finish()),
+            column(self.week.finish::<Int32Type>(col_names::WEEK)),
+            column(self.date.finish::<Int32Type>(col_names::DATE)),
             ids(col_names::PHASE, self.phase),
             ids(col_names::QUESTION, self.question),
-            column(self.score.finish()),
-            column(self.dont_know.finish()),
+            column(self.score.finish::<Float64Type>(col_names::SCORE)),
+            column(BooleanChunked::from_slice(col_names::DONT_KNOW.into(), &self.dont_know)),
         ];
         let mut categories: Vec<(usize, Column)> = self
             .categories
@@ -180,18 +227,16 @@ impl Columns {
             .enumerate()
             .map(|(theirs, values)| {
                 let ours = maps.categories.get(theirs).copied().unwrap_or(theirs);
-                let values = maps.category_values.apply_to_column(values.finish());
-                (ours, column(values.with_name(category_column(ours).into())))
+                let values = maps
+                    .category_values
+                    .apply_to_column(values.finish(&category_column(ours)));
+                (ours, column(values))
             })
             .collect();
         categories.sort_by_key(|(index, _)| *index);
         columns.extend(categories.into_iter().map(|(_, values)| values));
         DataFrame::new(height, columns)
     }
-}
-
-fn category_builder(index: usize, capacity: usize) -> PrimitiveChunkedBuilder<UInt32Type> {
-    PrimitiveChunkedBuilder::new(category_column(index).into(), capacity)
 }
 
 fn column(values: impl IntoSeries) -> Column {
@@ -298,17 +343,17 @@ impl DatasetBuilder {
         let columns = &mut self.current;
         columns.file.push(row.file);
         columns.line.push(row.line);
-        columns.municipality.append_option(row.municipality);
+        columns.municipality.push(row.municipality);
         columns.wave.push(row.wave);
-        columns.week.append_option(row.week);
-        columns.date.append_option(row.date);
+        columns.week.push(row.week);
+        columns.date.push(row.date);
         columns.phase.push(row.phase);
         columns.question.push(question);
-        columns.score.append_option(score);
-        columns.dont_know.append_value(dont_know);
+        columns.score.push(score);
+        columns.dont_know.push(dont_know);
         for (index, values) in columns.categories.iter_mut().enumerate() {
             let value = row.categories.iter().find(|(i, _)| *i == index).and_then(|(_, v)| *v);
-            values.append_option(value);
+            values.push(value);
         }
         self.note_wave_start(
             row.wave,

@@ -162,6 +162,17 @@ impl Fields for SplitLine<'_> {
     }
 }
 
+/// How many different answer texts a reader remembers: more than any scale has labels, so a
+/// file's answers are all remembered, while free text in a score column cannot grow it.
+const KNOWN_ANSWERS: usize = 64;
+
+/// The decimal mark of a number written with one, for the report's count of each.
+#[derive(Clone, Copy)]
+enum NumberMark {
+    Comma,
+    Point,
+}
+
 /// Reads records of one file into the builder, remembering per-file counts and caches.
 pub(super) struct RowReader<'a> {
     file: &'a str,
@@ -175,6 +186,8 @@ pub(super) struct RowReader<'a> {
     last_week: Option<(String, Option<i32>)>,
     last_date: Option<(String, Option<i32>)>,
     last_week_phase: Option<(i32, u32)>,
+    /// Answer texts already worked out (up to [`KNOWN_ANSWERS`]).
+    known_answers: Vec<(String, Result<Answer, AnswerError>, Option<NumberMark>)>,
     answers: Vec<(u32, Option<f64>, bool)>,
     errors: Vec<Problem>,
 }
@@ -199,6 +212,7 @@ impl<'a> RowReader<'a> {
             last_week: None,
             last_date: None,
             last_week_phase: None,
+            known_answers: Vec::new(),
             answers: Vec::new(),
             errors: Vec::new(),
         }
@@ -396,16 +410,16 @@ impl<'a> RowReader<'a> {
 
     fn answer(&mut self, record: &impl Fields, line: u64, column: usize, question: u32, report: &mut FileReport) {
         let text = record.get(column);
-        match parse_answer(text, self.decimal_mark) {
+        let (parsed, number_mark) = self.parse_answer(text);
+        match number_mark {
+            Some(NumberMark::Comma) => report.decimal_commas += 1,
+            Some(NumberMark::Point) => report.decimal_points += 1,
+            None => {}
+        }
+        match parsed {
             Ok(Answer::Missing) => {}
-            Ok(Answer::Score(score)) => {
-                self.note_label(text, Some(score), report);
-                self.answers.push((question, Some(score), false));
-            }
-            Ok(Answer::DontKnow) => {
-                self.note_label(text, None, report);
-                self.answers.push((question, None, true));
-            }
+            Ok(Answer::Score(score)) => self.answers.push((question, Some(score), false)),
+            Ok(Answer::DontKnow) => self.answers.push((question, None, true)),
             Err(AnswerError::OutOfScale) => self.errors.push(self.problem(
                 line,
                 column,
@@ -423,20 +437,41 @@ impl<'a> RowReader<'a> {
         }
     }
 
-    fn note_label(&mut self, text: &str, value: Option<f64>, report: &mut FileReport) {
-        // Most answers in a big file are one digit: nothing to note.
+    /// An answer text read, and the decimal mark it was written with. A file holds a handful
+    /// of different answer texts, row after row ("Tilfreds", "Ved ikke", "3,5"): each is
+    /// worked out once, and its label noted for the report then.
+    fn parse_answer(&mut self, text: &str) -> (Result<Answer, AnswerError>, Option<NumberMark>) {
+        // Most answers in a big file are one digit: nothing to look up, nothing to note.
         if text.len() == 1 {
-            return;
+            return (parse_answer(text, self.decimal_mark), None);
         }
+        if let Some((_, parsed, mark)) = self.known_answers.iter().find(|(known, _, _)| known == text) {
+            return (parsed.clone(), *mark);
+        }
+        let parsed = parse_answer(text, self.decimal_mark);
         let starts_with_digit = text.as_bytes().first().is_some_and(u8::is_ascii_digit);
-        if starts_with_digit {
-            if text.contains(',') {
-                report.decimal_commas += 1;
-            } else if text.contains('.') {
-                report.decimal_points += 1;
-            }
-            return;
+        // Only numbers read as scores tell which decimal mark the file uses.
+        let mark = if !(starts_with_digit && matches!(parsed, Ok(Answer::Score(_)))) {
+            None
+        } else if text.contains(',') {
+            Some(NumberMark::Comma)
+        } else if text.contains('.') {
+            Some(NumberMark::Point)
+        } else {
+            None
+        };
+        match parsed {
+            Ok(Answer::Score(score)) if !starts_with_digit => self.note_label(text, Some(score)),
+            Ok(Answer::DontKnow) if !starts_with_digit => self.note_label(text, None),
+            _ => {}
         }
+        if self.known_answers.len() < KNOWN_ANSWERS {
+            self.known_answers.push((text.to_string(), parsed.clone(), mark));
+        }
+        (parsed, mark)
+    }
+
+    fn note_label(&mut self, text: &str, value: Option<f64>) {
         if !self.labels.contains_key(text) {
             self.labels.insert(text.to_string(), value);
         }
