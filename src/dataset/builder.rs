@@ -17,13 +17,21 @@ pub struct Interner {
 }
 
 impl Interner {
+    /// The id of `text`, made on first sight.
+    #[inline]
     pub fn intern(&mut self, text: &str) -> u32 {
-        // Rows come in runs (one municipality's answers, one wave's rows): check the last first.
+        // Rows come in runs (one municipality's answers, one wave's rows): the last name is
+        // checked where the row is read, the rest out of line.
         if let Some(last) = self.last
             && self.names.get(last as usize).is_some_and(|name| name == text)
         {
             return last;
         }
+        self.intern_other(text)
+    }
+
+    #[inline(never)]
+    fn intern_other(&mut self, text: &str) -> u32 {
         // Waves, phases and questions are a handful: comparing beats hashing.
         if self.names.len() <= 8
             && let Some(id) = self.names.iter().position(|name| name == text)
@@ -115,7 +123,7 @@ impl<T: Copy + Default> Nullable<T> {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn push(&mut self, value: Option<T>) {
         match value {
             Some(value) => {
