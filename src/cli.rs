@@ -237,6 +237,8 @@ fn run_check(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         out,
         "{}",
         match args.lang {
+            Lang::Da if count == 1 => "1 problem:".to_string(),
+            Lang::En if count == 1 => "1 problem:".to_string(),
             Lang::Da => format!("{} problemer:", args.lang.count(count)),
             Lang::En => format!("{} problems:", args.lang.count(count)),
         }

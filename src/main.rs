@@ -12,9 +12,12 @@ fn main() -> ExitCode {
     // args_os: a file name that is not valid Unicode must not panic the program.
     let raw: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
     let args: Vec<String> = raw.iter().map(|arg| arg.to_string_lossy().into_owned()).collect();
+    // An option before any command ("--lang en", a mistyped "--hlep") is for the command
+    // line, which explains it, and never a file to open: files do not start with '-'.
     let is_command = args.first().is_some_and(|first| {
         valgpuls::cli::SUBCOMMANDS.contains(&first.as_str())
-            || matches!(first.as_str(), "--help" | "-h" | "help" | "--version" | "-V")
+            || matches!(first.as_str(), "help")
+            || first.starts_with('-')
     });
     if is_command {
         attach_parent_console();

@@ -255,6 +255,19 @@ pub fn summary_json(summary: &Summary) -> String {
 pub fn file_report_text(report: &FileReport, lang: Lang) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}", report.file);
+    // A file that could not be opened, or held nothing to read (empty, binary, a header
+    // only): what would be detected is empty, and the problem below says why.
+    if report.columns.is_empty() && report.rows_read == 0 {
+        let _ = writeln!(
+            out,
+            "  {}",
+            lang.pick(
+                "Intet læst, se problemet nedenfor.",
+                "Nothing read, see the problem below."
+            )
+        );
+        return out;
+    }
     let field = |label_da: &str, label_en: &str, value: String, out: &mut String| {
         let _ = writeln!(
             out,

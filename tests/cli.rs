@@ -175,3 +175,35 @@ fn usage_errors_exit_2() {
     assert_eq!(code, 0);
     assert!(out.contains("valgpuls summary"));
 }
+
+#[test]
+fn check_on_a_missing_file_says_only_that_in_the_users_language() {
+    let (code, out, _) = valgpuls(&["check", "/ingen/sådan/mappe/svar.csv"]);
+    assert_eq!(code, 1);
+    assert!(out.contains("Intet læst, se problemet nedenfor."), "{out}");
+    assert!(
+        out.contains("1 problem:\n/ingen/sådan/mappe/svar.csv: filen findes ikke"),
+        "{out}"
+    );
+    // Nothing was detected, so no empty detection lines.
+    assert!(!out.contains("Decimaltegn") && !out.contains("Rækker"), "{out}");
+    let (_, out, _) = valgpuls(&["check", "--lang", "en", "/no/such/dir/answers.csv"]);
+    assert!(
+        out.contains("1 problem:\n/no/such/dir/answers.csv: the file does not exist"),
+        "{out}"
+    );
+}
+
+#[test]
+fn an_unknown_option_is_a_usage_error_not_a_file_to_open() {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_valgpuls"))
+        .arg("--engelsk")
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("ukendt kommando «--engelsk»"), "{stderr}");
+    assert!(stderr.contains("Brug:"), "{stderr}");
+}

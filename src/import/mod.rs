@@ -47,8 +47,14 @@ impl Source {
                 file: name,
                 line: None,
                 column: None,
-                kind: ProblemKind::Unreadable {
-                    reason: error.to_string(),
+                // The system's own words for the common cases would be in its language, not
+                // the user's choice: say them ourselves.
+                kind: match error.kind() {
+                    std::io::ErrorKind::NotFound => ProblemKind::NotFound,
+                    std::io::ErrorKind::PermissionDenied => ProblemKind::NoAccess,
+                    _ => ProblemKind::Unreadable {
+                        reason: error.to_string(),
+                    },
                 },
             }),
         }

@@ -9,6 +9,10 @@ use crate::locale::Lang;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub enum ProblemKind {
+    /// No file by that name (a typo, or a file moved since it was chosen).
+    NotFound,
+    /// The system will not let us read it.
+    NoAccess,
     Unreadable {
         reason: String,
     },
@@ -53,6 +57,8 @@ impl Problem {
         matches!(
             self.kind,
             ProblemKind::Unreadable { .. }
+                | ProblemKind::NotFound
+                | ProblemKind::NoAccess
                 | ProblemKind::Empty
                 | ProblemKind::HeaderOnly
                 | ProblemKind::Binary
@@ -89,6 +95,10 @@ impl Problem {
         let column = column.unwrap_or_default();
         use ProblemKind::*;
         match (&self.kind, lang) {
+            (NotFound, Lang::Da) => "filen findes ikke".into(),
+            (NotFound, Lang::En) => "the file does not exist".into(),
+            (NoAccess, Lang::Da) => "ingen adgang til at læse filen".into(),
+            (NoAccess, Lang::En) => "no permission to read the file".into(),
             (Unreadable { reason }, Lang::Da) => format!("kan ikke læse filen: {reason}"),
             (Unreadable { reason }, Lang::En) => format!("cannot read the file: {reason}"),
             (Empty, Lang::Da) => "filen er tom".into(),
