@@ -106,12 +106,13 @@ pub fn status_ui(ui: &mut egui::Ui, loader: Option<&Loader>, message: Option<&Me
     ui.horizontal(|ui| {
         if let Some(loader) = loader {
             let names: Vec<String> = loader.inputs.iter().map(Input::name).collect();
+            // The bar's own animation draws a spinner over its text: the spinner goes beside it.
             ui.add(
                 egui::ProgressBar::new(loader.fraction())
                     .desired_width(360.0)
-                    .animate(true)
                     .text(format!("{} {}", lang.pick("Indlæser", "Importing"), names.join(", "))),
             );
+            ui.spinner();
             ui.weak(format!("{} s", lang.number(loader.elapsed().as_secs_f64(), 1)));
             if ui.button(lang.pick("Annuller", "Cancel")).clicked() {
                 command = Some(Command::CancelImport);
