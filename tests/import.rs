@@ -282,14 +282,20 @@ fn big_files_read_in_parallel_match_the_record_reader() {
             n => (1 + n % 5).to_string(),
         };
         let comment = if i % 5000 == 7 { "fint nok" } else { "" };
+        // A category whose values first show in later chunks, and a gap in it.
+        let usage = match i {
+            0..20_000 => "",
+            _ if i % 3 == 0 => "Hver uge",
+            _ => "Sjældnere",
+        };
         rows.push_str(&format!(
-            "K{};{wave};Uge {};Spørgsmål {};{score};{comment}\r\n",
+            "K{};{wave};Uge {};Spørgsmål {};{score};{comment};{usage}\r\n",
             i % 98,
             1 + i % 5,
             i % 4
         ));
         if i % 9000 == 0 {
-            rows.push_str(";;;;;\r\n");
+            rows.push_str(";;;;;;\r\n");
         }
     }
     let read = |header: &str| {
@@ -304,8 +310,8 @@ fn big_files_read_in_parallel_match_the_record_reader() {
         )
     };
     // A quote anywhere sends a file through the record reader.
-    let parallel = read("Kommune;Rul;Uge;Spørgsmål;Svar;Kommentar");
-    let sequential = read("Kommune;Rul;Uge;Spørgsmål;\"Svar\";Kommentar");
+    let parallel = read("Kommune;Rul;Uge;Spørgsmål;Svar;Kommentar;Brug af KLIK");
+    let sequential = read("Kommune;Rul;Uge;Spørgsmål;\"Svar\";Kommentar;Brug af KLIK");
     assert_eq!(parallel.dataset.answer_count(), sequential.dataset.answer_count());
     assert_eq!(parallel.problems, sequential.problems);
     assert_eq!(parallel.problems.len(), 3);
@@ -324,6 +330,50 @@ fn big_files_read_in_parallel_match_the_record_reader() {
     let summary =
         |import: &Import| serde_json::to_string(&summary(&import.dataset, &Filter::default()).unwrap()).unwrap();
     assert_eq!(summary(&parallel), summary(&sequential));
+    // Row by row, every column as the user would see it: the chunks' ids were mapped right.
+    assert_eq!(parallel.dataset.categories, ["Brug af KLIK"]);
+    assert_eq!(rows_as_text(&parallel), rows_as_text(&sequential));
+    let rows = rows_as_text(&parallel);
+    assert!(
+        rows[0].ends_with(";-") && rows.last().unwrap().ends_with(";Hver uge"),
+        "{:?}",
+        rows.last()
+    );
+}
+
+/// Every answer row with its ids turned back into names.
+fn rows_as_text(import: &Import) -> Vec<String> {
+    use valgpuls::dataset::{Names, category_column, col_names};
+    let dataset = &import.dataset;
+    let frame = dataset.answers.clone();
+    let names = |column: &str, list: &[String]| -> Vec<String> {
+        let ids = frame.column(column).unwrap().u32().unwrap().clone();
+        ids.iter()
+            .map(|id| id.map_or("-".to_string(), |id| Names::name(list, id).to_string()))
+            .collect()
+    };
+    let numbers = |column: &str| -> Vec<String> {
+        let values = frame
+            .column(column)
+            .unwrap()
+            .cast(&polars::prelude::DataType::Float64)
+            .unwrap();
+        values.f64().unwrap().iter().map(|v| format!("{v:?}")).collect()
+    };
+    let columns = [
+        names(col_names::FILE, &dataset.names.files),
+        numbers(col_names::LINE),
+        names(col_names::MUNICIPALITY, &dataset.names.municipalities),
+        names(col_names::WAVE, &dataset.names.waves),
+        numbers(col_names::WEEK),
+        names(col_names::PHASE, &dataset.names.phases),
+        names(col_names::QUESTION, &dataset.names.questions),
+        numbers(col_names::SCORE),
+        names(&category_column(0), &dataset.names.category_values),
+    ];
+    (0..dataset.answer_count())
+        .map(|row| columns.iter().map(|c| c[row].as_str()).collect::<Vec<_>>().join(";"))
+        .collect()
 }
 
 #[test]
