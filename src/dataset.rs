@@ -5,8 +5,11 @@ use polars::prelude::*;
 use serde::Serialize;
 
 mod builder;
+mod columns;
+mod interner;
 
-pub use builder::{DatasetBuilder, Interner, RowContext};
+pub use builder::{DatasetBuilder, RowContext};
+pub use interner::Interner;
 
 /// Column names of [`Dataset::answers`]. File, municipality, wave, phase, question and the
 /// category columns hold ids (UInt32) into the lists of [`Names`]: a million answers then

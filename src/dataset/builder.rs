@@ -3,96 +3,10 @@
 
 use polars::prelude::*;
 
-use super::{Comment, Dataset, Names, category_column, col_names, danish_sort_key};
+use super::columns::{Columns, PartMaps};
+use super::interner::{IdMap, Interner};
+use super::{Comment, Dataset, Names, category_column, danish_sort_key};
 use crate::phases::order_phases;
-
-/// Hands out small numbers for repeated strings: waves, questions and municipalities repeat
-/// on every row, so each is stored once while the rows are read.
-#[derive(Default)]
-pub struct Interner {
-    // polars' fast hasher: names are short and hashed once per row.
-    ids: PlHashMap<String, u32>,
-    names: Vec<String>,
-    last: Option<u32>,
-}
-
-impl Interner {
-    /// The id of `text`, made on first sight.
-    #[inline]
-    pub fn intern(&mut self, text: &str) -> u32 {
-        // Rows come in runs (one municipality's answers, one wave's rows): the last name is
-        // checked where the row is read, the rest out of line.
-        if let Some(last) = self.last
-            && self.names.get(last as usize).is_some_and(|name| name == text)
-        {
-            return last;
-        }
-        self.intern_other(text)
-    }
-
-    #[inline(never)]
-    fn intern_other(&mut self, text: &str) -> u32 {
-        // Waves, phases and questions are a handful: comparing beats hashing.
-        if self.names.len() <= 8
-            && let Some(id) = self.names.iter().position(|name| name == text)
-        {
-            self.last = Some(id as u32);
-            return id as u32;
-        }
-        let id = match self.ids.get(text) {
-            Some(&id) => id,
-            None => {
-                let id = self.names.len() as u32;
-                self.names.push(text.to_string());
-                self.ids.insert(text.to_string(), id);
-                id
-            }
-        };
-        self.last = Some(id);
-        id
-    }
-
-    pub fn name(&self, id: u32) -> &str {
-        self.names.get(id as usize).map_or("", String::as_str)
-    }
-
-    pub fn names(&self) -> &[String] {
-        &self.names
-    }
-
-    /// Interns every name of `other` here: the map from its ids to ours.
-    fn absorb(&mut self, other: &Interner) -> IdMap {
-        IdMap(other.names.iter().map(|name| self.intern(name)).collect())
-    }
-}
-
-/// From the ids of a part read apart to the ids of the whole.
-struct IdMap(Vec<u32>);
-
-impl IdMap {
-    /// The first part of a file, or one that met the same names in the same order.
-    fn is_identity(&self) -> bool {
-        self.0.iter().enumerate().all(|(i, &id)| i as u32 == id)
-    }
-
-    fn get(&self, id: u32) -> u32 {
-        self.0.get(id as usize).copied().unwrap_or(id)
-    }
-
-    fn apply(&self, ids: &mut [u32]) {
-        if !self.is_identity() {
-            ids.iter_mut().for_each(|id| *id = self.get(*id));
-        }
-    }
-
-    fn apply_to_column(&self, ids: UInt32Chunked) -> UInt32Chunked {
-        if self.is_identity() {
-            ids
-        } else {
-            ids.apply_values(|id| self.get(id))
-        }
-    }
-}
 
 /// The parts of an answer row that all answers of one record share.
 #[derive(Clone, Debug, Default)]
@@ -106,173 +20,6 @@ pub struct RowContext {
     pub phase: u32,
     /// Per category column of the dataset (by index), the interned value.
     pub categories: Vec<(usize, Option<u32>)>,
-}
-
-/// A column of optional values as it grows: the values, and which are there only once one
-/// is missing (most columns of most files have no gaps).
-struct Nullable<T> {
-    values: Vec<T>,
-    present: Option<Vec<bool>>,
-}
-
-impl<T: Copy + Default> Nullable<T> {
-    fn with_capacity(capacity: usize) -> Self {
-        Nullable {
-            values: Vec::with_capacity(capacity),
-            present: None,
-        }
-    }
-
-    #[inline(always)]
-    fn push(&mut self, value: Option<T>) {
-        match value {
-            Some(value) => {
-                if let Some(present) = &mut self.present {
-                    present.push(true);
-                }
-                self.values.push(value);
-            }
-            None => {
-                let rows = self.values.len();
-                self.present.get_or_insert_with(|| vec![true; rows]).push(false);
-                self.values.push(T::default());
-            }
-        }
-    }
-
-    /// The values as a polars column: moved, not copied, with a validity mask if any is missing.
-    fn finish<P>(self, name: &str) -> ChunkedArray<P>
-    where
-        P: PolarsNumericType<Native = T>,
-    {
-        let validity = self.present.and_then(|present| {
-            let mask = BooleanChunked::from_slice(PlSmallStr::EMPTY, &present);
-            mask.downcast_iter().next().map(|mask| mask.values().clone())
-        });
-        ChunkedArray::from_vec_validity(name.into(), self.values, validity)
-    }
-}
-
-/// The rows of one part as they are read, one growing buffer per column; finishing a part
-/// moves the buffers into the frame as they are.
-struct Columns {
-    file: Vec<u32>,
-    line: Vec<u32>,
-    municipality: Nullable<u32>,
-    wave: Vec<u32>,
-    week: Nullable<i32>,
-    date: Nullable<i32>,
-    phase: Vec<u32>,
-    question: Vec<u32>,
-    score: Nullable<f64>,
-    dont_know: Vec<bool>,
-    /// One per category column of the builder, by index.
-    categories: Vec<Nullable<u32>>,
-    capacity: usize,
-}
-
-impl Columns {
-    fn with_capacity(capacity: usize, categories: usize) -> Columns {
-        Columns {
-            file: Vec::with_capacity(capacity),
-            line: Vec::with_capacity(capacity),
-            municipality: Nullable::with_capacity(capacity),
-            wave: Vec::with_capacity(capacity),
-            week: Nullable::with_capacity(capacity),
-            date: Nullable::with_capacity(capacity),
-            phase: Vec::with_capacity(capacity),
-            question: Vec::with_capacity(capacity),
-            score: Nullable::with_capacity(capacity),
-            dont_know: Vec::with_capacity(capacity),
-            categories: (0..categories).map(|_| Nullable::with_capacity(capacity)).collect(),
-            capacity,
-        }
-    }
-
-    fn len(&self) -> usize {
-        self.file.len()
-    }
-
-    fn add_category(&mut self) {
-        let mut values = Nullable::with_capacity(self.capacity);
-        // Rows read before this column existed have no value in it.
-        (0..self.len()).for_each(|_| values.push(None));
-        self.categories.push(values);
-    }
-
-    /// The part as a frame in the builder's terms: its rows from `file` (when given), their
-    /// lines moved on by `line_offset`, its ids and category columns mapped by `maps`.
-    fn into_frame(mut self, file: Option<u32>, line_offset: u32, maps: &PartMaps) -> PolarsResult<DataFrame> {
-        let height = self.len();
-        if let Some(file) = file {
-            self.file.fill(file);
-        }
-        if line_offset > 0 {
-            self.line.iter_mut().for_each(|line| *line += line_offset);
-        }
-        maps.waves.apply(&mut self.wave);
-        maps.phases.apply(&mut self.phase);
-        maps.questions.apply(&mut self.question);
-        let ids = |name: &str, ids: Vec<u32>| column(UInt32Chunked::from_vec(name.into(), ids));
-        let mut columns = vec![
-            ids(col_names::FILE, self.file),
-            ids(col_names::LINE, self.line),
-            column(
-                maps.municipalities
-                    .apply_to_column(self.municipality.finish(col_names::MUNICIPALITY)),
-            ),
-            ids(col_names::WAVE, self.wave),
-            column(self.week.finish::<Int32Type>(col_names::WEEK)),
-            column(self.date.finish::<Int32Type>(col_names::DATE)),
-            ids(col_names::PHASE, self.phase),
-            ids(col_names::QUESTION, self.question),
-            column(self.score.finish::<Float64Type>(col_names::SCORE)),
-            column(BooleanChunked::from_slice(col_names::DONT_KNOW.into(), &self.dont_know)),
-        ];
-        let mut categories: Vec<(usize, Column)> = self
-            .categories
-            .into_iter()
-            .enumerate()
-            .map(|(theirs, values)| {
-                let ours = maps.categories.get(theirs).copied().unwrap_or(theirs);
-                let values = maps
-                    .category_values
-                    .apply_to_column(values.finish(&category_column(ours)));
-                (ours, column(values))
-            })
-            .collect();
-        categories.sort_by_key(|(index, _)| *index);
-        columns.extend(categories.into_iter().map(|(_, values)| values));
-        DataFrame::new(height, columns)
-    }
-}
-
-fn column(values: impl IntoSeries) -> Column {
-    values.into_series().into()
-}
-
-/// How a part's ids and category columns become the builder's.
-struct PartMaps {
-    municipalities: IdMap,
-    waves: IdMap,
-    phases: IdMap,
-    questions: IdMap,
-    category_values: IdMap,
-    categories: Vec<usize>,
-}
-
-impl PartMaps {
-    fn identity(builder: &DatasetBuilder) -> PartMaps {
-        let identity = |interner: &Interner| IdMap((0..interner.names().len() as u32).collect());
-        PartMaps {
-            municipalities: identity(&builder.municipalities),
-            waves: identity(&builder.waves),
-            phases: identity(&builder.phases),
-            questions: identity(&builder.questions),
-            category_values: identity(&builder.category_values),
-            categories: (0..builder.categories.len()).collect(),
-        }
-    }
 }
 
 /// Where a wave first shows: its earliest date and its first row, for the time order.
@@ -324,6 +71,19 @@ impl DatasetBuilder {
             questions: Interner::default(),
             category_values: Interner::default(),
             comments: Vec::new(),
+        }
+    }
+
+    /// The maps for rows read by this builder itself: every id stays.
+    fn identity_maps(&self) -> PartMaps {
+        let identity = |interner: &Interner| IdMap((0..interner.names().len() as u32).collect());
+        PartMaps {
+            municipalities: identity(&self.municipalities),
+            waves: identity(&self.waves),
+            phases: identity(&self.phases),
+            questions: identity(&self.questions),
+            category_values: identity(&self.category_values),
+            categories: (0..self.categories.len()).collect(),
         }
     }
 
@@ -398,7 +158,7 @@ impl DatasetBuilder {
         }
         let columns = std::mem::replace(&mut self.current, Columns::with_capacity(0, self.categories.len()));
         // These rows were read with this builder's ids, files and lines: nothing to map.
-        let frame = columns.into_frame(None, 0, &PartMaps::identity(self))?;
+        let frame = columns.into_frame(None, 0, &self.identity_maps())?;
         self.rows_in_parts += frame.height();
         self.parts.push(frame);
         Ok(())
@@ -447,7 +207,7 @@ impl DatasetBuilder {
     pub fn finish(mut self) -> PolarsResult<Dataset> {
         self.seal()?;
         let column_names: Vec<String> = Columns::with_capacity(0, self.categories.len())
-            .into_frame(None, 0, &PartMaps::identity(&self))?
+            .into_frame(None, 0, &self.identity_maps())?
             .get_column_names()
             .into_iter()
             .map(|name| name.to_string())
@@ -476,7 +236,7 @@ impl DatasetBuilder {
         }
         let answers = match answers {
             Some(answers) => answers,
-            None => Columns::with_capacity(0, self.categories.len()).into_frame(None, 0, &PartMaps::identity(&self))?,
+            None => Columns::with_capacity(0, self.categories.len()).into_frame(None, 0, &self.identity_maps())?,
         };
         let names = Names {
             files: self.files,
@@ -522,6 +282,7 @@ fn waves_in_time_order(starts: &[WaveStart], wave_names: &[String]) -> Vec<Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dataset::col_names;
 
     fn row(builder: &mut DatasetBuilder, wave: &str, municipality: &str, date: Option<i32>, line: u32) -> RowContext {
         RowContext {

@@ -1,0 +1,91 @@
+//! Names as small numbers while rows are read, and the map from a part's numbers to the whole's.
+
+use polars::prelude::*;
+
+/// Hands out small numbers for repeated strings: waves, questions and municipalities repeat
+/// on every row, so each is stored once while the rows are read.
+#[derive(Default)]
+pub struct Interner {
+    // polars' fast hasher: names are short and hashed once per row.
+    ids: PlHashMap<String, u32>,
+    names: Vec<String>,
+    last: Option<u32>,
+}
+
+impl Interner {
+    /// The id of `text`, made on first sight.
+    #[inline]
+    pub fn intern(&mut self, text: &str) -> u32 {
+        // Rows come in runs (one municipality's answers, one wave's rows): the last name is
+        // checked where the row is read, the rest out of line.
+        if let Some(last) = self.last
+            && self.names.get(last as usize).is_some_and(|name| name == text)
+        {
+            return last;
+        }
+        self.intern_other(text)
+    }
+
+    #[inline(never)]
+    fn intern_other(&mut self, text: &str) -> u32 {
+        // Waves, phases and questions are a handful: comparing beats hashing.
+        if self.names.len() <= 8
+            && let Some(id) = self.names.iter().position(|name| name == text)
+        {
+            self.last = Some(id as u32);
+            return id as u32;
+        }
+        let id = match self.ids.get(text) {
+            Some(&id) => id,
+            None => {
+                let id = self.names.len() as u32;
+                self.names.push(text.to_string());
+                self.ids.insert(text.to_string(), id);
+                id
+            }
+        };
+        self.last = Some(id);
+        id
+    }
+
+    pub fn name(&self, id: u32) -> &str {
+        self.names.get(id as usize).map_or("", String::as_str)
+    }
+
+    pub fn names(&self) -> &[String] {
+        &self.names
+    }
+
+    /// Interns every name of `other` here: the map from its ids to ours.
+    pub(super) fn absorb(&mut self, other: &Interner) -> IdMap {
+        IdMap(other.names.iter().map(|name| self.intern(name)).collect())
+    }
+}
+
+/// From the ids of a part read apart to the ids of the whole.
+pub(super) struct IdMap(pub(super) Vec<u32>);
+
+impl IdMap {
+    /// The first part of a file, or one that met the same names in the same order.
+    fn is_identity(&self) -> bool {
+        self.0.iter().enumerate().all(|(i, &id)| i as u32 == id)
+    }
+
+    pub(super) fn get(&self, id: u32) -> u32 {
+        self.0.get(id as usize).copied().unwrap_or(id)
+    }
+
+    pub(super) fn apply(&self, ids: &mut [u32]) {
+        if !self.is_identity() {
+            ids.iter_mut().for_each(|id| *id = self.get(*id));
+        }
+    }
+
+    pub(super) fn apply_to_column(&self, ids: UInt32Chunked) -> UInt32Chunked {
+        if self.is_identity() {
+            ids
+        } else {
+            ids.apply_values(|id| self.get(id))
+        }
+    }
+}
