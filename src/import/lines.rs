@@ -68,7 +68,7 @@ impl<'a> Splitter<'a> {
 /// Trims spaces, tabs and the '\r' of a CRLF line end; the quick check first, since almost
 /// every field has nothing to trim.
 #[inline]
-fn trim(field: &str) -> &str {
+pub(super) fn trim(field: &str) -> &str {
     match (field.as_bytes().first(), field.as_bytes().last()) {
         (Some(first), Some(last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => field,
         _ => field.trim(),

@@ -2,12 +2,13 @@
 
 use std::collections::HashMap;
 
-use csv::ByteRecord;
+use csv::{ByteRecord, StringRecord};
 
 use super::columns::{Role, role_from_header};
 use super::likert::{is_dont_know, is_on_scale};
 use super::problems::{Problem, ProblemKind};
 
+use super::lines::trim;
 use super::rows::{FileLayout, LineCounter, RowReader, SplitLine};
 use super::sniff::{decode, detect_separator, find_unclosed_quote, looks_binary};
 use super::{ColumnReport, FileReport, ImportOptions, Source};
@@ -127,7 +128,7 @@ pub(super) fn read_file(
         // The record reader writes to the data set directly: its layout names the data set's ids.
         let layout = FileLayout::new(&headers, &roles, builder).unwrap_or(layout);
         read_records(
-            reader, record, &sample, &text, file, &headers, layout, options, builder, report, problems,
+            reader, &sample, &text, file, &headers, layout, options, builder, report, problems,
         )
     } else {
         let data = text.find('\n').and_then(|end| text.get(end + 1..)).unwrap_or("");
@@ -156,7 +157,6 @@ pub(super) fn read_file(
 #[allow(clippy::too_many_arguments)]
 fn read_records(
     mut reader: csv::Reader<&[u8]>,
-    mut record: ByteRecord,
     sample: &[ByteRecord],
     text: &str,
     file: &str,
@@ -168,15 +168,17 @@ fn read_records(
     problems: &mut Vec<Problem>,
 ) -> HashMap<String, Option<f64>> {
     let mut lines = LineCounter::new(text);
-    let mut line_of = |record: &ByteRecord| lines.line_at(record.position().map_or(0, |p| p.byte()));
+    let mut line_at = |position: Option<&csv::Position>| lines.line_at(position.map_or(0, |p| p.byte()));
     let mut rows = RowReader::new(file, headers, layout, options.decimal_mark, builder);
     for row in sample {
-        rows.read(row, line_of(row), report, problems);
+        rows.read(row, line_at(row.position()), report, problems);
     }
+    // The rest as text records: the reader checks a record's UTF-8 once, not field by field.
+    let mut record = StringRecord::new();
     loop {
-        match reader.read_byte_record(&mut record) {
-            Ok(true) if is_blank(&record) => continue,
-            Ok(true) => rows.read(&record, line_of(&record), report, problems),
+        match reader.read_record(&mut record) {
+            Ok(true) if record.iter().all(|f| f.bytes().all(|b| b.is_ascii_whitespace())) => continue,
+            Ok(true) => rows.read(&record, line_at(record.position()), report, problems),
             Ok(false) => break,
             Err(error) => {
                 problems.push(Problem {
@@ -380,11 +382,12 @@ fn is_blank(record: &ByteRecord) -> bool {
 }
 
 pub(super) fn field(record: &ByteRecord, index: usize) -> &str {
-    record
-        .get(index)
-        .and_then(|bytes| std::str::from_utf8(bytes).ok())
-        .unwrap_or("")
-        .trim()
+    trim(
+        record
+            .get(index)
+            .and_then(|bytes| std::str::from_utf8(bytes).ok())
+            .unwrap_or(""),
+    )
 }
 
 /// Roles from overrides, then header words, then (for the rest) the values: a column mostly

@@ -121,7 +121,7 @@ impl<'a> LineCounter<'a> {
             let newlines = self
                 .text
                 .get(self.counted_to..byte)
-                .map_or(0, |part| part.iter().filter(|&&b| b == b'\n').count());
+                .map_or(0, |part| memchr::memchr_iter(b'\n', part).count());
             self.line += newlines as u64;
             self.counted_to = byte;
         }
@@ -134,6 +134,16 @@ pub(super) trait Fields {
     fn count(&self) -> usize;
     /// Field `index`, trimmed; "" past the end.
     fn get(&self, index: usize) -> &str;
+}
+
+impl Fields for csv::StringRecord {
+    fn count(&self) -> usize {
+        self.len()
+    }
+
+    fn get(&self, index: usize) -> &str {
+        super::lines::trim(self.get(index).unwrap_or(""))
+    }
 }
 
 impl Fields for ByteRecord {
