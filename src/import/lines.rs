@@ -22,18 +22,24 @@ pub(super) fn for_each_line<'a>(text: &'a str, separator: u8, mut on_line: impl 
         while cuts != 0 {
             let bit = cuts.trailing_zeros();
             cuts &= cuts - 1;
-            let ends_line = line_ends & (1 << bit) != 0;
-            splitter.cut(word_start + bit as usize / 8, ends_line, &mut on_line);
+            splitter.cut(word_start + bit as usize / 8);
+            if line_ends & (1 << bit) != 0 {
+                splitter.end_line(&mut on_line);
+            }
         }
         word_start += 8;
     }
     for (offset, &byte) in words.remainder().iter().enumerate() {
         if byte == separator || byte == b'\n' {
-            splitter.cut(word_start + offset, byte == b'\n', &mut on_line);
+            splitter.cut(word_start + offset);
+            if byte == b'\n' {
+                splitter.end_line(&mut on_line);
+            }
         }
     }
     if splitter.field_start < bytes.len() || !splitter.fields.is_empty() {
-        splitter.cut(bytes.len(), true, &mut on_line);
+        splitter.cut(bytes.len());
+        splitter.end_line(&mut on_line);
     }
 }
 
@@ -52,16 +58,18 @@ struct Splitter<'a> {
 
 impl<'a> Splitter<'a> {
     /// A field ends at `at` (a separator, a '\n' or the end of the text). Both are ASCII, so
-    /// every cut falls on a character boundary.
-    #[inline]
-    fn cut(&mut self, at: usize, ends_line: bool, on_line: &mut impl FnMut(&[&'a str])) {
+    /// every cut falls on a character boundary. Called for every field: kept small and inline
+    /// (the line's handler, which is big, is called once per line, from `end_line`).
+    #[inline(always)]
+    fn cut(&mut self, at: usize) {
         self.fields
             .push(trim(self.text.get(self.field_start..at).unwrap_or("")));
         self.field_start = at + 1;
-        if ends_line {
-            on_line(&self.fields);
-            self.fields.clear();
-        }
+    }
+
+    fn end_line(&mut self, on_line: &mut impl FnMut(&[&'a str])) {
+        on_line(&self.fields);
+        self.fields.clear();
     }
 }
 

@@ -10,7 +10,7 @@ use super::problems::{Problem, ProblemKind};
 
 use super::lines::trim;
 use super::rows::{FileLayout, LineCounter, RowReader, SplitLine};
-use super::sniff::{decode, detect_separator, find_unclosed_quote, looks_binary};
+use super::sniff::{decode, detect_separator, find_unclosed_quote, has_quote, looks_binary};
 use super::{ColumnReport, FileReport, ImportOptions, Source};
 use crate::dataset::DatasetBuilder;
 
@@ -70,7 +70,7 @@ pub(super) fn read_file(
     let headers = header_names(&record);
     // Big exports have no quote at all: one scan tells, and both the check below and the
     // choice of reader further down use it.
-    let quoted = memchr::memchr(b'"', text.as_bytes()).is_some();
+    let quoted = has_quote(&text);
     if quoted && let Some((line, column)) = find_unclosed_quote(&text, separator) {
         problems.push(Problem {
             file: file.to_string(),
@@ -224,7 +224,9 @@ fn read_lines_in_parallel(
     let threads = if data.len() < PARALLEL_FROM_BYTES {
         1
     } else {
-        std::thread::available_parallelism().map_or(1, |n| n.get()).min(8)
+        std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(MAX_THREADS)
     };
     // More chunks than threads: a thread that is done takes the next, so one slow thread
     // (a core shared with another program) does not hold up the rest.
@@ -331,6 +333,8 @@ fn bytes_per_line(text: &str) -> usize {
 /// Files smaller than this are read on one thread: starting threads would cost more.
 const PARALLEL_FROM_BYTES: usize = 1 << 20;
 const CHUNKS_PER_THREAD: usize = 4;
+/// Past this many cores a file's lines are read by this many threads.
+const MAX_THREADS: usize = 32;
 
 /// Up to `parts` slices of `text`, each ending at a line end (or the end of the text).
 fn split_at_line_ends(text: &str, parts: usize) -> Vec<&str> {

@@ -55,23 +55,22 @@ pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, TextEncoding) {
 
 /// Inputs from this size on are checked in parallel parts.
 const PARALLEL_CHECK_FROM: usize = 8 << 20;
-const MAX_CHECK_THREADS: usize = 4;
+const MAX_CHECK_THREADS: usize = 8;
 
-/// The bytes as text when they are valid UTF-8. simdutf8 (already in the tree through polars)
-/// checks several times faster than the standard library; a big file is checked in parts, a
-/// thread each.
-fn utf8(bytes: &[u8]) -> Option<&str> {
+/// `check` of every part of `bytes`, a thread each for a big input; the parts are cut right
+/// after a '\n' (an ASCII byte is never part of a longer character, nor of a quoted field's
+/// start or end).
+fn check_in_parts<T: Send>(bytes: &[u8], check: impl Fn(&[u8]) -> T + Sync) -> Vec<T> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(MAX_CHECK_THREADS);
     if bytes.len() < PARALLEL_CHECK_FROM || threads < 2 {
-        return simdutf8::basic::from_utf8(bytes).ok();
+        return vec![check(bytes)];
     }
     let mut parts = Vec::with_capacity(threads);
     let mut rest = bytes;
     while !rest.is_empty() {
         let target = (bytes.len() / threads).min(rest.len());
-        // Cut right after a '\n': an ASCII byte is never part of a longer character.
         let end = rest
             .get(target..)
             .and_then(|tail| memchr::memchr(b'\n', tail))
@@ -80,17 +79,38 @@ fn utf8(bytes: &[u8]) -> Option<&str> {
         parts.push(part);
         rest = tail;
     }
-    let all_valid = std::thread::scope(|scope| {
-        let checks: Vec<_> = parts
-            .iter()
-            .map(|part| scope.spawn(move || simdutf8::basic::from_utf8(part).is_ok()))
-            .collect();
-        checks.into_iter().all(|check| check.join().unwrap_or(false))
-    });
+    std::thread::scope(|scope| {
+        let check = &check;
+        let checks: Vec<_> = parts.iter().map(|part| scope.spawn(move || check(part))).collect();
+        checks
+            .into_iter()
+            .map(|check| check.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .collect()
+    })
+}
+
+/// The bytes as text when they are valid UTF-8. simdutf8 (already in the tree through polars)
+/// checks several times faster than the standard library; a big file is checked in parts, a
+/// thread each.
+fn utf8(bytes: &[u8]) -> Option<&str> {
+    if bytes.len() < PARALLEL_CHECK_FROM {
+        return simdutf8::basic::from_utf8(bytes).ok();
+    }
+    let all_valid = check_in_parts(bytes, |part| simdutf8::basic::from_utf8(part).is_ok())
+        .into_iter()
+        .all(|valid| valid);
     // SAFETY: the parts are `bytes` cut into consecutive pieces, each cut right after a '\n',
     // which in UTF-8 only ever is the character '\n' itself: the cuts fall between
     // characters. Every part is valid UTF-8, so the whole, their concatenation, is too.
     all_valid.then(|| unsafe { std::str::from_utf8_unchecked(bytes) })
+}
+
+/// True when the text holds a quote character anywhere (a big file is searched in parallel
+/// parts: big exports have none, and then every byte must be looked at).
+pub fn has_quote(text: &str) -> bool {
+    check_in_parts(text.as_bytes(), |part| memchr::memchr(b'"', part).is_some())
+        .into_iter()
+        .any(|found| found)
 }
 
 /// True when the start of the text looks like a binary file (an image, a zip, an .xlsx):
@@ -211,6 +231,17 @@ pub fn find_unclosed_quote(text: &str, separator: u8) -> Option<(u64, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_quote_is_found_in_any_part_of_a_big_input() {
+        let text = "Køge Kommune;Rul 2;4\n".repeat(PARALLEL_CHECK_FROM / 20 + 100);
+        assert!(!has_quote(&text));
+        for at in [0, text.len() / 3, text.len() / 2, text.len() - 1] {
+            let mut quoted = text.clone();
+            quoted.insert(at, '"');
+            assert!(has_quote(&quoted), "a quote at {at}");
+        }
+    }
 
     #[test]
     fn big_inputs_checked_in_parts_are_utf8_exactly_when_the_whole_is() {

@@ -8,7 +8,7 @@ use std::path::Path;
 /// system's cache into fresh memory is work for the processor, and a core does it at a
 /// fraction of what the memory can take.
 const PARALLEL_READ_FROM: u64 = 8 << 20;
-const MAX_READ_THREADS: usize = 4;
+const MAX_READ_THREADS: usize = 8;
 
 /// The whole file, as `std::fs::read` gives it, read in parallel parts when it is big.
 pub(super) fn read_whole_file(path: &Path) -> io::Result<Vec<u8>> {
