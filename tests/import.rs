@@ -420,3 +420,33 @@ fn repeated_answer_texts_count_and_fail_on_every_row() {
         vec![cell("Rul 1", "Klargøring (uge 1-3)", 4, "3,75", 0)]
     );
 }
+
+#[test]
+fn a_week_or_date_that_does_not_read_fails_its_row_every_time() {
+    use valgpuls::import::{Source, import_sources};
+    let text = "Kommune;Rul;Uge;Dato;Svar\n\
+                Køge;Rul 1;Uge 2;14-10-2024;4\n\
+                Køge;Rul 1;Ugen før;14-10-2024;4\n\
+                Køge;Rul 1;Ugen før;14-10-2024;5\n\
+                Køge;Rul 1;Uge 2;i går;3\n\
+                Køge;Rul 1;Uge 2;i går;3\n\
+                Køge;Rul 1;;;2\n";
+    let import = import_sources(
+        &[Source {
+            name: "uger.csv".into(),
+            bytes: text.as_bytes().to_vec(),
+        }],
+        &ImportOptions::default(),
+    );
+    assert_eq!(
+        messages(&import),
+        [
+            "uger.csv:3:3: «Ugen før» er ikke et ugenummer (kolonne 3 «Uge»)",
+            "uger.csv:4:3: «Ugen før» er ikke et ugenummer (kolonne 3 «Uge»)",
+            "uger.csv:5:4: «i går» er ikke en dato (kolonne 4 «Dato»)",
+            "uger.csv:6:4: «i går» er ikke en dato (kolonne 4 «Dato»)",
+        ]
+    );
+    // The good row and the row without week or date are kept.
+    assert_eq!(import.files[0].answers, 2);
+}
