@@ -206,8 +206,9 @@ impl DatasetBuilder {
 
     pub fn finish(mut self) -> PolarsResult<Dataset> {
         self.seal()?;
-        let column_names: Vec<String> = Columns::with_capacity(0, self.categories.len())
-            .into_frame(None, 0, &self.identity_maps())?
+        // The frame without rows: its columns in order, and the answers when nothing was read.
+        let empty = Columns::with_capacity(0, self.categories.len()).into_frame(None, 0, &self.identity_maps())?;
+        let column_names: Vec<String> = empty
             .get_column_names()
             .into_iter()
             .map(|name| name.to_string())
@@ -234,10 +235,7 @@ impl DatasetBuilder {
                 None => answers = Some(part),
             }
         }
-        let answers = match answers {
-            Some(answers) => answers,
-            None => Columns::with_capacity(0, self.categories.len()).into_frame(None, 0, &self.identity_maps())?,
-        };
+        let answers = answers.unwrap_or(empty);
         let names = Names {
             files: self.files,
             municipalities: self.municipalities.names().to_vec(),

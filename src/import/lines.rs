@@ -43,6 +43,28 @@ pub(super) fn for_each_line<'a>(text: &'a str, separator: u8, mut on_line: impl 
     }
 }
 
+/// Up to `parts` consecutive ranges of `bytes` of about equal length, each ending right after
+/// a '\n' (or at the end). A '\n' is never part of a longer UTF-8 character, so the cuts fall
+/// between characters, and in quote-free text between records.
+pub(super) fn split_at_line_ends(bytes: &[u8], parts: usize) -> Vec<std::ops::Range<usize>> {
+    let mut ranges = Vec::with_capacity(parts);
+    let mut start = 0;
+    for remaining in (1..=parts).rev() {
+        let rest = bytes.len() - start;
+        if rest == 0 {
+            break;
+        }
+        let target = start + rest / remaining;
+        let end = match bytes.get(target..).and_then(|tail| memchr::memchr(b'\n', tail)) {
+            Some(offset) if remaining > 1 => target + offset + 1,
+            _ => bytes.len(),
+        };
+        ranges.push(start..end);
+        start = end;
+    }
+    ranges
+}
+
 /// The high bit of every byte of `word` that is zero, and no other bit. (The classic
 /// "has a zero byte" test without its false positives: no carry crosses a byte.)
 fn zero_bytes(word: u64) -> u64 {

@@ -8,7 +8,7 @@ use super::columns::{Role, role_from_header};
 use super::likert::{is_dont_know, is_on_scale};
 use super::problems::{Problem, ProblemKind};
 
-use super::lines::trim;
+use super::lines::{split_at_line_ends, trim};
 use super::rows::{FileLayout, LineCounter, RowReader, SplitLine};
 use super::sniff::{decode, detect_separator, find_unclosed_quote, has_quote, looks_binary};
 use super::{ColumnReport, FileReport, ImportOptions, Source};
@@ -230,7 +230,11 @@ fn read_lines_in_parallel(
     };
     // More chunks than threads: a thread that is done takes the next, so one slow thread
     // (a core shared with another program) does not hold up the rest.
-    let chunks = split_at_line_ends(data, if threads > 1 { threads * CHUNKS_PER_THREAD } else { 1 });
+    let parts = if threads > 1 { threads * CHUNKS_PER_THREAD } else { 1 };
+    let chunks: Vec<&str> = split_at_line_ends(data.as_bytes(), parts)
+        .into_iter()
+        .filter_map(|range| data.get(range))
+        .collect();
     let bytes_per_line = bytes_per_line(data);
     let read_chunk = |chunk: &str| -> Chunk {
         // Room for about as many rows as the chunk has lines: the columns then grow once or
@@ -335,30 +339,6 @@ const PARALLEL_FROM_BYTES: usize = 1 << 20;
 const CHUNKS_PER_THREAD: usize = 4;
 /// Past this many cores a file's lines are read by this many threads.
 const MAX_THREADS: usize = 32;
-
-/// Up to `parts` slices of `text`, each ending at a line end (or the end of the text).
-fn split_at_line_ends(text: &str, parts: usize) -> Vec<&str> {
-    let mut chunks = Vec::with_capacity(parts);
-    let mut rest = text;
-    for remaining in (1..=parts).rev() {
-        if rest.is_empty() {
-            break;
-        }
-        let target = rest.len() / remaining;
-        let end = match rest
-            .as_bytes()
-            .get(target..)
-            .and_then(|tail| memchr::memchr(b'\n', tail))
-        {
-            Some(offset) if remaining > 1 => target + offset + 1,
-            _ => rest.len(),
-        };
-        let (chunk, tail) = rest.split_at(end);
-        chunks.push(chunk);
-        rest = tail;
-    }
-    chunks
-}
 
 fn header_names(record: &ByteRecord) -> Vec<String> {
     let mut names: Vec<String> = Vec::with_capacity(record.len());

@@ -183,6 +183,33 @@ enum NumberMark {
     Point,
 }
 
+/// The two values of a row read from text: a week, a date (as days since 1970-01-01).
+#[derive(Clone, Copy)]
+enum Value {
+    Week,
+    Date,
+}
+
+/// A column's last text and what it read as.
+#[derive(Default)]
+struct LastRead {
+    text: String,
+    value: Option<i32>,
+}
+
+impl LastRead {
+    /// `read(text)`, unless `text` is the last one; never called with "" (an empty cell).
+    #[inline(always)]
+    fn read(&mut self, text: &str, read: impl Fn(&str) -> Option<i32>) -> Option<i32> {
+        if self.text != text {
+            self.value = read(text);
+            self.text.clear();
+            self.text.push_str(text);
+        }
+        self.value
+    }
+}
+
 /// Reads records of one file into the builder, remembering per-file counts and caches.
 pub(super) struct RowReader<'a> {
     file: &'a str,
@@ -193,8 +220,8 @@ pub(super) struct RowReader<'a> {
     builder: &'a mut DatasetBuilder,
     pub(super) labels: HashMap<String, Option<f64>>,
     // The same week and date text repeats row after row: parse it once.
-    last_week: Option<(String, Option<i32>)>,
-    last_date: Option<(String, Option<i32>)>,
+    last_week: LastRead,
+    last_date: LastRead,
     last_week_phase: Option<(i32, u32)>,
     /// Answer texts already worked out (up to [`KNOWN_ANSWERS`]).
     known_answers: Vec<(String, Result<Answer, AnswerError>, Option<NumberMark>)>,
@@ -219,8 +246,8 @@ impl<'a> RowReader<'a> {
             decimal_mark,
             builder,
             labels: HashMap::new(),
-            last_week: None,
-            last_date: None,
+            last_week: LastRead::default(),
+            last_date: LastRead::default(),
             last_week_phase: None,
             known_answers: Vec::new(),
             answers: Vec::new(),
@@ -296,52 +323,8 @@ impl<'a> RowReader<'a> {
             .map(|i| record.get(i))
             .filter(|v| !v.is_empty())
             .unwrap_or(NO_WAVE);
-        let week = match self.layout.week.map(|i| (i, record.get(i))) {
-            Some((i, text)) if !text.is_empty() => {
-                let week = match &self.last_week {
-                    Some((last, week)) if last == text => *week,
-                    _ => {
-                        let week = parse_week(text);
-                        self.last_week = Some((text.to_string(), week));
-                        week
-                    }
-                };
-                if week.is_none() {
-                    self.errors.push(self.problem(
-                        line,
-                        i,
-                        ProblemKind::BadWeek {
-                            value: text.to_string(),
-                        },
-                    ));
-                }
-                week
-            }
-            _ => None,
-        };
-        let date = match self.layout.date.map(|i| (i, record.get(i))) {
-            Some((i, text)) if !text.is_empty() => {
-                let date = match &self.last_date {
-                    Some((last, date)) if last == text => *date,
-                    _ => {
-                        let date = parse_date(text).map(days_since_epoch);
-                        self.last_date = Some((text.to_string(), date));
-                        date
-                    }
-                };
-                if date.is_none() {
-                    self.errors.push(self.problem(
-                        line,
-                        i,
-                        ProblemKind::BadDate {
-                            value: text.to_string(),
-                        },
-                    ));
-                }
-                date
-            }
-            _ => None,
-        };
+        let week = self.read_value(record, line, self.layout.week, Value::Week);
+        let date = self.read_value(record, line, self.layout.date, Value::Date);
         let phase_text = self.layout.phase.map(|i| record.get(i)).filter(|v| !v.is_empty());
         let municipality = self
             .layout
@@ -376,6 +359,29 @@ impl<'a> RowReader<'a> {
             },
             categories,
         })
+    }
+
+    /// The week or date in `column` (None when the file has no such column or the cell is
+    /// empty); a value that does not read is an error on the row.
+    // Inline, so each call site keeps only its own kind of value.
+    #[inline(always)]
+    fn read_value(&mut self, record: &impl Fields, line: u64, column: Option<usize>, value: Value) -> Option<i32> {
+        let (column, text) = column
+            .map(|i| (i, record.get(i)))
+            .filter(|(_, text)| !text.is_empty())?;
+        let read = match value {
+            Value::Week => self.last_week.read(text, parse_week),
+            Value::Date => self.last_date.read(text, |text| parse_date(text).map(days_since_epoch)),
+        };
+        if read.is_none() {
+            let text = text.to_string();
+            let kind = match value {
+                Value::Week => ProblemKind::BadWeek { value: text },
+                Value::Date => ProblemKind::BadDate { value: text },
+            };
+            self.errors.push(self.problem(line, column, kind));
+        }
+        read
     }
 
     /// The phase id of a week by the default scheme; the last week's is asked again row after

@@ -58,8 +58,7 @@ const PARALLEL_CHECK_FROM: usize = 8 << 20;
 const MAX_CHECK_THREADS: usize = 8;
 
 /// `check` of every part of `bytes`, a thread each for a big input; the parts are cut right
-/// after a '\n' (an ASCII byte is never part of a longer character, nor of a quoted field's
-/// start or end).
+/// after a '\n' (an ASCII byte is never part of a longer character).
 fn check_in_parts<T: Send>(bytes: &[u8], check: impl Fn(&[u8]) -> T + Sync) -> Vec<T> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
@@ -67,17 +66,13 @@ fn check_in_parts<T: Send>(bytes: &[u8], check: impl Fn(&[u8]) -> T + Sync) -> V
     if bytes.len() < PARALLEL_CHECK_FROM || threads < 2 {
         return vec![check(bytes)];
     }
-    let mut parts = Vec::with_capacity(threads);
-    let mut rest = bytes;
-    while !rest.is_empty() {
-        let target = (bytes.len() / threads).min(rest.len());
-        let end = rest
-            .get(target..)
-            .and_then(|tail| memchr::memchr(b'\n', tail))
-            .map_or(rest.len(), |offset| target + offset + 1);
-        let (part, tail) = rest.split_at(end);
-        parts.push(part);
-        rest = tail;
+    let parts: Vec<&[u8]> = super::lines::split_at_line_ends(bytes, threads)
+        .into_iter()
+        .filter_map(|range| bytes.get(range))
+        .collect();
+    // `utf8` relies on the parts making up all of `bytes`.
+    if parts.iter().map(|part| part.len()).sum::<usize>() != bytes.len() {
+        return vec![check(bytes)];
     }
     std::thread::scope(|scope| {
         let check = &check;
