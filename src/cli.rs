@@ -5,10 +5,12 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use crate::analysis::{Filter, summary};
+use crate::dates::DateOrder;
 use crate::import::problems::list_problems;
-use crate::import::{Import, ImportOptions, Source, import_paths, import_sources};
+use crate::import::{Import, ImportOptions, Labels, Role, Source, import_paths, import_sources, read_rows};
 use crate::locale::Lang;
 use crate::output::{file_report_text, summary_csv, summary_json, summary_text};
+use crate::plan::Plan;
 
 /// The sample check-in survey, compiled in so a lone .exe has data to show.
 pub const SAMPLE_NAME: &str = "sample-data/checkin-survey.csv";
@@ -24,9 +26,17 @@ valgpuls — tilfredshed i VALG-udrulningen pr. rul og fase
 Brug:
   valgpuls                          åbn vinduet på de indbyggede eksempeldata
   valgpuls FIL...                   åbn vinduet på disse filer
-  valgpuls summary [--format text|csv|json] [--question SPØRGSMÅL]... [--skip-invalid] [--lang da|en] [FIL...]
-  valgpuls check [--lang da|en] [FIL...]
-  valgpuls report --out MAPPE [--size BxH] [--lang da|en] [--timeline FIL] [--skip-invalid] [FIL...]
+  valgpuls summary [--format text|csv|json] [--question SPØRGSMÅL]... [--skip-invalid] [--lang da|en] [LÆSNING] [FIL...]
+  valgpuls check [--lang da|en] [LÆSNING] [FIL...]
+  valgpuls report --out MAPPE [--size BxH] [--lang da|en] [--timeline FIL] [--skip-invalid] [LÆSNING] [FIL...]
+
+LÆSNING (når filen ikke selv kan sige det):
+  --role \"KOLONNE=ROLLE\" en kolonnes rolle: wave, week, phase, date, municipality, question,
+                           score, comment, category eller ignore (kan gentages)
+  --dont-know VÆRDI        et svar der betyder «Ved ikke», fx 6 (kan gentages)
+  --labels FIL             koder og deres tekster: kolonne;kode;tekst (som SurveyXacts labels.csv)
+  --plan FIL               rulleplanen: rul;start[;kommune] (rul pr. kommune, uge ud fra dato)
+  --date-order dmy|mdy     datoer som 05/08/2024: dag først (dmy) eller måned først (mdy)
 
 Uden FIL bruges den indbyggede check-in-undersøgelse.
 Exit-koder: 0 i orden, 1 problemer i data, 2 forkert brug.
@@ -50,6 +60,18 @@ struct Args {
     out: Option<PathBuf>,
     size: (u32, u32),
     timeline: Option<PathBuf>,
+    /// How to read the files (`--role`, `--dont-know`, `--labels`, `--plan`, `--date-order`).
+    reading: Reading,
+}
+
+/// The reading flags as given; files named by them are read once the arguments are parsed.
+#[derive(Debug, Default)]
+struct Reading {
+    roles: Vec<(String, Role)>,
+    dont_know: Vec<String>,
+    labels: Vec<PathBuf>,
+    plan: Option<PathBuf>,
+    date_order: Option<DateOrder>,
 }
 
 fn parse(args: &[String]) -> Result<Args, String> {
@@ -65,6 +87,7 @@ fn parse(args: &[String]) -> Result<Args, String> {
         out: None,
         size: (1920, 1080),
         timeline: None,
+        reading: Reading::default(),
     };
     while let Some(arg) = iter.next() {
         let mut value = |name: &str| iter.next().cloned().ok_or_else(|| format!("{name} mangler en værdi"));
@@ -90,12 +113,86 @@ fn parse(args: &[String]) -> Result<Args, String> {
                 parsed.size =
                     parse_size(&text).ok_or_else(|| format!("«{text}» er ikke en størrelse som 1920x1080"))?;
             }
+            "--role" => {
+                let text = value("--role")?;
+                parsed.reading.roles.push(parse_role(&text)?);
+            }
+            "--dont-know" => parsed.reading.dont_know.push(value("--dont-know")?),
+            "--labels" => parsed.reading.labels.push(PathBuf::from(value("--labels")?)),
+            "--plan" => parsed.reading.plan = Some(PathBuf::from(value("--plan")?)),
+            "--date-order" => {
+                parsed.reading.date_order = match value("--date-order")?.to_lowercase().as_str() {
+                    "dmy" | "day-first" | "dag" => Some(DateOrder::DayFirst),
+                    "mdy" | "month-first" | "måned" => Some(DateOrder::MonthFirst),
+                    other => return Err(format!("ukendt datorækkefølge «{other}»: brug dmy eller mdy")),
+                }
+            }
             "--" => parsed.files.extend(iter.by_ref().map(PathBuf::from)),
             flag if flag.starts_with("--") => return Err(format!("ukendt tilvalg «{flag}»")),
             file => parsed.files.push(PathBuf::from(file)),
         }
     }
     Ok(parsed)
+}
+
+/// "Sidste side=ignore": a header (which may hold '=') and a role after the last '='.
+fn parse_role(text: &str) -> Result<(String, Role), String> {
+    let (column, role) = text
+        .rsplit_once('=')
+        .ok_or_else(|| format!("--role «{text}»: skriv KOLONNE=ROLLE, fx \"Sidste side=ignore\""))?;
+    let role = match role.trim().to_lowercase().as_str() {
+        "wave" | "rul" => Role::Wave,
+        "week" | "uge" => Role::Week,
+        "phase" | "fase" => Role::Phase,
+        "date" | "dato" => Role::Date,
+        "municipality" | "kommune" => Role::Municipality,
+        "question" | "spørgsmål" => Role::Question,
+        "score" => Role::Score,
+        "comment" | "kommentar" => Role::Comment,
+        "category" | "kategori" => Role::Category,
+        "ignore" | "ignorer" => Role::Ignore,
+        other => {
+            return Err(format!(
+                "ukendt rolle «{other}»: brug wave, week, phase, date, municipality, question, score, comment, category eller ignore"
+            ));
+        }
+    };
+    if column.trim().is_empty() {
+        return Err(format!("--role «{text}»: kolonnens navn mangler"));
+    }
+    Ok((column.trim().to_string(), role))
+}
+
+/// The import options the reading flags give; a plan or labels file that cannot be read is
+/// a message naming the file, its line and why.
+fn import_options(reading: &Reading, lang: Lang) -> Result<ImportOptions, String> {
+    let mut options = ImportOptions {
+        dont_know: reading.dont_know.clone(),
+        date_order: reading.date_order,
+        ..ImportOptions::default()
+    };
+    options.role_overrides.extend(reading.roles.iter().cloned());
+    let rows_of = |path: &PathBuf| {
+        let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        read_rows(&bytes).map_err(|e| format!("{}: {e}", path.display()))
+    };
+    for path in &reading.labels {
+        let rows = rows_of(path)?;
+        let labels = Labels::from_rows(&rows).map_err(|(line, why)| format!("{}:{line}: {why}", path.display()))?;
+        options.labels.merge(&labels);
+    }
+    if let Some(path) = &reading.plan {
+        let rows = rows_of(path)?;
+        let plan = Plan::from_rows(&rows).map_err(|error| {
+            let place = match error.column {
+                Some(column) => format!("{}:{}:{column}", path.display(), error.line),
+                None => format!("{}:{}", path.display(), error.line),
+            };
+            format!("{place}: {}", error.message(lang))
+        })?;
+        options.plan = Some(plan);
+    }
+    Ok(options)
 }
 
 fn parse_size(text: &str) -> Option<(u32, u32)> {
@@ -156,6 +253,8 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
 /// Prints the problems; true when the data may be used (clean, or invalid rows skipped).
 fn report_problems(import: &Import, args: &Args, err: &mut dyn Write) -> bool {
     if import.is_clean() {
+        // Warnings: the numbers are right, and the user should know what they rest on.
+        let _ = write!(err, "{}", list_problems(&import.problems, PROBLEMS_SHOWN, args.lang));
         return true;
     }
     let _ = write!(err, "{}", list_problems(&import.problems, PROBLEMS_SHOWN, args.lang));
@@ -187,8 +286,20 @@ fn report_problems(import: &Import, args: &Args, err: &mut dyn Write) -> bool {
     false
 }
 
+/// The import options of the reading flags, or the exit code of a usage error.
+fn options_or_exit(args: &Args, err: &mut dyn Write) -> Result<ImportOptions, u8> {
+    import_options(&args.reading, args.lang).map_err(|message| {
+        let _ = writeln!(err, "valgpuls: {message}");
+        2
+    })
+}
+
 fn run_summary(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let import = import_or_sample(&args.files, &ImportOptions::default());
+    let options = match options_or_exit(args, err) {
+        Ok(options) => options,
+        Err(code) => return code,
+    };
+    let import = import_or_sample(&args.files, &options);
     if !report_problems(&import, args, err) {
         return 1;
     }
@@ -224,15 +335,23 @@ fn run_summary(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
 }
 
 fn run_check(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let import = import_or_sample(&args.files, &ImportOptions::default());
+    let options = match options_or_exit(args, err) {
+        Ok(options) => options,
+        Err(code) => return code,
+    };
+    let import = import_or_sample(&args.files, &options);
     for report in &import.files {
         let _ = writeln!(out, "{}", file_report_text(report, args.lang));
     }
     if import.is_clean() {
         let _ = writeln!(out, "{}", args.lang.pick("Ingen problemer.", "No problems."));
+        if !import.problems.is_empty() {
+            let _ = writeln!(out, "{}", args.lang.pick("Bemærk:", "Note:"));
+            let _ = write!(out, "{}", list_problems(&import.problems, PROBLEMS_SHOWN, args.lang));
+        }
         return 0;
     }
-    let count = import.problems.len() as u64;
+    let count = import.problems.iter().filter(|p| p.is_error()).count() as u64;
     let _ = writeln!(
         out,
         "{}",
@@ -274,7 +393,11 @@ fn run_report(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             }
         }
     };
-    let import = import_or_sample(&args.files, &ImportOptions::default());
+    let import_options = match options_or_exit(args, err) {
+        Ok(options) => options,
+        Err(code) => return code,
+    };
+    let import = import_or_sample(&args.files, &import_options);
     if !report_problems(&import, args, err) {
         return 1;
     }

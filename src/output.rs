@@ -276,6 +276,20 @@ pub fn file_report_text(report: &FileReport, lang: Lang) -> String {
             value
         );
     };
+    if let Some(tool) = report.tool {
+        let rows = if report.header_rows > 1 {
+            lang.pick(", to overskriftslinjer", ", two header rows")
+        } else {
+            ""
+        };
+        field("Værktøj", "Tool", format!("{}{rows}", tool.name()), &mut out);
+    }
+    if let Some(sheet) = &report.sheet {
+        field("Ark", "Sheet", sheet.clone(), &mut out);
+    }
+    if !report.companions.is_empty() {
+        field("Brugt med", "Used with", report.companions.join(", "), &mut out);
+    }
     if let Some(encoding) = report.encoding {
         field(
             "Tegnsæt",
@@ -321,21 +335,54 @@ pub fn file_report_text(report: &FileReport, lang: Lang) -> String {
             .max()
             .unwrap_or(0)
             + 2;
+        let role_width = report
+            .columns
+            .iter()
+            .map(|c| role_name(c.role, lang).chars().count())
+            .max()
+            .unwrap_or(0)
+            + 2;
         for (i, column) in report.columns.iter().enumerate() {
-            let chosen = if column.overridden {
-                lang.pick(" (valgt)", " (chosen)")
-            } else {
-                ""
-            };
+            let text = column
+                .text
+                .as_ref()
+                .filter(|t| **t != column.header)
+                .map(|t| format!(" «{}»", shorten(t, 60)))
+                .unwrap_or_default();
             let _ = writeln!(
                 out,
                 "    {:>2} {}{}{}",
                 i + 1,
                 pad(&column.header, width),
-                role_name(column.role, lang),
-                chosen
+                pad(role_name(column.role, lang), role_width),
+                column.reason.describe(lang)
+            );
+            if !text.is_empty() {
+                let _ = writeln!(out, "       {}{text}", " ".repeat(width));
+            }
+        }
+        let averaged = report.columns.iter().filter(|c| c.role == Role::QuestionColumn).count();
+        let left_out = report.columns.iter().filter(|c| c.role == Role::Ignore).count();
+        if report.layout == Some(Layout::Wide) {
+            let _ = writeln!(
+                out,
+                "  {}",
+                match lang {
+                    Lang::Da => format!("{averaged} kolonner regnes som spørgsmål, {left_out} er udeladt."),
+                    Lang::En => format!("{averaged} columns are averaged as questions, {left_out} are left out."),
+                }
             );
         }
+    }
+    if let Some(date) = &report.date {
+        let order = match date.order {
+            Some(crate::dates::DateOrder::DayFirst) => lang.pick("dag før måned", "day before month"),
+            Some(crate::dates::DateOrder::MonthFirst) => {
+                lang.pick("måned før dag (fx 08/19/2024)", "month before day (e.g. 08/19/2024)")
+            }
+            None => lang.pick("kan ikke afgøres", "cannot be decided"),
+        };
+        field("Datoer", "Dates", format!("«{}», {order}", date.column), &mut out);
     }
     if !report.labels.is_empty() {
         let labels: Vec<String> = report
@@ -385,6 +432,15 @@ pub fn file_report_text(report: &FileReport, lang: Lang) -> String {
         );
     }
     out
+}
+
+/// At most `max` characters, with an ellipsis when cut.
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    format!("{cut}…")
 }
 
 fn role_name(role: Role, lang: Lang) -> &'static str {

@@ -314,7 +314,9 @@ fn big_files_read_in_parallel_match_the_record_reader() {
     let sequential = read("Kommune;Rul;Uge;Spørgsmål;\"Svar\";Kommentar;Brug af KLIK");
     assert_eq!(parallel.dataset.answer_count(), sequential.dataset.answer_count());
     assert_eq!(parallel.problems, sequential.problems);
-    assert_eq!(parallel.problems.len(), 3);
+    // Three rows with a 9, and once the likely cause (9 repeats: a code).
+    assert_eq!(parallel.problems.iter().filter(|p| p.is_error()).count(), 3);
+    assert_eq!(parallel.problems.len(), 4);
     assert_eq!(parallel.dataset.waves, ["Rul 2", "Rul 3", "Rul 1"]);
     assert_eq!(parallel.dataset.questions, sequential.dataset.questions);
     assert_eq!(parallel.dataset.comments, sequential.dataset.comments);
@@ -422,7 +424,7 @@ fn repeated_answer_texts_count_and_fail_on_every_row() {
 }
 
 #[test]
-fn a_week_or_date_that_does_not_read_fails_its_row_every_time() {
+fn a_week_that_does_not_read_fails_its_row_every_time_and_a_date_only_where_it_is_needed() {
     use valgpuls::import::{Source, import_sources};
     let text = "Kommune;Rul;Uge;Dato;Svar\n\
                 Køge;Rul 1;Uge 2;14-10-2024;4\n\
@@ -431,22 +433,58 @@ fn a_week_or_date_that_does_not_read_fails_its_row_every_time() {
                 Køge;Rul 1;Uge 2;i går;3\n\
                 Køge;Rul 1;Uge 2;i går;3\n\
                 Køge;Rul 1;;;2\n";
-    let import = import_sources(
-        &[Source {
-            name: "uger.csv".into(),
-            bytes: text.as_bytes().to_vec(),
-        }],
-        &ImportOptions::default(),
-    );
+    let read = |text: &str, options: &ImportOptions| {
+        import_sources(
+            &[Source {
+                name: "uger.csv".into(),
+                bytes: text.as_bytes().to_vec(),
+            }],
+            options,
+        )
+    };
+    let import = read(text, &ImportOptions::default());
     assert_eq!(
         messages(&import),
         [
             "uger.csv:3:3: «Ugen før» er ikke et ugenummer (kolonne 3 «Uge»)",
             "uger.csv:4:3: «Ugen før» er ikke et ugenummer (kolonne 3 «Uge»)",
+            "uger.csv:5:4: «i går» er ikke en dato (kolonne 4 «Dato»); rækkens svar bruges uden dato",
+            "uger.csv:6:4: «i går» er ikke en dato (kolonne 4 «Dato»); rækkens svar bruges uden dato",
+        ]
+    );
+    // The week decides the phase, so the rows whose date does not read keep their answers.
+    assert_eq!(import.files[0].answers, 4);
+    assert!(!import.problems[2].is_error());
+
+    // Without a week column the weeks come from the dates and the plan: then the date is
+    // needed, and a date that does not read fails its row.
+    let without_week = text
+        .replace(";Uge;", ";;")
+        .replace(";Uge 2;", ";;")
+        .replace(";Ugen før;", ";;");
+    let without_week = without_week.replacen("Kommune;Rul;;Dato", "Kommune;Rul;Note;Dato", 1);
+    let plan = valgpuls::plan::Plan::from_rows(&[
+        (1, vec!["rul".into(), "start".into()]),
+        (2, vec!["Rul 1".into(), "2024-10-14".into()]),
+    ])
+    .unwrap();
+    let options = ImportOptions {
+        plan: Some(plan),
+        ..ImportOptions::default()
+    };
+    let import = read(&without_week, &options);
+    assert_eq!(
+        messages(&import),
+        [
             "uger.csv:5:4: «i går» er ikke en dato (kolonne 4 «Dato»)",
             "uger.csv:6:4: «i går» er ikke en dato (kolonne 4 «Dato»)",
         ]
     );
-    // The good row and the row without week or date are kept.
-    assert_eq!(import.files[0].answers, 2);
+    assert_eq!(
+        cells(&import),
+        vec![
+            cell("Rul 1", "Klargøring (uge 1-3)", 3, "4,33", 0),
+            cell("Rul 1", "Uden fase", 1, "2,00", 0)
+        ]
+    );
 }

@@ -31,8 +31,9 @@ pub enum DecimalMark {
     Point,
 }
 
-/// The labels, lower case. Satisfaction and agreement scales, Danish and English.
-const LABELS: [(&str, f64); 22] = [
+/// The labels, lower case. Satisfaction, agreement, quality and extent scales, Danish and
+/// English.
+const LABELS: [(&str, f64); 39] = [
     ("meget utilfreds", 1.0),
     ("utilfreds", 2.0),
     ("hverken tilfreds eller utilfreds", 3.0),
@@ -55,17 +56,57 @@ const LABELS: [(&str, f64); 22] = [
     ("neither agree nor disagree", 3.0),
     ("agree", 4.0),
     ("strongly agree", 5.0),
+    ("meget uenig", 1.0),
+    ("meget enig", 5.0),
+    ("meget dårlig", 1.0),
+    ("meget dårligt", 1.0),
+    ("dårlig", 2.0),
+    ("dårligt", 2.0),
+    ("hverken god eller dårlig", 3.0),
+    ("hverken godt eller dårligt", 3.0),
+    ("god", 4.0),
+    ("godt", 4.0),
+    ("meget god", 5.0),
+    ("meget godt", 5.0),
+    ("i meget lav grad", 1.0),
+    ("i lav grad", 2.0),
+    ("i nogen grad", 3.0),
+    ("i høj grad", 4.0),
+    ("i meget høj grad", 5.0),
 ];
 
-const DONT_KNOW: [&str; 7] = [
+const DONT_KNOW: [&str; 12] = [
     "ved ikke",
     "ved ikke / ønsker ikke at svare",
     "ved ikke/ønsker ikke at svare",
     "ønsker ikke at svare",
+    "ikke relevant",
+    "kan ikke vurdere",
     "don't know",
     "dont know",
+    "do not know",
+    "not applicable",
+    "not relevant",
     "n/a",
 ];
+
+/// Words of a code list's label that make the code a "don't know": labels are written by
+/// survey authors ("Ikke relevant/ vet ikke", "Ved ikke/ikke relevant"), so they are looked
+/// for inside the label, not matched whole.
+const DONT_KNOW_PARTS: [&str; 8] = [
+    "ved ikke",
+    "vet ikke",
+    "ikke relevant",
+    "kan ikke vurdere",
+    "ønsker ikke at svare",
+    "don't know",
+    "not applicable",
+    "prefer not to",
+];
+
+/// Answers that say nothing was answered: counted as empty, not as "don't know". LimeSurvey
+/// writes "No answer" for an optional question passed by.
+const NO_ANSWER: [&str; 3] = ["no answer", "intet svar", "ikke besvaret"];
 
 /// Every label a user may meet, with its value (None for "don't know"), for the import view.
 pub fn known_labels() -> impl Iterator<Item = (&'static str, Option<f64>)> {
@@ -81,7 +122,7 @@ pub fn parse_answer(raw: &str, decimal_mark: DecimalMark) -> Result<Answer, Answ
         return Ok(Answer::Score(f64::from(digit - b'0')));
     }
     let text = raw.trim();
-    if text.is_empty() {
+    if text.is_empty() || NO_ANSWER.iter().any(|label| equal_ignoring_case(text, label)) {
         return Ok(Answer::Missing);
     }
     if let Some(value) = parse_number(text, decimal_mark) {
@@ -112,6 +153,12 @@ pub fn is_on_scale(raw: &str) -> bool {
 
 pub fn is_dont_know(raw: &str) -> bool {
     matches!(parse_answer(raw, DecimalMark::Auto), Ok(Answer::DontKnow))
+}
+
+/// True when a code list's label stands for "don't know" or "not relevant".
+pub fn is_dont_know_label(label: &str) -> bool {
+    let lower = label.trim().to_lowercase();
+    is_dont_know(&lower) || DONT_KNOW_PARTS.iter().any(|part| lower.contains(part))
 }
 
 fn parse_number(text: &str, decimal_mark: DecimalMark) -> Option<f64> {

@@ -2,14 +2,20 @@
 //! read every row, and report what was found and what is wrong, with file, line and column.
 
 pub mod columns;
+mod companions;
+pub mod labels;
 pub mod likert;
 mod lines;
 pub mod problems;
+mod profile;
 mod reader;
+pub mod roles;
 mod rows;
 pub mod sniff;
 mod source;
+pub mod tools;
 pub mod values;
+pub mod xlsx;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -17,19 +23,35 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 pub use columns::Role;
+pub use companions::read_rows;
+pub use labels::{Labels, Structure};
 pub use likert::{Answer, DecimalMark};
-pub use problems::{Problem, ProblemKind};
+pub use problems::{Problem, ProblemKind, Severity};
+pub use roles::RoleReason;
 pub use sniff::TextEncoding;
+pub use tools::Tool;
 
 use crate::dataset::{Dataset, DatasetBuilder};
+use crate::dates::DateOrder;
+use crate::plan::Plan;
 
 /// What the user may decide about an import; the defaults guess everything.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ImportOptions {
     pub decimal_mark: DecimalMark,
-    /// A role for a column, by its header, overriding the guess (in every file).
+    /// A role for a column, by its header (or its question text), overriding the guess (in
+    /// every file).
     pub role_overrides: BTreeMap<String, Role>,
+    /// Answers that mean "don't know" besides the known labels, e.g. a code "6".
+    pub dont_know: Vec<String>,
+    /// What the codes of coded columns stand for (`--labels`); lists found beside a file
+    /// are added to these.
+    pub labels: Labels,
+    /// Which municipality is in which wave, and when each wave began.
+    pub plan: Option<Plan>,
+    /// The day-month order of dates that cannot tell it themselves.
+    pub date_order: Option<DateOrder>,
 }
 
 /// A file's contents and the name to report it by.
@@ -39,24 +61,24 @@ pub struct Source {
 }
 
 impl Source {
+    // One problem per file that cannot be read: its size costs nothing worth boxing for.
+    #[allow(clippy::result_large_err)]
     pub fn read(path: &Path) -> Result<Source, Problem> {
         let name = path.display().to_string();
         match source::read_whole_file(path) {
             Ok(bytes) => Ok(Source { name, bytes }),
-            Err(error) => Err(Problem {
-                file: name,
-                line: None,
-                column: None,
+            Err(error) => Err(Problem::of_file(
+                &name,
                 // The system's own words for the common cases would be in its language, not
                 // the user's choice: say them ourselves.
-                kind: match error.kind() {
+                match error.kind() {
                     std::io::ErrorKind::NotFound => ProblemKind::NotFound,
                     std::io::ErrorKind::PermissionDenied => ProblemKind::NoAccess,
                     _ => ProblemKind::Unreadable {
                         reason: error.to_string(),
                     },
                 },
-            }),
+            )),
         }
     }
 }
@@ -72,15 +94,35 @@ pub enum Layout {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ColumnReport {
     pub header: String,
+    /// The question text a structure file gives the column.
+    pub text: Option<String>,
     pub role: Role,
     /// True when the user chose the role, false when it was guessed.
     pub overridden: bool,
+    pub reason: RoleReason,
+}
+
+/// The date column and how its dates read.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DateReport {
+    pub column: String,
+    /// None when no date in the column tells (and none needs to).
+    pub order: Option<DateOrder>,
 }
 
 /// What `check` prints and the import view shows for one file.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct FileReport {
     pub file: String,
+    /// The survey tool whose export this is, when its headers say so.
+    pub tool: Option<Tool>,
+    /// The sheet read, for a workbook.
+    pub sheet: Option<String>,
+    /// 2 for SurveyMonkey's question row + option row.
+    pub header_rows: usize,
+    pub date: Option<DateReport>,
+    /// The labels and structure files used with this one.
+    pub companions: Vec<String>,
     pub encoding: Option<TextEncoding>,
     pub separator: Option<char>,
     /// How many numbers were written with a decimal comma and with a decimal point.
@@ -99,12 +141,23 @@ pub struct FileReport {
     /// The header and the first rows as parsed, for the import view.
     pub preview: Vec<Vec<String>>,
     pub problems: usize,
+    /// Municipalities the plan does not place, with their answers.
+    #[serde(skip)]
+    pub(crate) not_in_plan: BTreeMap<String, usize>,
+    /// Numbers outside the scale by (column, value): rows and the first line.
+    #[serde(skip)]
+    pub(crate) codes_outside_scale: BTreeMap<(usize, String), (usize, u64)>,
 }
 
 impl FileReport {
     fn new(file: &str) -> FileReport {
         FileReport {
             file: file.to_string(),
+            tool: None,
+            sheet: None,
+            header_rows: 1,
+            date: None,
+            companions: Vec::new(),
             encoding: None,
             separator: None,
             decimal_commas: 0,
@@ -119,13 +172,15 @@ impl FileReport {
             weeks_outside_scheme: 0,
             preview: Vec::new(),
             problems: 0,
+            not_in_plan: BTreeMap::new(),
+            codes_outside_scale: BTreeMap::new(),
         }
     }
 }
 
 impl FileReport {
     /// Adds the counts of a part of the file read apart (a chunk read on another thread).
-    fn add_counts(&mut self, part: &FileReport) {
+    fn add_counts(&mut self, part: FileReport) {
         self.decimal_commas += part.decimal_commas;
         self.decimal_points += part.decimal_points;
         self.rows_read += part.rows_read;
@@ -133,6 +188,14 @@ impl FileReport {
         self.answers += part.answers;
         self.dont_know += part.dont_know;
         self.weeks_outside_scheme += part.weeks_outside_scheme;
+        for (municipality, answers) in part.not_in_plan {
+            *self.not_in_plan.entry(municipality).or_default() += answers;
+        }
+        for (key, (rows, line)) in part.codes_outside_scale {
+            let entry = self.codes_outside_scale.entry(key).or_insert((0, line));
+            entry.0 += rows;
+            entry.1 = entry.1.min(line);
+        }
     }
 }
 
@@ -145,8 +208,9 @@ pub struct Import {
 }
 
 impl Import {
+    /// True when nothing stops the data from being used: no problem but warnings and hints.
     pub fn is_clean(&self) -> bool {
-        self.problems.is_empty()
+        !self.problems.iter().any(Problem::is_error)
     }
 
     /// Problems that make a whole file unusable: these fail the import even when invalid
@@ -161,28 +225,66 @@ impl Import {
 }
 
 /// Reads the sources as one data set. Never fails: what is wrong is in `problems`, and the
-/// dataset holds the rows that were good.
+/// dataset holds the rows that were good. Labels, structure and plan files among the
+/// sources are used with the data, not read as data.
 pub fn import_sources(sources: &[Source], options: &ImportOptions) -> Import {
     let mut builder = DatasetBuilder::default();
     let mut files = Vec::new();
     let mut problems = Vec::new();
+    let mut labels = Labels::default();
+    let mut structure = Structure::default();
+    let mut plan = None;
+    let mut companion_names = Vec::new();
+    let mut data = Vec::new();
     for source in sources {
+        match companions::classify(&source.bytes) {
+            companions::Kind::Data => {
+                data.push(source);
+                continue;
+            }
+            companions::Kind::Labels(found) => labels.merge(&found),
+            companions::Kind::Structure(found) => structure.merge(&found),
+            companions::Kind::Plan(found) => plan = Some(found),
+        }
+        companion_names.push(source.name.clone());
+    }
+    if data.is_empty() && !sources.is_empty() {
+        problems.push(Problem::of_file(
+            &companion_names.join(", "),
+            ProblemKind::BadCompanionFile {
+                reason_da: "ingen datafil: kun kodelister, strukturfiler eller en plan".into(),
+                reason_en: "no data file: only code lists, structure files or a plan".into(),
+            },
+        ));
+    }
+    // The user's own list wins where both know a code.
+    labels.merge(&options.labels);
+    let options = ImportOptions {
+        plan: options.plan.clone().or(plan),
+        ..options.clone()
+    };
+    let companions = reader::Companions {
+        labels: &labels,
+        structure: &structure,
+    };
+    for source in data {
         let mut report = FileReport::new(&source.name);
+        report.companions = companion_names.clone();
         let before = problems.len();
-        reader::read_file(source, options, &mut builder, &mut report, &mut problems);
+        reader::read_file(source, &options, &companions, &mut builder, &mut report, &mut problems);
         report.problems = problems.len() - before;
         files.push(report);
     }
+    // The likely causes first: a hint explains the row problems after it.
+    problems.sort_by_key(|p| p.severity() != Severity::Hint);
     let dataset = builder.finish();
     let dataset = dataset.unwrap_or_else(|error| {
-        problems.push(Problem {
-            file: String::new(),
-            line: None,
-            column: None,
-            kind: ProblemKind::Unreadable {
+        problems.push(Problem::of_file(
+            "",
+            ProblemKind::Unreadable {
                 reason: error.to_string(),
             },
-        });
+        ));
         Dataset::default()
     });
     Import {
@@ -192,21 +294,24 @@ pub fn import_sources(sources: &[Source], options: &ImportOptions) -> Import {
     }
 }
 
-/// Reads files from disk; a file that cannot be read is a problem like any other.
+/// Reads files from disk; a file that cannot be read is a problem like any other. A
+/// SurveyXact dataset's labels and structure files are read from beside it.
 pub fn import_paths(paths: &[impl AsRef<Path>], options: &ImportOptions) -> Import {
     let mut sources = Vec::new();
     let mut unreadable = Vec::new();
     let mut seen = Vec::new();
-    for path in paths {
+    let beside: Vec<std::path::PathBuf> = paths.iter().flat_map(|p| companions::beside(p.as_ref())).collect();
+    let given = paths.iter().map(|p| p.as_ref().to_path_buf());
+    for path in given.chain(beside) {
         // The same file given twice (or as Data.csv and DATA.csv on Windows) would count every
         // answer twice.
-        if let Ok(canonical) = std::fs::canonicalize(path.as_ref()) {
+        if let Ok(canonical) = std::fs::canonicalize(&path) {
             if seen.contains(&canonical) {
                 continue;
             }
             seen.push(canonical);
         }
-        match Source::read(path.as_ref()) {
+        match Source::read(&path) {
             Ok(source) => sources.push(source),
             Err(problem) => unreadable.push(problem),
         }

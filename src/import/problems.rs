@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
+use super::tools::Tool;
 use crate::locale::Lang;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -39,11 +40,75 @@ pub enum ProblemKind {
     },
     /// Nothing in the file holds answers: no score column and no column of scale values.
     NoAnswerColumns,
+    /// An .xls from Excel 97-2003: only .xlsx is read.
+    OldExcel,
+    /// A number outside the scale repeats in a question column: a code, most likely
+    /// "don't know" (SurveyXact writes 6 on a 1-5 scale). Told once per column and value,
+    /// beside the rows' own problems.
+    CodeOutsideScale {
+        value: String,
+        rows: usize,
+        tool: Option<Tool>,
+    },
+    /// The first data row reads as a second header row (the question's options).
+    SecondHeaderRow,
+    /// Dates like 05/08/2024 read both as day-month and month-day, and nothing in the column
+    /// settles which. `needed`: the weeks come from the dates, so the file cannot be read.
+    AmbiguousDates {
+        example: String,
+        needed: bool,
+    },
+    /// Some dates of the column put the day first, others the month.
+    ConflictingDates {
+        day_first: String,
+        month_first: String,
+        needed: bool,
+    },
+    /// A date that does not read, where the date is not needed: the row keeps its answers.
+    DateNotRead {
+        value: String,
+    },
+    /// No wave column: every answer is in one wave, unless a plan places the municipalities.
+    NoWaveColumn {
+        has_municipalities: bool,
+    },
+    /// No week or phase column, but dates: a plan with the waves' start dates gives phases.
+    NoWeekColumn,
+    /// Municipalities of the file that the plan does not place (they keep no wave).
+    NotInPlan {
+        municipalities: Vec<String>,
+        answers: usize,
+    },
+    /// The plan has no start date for a wave, so its weeks cannot be counted.
+    NoStartInPlan {
+        wave: String,
+    },
+    /// A file given with the data that is no data: a plan, a labels or structure file that
+    /// could not be used.
+    BadCompanionFile {
+        reason_da: String,
+        reason_en: String,
+    },
+}
+
+/// How much a problem weighs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// A likely cause of other problems, told once.
+    Hint,
+    /// The numbers are right; something the user should know.
+    Warning,
+    /// A row cannot be read; the rest of the file can.
+    Row,
+    /// Nothing of the file can be used.
+    Fatal,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Problem {
     pub file: String,
+    /// The sheet of a workbook; then `line` is the sheet's row number.
+    pub sheet: Option<String>,
     /// 1-based line in the file where the row starts; None for problems of the whole file.
     pub line: Option<u64>,
     /// 1-based column number and the column's header.
@@ -52,26 +117,71 @@ pub struct Problem {
 }
 
 impl Problem {
+    /// A problem of a whole file, at no line.
+    pub fn of_file(file: &str, kind: ProblemKind) -> Problem {
+        Problem {
+            file: file.to_string(),
+            sheet: None,
+            line: None,
+            column: None,
+            kind,
+        }
+    }
+
+    pub fn severity(&self) -> Severity {
+        use ProblemKind::*;
+        match &self.kind {
+            Unreadable { .. }
+            | NotFound
+            | NoAccess
+            | Empty
+            | HeaderOnly
+            | Binary
+            | UnclosedQuote
+            | NoAnswerColumns
+            | OldExcel
+            | BadCompanionFile { .. } => Severity::Fatal,
+            AmbiguousDates { needed, .. } | ConflictingDates { needed, .. } => {
+                if *needed {
+                    Severity::Fatal
+                } else {
+                    Severity::Warning
+                }
+            }
+            Ragged { .. } | OutOfScale { .. } | UnknownLabel { .. } | BadWeek { .. } | BadDate { .. } => Severity::Row,
+            DateNotRead { .. } | NoWaveColumn { .. } | NoWeekColumn | NotInPlan { .. } | NoStartInPlan { .. } => {
+                Severity::Warning
+            }
+            CodeOutsideScale { .. } | SecondHeaderRow => Severity::Hint,
+        }
+    }
+
     /// A problem that makes the whole file unusable (nothing in it is imported).
     pub fn is_fatal(&self) -> bool {
-        matches!(
-            self.kind,
-            ProblemKind::Unreadable { .. }
-                | ProblemKind::NotFound
-                | ProblemKind::NoAccess
-                | ProblemKind::Empty
-                | ProblemKind::HeaderOnly
-                | ProblemKind::Binary
-                | ProblemKind::UnclosedQuote
-                | ProblemKind::NoAnswerColumns
-        )
+        self.severity() == Severity::Fatal
+    }
+
+    /// A problem that stops the data from being used as it is (a fatal one, or a row that
+    /// cannot be read); warnings and hints do not.
+    pub fn is_error(&self) -> bool {
+        self.severity() >= Severity::Row
     }
 
     /// "fil.csv:12:6: ..." — where first, the way compilers and editors print it, so the
-    /// place can be found even by someone who does not read the message.
+    /// place can be found even by someone who does not read the message. In a workbook:
+    /// "fil.xlsx: Ark1, række 12, kolonne D: ...".
     pub fn message(&self, lang: Lang) -> String {
         let mut out = self.file.clone();
-        if let Some(line) = self.line {
+        if let Some(sheet) = &self.sheet {
+            let _ = write!(out, ": {sheet}");
+            if let Some(line) = self.line {
+                let _ = write!(out, ", {} {line}", lang.pick("række", "row"));
+            }
+            if let Some((column, _)) = &self.column {
+                let letter = super::xlsx::column_letter(column.saturating_sub(1));
+                let _ = write!(out, ", {} {letter}", lang.pick("kolonne", "column"));
+            }
+        } else if let Some(line) = self.line {
             let _ = write!(out, ":{line}");
             if let Some((column, _)) = &self.column {
                 let _ = write!(out, ":{column}");
@@ -84,15 +194,17 @@ impl Problem {
 
     /// What is wrong, without the file name: for the import view's table.
     pub fn describe(&self, lang: Lang) -> String {
+        // In a workbook the place ("Ark1, række 12, kolonne D") already names the column.
         let column = self
             .column
             .as_ref()
-            .filter(|(_, header)| !header.is_empty())
+            .filter(|(_, header)| !header.is_empty() && self.sheet.is_none())
             .map(|(number, header)| match lang {
                 Lang::Da => format!(" (kolonne {number} «{header}»)"),
                 Lang::En => format!(" (column {number} “{header}”)"),
             });
         let column = column.unwrap_or_default();
+        let header = self.column.as_ref().map_or("", |(_, header)| header.as_str());
         use ProblemKind::*;
         match (&self.kind, lang) {
             (NotFound, Lang::Da) => "filen findes ikke".into(),
@@ -129,19 +241,127 @@ impl Problem {
             (NoAnswerColumns, Lang::En) => {
                 "no column of answers: no score column and no column of values on the 1-5 scale".into()
             }
+            (OldExcel, Lang::Da) => "en gammel Excel-fil (.xls): gem den som .xlsx eller CSV".into(),
+            (OldExcel, Lang::En) => "an old Excel file (.xls): save it as .xlsx or CSV".into(),
+            (CodeOutsideScale { value, rows, tool }, lang) => code_outside_scale(value, *rows, *tool, header, lang),
+            (SecondHeaderRow, Lang::Da) => {
+                "rækken ligner en ekstra overskriftslinje (svarmulighedernes navne), ikke svar".into()
+            }
+            (SecondHeaderRow, Lang::En) => "the row looks like a second header row (the options' names), not answers".into(),
+            (AmbiguousDates { example, needed }, Lang::Da) => format!(
+                "datoer som «{example}» kan læses både dag-måned og måned-dag, og ingen dato i kolonnen{column} afgør det (ingen dag over 12); {}brug --date-order dmy (dag først) eller mdy (måned først)",
+                if *needed { "ugerne regnes ud fra datoerne: " } else { "datoerne bruges ikke: " }
+            ),
+            (AmbiguousDates { example, needed }, Lang::En) => format!(
+                "dates such as “{example}” read as day-month and as month-day, and no date in the column{column} settles it (no day above 12); {}give --date-order dmy (day first) or mdy (month first)",
+                if *needed { "the weeks come from the dates: " } else { "the dates are not used: " }
+            ),
+            (ConflictingDates { day_first, month_first, needed }, Lang::Da) => format!(
+                "kolonnen{column} har datoer med dagen først («{day_first}») og med måneden først («{month_first}»){}",
+                if *needed { "" } else { "; datoerne bruges ikke" }
+            ),
+            (ConflictingDates { day_first, month_first, needed }, Lang::En) => format!(
+                "the column{column} has dates with the day first (“{day_first}”) and with the month first (“{month_first}”){}",
+                if *needed { "" } else { "; the dates are not used" }
+            ),
+            (DateNotRead { value }, Lang::Da) => {
+                format!("«{value}» er ikke en dato{column}; rækkens svar bruges uden dato")
+            }
+            (DateNotRead { value }, Lang::En) => {
+                format!("“{value}” is not a date{column}; the row's answers are used without a date")
+            }
+            (NoWaveColumn { has_municipalities: true }, Lang::Da) => {
+                "ingen rul-kolonne: alle svar står under «Alle»; giv en plan (--plan FIL) der placerer kommunerne i rul".into()
+            }
+            (NoWaveColumn { has_municipalities: true }, Lang::En) => {
+                "no wave column: every answer is under “All”; give a plan (--plan FILE) that places the municipalities in waves".into()
+            }
+            (NoWaveColumn { has_municipalities: false }, Lang::Da) => {
+                "ingen rul-kolonne: alle svar står under «Alle» (vælg en kolonne som Rul med --role)".into()
+            }
+            (NoWaveColumn { has_municipalities: false }, Lang::En) => {
+                "no wave column: every answer is under “All” (choose a column as Wave with --role)".into()
+            }
+            (NoWeekColumn, Lang::Da) => {
+                "ingen uge- eller fasekolonne: svarene har ingen fase; en plan med rullernes startdatoer (--plan FIL) giver ugerne ud fra datoerne".into()
+            }
+            (NoWeekColumn, Lang::En) => {
+                "no week or phase column: the answers have no phase; a plan with the waves' start dates (--plan FILE) gives the weeks from the dates".into()
+            }
+            (NotInPlan { municipalities, answers }, Lang::Da) => format!(
+                "planen placerer ikke {}; deres {answers} svar står under «Alle»",
+                quoted_list(municipalities)
+            ),
+            (NotInPlan { municipalities, answers }, Lang::En) => format!(
+                "the plan does not place {}; their {answers} answers are under “All”",
+                quoted_list(municipalities)
+            ),
+            (NoStartInPlan { wave }, Lang::Da) => {
+                format!("planen har ingen startdato for {wave}: svarene i {wave} har ingen fase")
+            }
+            (NoStartInPlan { wave }, Lang::En) => {
+                format!("the plan has no start date for {wave}: the answers in {wave} have no phase")
+            }
+            (BadCompanionFile { reason_da, .. }, Lang::Da) => reason_da.clone(),
+            (BadCompanionFile { reason_en, .. }, Lang::En) => reason_en.clone(),
         }
     }
 }
 
-/// The first `limit` problems, then a line counting the rest.
+/// What a number outside the scale most likely is, and what to do.
+fn code_outside_scale(value: &str, rows: usize, tool: Option<Tool>, header: &str, lang: Lang) -> String {
+    let (da_tool, en_tool) = match tool {
+        Some(Tool::SurveyXact) => (
+            format!("SurveyXact koder svar som tal, og «Ved ikke» er ofte {value}"),
+            format!("SurveyXact writes answers as codes, and “don't know” is often {value}"),
+        ),
+        Some(tool) => (
+            format!("{} har skrevet svarkoder, ikke svar", tool.name()),
+            format!("{} wrote answer codes, not answers", tool.name()),
+        ),
+        None => (
+            format!("{value} er sandsynligvis koden for «Ved ikke» eller «Ikke relevant»"),
+            format!("{value} is most likely the code of “don't know” or “not relevant”"),
+        ),
+    };
+    match lang {
+        Lang::Da => format!(
+            "«{value}» ligger uden for skalaen 1-5 i {rows} rækker af kolonne «{header}»: {da_tool} — læg labels.csv ved siden af filen, giv --labels FIL, eller brug --dont-know {value}"
+        ),
+        Lang::En => format!(
+            "“{value}” is outside the 1-5 scale in {rows} rows of column “{header}”: {en_tool} — put labels.csv beside the file, give --labels FILE, or use --dont-know {value}"
+        ),
+    }
+}
+
+fn quoted_list(items: &[String]) -> String {
+    const SHOWN: usize = 5;
+    let mut list: Vec<String> = items.iter().take(SHOWN).map(|m| format!("«{m}»")).collect();
+    if items.len() > SHOWN {
+        list.push(format!("+{}", items.len() - SHOWN));
+    }
+    list.join(", ")
+}
+
+/// The likely causes first (each once), then the first `limit` other problems, then a line
+/// counting the rest.
 pub fn list_problems(problems: &[Problem], limit: usize, lang: Lang) -> String {
     let mut out = String::new();
-    for problem in problems.iter().take(limit) {
+    let (hints, others): (Vec<&Problem>, Vec<&Problem>) = problems.iter().partition(|p| p.severity() == Severity::Hint);
+    for hint in &hints {
+        let _ = writeln!(
+            out,
+            "{} {}",
+            lang.pick("Sandsynlig årsag:", "Likely cause:"),
+            hint.message(lang)
+        );
+    }
+    for problem in others.iter().take(limit) {
         out.push_str(&problem.message(lang));
         out.push('\n');
     }
-    if problems.len() > limit {
-        let rest = problems.len() - limit;
+    if others.len() > limit {
+        let rest = others.len() - limit;
         let _ = writeln!(
             out,
             "{}",

@@ -1,149 +1,460 @@
-//! Reading one file into the dataset builder: the rows, their roles, their problems.
+//! Reading one file into the dataset builder: its header rows, a look at every value of every
+//! column (the profile), the roles decided from that, then the rows.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use csv::{ByteRecord, StringRecord};
 
-use super::columns::{Role, role_from_header};
-use super::likert::{is_dont_know, is_on_scale};
-use super::problems::{Problem, ProblemKind};
-
+use super::columns::Role;
+use super::labels::{Labels, Structure};
 use super::lines::{split_at_line_ends, trim};
-use super::rows::{FileLayout, LineCounter, RowReader, SplitLine};
+use super::problems::{Problem, ProblemKind};
+use super::profile::ColumnProfile;
+use super::roles::{self, Decision};
+use super::rows::{Fields, FileLayout, FileSetup, LineCounter, RowReader, SplitLine};
 use super::sniff::{decode, detect_separator, find_unclosed_quote, has_quote, looks_binary};
-use super::{ColumnReport, FileReport, ImportOptions, Source};
+use super::tools::{self, Tool};
+use super::xlsx::{self, SheetRows};
+use super::{ColumnReport, DateReport, FileReport, ImportOptions, Source};
 use crate::dataset::DatasetBuilder;
+use crate::dates::{DateOrder, OrderEvidence};
 
-/// Rows looked at to tell a wide file's question columns from its other columns.
-const ROLE_SAMPLE_ROWS: usize = 500;
 const PREVIEW_ROWS: usize = 10;
-/// Header words of identifier columns: numbers that may look like scores in a short sample,
-/// and no category anyone breaks a mean down by.
-const IDENTIFIER_WORDS: [&str; 7] = [
-    "id",
-    "respondent",
-    "respondentid",
-    "nr",
-    "nummer",
-    "løbenr",
-    "løbenummer",
-];
+
+/// What other files say about a data file: the codes' texts, the variables' questions.
+pub(super) struct Companions<'a> {
+    pub labels: &'a Labels,
+    pub structure: &'a Structure,
+}
+
+/// A file's records: text (any separator, quoted or not) or a workbook's sheet.
+enum Table<'t> {
+    Text {
+        text: &'t str,
+        separator: u8,
+        /// Without a quote every line is a record: read in parallel line chunks.
+        plain_lines: bool,
+    },
+    Sheet {
+        rows: &'t SheetRows,
+        name: String,
+    },
+}
+
+/// Something done with each record of a table: its index among the records (blank ones
+/// included), the line (or sheet row) it starts on, its fields.
+trait Visit {
+    fn visit<F: Fields>(&mut self, index: usize, line: u64, record: &F);
+}
+
+impl Table<'_> {
+    /// Visits every record; a record the csv reader cannot read ends the walk with its
+    /// line and why.
+    fn walk(&self, visitor: &mut impl Visit) -> Result<(), (u64, String)> {
+        match self {
+            Table::Text {
+                text,
+                separator,
+                plain_lines: true,
+            } => {
+                let mut index = 0;
+                super::lines::for_each_line(text, *separator, |fields| {
+                    visitor.visit(index, index as u64 + 1, &SplitLine { fields });
+                    index += 1;
+                });
+                Ok(())
+            }
+            Table::Text { text, separator, .. } => {
+                let mut reader = csv::ReaderBuilder::new()
+                    .delimiter(*separator)
+                    .has_headers(false)
+                    .flexible(true)
+                    .from_reader(text.as_bytes());
+                let mut lines = LineCounter::new(text);
+                let mut record = StringRecord::new();
+                let mut index = 0;
+                loop {
+                    match reader.read_record(&mut record) {
+                        Ok(true) => {
+                            let line = lines.line_at(record.position().map_or(0, |p| p.byte()));
+                            visitor.visit(index, line, &record);
+                            index += 1;
+                        }
+                        Ok(false) => return Ok(()),
+                        Err(error) => {
+                            let line = error.position().map_or(0, |p| p.line());
+                            return Err((line, error.to_string()));
+                        }
+                    }
+                }
+            }
+            Table::Sheet { rows, .. } => {
+                let mut fields = Vec::new();
+                for index in 0..rows.len() {
+                    rows.row_into(index, &mut fields);
+                    visitor.visit(index, index as u64 + 1, &fields);
+                }
+                Ok(())
+            }
+        }
+    }
+
+    fn sheet(&self) -> Option<&str> {
+        match self {
+            Table::Sheet { name, .. } => Some(name),
+            Table::Text { .. } => None,
+        }
+    }
+}
+
+fn is_blank(record: &impl Fields) -> bool {
+    (0..record.count()).all(|i| record.get(i).is_empty())
+}
+
+/// The header rows and the first data rows, read before anything is decided.
+#[derive(Default)]
+struct Head {
+    /// Non-blank records: (index, line, fields), up to the preview's length past the headers.
+    records: Vec<(usize, u64, Vec<String>)>,
+}
+
+impl Visit for Head {
+    fn visit<F: Fields>(&mut self, index: usize, line: u64, record: &F) {
+        if self.records.len() < PREVIEW_ROWS + 2 && !is_blank(record) {
+            self.records.push((
+                index,
+                line,
+                (0..record.count()).map(|i| record.get(i).to_string()).collect(),
+            ));
+        }
+    }
+}
+
+/// Every value of every column, after the header rows.
+struct Profiler {
+    first_data: usize,
+    profiles: Vec<ColumnProfile>,
+}
+
+impl Visit for Profiler {
+    fn visit<F: Fields>(&mut self, index: usize, _line: u64, record: &F) {
+        if index < self.first_data {
+            return;
+        }
+        for (i, profile) in self.profiles.iter_mut().enumerate() {
+            profile.add(record.get(i));
+        }
+    }
+}
+
+/// The rows, read into the data set.
+struct Rows<'r, 's> {
+    first_data: usize,
+    reader: RowReader<'r>,
+    report: &'s mut FileReport,
+    problems: &'s mut Vec<Problem>,
+}
+
+impl Visit for Rows<'_, '_> {
+    fn visit<F: Fields>(&mut self, index: usize, line: u64, record: &F) {
+        if index >= self.first_data && !is_blank(record) {
+            self.reader.read(record, line, self.report, self.problems);
+        }
+    }
+}
 
 pub(super) fn read_file(
     source: &Source,
     options: &ImportOptions,
+    companions: &Companions,
     builder: &mut DatasetBuilder,
     report: &mut FileReport,
     problems: &mut Vec<Problem>,
 ) {
     let file = source.name.as_str();
-    let whole_file_problem = |kind: ProblemKind| Problem {
-        file: file.to_string(),
-        line: None,
-        column: None,
-        kind,
-    };
+    let whole_file = |kind| Problem::of_file(file, kind);
+    if xlsx::is_ole_xls(&source.bytes) {
+        problems.push(whole_file(ProblemKind::OldExcel));
+        return;
+    }
+    if xlsx::is_xlsx(&source.bytes) {
+        read_workbook(source, options, companions, builder, report, problems);
+        return;
+    }
     let (text, encoding) = decode(&source.bytes);
-
     report.encoding = Some(encoding);
     if text.trim().is_empty() {
-        problems.push(whole_file_problem(ProblemKind::Empty));
+        problems.push(whole_file(ProblemKind::Empty));
         return;
     }
     if looks_binary(&text) {
-        problems.push(whole_file_problem(ProblemKind::Binary));
+        problems.push(whole_file(ProblemKind::Binary));
         return;
     }
     let separator = detect_separator(&text);
     report.separator = Some(separator as char);
+    // Big exports have no quote at all: one scan tells, and both the check below and the
+    // choice of reader use it.
+    let quoted = has_quote(&text);
+    if quoted && let Some((line, column)) = find_unclosed_quote(&text, separator) {
+        let header = first_record(&text, separator).and_then(|h| h.into_iter().nth(column - 1));
+        problems.push(Problem {
+            line: Some(line),
+            column: Some((column, header.unwrap_or_default())),
+            ..whole_file(ProblemKind::UnclosedQuote)
+        });
+        return;
+    }
+    // Old Mac files end lines with a bare '\r', which only the csv reader knows.
+    let first_break = text.find(['\r', '\n']).and_then(|at| text.get(at..));
+    let lines_end_in_newline = first_break.is_some_and(|rest| rest.starts_with('\n') || rest.starts_with("\r\n"));
+    let table = Table::Text {
+        text: &text,
+        separator,
+        plain_lines: !quoted && lines_end_in_newline,
+    };
+    read_table(&table, file, options, companions, builder, report, problems);
+}
 
+fn first_record(text: &str, separator: u8) -> Option<Vec<String>> {
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(separator)
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
     let mut record = ByteRecord::new();
-    if !matches!(reader.read_byte_record(&mut record), Ok(true)) {
-        problems.push(whole_file_problem(ProblemKind::Empty));
-        return;
+    matches!(reader.read_byte_record(&mut record), Ok(true)).then(|| header_names(&record))
+}
+
+/// A workbook: the first sheet with data, or a SurveyXact export's Dataset sheet with its
+/// Labels and Structure sheets beside it.
+fn read_workbook(
+    source: &Source,
+    options: &ImportOptions,
+    companions: &Companions,
+    builder: &mut DatasetBuilder,
+    report: &mut FileReport,
+    problems: &mut Vec<Problem>,
+) {
+    let file = source.name.as_str();
+    let mut workbook = match xlsx::open(&source.bytes) {
+        Ok(workbook) => workbook,
+        Err(reason) => {
+            problems.push(Problem::of_file(file, ProblemKind::Unreadable { reason }));
+            return;
+        }
+    };
+    let names = workbook.sheet_names();
+    let named = |wanted: &str| {
+        names
+            .iter()
+            .find(|n| n.trim().to_lowercase().starts_with(wanted))
+            .cloned()
+    };
+    let mut labels = companions.labels.clone();
+    let mut structure = companions.structure.clone();
+    if let Some(sheet) = named("labels")
+        && let Ok(rows) = workbook.rows(&sheet)
+        && let Ok(found) = Labels::from_rows(&sheet_rows(&rows))
+    {
+        // The file's own sheet first; a list the user gives wins where both know a code.
+        let mut own = found;
+        own.merge(&labels);
+        labels = own;
     }
-    let headers = header_names(&record);
-    // Big exports have no quote at all: one scan tells, and both the check below and the
-    // choice of reader further down use it.
-    let quoted = has_quote(&text);
-    if quoted && let Some((line, column)) = find_unclosed_quote(&text, separator) {
+    if let Some(sheet) = named("structure")
+        && let Ok(rows) = workbook.rows(&sheet)
+        && let Some(found) = Structure::from_rows(&sheet_rows(&rows))
+    {
+        structure.merge(&found);
+    }
+    let mut data_sheet = named("dataset");
+    if data_sheet.is_none() {
+        // The first sheet that holds anything.
+        for name in &names {
+            if workbook.rows(name).is_ok_and(|rows| !rows.is_empty()) {
+                data_sheet = Some(name.clone());
+                break;
+            }
+        }
+    }
+    let Some(sheet) = data_sheet else {
+        problems.push(Problem::of_file(file, ProblemKind::Empty));
+        return;
+    };
+    let rows = match workbook.rows(&sheet) {
+        Ok(rows) => rows,
+        Err(reason) => {
+            problems.push(Problem::of_file(file, ProblemKind::Unreadable { reason }));
+            return;
+        }
+    };
+    report.sheet = Some(sheet.clone());
+    let table = Table::Sheet {
+        rows: &rows,
+        name: sheet,
+    };
+    let companions = Companions {
+        labels: &labels,
+        structure: &structure,
+    };
+    read_table(&table, file, options, &companions, builder, report, problems);
+}
+
+/// A small sheet's rows as text, with their row numbers.
+fn sheet_rows(rows: &SheetRows) -> Vec<(u64, Vec<String>)> {
+    let mut out = Vec::new();
+    for index in 0..rows.len() {
+        let mut fields = Vec::new();
+        rows.row_into(index, &mut fields);
+        out.push((index as u64 + 1, fields));
+    }
+    out
+}
+
+fn read_table(
+    table: &Table,
+    file: &str,
+    options: &ImportOptions,
+    companions: &Companions,
+    builder: &mut DatasetBuilder,
+    report: &mut FileReport,
+    problems: &mut Vec<Problem>,
+) {
+    let sheet = table.sheet();
+    let whole_file = |kind| Problem {
+        sheet: sheet.map(str::to_string),
+        ..Problem::of_file(file, kind)
+    };
+    let mut head = Head::default();
+    if let Err((line, reason)) = table.walk(&mut head) {
         problems.push(Problem {
-            file: file.to_string(),
             line: Some(line),
-            column: Some((column, headers.get(column - 1).cloned().unwrap_or_default())),
-            kind: ProblemKind::UnclosedQuote,
+            ..whole_file(ProblemKind::Unreadable { reason })
         });
         return;
     }
-
-    // The first rows decide the roles of columns whose header says nothing.
-    let mut sample = Vec::new();
-    while sample.len() < ROLE_SAMPLE_ROWS {
-        match reader.read_byte_record(&mut record) {
-            Ok(true) if is_blank(&record) => continue,
-            Ok(true) => sample.push(record.clone()),
-            _ => break,
-        }
-    }
-    if sample.is_empty() {
-        problems.push(whole_file_problem(ProblemKind::HeaderOnly));
-        return;
-    }
-    let roles = assign_roles(&headers, &sample, options);
-    report.columns = headers
-        .iter()
-        .zip(&roles)
-        .map(|(header, (role, overridden))| ColumnReport {
-            header: header.clone(),
-            role: *role,
-            overridden: *overridden,
-        })
-        .collect();
-    report.preview = std::iter::once(headers.clone())
-        .chain(
-            sample
-                .iter()
-                .take(PREVIEW_ROWS)
-                .map(|r| (0..r.len()).map(|i| field(r, i).to_string()).collect()),
-        )
-        .collect();
-    // A scratch builder: the layout is only checked here; the rows' reader makes its own.
-    let Some(layout) = FileLayout::new(&headers, &roles, &mut DatasetBuilder::default()) else {
-        problems.push(whole_file_problem(ProblemKind::NoAnswerColumns));
+    let Some((_, _, first_row)) = head.records.first().cloned() else {
+        problems.push(whole_file(ProblemKind::Empty));
         return;
     };
-    report.layout = Some(layout.layout());
+    // SurveyMonkey's second header row names each column's option under its question.
+    let second = head.records.get(1).map(|(_, _, fields)| fields);
+    let (raw_headers, header_rows) = match second {
+        Some(second)
+            if tools::is_second_header_row(second)
+                && (tools::recognise(&first_row) == Some(Tool::SurveyMonkey)
+                    || first_row.iter().any(String::is_empty)) =>
+        {
+            (tools::join_header_rows(&first_row, second), 2)
+        }
+        _ => (first_row, 1),
+    };
+    let headers = unique_names(&raw_headers);
+    let first_data = head.records.get(header_rows).map_or(usize::MAX, |(index, _, _)| *index);
+    if first_data == usize::MAX {
+        problems.push(whole_file(ProblemKind::HeaderOnly));
+        return;
+    }
+    report.tool = tools::recognise(&headers);
+    report.header_rows = header_rows;
 
-    // Without a single quote in the file, every line is a record and every separator splits
-    // fields: the lines can be read in parallel, a chunk per core. Big exports are like that.
-    // Old Mac files end lines with a bare '\r', which only the csv reader knows.
-    let first_break = text.find(['\r', '\n']).and_then(|at| text.get(at..));
-    let lines_end_in_newline = first_break.is_some_and(|rest| rest.starts_with('\n') || rest.starts_with("\r\n"));
-    let labels = if quoted || !lines_end_in_newline {
-        // The record reader writes to the data set directly: its layout names the data set's ids.
-        let layout = FileLayout::new(&headers, &roles, builder).unwrap_or(layout);
-        read_records(
-            reader, &sample, &text, file, &headers, layout, options, builder, report, problems,
+    let mut profiler = Profiler {
+        first_data,
+        profiles: headers.iter().map(|_| ColumnProfile::default()).collect(),
+    };
+    if let Err((line, reason)) = table.walk(&mut profiler) {
+        problems.push(Problem {
+            line: Some(line),
+            ..whole_file(ProblemKind::Unreadable { reason })
+        });
+        return;
+    }
+    let profiles = profiler.profiles;
+    let texts: Vec<Option<String>> = headers
+        .iter()
+        .map(|h| companions.structure.text(h).map(str::to_string))
+        .collect();
+    let decisions = roles::decide(&headers, &texts, &profiles, companions.labels, options);
+    let roles: Vec<Role> = decisions.iter().map(|d| d.role).collect();
+    // A question is called by its text where the structure gives one.
+    let names: Vec<String> = headers
+        .iter()
+        .zip(&texts)
+        .map(|(header, text)| text.clone().unwrap_or_else(|| header.clone()))
+        .collect();
+    report.columns = column_reports(&headers, &texts, &decisions);
+    report.preview = std::iter::once(headers.clone())
+        .chain(
+            head.records
+                .iter()
+                .skip(header_rows)
+                .take(PREVIEW_ROWS)
+                .map(|(_, _, fields)| fields.clone()),
         )
-    } else {
-        let data = text.find('\n').and_then(|end| text.get(end + 1..)).unwrap_or("");
-        read_lines_in_parallel(
-            data,
+        .collect();
+    let Some(layout) = FileLayout::layout(&roles) else {
+        problems.push(whole_file(ProblemKind::NoAnswerColumns));
+        return;
+    };
+    report.layout = Some(layout);
+
+    let has = |role: Role| roles.contains(&role);
+    let plan = options.plan.as_ref();
+    // The weeks come from the dates only with a plan of the waves' start dates.
+    let date_needed = !has(Role::Week) && !has(Role::Phase) && plan.is_some_and(|p| p.has_starts());
+    let Some(dates) = date_orders(
+        &roles,
+        &profiles,
+        &headers,
+        report,
+        options,
+        date_needed,
+        &whole_file,
+        problems,
+    ) else {
+        return;
+    };
+    let setup = FileSetup {
+        file,
+        sheet,
+        headers: &headers,
+        names: &names,
+        roles: &roles,
+        codes: headers.iter().map(|h| companions.labels.column(h)).collect(),
+        dont_know: &options.dont_know,
+        dates,
+        date_needed,
+        plan,
+        decimal_mark: options.decimal_mark,
+    };
+    let labels = match table {
+        Table::Text {
+            text,
             separator,
-            layout.answers_per_row(),
-            file,
-            &headers,
-            &roles,
-            options,
-            builder,
-            report,
-            problems,
-        )
+            plain_lines: true,
+        } => {
+            // Past the header line(s): the header rows of a plain file are its first lines.
+            let data = skip_lines(text, first_data);
+            read_lines_in_parallel(data, *separator, first_data as u64, &setup, builder, report, problems)
+        }
+        _ => {
+            let mut rows = Rows {
+                first_data,
+                reader: RowReader::new(&setup, builder),
+                report,
+                problems,
+            };
+            let walked = table.walk(&mut rows);
+            let labels = rows.reader.labels;
+            if let Err((line, reason)) = walked {
+                problems.push(Problem {
+                    line: Some(line),
+                    ..whole_file(ProblemKind::Unreadable { reason })
+                });
+            }
+            labels
+        }
     };
     report.labels = labels.into_iter().collect();
     report.labels.sort_by(|a, b| {
@@ -151,49 +462,155 @@ pub(super) fn read_file(
             .unwrap_or(std::cmp::Ordering::Equal)
             .then(a.0.cmp(&b.0))
     });
+    after_reading(&setup, report, problems, &whole_file);
 }
 
-/// The csv reader's way, for files with quoted fields: in order, one record at a time.
+/// The text after its first `lines` lines.
+fn skip_lines(text: &str, lines: usize) -> &str {
+    let mut rest = text;
+    for _ in 0..lines {
+        rest = rest.find('\n').and_then(|end| rest.get(end + 1..)).unwrap_or("");
+    }
+    rest
+}
+
+/// The day-month order of each date column, best first; None when the file cannot be read
+/// because its dates are needed and cannot be trusted.
 #[allow(clippy::too_many_arguments)]
-fn read_records(
-    mut reader: csv::Reader<&[u8]>,
-    sample: &[ByteRecord],
-    text: &str,
-    file: &str,
+fn date_orders(
+    roles: &[Role],
+    profiles: &[ColumnProfile],
     headers: &[String],
-    layout: FileLayout,
+    report: &mut FileReport,
     options: &ImportOptions,
-    builder: &mut DatasetBuilder,
+    needed: bool,
+    whole_file: &impl Fn(ProblemKind) -> Problem,
+    problems: &mut Vec<Problem>,
+) -> Option<Vec<(usize, Option<DateOrder>)>> {
+    let Some(column) = roles.iter().position(|r| *r == Role::Date) else {
+        return Some(Vec::new());
+    };
+    let header = headers.get(column).cloned().unwrap_or_default();
+    let at_column = |kind| Problem {
+        column: Some((column + 1, header.clone())),
+        ..whole_file(kind)
+    };
+    let evidence = profiles
+        .get(column)
+        .and_then(|p| p.dates.as_ref())
+        .map_or(OrderEvidence::NotNeeded, |d| d.evidence());
+    let order = match evidence {
+        OrderEvidence::Settled(order) => Some(order),
+        OrderEvidence::NotNeeded => None,
+        // SurveyMonkey writes every date month first.
+        OrderEvidence::Undecided { .. } if report.tool == Some(Tool::SurveyMonkey) => Some(DateOrder::MonthFirst),
+        OrderEvidence::Undecided { .. } if options.date_order.is_some() => options.date_order,
+        OrderEvidence::Undecided { example } => {
+            problems.push(at_column(ProblemKind::AmbiguousDates { example, needed }));
+            report.date = Some(DateReport {
+                column: header,
+                order: None,
+            });
+            return if needed { None } else { Some(Vec::new()) };
+        }
+        OrderEvidence::Conflicting {
+            day_first_example,
+            month_first_example,
+        } => {
+            problems.push(at_column(ProblemKind::ConflictingDates {
+                day_first: day_first_example,
+                month_first: month_first_example,
+                needed,
+            }));
+            return if needed { None } else { Some(Vec::new()) };
+        }
+    };
+    report.date = Some(DateReport { column: header, order });
+    // A time the tool leaves empty (an unfinished answer) is taken from the next best.
+    let mut dates = vec![(column, order)];
+    dates.extend(
+        report
+            .columns
+            .iter()
+            .enumerate()
+            .filter(|(i, c)| *i != column && c.reason == roles::RoleReason::OtherTime)
+            .filter_map(|(i, _)| {
+                let evidence = profiles.get(i)?.dates.as_ref()?.evidence();
+                match evidence {
+                    OrderEvidence::Settled(order) => Some((i, Some(order))),
+                    OrderEvidence::NotNeeded => Some((i, None)),
+                    _ => order.map(|o| (i, Some(o))),
+                }
+            }),
+    );
+    Some(dates)
+}
+
+/// What the rows told about the file as a whole: waves and weeks it lacks, municipalities
+/// the plan does not place, codes outside the scale.
+fn after_reading(
+    setup: &FileSetup,
     report: &mut FileReport,
     problems: &mut Vec<Problem>,
-) -> HashMap<String, Option<f64>> {
-    let mut lines = LineCounter::new(text);
-    let mut line_at = |position: Option<&csv::Position>| lines.line_at(position.map_or(0, |p| p.byte()));
-    let mut rows = RowReader::new(file, headers, layout, options.decimal_mark, builder);
-    for row in sample {
-        rows.read(row, line_at(row.position()), report, problems);
-    }
-    // The rest as text records: the reader checks a record's UTF-8 once, not field by field.
-    let mut record = StringRecord::new();
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(true) if record.iter().all(|f| f.bytes().all(|b| b.is_ascii_whitespace())) => continue,
-            Ok(true) => rows.read(&record, line_at(record.position()), report, problems),
-            Ok(false) => break,
-            Err(error) => {
-                problems.push(Problem {
-                    file: file.to_string(),
-                    line: error.position().map(|p| p.line()),
-                    column: None,
-                    kind: ProblemKind::Unreadable {
-                        reason: error.to_string(),
-                    },
-                });
-                break;
-            }
+    whole_file: &impl Fn(ProblemKind) -> Problem,
+) {
+    let has = |role: Role| setup.roles.contains(&role);
+    let plan = setup.plan;
+    if !has(Role::Wave) && report.answers > 0 {
+        let has_municipalities = has(Role::Municipality);
+        if plan.is_none_or(|p| p.municipalities.is_empty()) || !has_municipalities {
+            problems.push(whole_file(ProblemKind::NoWaveColumn { has_municipalities }));
         }
     }
-    rows.labels
+    if !report.not_in_plan.is_empty() {
+        problems.push(whole_file(ProblemKind::NotInPlan {
+            municipalities: report.not_in_plan.keys().cloned().collect(),
+            answers: report.not_in_plan.values().sum(),
+        }));
+    }
+    if !has(Role::Week) && !has(Role::Phase) && has(Role::Date) && report.answers > 0 {
+        match plan {
+            Some(plan) if plan.has_starts() => {
+                for wave in plan.waves.iter().filter(|w| w.start.is_none()) {
+                    problems.push(whole_file(ProblemKind::NoStartInPlan {
+                        wave: wave.name.clone(),
+                    }));
+                }
+            }
+            _ => problems.push(whole_file(ProblemKind::NoWeekColumn)),
+        }
+    }
+    for ((column, value), (rows, line)) in std::mem::take(&mut report.codes_outside_scale) {
+        // Whole numbers past the scale that repeat (or come from a tool that writes codes)
+        // are codes; "7,5", "-1" or a lone 7 are typing errors, told by their rows alone.
+        if !value.bytes().all(|b| b.is_ascii_digit()) || (rows < 2 && report.tool.is_none()) {
+            continue;
+        }
+        problems.push(Problem {
+            line: Some(line),
+            column: Some((column + 1, setup.headers.get(column).cloned().unwrap_or_default())),
+            ..whole_file(ProblemKind::CodeOutsideScale {
+                value,
+                rows,
+                tool: report.tool,
+            })
+        });
+    }
+}
+
+fn column_reports(headers: &[String], texts: &[Option<String>], decisions: &[Decision]) -> Vec<ColumnReport> {
+    headers
+        .iter()
+        .zip(texts)
+        .zip(decisions)
+        .map(|((header, text), decision)| ColumnReport {
+            header: header.clone(),
+            text: text.clone(),
+            role: decision.role,
+            overridden: decision.reason == roles::RoleReason::Chosen,
+            reason: decision.reason.clone(),
+        })
+        .collect()
 }
 
 /// What one thread made of its chunk of lines.
@@ -205,18 +622,14 @@ struct Chunk {
     lines: u64,
 }
 
-/// Reads the lines after the header, split into a chunk per core at line ends; the chunks'
-/// rows are then appended in order, so row order, first appearances and line numbers are
-/// as if read in one go.
-#[allow(clippy::too_many_arguments)]
+/// Reads the lines after the header, split into chunks at line ends, a few per core; the
+/// chunks' rows are then appended in order, so row order, first appearances and line
+/// numbers are as if read in one go.
 fn read_lines_in_parallel(
     data: &str,
     separator: u8,
-    answers_per_row: usize,
-    file: &str,
-    headers: &[String],
-    roles: &[(Role, bool)],
-    options: &ImportOptions,
+    header_lines: u64,
+    setup: &FileSetup,
     builder: &mut DatasetBuilder,
     report: &mut FileReport,
     problems: &mut Vec<Problem>,
@@ -236,27 +649,29 @@ fn read_lines_in_parallel(
         .filter_map(|range| data.get(range))
         .collect();
     let bytes_per_line = bytes_per_line(data);
+    let answers_per_row = setup
+        .roles
+        .iter()
+        .filter(|r| **r == Role::QuestionColumn)
+        .count()
+        .max(1);
     let read_chunk = |chunk: &str| -> Chunk {
         // Room for about as many rows as the chunk has lines: the columns then grow once or
         // not at all, and room never used is never touched (no memory is spent on it).
         let lines_in_chunk = chunk.len() / bytes_per_line + chunk.len() / bytes_per_line / 8 + 16;
         let mut builder = DatasetBuilder::with_capacity(lines_in_chunk * answers_per_row);
-        let mut report = FileReport::new(file);
+        let mut report = FileReport::new(setup.file);
         let mut problems = Vec::new();
-        let mut labels = HashMap::new();
         let mut lines = 0u64;
-        // The header is line 1; a chunk's lines count from its start and are moved on when
-        // the chunks are joined.
-        if let Some(layout) = FileLayout::new(headers, roles, &mut builder) {
-            let mut rows = RowReader::new(file, headers, layout, options.decimal_mark, &mut builder);
-            super::lines::for_each_line(chunk, separator, |fields| {
-                lines += 1;
-                if fields.iter().any(|f| !f.is_empty()) {
-                    rows.read(&SplitLine { fields }, lines + 1, &mut report, &mut problems);
-                }
-            });
-            labels = rows.labels;
-        }
+        // A chunk's lines count from its start and are moved on when the chunks are joined.
+        let mut rows = RowReader::new(setup, &mut builder);
+        super::lines::for_each_line(chunk, separator, |fields| {
+            lines += 1;
+            if fields.iter().any(|f| !f.is_empty()) {
+                rows.read(&SplitLine { fields }, lines + header_lines, &mut report, &mut problems);
+            }
+        });
+        let labels = rows.labels;
         Chunk {
             builder,
             report,
@@ -267,23 +682,21 @@ fn read_lines_in_parallel(
     };
     let results = read_chunks(&chunks, threads, read_chunk);
 
-    let file_id = builder.add_file(file);
+    let file_id = builder.add_file(setup.file);
     let mut labels = HashMap::new();
     let mut lines_before = 0u64;
     for chunk in results {
         // The chunks' rows become parts of the data set as they are: nothing is copied.
         if let Err(error) = builder.append(chunk.builder, file_id, lines_before as u32) {
-            problems.push(Problem {
-                file: file.to_string(),
-                line: None,
-                column: None,
-                kind: ProblemKind::Unreadable {
+            problems.push(Problem::of_file(
+                setup.file,
+                ProblemKind::Unreadable {
                     reason: error.to_string(),
                 },
-            });
+            ));
             continue;
         }
-        report.add_counts(&chunk.report);
+        report.add_counts(chunk.report);
         problems.extend(chunk.problems.into_iter().map(|mut problem| {
             problem.line = problem.line.map(|line| line + lines_before);
             problem
@@ -341,28 +754,36 @@ const CHUNKS_PER_THREAD: usize = 4;
 const MAX_THREADS: usize = 32;
 
 fn header_names(record: &ByteRecord) -> Vec<String> {
-    let mut names: Vec<String> = Vec::with_capacity(record.len());
-    for (i, raw) in record.iter().enumerate() {
-        let name = String::from_utf8_lossy(raw).trim().to_string();
+    let raw: Vec<String> = record
+        .iter()
+        .map(|raw| String::from_utf8_lossy(raw).trim().to_string())
+        .collect();
+    unique_names(&raw)
+}
+
+/// Headers as names: an empty one is "Kolonne N", and two columns with one header are
+/// numbered, or they would be one column after the import.
+fn unique_names(raw: &[String]) -> Vec<String> {
+    let mut seen: HashSet<String> = HashSet::with_capacity(raw.len());
+    let mut names: Vec<String> = Vec::with_capacity(raw.len());
+    let mut next_number: BTreeMap<String, usize> = BTreeMap::new();
+    for (i, name) in raw.iter().enumerate() {
+        let name = name.trim();
         let name = if name.is_empty() {
             format!("Kolonne {}", i + 1)
         } else {
-            name
+            name.to_string()
         };
-        // Two columns with one header would be one column after the import: number them.
         let mut unique = name.clone();
-        let mut n = 2;
-        while names.contains(&unique) {
+        while seen.contains(&unique) {
+            let n = next_number.entry(name.clone()).or_insert(2);
             unique = format!("{name} ({n})");
-            n += 1;
+            *n += 1;
         }
+        seen.insert(unique.clone());
         names.push(unique);
     }
     names
-}
-
-fn is_blank(record: &ByteRecord) -> bool {
-    record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace))
 }
 
 pub(super) fn field(record: &ByteRecord, index: usize) -> &str {
@@ -372,84 +793,4 @@ pub(super) fn field(record: &ByteRecord, index: usize) -> &str {
             .and_then(|bytes| std::str::from_utf8(bytes).ok())
             .unwrap_or(""),
     )
-}
-
-/// Roles from overrides, then header words, then (for the rest) the values: a column mostly
-/// holding answers on the scale is a question of a wide file.
-fn assign_roles(headers: &[String], sample: &[ByteRecord], options: &ImportOptions) -> Vec<(Role, bool)> {
-    let mut roles: Vec<(Option<Role>, bool)> = headers
-        .iter()
-        .map(|header| match options.role_overrides.get(header) {
-            Some(role) => (Some(*role), true),
-            None => (role_from_header(header), false),
-        })
-        .collect();
-    // Roles that one column holds: the first column with the role keeps it.
-    let single = [
-        Role::Wave,
-        Role::Week,
-        Role::Phase,
-        Role::Municipality,
-        Role::Date,
-        Role::Question,
-        Role::Score,
-    ];
-    for role in single {
-        let mut seen = false;
-        for entry in roles.iter_mut().filter(|(r, _)| *r == Some(role)) {
-            if seen {
-                entry.0 = Some(Role::Category);
-            }
-            seen = true;
-        }
-    }
-    let has = |role: Role, roles: &[(Option<Role>, bool)]| roles.iter().any(|(r, _)| *r == Some(role));
-    let long = has(Role::Score, &roles);
-    if !long {
-        // A question column without a score column does not make a long file.
-        for entry in roles
-            .iter_mut()
-            .filter(|(r, overridden)| *r == Some(Role::Question) && !overridden)
-        {
-            entry.0 = Some(Role::Category);
-        }
-    }
-    headers
-        .iter()
-        .enumerate()
-        .zip(roles)
-        .map(|((index, header), (role, overridden))| match role {
-            Some(role) => (role, overridden),
-            None if is_identifier(header) => (Role::Ignore, false),
-            None if long => (Role::Category, false),
-            None if mostly_on_scale(sample, index) => (Role::QuestionColumn, false),
-            None => (Role::Category, false),
-        })
-        .collect()
-}
-
-fn is_identifier(header: &str) -> bool {
-    header
-        .to_lowercase()
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|word| IDENTIFIER_WORDS.contains(&word))
-}
-
-fn mostly_on_scale(sample: &[ByteRecord], index: usize) -> bool {
-    let (mut filled, mut on_scale, mut dont_know) = (0usize, 0usize, 0usize);
-    for record in sample {
-        let value = field(record, index);
-        if value.is_empty() {
-            continue;
-        }
-        filled += 1;
-        if is_on_scale(value) {
-            on_scale += 1;
-        } else if is_dont_know(value) {
-            dont_know += 1;
-        }
-    }
-    // More than half: a typo or an out-of-scale number among the answers must not hide the
-    // column (its rows are reported), while an id column (1, 2, 3, ... 637) stays out.
-    (on_scale + dont_know) * 2 > filled
 }

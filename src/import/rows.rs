@@ -1,7 +1,7 @@
 //! Reading the rows of one file once its columns have roles: the shared fields of a row, its
 //! answers, its comment, and the problems of each, with file, line and column.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use csv::ByteRecord;
 
@@ -10,17 +10,43 @@ use super::columns::Role;
 use super::likert::{Answer, AnswerError, DecimalMark, parse_answer};
 use super::problems::{Problem, ProblemKind};
 use super::reader::field;
-use super::values::{days_since_epoch, parse_date, parse_week};
+use super::roles::answer_text;
+use super::values::parse_week;
 use crate::dataset::{Comment, DatasetBuilder, RowContext};
+use crate::dates::{DateOrder, days_since_epoch, parse_date};
 use crate::phases::{NO_PHASE, NO_WAVE, phase_of_week};
+use crate::plan::{Plan, normalise_wave};
 
-/// Where each role sits in this file.
+/// Everything decided about a file before its rows are read: where each role sits, what its
+/// codes mean, how its dates read. Shared by every thread reading a part of the file.
+pub(super) struct FileSetup<'a> {
+    pub file: &'a str,
+    /// The sheet of a workbook, for the problems' places.
+    pub sheet: Option<&'a str>,
+    pub headers: &'a [String],
+    /// What each column is called in the data: the question text where a structure file
+    /// gives one, else the header.
+    pub names: &'a [String],
+    pub roles: &'a [Role],
+    /// Per column, the texts its codes stand for.
+    pub codes: Vec<Option<&'a BTreeMap<String, String>>>,
+    /// Answer texts the user says are "don't know" (`--dont-know 6`).
+    pub dont_know: &'a [String],
+    /// Date columns in the order they are tried, each with its day-month order.
+    pub dates: Vec<(usize, Option<DateOrder>)>,
+    /// The weeks come from the dates: a date that does not read fails its row.
+    pub date_needed: bool,
+    pub plan: Option<&'a Plan>,
+    pub decimal_mark: DecimalMark,
+}
+
+/// Where each role sits in this file, with the ids of its questions and categories in one
+/// builder.
 pub(super) struct FileLayout {
     wave: Option<usize>,
     week: Option<usize>,
     phase: Option<usize>,
     municipality: Option<usize>,
-    date: Option<usize>,
     question: Option<usize>,
     score: Option<usize>,
     comments: Vec<usize>,
@@ -28,66 +54,52 @@ pub(super) struct FileLayout {
     question_columns: Vec<(usize, u32)>,
     /// Column index and the dataset's category index.
     categories: Vec<(usize, usize)>,
-    /// Long format without a question column: the score column's header is the question.
-    default_question: Option<u32>,
 }
 
 impl FileLayout {
-    /// Answers a row gives at most: one in a long file, one per question column in a wide one.
-    pub(super) fn answers_per_row(&self) -> usize {
-        if self.score.is_some() {
-            1
-        } else {
-            self.question_columns.len()
-        }
-    }
-
     /// Long files hold their answers in one score column; wide files in question columns.
-    pub(super) fn layout(&self) -> super::Layout {
-        if self.score.is_some() {
-            super::Layout::Long
+    pub(super) fn layout(roles: &[Role]) -> Option<super::Layout> {
+        if roles.contains(&Role::Score) {
+            Some(super::Layout::Long)
+        } else if roles.contains(&Role::QuestionColumn) {
+            Some(super::Layout::Wide)
         } else {
-            super::Layout::Wide
+            None
         }
     }
 
-    pub(super) fn new(headers: &[String], roles: &[(Role, bool)], builder: &mut DatasetBuilder) -> Option<FileLayout> {
-        let find = |role: Role| roles.iter().position(|(r, _)| *r == role);
+    pub(super) fn new(setup: &FileSetup, builder: &mut DatasetBuilder) -> FileLayout {
+        let roles = setup.roles;
+        let find = |role: Role| roles.iter().position(|r| *r == role);
         let all = |role: Role| {
             roles
                 .iter()
                 .enumerate()
-                .filter(move |(_, (r, _))| *r == role)
+                .filter(move |(_, r)| **r == role)
                 .map(|(i, _)| i)
         };
+        let name = |i: usize| setup.names.get(i).map_or("", String::as_str);
         let score = find(Role::Score);
-        let question_columns: Vec<(usize, u32)> = all(Role::QuestionColumn)
-            .map(|i| (i, builder.questions.intern(headers.get(i).map_or("", String::as_str))))
-            .collect();
-        if score.is_none() && question_columns.is_empty() {
-            return None;
-        }
-        let question = find(Role::Question);
-        let default_question = match (score, question) {
-            (Some(score), None) => Some(builder.questions.intern(headers.get(score).map_or("", String::as_str))),
-            _ => None,
-        };
-        Some(FileLayout {
+        FileLayout {
             wave: find(Role::Wave),
             week: find(Role::Week),
             phase: find(Role::Phase),
             municipality: find(Role::Municipality),
-            date: find(Role::Date),
-            question,
+            question: find(Role::Question),
             score,
             comments: all(Role::Comment).collect(),
-            // A long file's answers come from its score column; question columns are ignored.
-            question_columns: if score.is_some() { Vec::new() } else { question_columns },
+            // A long file's answers come from its score column.
+            question_columns: if score.is_some() {
+                Vec::new()
+            } else {
+                all(Role::QuestionColumn)
+                    .map(|i| (i, builder.questions.intern(name(i))))
+                    .collect()
+            },
             categories: all(Role::Category)
-                .map(|i| (i, builder.category_index(headers.get(i).map_or("", String::as_str))))
+                .map(|i| (i, builder.category_index(name(i))))
                 .collect(),
-            default_question,
-        })
+        }
     }
 }
 
@@ -156,6 +168,17 @@ impl Fields for ByteRecord {
     }
 }
 
+/// A workbook's row, as text.
+impl Fields for Vec<String> {
+    fn count(&self) -> usize {
+        self.len()
+    }
+
+    fn get(&self, index: usize) -> &str {
+        super::lines::trim(self.as_slice().get(index).map_or("", String::as_str))
+    }
+}
+
 /// A line of a file without quotes: its fields are what lies between the separators,
 /// already trimmed.
 pub(super) struct SplitLine<'a> {
@@ -183,13 +206,6 @@ enum NumberMark {
     Point,
 }
 
-/// The two values of a row read from text: a week, a date (as days since 1970-01-01).
-#[derive(Clone, Copy)]
-enum Value {
-    Week,
-    Date,
-}
-
 /// A column's last text and what it read as.
 #[derive(Default)]
 struct LastRead {
@@ -212,54 +228,54 @@ impl LastRead {
 
 /// Reads records of one file into the builder, remembering per-file counts and caches.
 pub(super) struct RowReader<'a> {
-    file: &'a str,
+    setup: &'a FileSetup<'a>,
     file_id: u32,
-    headers: &'a [String],
     layout: FileLayout,
-    decimal_mark: DecimalMark,
     builder: &'a mut DatasetBuilder,
     pub(super) labels: HashMap<String, Option<f64>>,
     // The same week and date text repeats row after row: parse it once.
     last_week: LastRead,
-    last_date: LastRead,
+    last_dates: Vec<LastRead>,
     last_week_phase: Option<(i32, u32)>,
+    /// The plan's wave of the last municipality, and each wave's start day by wave id.
+    last_planned: Option<(String, Option<u32>)>,
+    starts: HashMap<u32, Option<i32>>,
     /// Answer texts already worked out (up to [`KNOWN_ANSWERS`]).
     known_answers: Vec<(String, Result<Answer, AnswerError>, Option<NumberMark>)>,
     answers: Vec<(u32, Option<f64>, bool)>,
     errors: Vec<Problem>,
+    /// The first data row is looked at for being a second header row.
+    first_row: bool,
 }
 
 impl<'a> RowReader<'a> {
-    pub(super) fn new(
-        file: &'a str,
-        headers: &'a [String],
-        layout: FileLayout,
-        decimal_mark: DecimalMark,
-        builder: &'a mut DatasetBuilder,
-    ) -> Self {
-        let file_id = builder.add_file(file);
+    pub(super) fn new(setup: &'a FileSetup<'a>, builder: &'a mut DatasetBuilder) -> Self {
+        let file_id = builder.add_file(setup.file);
+        let layout = FileLayout::new(setup, builder);
         RowReader {
-            file,
+            setup,
             file_id,
-            headers,
             layout,
-            decimal_mark,
             builder,
             labels: HashMap::new(),
             last_week: LastRead::default(),
-            last_date: LastRead::default(),
+            last_dates: setup.dates.iter().map(|_| LastRead::default()).collect(),
             last_week_phase: None,
+            last_planned: None,
+            starts: HashMap::new(),
             known_answers: Vec::new(),
             answers: Vec::new(),
             errors: Vec::new(),
+            first_row: true,
         }
     }
 
     fn problem(&self, line: u64, column: usize, kind: ProblemKind) -> Problem {
         Problem {
-            file: self.file.to_string(),
+            file: self.setup.file.to_string(),
+            sheet: self.setup.sheet.map(str::to_string),
             line: Some(line),
-            column: Some((column + 1, self.headers.get(column).cloned().unwrap_or_default())),
+            column: Some((column + 1, self.setup.headers.get(column).cloned().unwrap_or_default())),
             kind,
         }
     }
@@ -273,12 +289,14 @@ impl<'a> RowReader<'a> {
         problems: &mut Vec<Problem>,
     ) {
         report.rows_read += 1;
-        let expected = self.headers.len();
+        let expected = self.setup.headers.len();
         if record.count() != expected {
-            // Trailing empty fields (a line ending in ";;") carry nothing: not a problem.
+            // Trailing empty fields (a line ending in ";;") carry nothing; a workbook's rows
+            // are as wide as its widest row: not problems.
             let only_empty_extra =
                 record.count() > expected && (expected..record.count()).all(|i| record.get(i).is_empty());
-            if !only_empty_extra {
+            let short_sheet_row = self.setup.sheet.is_some() && record.count() < expected;
+            if !only_empty_extra && !short_sheet_row {
                 let column = record.count().min(expected);
                 problems.push(self.problem(
                     line,
@@ -294,13 +312,20 @@ impl<'a> RowReader<'a> {
         }
         self.errors.clear();
         self.answers.clear();
-        let context = self.context(record, line);
+        let context = self.context(record, line, report);
         self.collect_answers(record, line, report);
-        if !self.errors.is_empty() {
+        if std::mem::take(&mut self.first_row) && self.looks_like_header_row() {
+            problems.push(Problem {
+                column: None,
+                ..self.problem(line, 0, ProblemKind::SecondHeaderRow)
+            });
+        }
+        if self.errors.iter().any(Problem::is_error) {
             problems.append(&mut self.errors);
             report.rows_rejected += 1;
             return;
         }
+        problems.append(&mut self.errors);
         let Some(context) = context else { return };
         let mut weeks_outside = false;
         for &(question, score, dont_know) in &self.answers {
@@ -315,42 +340,74 @@ impl<'a> RowReader<'a> {
         self.collect_comment(record, line, &context);
     }
 
+    /// Every answer field of the row is text that is no answer: the options' names under the
+    /// questions, as a second header row holds them.
+    fn looks_like_header_row(&self) -> bool {
+        let unknown = self
+            .errors
+            .iter()
+            .filter(|p| matches!(p.kind, ProblemKind::UnknownLabel { .. }))
+            .count();
+        unknown >= 2 && self.answers.is_empty()
+    }
+
+    /// Field `column` of the record as the data means it: a code is its label.
+    fn cell<'r>(&self, record: &'r impl Fields, column: usize) -> &'r str
+    where
+        'a: 'r,
+    {
+        let text = record.get(column);
+        match self.setup.codes.get(column).copied().flatten() {
+            Some(codes) if !text.is_empty() => codes.get(text).map_or(text, String::as_str),
+            _ => text,
+        }
+    }
+
     /// The fields every answer of the record shares; None (with errors noted) when one is bad.
-    fn context(&mut self, record: &impl Fields, line: u64) -> Option<RowContext> {
-        let wave_text = self
+    fn context(&mut self, record: &impl Fields, line: u64, report: &mut FileReport) -> Option<RowContext> {
+        let wave_text = self.layout.wave.map(|i| self.cell(record, i)).filter(|v| !v.is_empty());
+        let week = self.read_week(record, line);
+        let date = self.read_date(record, line);
+        let phase_text = self
             .layout
-            .wave
-            .map(|i| record.get(i))
-            .filter(|v| !v.is_empty())
-            .unwrap_or(NO_WAVE);
-        let week = self.read_value(record, line, self.layout.week, Value::Week);
-        let date = self.read_value(record, line, self.layout.date, Value::Date);
-        let phase_text = self.layout.phase.map(|i| record.get(i)).filter(|v| !v.is_empty());
+            .phase
+            .map(|i| self.cell(record, i))
+            .filter(|v| !v.is_empty());
         let municipality = self
             .layout
             .municipality
-            .map(|i| record.get(i))
+            .map(|i| self.cell(record, i))
             .filter(|v| !v.is_empty());
-        let categories = self
-            .layout
-            .categories
-            .iter()
-            .map(|&(column, index)| {
-                let value = record.get(column);
-                (
-                    index,
-                    (!value.is_empty()).then(|| self.builder.intern_category_value(value)),
-                )
-            })
-            .collect();
-        if !self.errors.is_empty() {
+        let mut categories = Vec::with_capacity(self.layout.categories.len());
+        for k in 0..self.layout.categories.len() {
+            let Some(&(column, index)) = self.layout.categories.get(k) else {
+                continue;
+            };
+            let value = self.cell(record, column);
+            categories.push((
+                index,
+                (!value.is_empty()).then(|| self.builder.intern_category_value(value)),
+            ));
+        }
+        if self.errors.iter().any(Problem::is_error) {
             return None;
         }
+        let wave = match wave_text {
+            Some(text) => self.builder.waves.intern(&normalise_wave(text)),
+            None => self.planned_wave(municipality, report),
+        };
+        // One form used at every check-in: the week is counted from the wave's start.
+        let week = match (week, date) {
+            (None, Some(day)) if self.layout.week.is_none() && self.layout.phase.is_none() => {
+                self.start_of(wave).map(|start| (day - start).div_euclid(7) + 1)
+            }
+            _ => week,
+        };
         Some(RowContext {
             file: self.file_id,
             line: line as u32,
             municipality: municipality.map(|m| self.builder.municipalities.intern(m)),
-            wave: self.builder.waves.intern(wave_text),
+            wave,
             week,
             date,
             phase: match phase_text {
@@ -361,27 +418,85 @@ impl<'a> RowReader<'a> {
         })
     }
 
-    /// The week or date in `column` (None when the file has no such column or the cell is
-    /// empty); a value that does not read is an error on the row.
-    // Inline, so each call site keeps only its own kind of value.
-    #[inline(always)]
-    fn read_value(&mut self, record: &impl Fields, line: u64, column: Option<usize>, value: Value) -> Option<i32> {
-        let (column, text) = column
-            .map(|i| (i, record.get(i)))
-            .filter(|(_, text)| !text.is_empty())?;
-        let read = match value {
-            Value::Week => self.last_week.read(text, parse_week),
-            Value::Date => self.last_date.read(text, |text| parse_date(text).map(days_since_epoch)),
+    /// The wave the plan places a municipality in; "Alle" without a plan or a place.
+    fn planned_wave(&mut self, municipality: Option<&str>, report: &mut FileReport) -> u32 {
+        let (Some(plan), Some(municipality)) = (self.setup.plan, municipality) else {
+            return self.builder.waves.intern(NO_WAVE);
         };
-        if read.is_none() {
-            let text = text.to_string();
-            let kind = match value {
-                Value::Week => ProblemKind::BadWeek { value: text },
-                Value::Date => ProblemKind::BadDate { value: text },
+        if let Some((last, wave)) = &self.last_planned
+            && last == municipality
+        {
+            if wave.is_none() {
+                *report.not_in_plan.entry(municipality.to_string()).or_default() += 1;
+            }
+            return wave.unwrap_or_else(|| self.builder.waves.intern(NO_WAVE));
+        }
+        let wave = plan.wave_of(municipality).map(|name| self.builder.waves.intern(name));
+        if wave.is_none() {
+            *report.not_in_plan.entry(municipality.to_string()).or_default() += 1;
+        }
+        self.last_planned = Some((municipality.to_string(), wave));
+        wave.unwrap_or_else(|| self.builder.waves.intern(NO_WAVE))
+    }
+
+    /// The day the plan says a wave's week 1 began (days since 1970-01-01).
+    fn start_of(&mut self, wave: u32) -> Option<i32> {
+        let plan = self.setup.plan?;
+        if let Some(start) = self.starts.get(&wave) {
+            return *start;
+        }
+        let start = plan.start_of(self.builder.waves.name(wave)).map(days_since_epoch);
+        self.starts.insert(wave, start);
+        start
+    }
+
+    /// The week in the week column (None without one or in an empty cell); a value that
+    /// does not read is an error on the row.
+    fn read_week(&mut self, record: &impl Fields, line: u64) -> Option<i32> {
+        let column = self.layout.week?;
+        let text = self.cell(record, column);
+        if text.is_empty() {
+            return None;
+        }
+        let week = self.last_week.read(text, parse_week);
+        if week.is_none() {
+            let kind = ProblemKind::BadWeek {
+                value: text.to_string(),
             };
             self.errors.push(self.problem(line, column, kind));
         }
-        read
+        week
+    }
+
+    /// The first date that reads among the date columns (days since 1970-01-01). A date that
+    /// does not read fails the row where the weeks come from the dates, and is only told
+    /// otherwise.
+    fn read_date(&mut self, record: &impl Fields, line: u64) -> Option<i32> {
+        let setup = self.setup;
+        let mut unread = None;
+        for (k, &(column, order)) in setup.dates.iter().enumerate() {
+            let text = record.get(column);
+            if text.is_empty() {
+                continue;
+            }
+            let read = self
+                .last_dates
+                .get_mut(k)
+                .and_then(|last| last.read(text, |text| parse_date(text, order).map(days_since_epoch)));
+            if read.is_some() {
+                return read;
+            }
+            unread = unread.or(Some((column, text)));
+        }
+        let (column, text) = unread?;
+        let value = text.to_string();
+        let kind = if setup.date_needed {
+            ProblemKind::BadDate { value }
+        } else {
+            ProblemKind::DateNotRead { value }
+        };
+        self.errors.push(self.problem(line, column, kind));
+        None
     }
 
     /// The phase id of a week by the default scheme; the last week's is asked again row after
@@ -404,15 +519,17 @@ impl<'a> RowReader<'a> {
 
     fn collect_answers(&mut self, record: &impl Fields, line: u64, report: &mut FileReport) {
         if let Some(score_column) = self.layout.score {
-            let question = match self.layout.question.map(|i| record.get(i)).filter(|q| !q.is_empty()) {
+            let question_text = self
+                .layout
+                .question
+                .map(|i| self.cell(record, i))
+                .filter(|q| !q.is_empty());
+            let question = match question_text {
                 Some(text) => self.builder.questions.intern(text),
-                None => match self.layout.default_question {
-                    Some(question) => question,
-                    None => self
-                        .builder
-                        .questions
-                        .intern(self.headers.get(score_column).map_or("", String::as_str)),
-                },
+                None => {
+                    let name = self.setup.names.get(score_column).map_or("", String::as_str);
+                    self.builder.questions.intern(name)
+                }
             };
             self.answer(record, line, score_column, question, report);
         } else {
@@ -425,8 +542,21 @@ impl<'a> RowReader<'a> {
     }
 
     fn answer(&mut self, record: &impl Fields, line: u64, column: usize, question: u32, report: &mut FileReport) {
-        let text = record.get(column);
-        let (parsed, number_mark) = self.parse_answer(text);
+        let code = record.get(column);
+        let label = self
+            .setup
+            .codes
+            .get(column)
+            .copied()
+            .flatten()
+            .and_then(|codes| codes.get(code))
+            .map(String::as_str);
+        let text = answer_text(code, label);
+        let (parsed, number_mark) = if self.is_extra_dont_know(code) || self.is_extra_dont_know(text) {
+            (Ok(Answer::DontKnow), None)
+        } else {
+            self.parse_answer(text)
+        };
         match number_mark {
             Some(NumberMark::Comma) => report.decimal_commas += 1,
             Some(NumberMark::Point) => report.decimal_points += 1,
@@ -436,13 +566,20 @@ impl<'a> RowReader<'a> {
             Ok(Answer::Missing) => {}
             Ok(Answer::Score(score)) => self.answers.push((question, Some(score), false)),
             Ok(Answer::DontKnow) => self.answers.push((question, None, true)),
-            Err(AnswerError::OutOfScale) => self.errors.push(self.problem(
-                line,
-                column,
-                ProblemKind::OutOfScale {
-                    value: text.to_string(),
-                },
-            )),
+            Err(AnswerError::OutOfScale) => {
+                let entry = report
+                    .codes_outside_scale
+                    .entry((column, text.to_string()))
+                    .or_insert((0, line));
+                entry.0 += 1;
+                self.errors.push(self.problem(
+                    line,
+                    column,
+                    ProblemKind::OutOfScale {
+                        value: text.to_string(),
+                    },
+                ))
+            }
             Err(AnswerError::UnknownLabel) => self.errors.push(self.problem(
                 line,
                 column,
@@ -453,18 +590,23 @@ impl<'a> RowReader<'a> {
         }
     }
 
+    fn is_extra_dont_know(&self, text: &str) -> bool {
+        !text.is_empty() && self.setup.dont_know.iter().any(|d| d.trim().eq_ignore_ascii_case(text))
+    }
+
     /// An answer text read, and the decimal mark it was written with. A file holds a handful
     /// of different answer texts, row after row ("Tilfreds", "Ved ikke", "3,5"): each is
     /// worked out once, and its label noted for the report then.
     fn parse_answer(&mut self, text: &str) -> (Result<Answer, AnswerError>, Option<NumberMark>) {
+        let decimal_mark = self.setup.decimal_mark;
         // Most answers in a big file are one digit: nothing to look up, nothing to note.
         if text.len() == 1 {
-            return (parse_answer(text, self.decimal_mark), None);
+            return (parse_answer(text, decimal_mark), None);
         }
         if let Some((_, parsed, mark)) = self.known_answers.iter().find(|(known, _, _)| known == text) {
             return (parsed.clone(), *mark);
         }
-        let parsed = parse_answer(text, self.decimal_mark);
+        let parsed = parse_answer(text, decimal_mark);
         let starts_with_digit = text.as_bytes().first().is_some_and(u8::is_ascii_digit);
         // Only numbers read as scores tell which decimal mark the file uses.
         let mark = if !(starts_with_digit && matches!(parsed, Ok(Answer::Score(_)))) {
@@ -510,16 +652,16 @@ impl<'a> RowReader<'a> {
         let question = self
             .layout
             .question
-            .map(|i| record.get(i).to_string())
+            .map(|i| self.cell(record, i).to_string())
             .filter(|q| !q.is_empty() && self.layout.score.is_some());
         let builder = &self.builder;
         self.builder.comments.push(Comment {
-            file: self.file.to_string(),
+            file: self.setup.file.to_string(),
             line,
             municipality: context.municipality.map(|m| builder.municipalities.name(m).to_string()),
             wave: builder.waves.name(context.wave).to_string(),
             week: context.week,
-            date: context.date.and_then(super::values::date_from_days),
+            date: context.date.and_then(crate::dates::date_from_days),
             phase: builder.phases.name(context.phase).to_string(),
             question,
             text,

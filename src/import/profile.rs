@@ -1,0 +1,142 @@
+//! What every value of a column looks like, over the whole file: how many are filled, the
+//! distinct values (up to a limit) with their counts, whether they count 1, 2, 3 like an id,
+//! and for columns that may hold dates, what the dates say about day and month order. Roles
+//! are decided from this, never from the first rows alone: a question asked only from a
+//! later wave on is empty in the first hundreds of rows.
+
+use super::likert::{is_dont_know, is_on_scale};
+use crate::dates::{DateColumn, looks_like_date};
+
+/// Distinct values remembered per column: more than any scale or code list has, few enough
+/// to look up fast. Past this, values are only counted by kind.
+const MAX_DISTINCT: usize = 64;
+
+#[derive(Clone, Debug, Default)]
+pub(super) struct ColumnProfile {
+    pub filled: usize,
+    /// Distinct values with their counts, in order of first appearance.
+    pub distinct: Vec<(String, usize)>,
+    /// Values that were not among the remembered distinct ones, counted by kind.
+    pub overflow: usize,
+    pub overflow_on_scale: usize,
+    pub overflow_dont_know: usize,
+    pub overflow_dates: usize,
+    /// The index in `distinct` of the last value (a column repeats its value row after row).
+    last: Option<usize>,
+    /// Filled values so far all integers, each one more than the one before (1, 2, 3, …).
+    counting: Counting,
+    /// Only for columns whose first value is a date.
+    pub dates: Option<DateColumn>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+enum Counting {
+    #[default]
+    NotStarted,
+    At(i64),
+    No,
+}
+
+impl ColumnProfile {
+    /// Notes one value, already trimmed; empty values are not values.
+    pub fn add(&mut self, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        self.filled += 1;
+        // A column whose first value is a date is watched for its day-month order.
+        if self.filled == 1 && looks_like_date(text) {
+            self.dates = Some(DateColumn::default());
+        }
+        if let Some(dates) = &mut self.dates {
+            dates.add(text);
+        }
+        self.counting = match (self.counting, text.parse::<i64>()) {
+            (Counting::NotStarted, Ok(n)) => Counting::At(n),
+            (Counting::At(last), Ok(n)) if last.checked_add(1) == Some(n) => Counting::At(n),
+            _ => Counting::No,
+        };
+        if let Some(index) = self.last
+            && let Some((known, count)) = self.distinct.get_mut(index)
+            && known == text
+        {
+            *count += 1;
+            return;
+        }
+        if let Some(index) = self.distinct.iter().position(|(known, _)| known == text) {
+            if let Some((_, count)) = self.distinct.get_mut(index) {
+                *count += 1;
+            }
+            self.last = Some(index);
+            return;
+        }
+        if self.distinct.len() < MAX_DISTINCT {
+            self.distinct.push((text.to_string(), 1));
+            self.last = Some(self.distinct.len() - 1);
+            return;
+        }
+        self.overflow += 1;
+        self.overflow_on_scale += usize::from(is_on_scale(text));
+        self.overflow_dont_know += usize::from(is_dont_know(text));
+        self.overflow_dates += usize::from(looks_like_date(text));
+    }
+
+    /// True when every value is the same one.
+    pub fn constant(&self) -> Option<&str> {
+        match self.distinct.as_slice() {
+            [(only, _)] if self.overflow == 0 => Some(only),
+            _ => None,
+        }
+    }
+
+    /// Integers counting up by one from the first row to the last, three or more of them:
+    /// a running number, not answers.
+    pub fn counts_like_an_id(&self) -> bool {
+        matches!(self.counting, Counting::At(_)) && self.filled >= 3
+    }
+
+    /// Values whose text, after `decode`, satisfies `test`: remembered values by their
+    /// count, the others by what was counted of them undecoded.
+    pub fn count_where(&self, decode: impl Fn(&str) -> String, test: impl Fn(&str) -> bool) -> usize {
+        self.distinct
+            .iter()
+            .filter(|(text, _)| test(&decode(text)))
+            .map(|(_, count)| count)
+            .sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_profile_counts_values_by_kind() {
+        let mut profile = ColumnProfile::default();
+        for text in ["4", "4", "", "Ved ikke", "5", "4"] {
+            profile.add(text);
+        }
+        assert_eq!(profile.filled, 5);
+        assert_eq!(
+            profile.distinct,
+            vec![("4".into(), 3), ("Ved ikke".into(), 1), ("5".into(), 1)]
+        );
+        assert_eq!(profile.count_where(|t| t.to_string(), is_on_scale), 4);
+        assert_eq!(profile.constant(), None);
+        assert!(!profile.counts_like_an_id());
+    }
+
+    #[test]
+    fn constants_and_running_numbers_are_seen() {
+        let mut last_page = ColumnProfile::default();
+        let mut ids = ColumnProfile::default();
+        for i in 1..=200 {
+            last_page.add("3");
+            ids.add(&i.to_string());
+        }
+        assert_eq!(last_page.constant(), Some("3"));
+        assert!(ids.counts_like_an_id());
+        assert_eq!(ids.distinct.len(), MAX_DISTINCT);
+        assert_eq!(ids.overflow, 200 - MAX_DISTINCT);
+    }
+}

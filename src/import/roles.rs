@@ -1,0 +1,512 @@
+//! Deciding what each column is for, from its header, the tool that wrote it and all of its
+//! values, with the reason for every decision, so `check` and the import review can say why
+//! a column was or was not averaged. A column is averaged as a question only when its values
+//! are answers on the scale and nothing says it is something else.
+
+use serde::Serialize;
+
+use super::ImportOptions;
+use super::columns::{Role, role_from_header};
+use super::labels::Labels;
+use super::likert::{is_dont_know, is_dont_know_label, is_on_scale};
+use super::profile::ColumnProfile;
+use super::tools::{SystemColumn, system_column};
+use super::values::parse_week;
+use crate::dates::looks_like_date;
+
+/// Why a column got its role.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub enum RoleReason {
+    /// The user said so (`--role`, the import review).
+    Chosen,
+    /// A word of the header (or of the question text) names the role.
+    HeaderWord,
+    /// The values say it: "Rul 2", "Uge 4", dates.
+    Values,
+    /// Answers on the scale: the share of filled values that read as answers.
+    OnScale { percent: u32 },
+    /// A header word named another role, but the header asks for a rating and the values
+    /// are on the scale.
+    RatingDespiteWord,
+    /// A survey tool's system column (id, status, page, e-mail, times).
+    SystemColumn,
+    /// The time the respondent answered, chosen among the file's times.
+    AnswerTime,
+    /// Another time column is used as the answer date.
+    OtherTime,
+    /// An id or running number.
+    Identifier,
+    /// One value in every row: nothing to average.
+    Constant { value: String },
+    /// No value at all.
+    Empty,
+    /// Only 0 and 1: chosen or not chosen.
+    Binary,
+    /// The column's code list names something else than answers (e.g. "Rul 1").
+    LabelsSayOther { example: String },
+    /// Text that is not answers on the scale: kept to break the mean down by.
+    NotOnScale,
+    /// A second column of a role that one column holds.
+    Duplicate,
+    /// In a long file the answers are in the score column; other columns are categories.
+    LongFile,
+}
+
+impl RoleReason {
+    pub fn describe(&self, lang: crate::locale::Lang) -> String {
+        use RoleReason::*;
+        let pick = |da: &str, en: &str| lang.pick(da, en).to_string();
+        match self {
+            Chosen => pick("valgt af dig", "chosen by you"),
+            HeaderWord => pick("ordet i overskriften", "the header's word"),
+            Values => pick("værdierne", "the values"),
+            OnScale { percent } => match lang {
+                crate::locale::Lang::Da => format!("{percent} % af værdierne er svar på skalaen"),
+                crate::locale::Lang::En => format!("{percent}% of the values are answers on the scale"),
+            },
+            RatingDespiteWord => pick(
+                "overskriften beder om en vurdering, og værdierne er på skalaen",
+                "the header asks for a rating and the values are on the scale",
+            ),
+            SystemColumn => pick(
+                "systemkolonne fra spørgeskemaværktøjet",
+                "the survey tool's system column",
+            ),
+            AnswerTime => pick("tidspunktet for besvarelsen", "the time of the answer"),
+            OtherTime => pick("et andet tidspunkt bruges som dato", "another time is used as the date"),
+            Identifier => pick("id eller løbenummer", "an id or running number"),
+            Constant { value } => match lang {
+                crate::locale::Lang::Da => format!("samme værdi («{value}») i alle rækker"),
+                crate::locale::Lang::En => format!("the same value (“{value}”) in every row"),
+            },
+            Empty => pick("ingen værdier", "no values"),
+            Binary => pick("kun 0 og 1 (valgt/ikke valgt)", "only 0 and 1 (chosen or not)"),
+            LabelsSayOther { example } => match lang {
+                crate::locale::Lang::Da => format!("koderne står for andet end svar (fx «{example}»)"),
+                crate::locale::Lang::En => {
+                    format!("the codes stand for something else than answers (e.g. “{example}”)")
+                }
+            },
+            NotOnScale => pick("tekst, ikke svar på skalaen", "text, not answers on the scale"),
+            Duplicate => pick(
+                "en anden kolonne har allerede rollen",
+                "another column already has the role",
+            ),
+            LongFile => pick(
+                "langt format: svarene står i score-kolonnen",
+                "long layout: the answers are in the score column",
+            ),
+        }
+    }
+}
+
+/// A column's role and why.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct Decision {
+    pub role: Role,
+    pub reason: RoleReason,
+}
+
+/// Words of a header that ask for a rating: such a column is a question when its values are
+/// on the scale, whatever other role word it holds ("Tilfredshed med ugens forløb").
+const RATING_WORDS: [&str; 18] = [
+    "tilfreds",
+    "tilfredse",
+    "tilfredshed",
+    "utilfreds",
+    "satisfied",
+    "satisfaction",
+    "dissatisfied",
+    "vurder",
+    "vurderer",
+    "vurdering",
+    "bedøm",
+    "bedømmelse",
+    "rate",
+    "rating",
+    "enig",
+    "uenig",
+    "agree",
+    "skala",
+];
+
+/// Header words of identifier columns: numbers that may look like scores, and no category
+/// anyone breaks a mean down by.
+const IDENTIFIER_WORDS: [&str; 7] = [
+    "id",
+    "respondent",
+    "respondentid",
+    "nr",
+    "nummer",
+    "løbenr",
+    "løbenummer",
+];
+
+fn words(text: &str) -> Vec<String> {
+    text.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// The text an answer code stands for: its label when the label is an answer on the scale or
+/// a "don't know", else the code itself (a 1-5 code under an unfamiliar label still is the
+/// score the respondent chose).
+pub(super) fn answer_text<'a>(code: &'a str, label: Option<&'a str>) -> &'a str {
+    match label {
+        Some(label) if is_dont_know_label(label) => "Ved ikke",
+        Some(label) if is_on_scale(label) => label,
+        _ => code,
+    }
+}
+
+/// What the values of one column say, after the codes are turned into their texts.
+struct Reading<'a> {
+    profile: &'a ColumnProfile,
+    filled: usize,
+    answers: usize,
+    dates: usize,
+    weeks: usize,
+    /// Values that are numbers (on the scale or not).
+    numbers: usize,
+    waves: usize,
+    /// A label that is no answer, when the column has labels and most of them are such.
+    labels_say_other: Option<String>,
+    binary: bool,
+}
+
+impl<'a> Reading<'a> {
+    fn new(
+        profile: &'a ColumnProfile,
+        codes: Option<&std::collections::BTreeMap<String, String>>,
+        dont_know: &[String],
+    ) -> Self {
+        let label = |text: &str| codes.and_then(|c| c.get(text)).map(String::as_str);
+        let extra_dont_know = |text: &str| dont_know.iter().any(|d| d.eq_ignore_ascii_case(text));
+        let answers = profile.count_where(
+            |text| answer_text(text, label(text)).to_string(),
+            |text| is_on_scale(text) || is_dont_know(text),
+        ) + profile.count_where(|t| t.to_string(), |t| extra_dont_know(t) && !is_on_scale(t))
+            + profile.overflow_on_scale
+            + profile.overflow_dont_know;
+        let decoded = |text: &str| label(text).unwrap_or(text).to_string();
+        let labels_say_other = codes.and_then(|codes| {
+            let others: Vec<&String> = codes
+                .values()
+                .filter(|l| !is_on_scale(l) && !is_dont_know_label(l) && !l.trim().is_empty())
+                .collect();
+            (others.len() * 2 > codes.len()).then(|| others.first().map(|l| l.to_string()).unwrap_or_default())
+        });
+        let binary = profile.overflow == 0
+            && profile.distinct.iter().any(|(t, _)| t == "0")
+            && profile.distinct.iter().all(|(t, _)| t == "0" || t == "1");
+        Reading {
+            profile,
+            filled: profile.filled,
+            answers,
+            dates: profile.count_where(decoded, looks_like_date) + profile.overflow_dates,
+            weeks: profile.count_where(decoded, |t| parse_week(t).is_some()),
+            numbers: profile.count_where(decoded, |t| t.replace(',', ".").parse::<f64>().is_ok()),
+            waves: profile.count_where(decoded, is_wave_name),
+            labels_say_other,
+            binary,
+        }
+    }
+
+    fn mostly(&self, count: usize) -> bool {
+        self.filled > 0 && count * 2 > self.filled
+    }
+
+    fn all(&self, count: usize) -> bool {
+        self.filled > 0 && self.profile.overflow == 0 && count == self.filled
+    }
+
+    fn on_scale(&self) -> bool {
+        self.mostly(self.answers) && self.labels_say_other.is_none() && !self.binary
+    }
+
+    fn percent(&self) -> u32 {
+        (self.answers * 100).checked_div(self.filled).unwrap_or(0) as u32
+    }
+}
+
+/// "Rul 2", "wave 3", "Bølge 1": a wave's name.
+fn is_wave_name(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    ["rul", "wave", "bølge"].iter().any(|word| {
+        lower
+            .strip_prefix(word)
+            .map(str::trim)
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    })
+}
+
+/// The roles of a file's columns. `texts` are question texts from a structure file, by
+/// column; header and text are both searched for role words.
+pub(super) fn decide(
+    headers: &[String],
+    texts: &[Option<String>],
+    profiles: &[ColumnProfile],
+    labels: &Labels,
+    options: &ImportOptions,
+) -> Vec<Decision> {
+    let readings: Vec<Reading> = headers
+        .iter()
+        .zip(profiles)
+        .map(|(header, profile)| Reading::new(profile, labels.column(header), &options.dont_know))
+        .collect();
+    let mut decisions: Vec<Decision> = Vec::with_capacity(headers.len());
+    // Answer-time candidates: (column, rank); the best one becomes the date.
+    let mut times: Vec<(usize, u8)> = Vec::new();
+    for (index, (header, reading)) in headers.iter().zip(&readings).enumerate() {
+        let text = texts.get(index).and_then(Option::as_deref);
+        let decision = if let Some(role) = override_for(options, header, text) {
+            if role == Role::Date {
+                times.push((index, 0));
+            }
+            Decision {
+                role,
+                reason: RoleReason::Chosen,
+            }
+        } else {
+            decide_one(header, text, reading, index, &mut times)
+        };
+        decisions.push(decision);
+    }
+    settle_dates(&mut decisions, &readings, times);
+    settle_long_layout(&mut decisions, &readings);
+    settle_single_roles(&mut decisions, &readings);
+    decisions
+}
+
+fn override_for(options: &ImportOptions, header: &str, text: Option<&str>) -> Option<Role> {
+    let by = |name: &str| {
+        options
+            .role_overrides
+            .iter()
+            .find(|(key, _)| key.trim().eq_ignore_ascii_case(name.trim()))
+            .map(|(_, role)| *role)
+    };
+    by(header).or_else(|| text.and_then(by))
+}
+
+fn decide_one(
+    header: &str,
+    text: Option<&str>,
+    reading: &Reading,
+    index: usize,
+    times: &mut Vec<(usize, u8)>,
+) -> Decision {
+    let decision = |role, reason| Decision { role, reason };
+    match system_column(header) {
+        Some(SystemColumn::AnswerTime { rank }) => {
+            times.push((index, rank));
+            return decision(Role::Ignore, RoleReason::SystemColumn);
+        }
+        Some(SystemColumn::Other) => return decision(Role::Ignore, RoleReason::SystemColumn),
+        None => {}
+    }
+    let mut all_words = words(header);
+    if let Some(text) = text {
+        all_words.extend(words(text));
+    }
+    if all_words.iter().any(|w| IDENTIFIER_WORDS.contains(&w.as_str())) && !reading.on_scale() {
+        return decision(Role::Ignore, RoleReason::Identifier);
+    }
+    let asks_rating = all_words.iter().any(|w| RATING_WORDS.contains(&w.as_str()));
+    let word_role = role_from_header(header).or_else(|| text.and_then(role_from_header));
+    let rating = || {
+        if asks_rating {
+            decision(Role::QuestionColumn, RoleReason::RatingDespiteWord)
+        } else {
+            decision(
+                Role::QuestionColumn,
+                RoleReason::OnScale {
+                    percent: reading.percent(),
+                },
+            )
+        }
+    };
+    match word_role {
+        Some(Role::Wave | Role::Week | Role::Phase) if asks_rating && reading.on_scale() => return rating(),
+        Some(Role::Wave) => return decision(Role::Wave, RoleReason::HeaderWord),
+        Some(Role::Phase) => return decision(Role::Phase, RoleReason::HeaderWord),
+        Some(Role::Week) if reading.mostly(reading.weeks) => return decision(Role::Week, RoleReason::HeaderWord),
+        Some(Role::Municipality | Role::Comment) if reading.on_scale() => return rating(),
+        Some(role @ (Role::Municipality | Role::Comment)) => return decision(role, RoleReason::HeaderWord),
+        Some(Role::Date) if reading.mostly(reading.dates) => {
+            times.push((index, 1));
+            return decision(Role::Ignore, RoleReason::OtherTime);
+        }
+        // Long files: settled once every column is seen.
+        Some(role @ (Role::Question | Role::Score)) => return decision(role, RoleReason::HeaderWord),
+        _ => {}
+    }
+    from_values(reading, index, times, rating)
+}
+
+fn from_values(
+    reading: &Reading,
+    index: usize,
+    times: &mut Vec<(usize, u8)>,
+    rating: impl Fn() -> Decision,
+) -> Decision {
+    let decision = |role, reason| Decision { role, reason };
+    if reading.filled == 0 {
+        return decision(Role::Ignore, RoleReason::Empty);
+    }
+    if reading.all(reading.waves) {
+        return decision(Role::Wave, RoleReason::Values);
+    }
+    if let Some(example) = &reading.labels_say_other {
+        let lower = example.to_lowercase();
+        if reading.all(reading.weeks) && (lower.contains("uge") || lower.contains("week")) {
+            return decision(Role::Week, RoleReason::Values);
+        }
+        return decision(
+            Role::Category,
+            RoleReason::LabelsSayOther {
+                example: example.clone(),
+            },
+        );
+    }
+    if reading.binary {
+        return decision(Role::Category, RoleReason::Binary);
+    }
+    if reading.on_scale() {
+        if reading.profile.counts_like_an_id() {
+            return decision(Role::Ignore, RoleReason::Identifier);
+        }
+        if let Some(value) = reading.profile.constant() {
+            return decision(
+                Role::Ignore,
+                RoleReason::Constant {
+                    value: value.to_string(),
+                },
+            );
+        }
+        return rating();
+    }
+    if reading.mostly(reading.dates) {
+        times.push((index, 5));
+        return decision(Role::Ignore, RoleReason::OtherTime);
+    }
+    if reading.profile.counts_like_an_id() {
+        return decision(Role::Ignore, RoleReason::Identifier);
+    }
+    decision(Role::Category, RoleReason::NotOnScale)
+}
+
+/// The best answer time (lowest rank, then leftmost) holding dates becomes the date column.
+fn settle_dates(decisions: &mut [Decision], readings: &[Reading], mut times: Vec<(usize, u8)>) {
+    if decisions.iter().any(|d| d.role == Role::Date) {
+        return;
+    }
+    times.sort_by_key(|&(index, rank)| (rank, index));
+    let best = times.iter().find(|&&(index, _)| {
+        readings
+            .get(index)
+            .is_some_and(|r| r.mostly(r.dates) && r.profile.constant().is_none())
+    });
+    if let Some(&(index, _)) = best
+        && let Some(decision) = decisions.get_mut(index)
+    {
+        decision.role = Role::Date;
+        decision.reason = if decision.reason == RoleReason::SystemColumn {
+            RoleReason::AnswerTime
+        } else {
+            RoleReason::HeaderWord
+        };
+    }
+}
+
+/// A long file has a score column and a question column of text; otherwise a "score" or
+/// "question" header is one more column to read by its values.
+fn settle_long_layout(decisions: &mut [Decision], readings: &[Reading]) {
+    let first = |role: Role| decisions.iter().position(|d| d.role == role);
+    let (score, question) = (first(Role::Score), first(Role::Question));
+    let chosen = |i: usize| decisions.get(i).is_some_and(|d| d.reason == RoleReason::Chosen);
+    let long = match (score, question) {
+        (Some(s), _) if chosen(s) => true,
+        (Some(_), Some(q)) => chosen(q) || readings.get(q).is_some_and(|r| !r.on_scale()),
+        _ => false,
+    };
+    for (index, (decision, reading)) in decisions.iter_mut().zip(readings).enumerate() {
+        let kept = long && (Some(index) == score || Some(index) == question);
+        if kept || !matches!(decision.role, Role::Score | Role::Question | Role::QuestionColumn) {
+            continue;
+        }
+        if decision.reason == RoleReason::Chosen {
+            // A user's "question" or "score" in a wide file is a question column.
+            if !long {
+                decision.role = Role::QuestionColumn;
+            }
+            continue;
+        }
+        *decision = match decision.role {
+            _ if long && reading.on_scale() => Decision {
+                role: Role::Category,
+                reason: RoleReason::LongFile,
+            },
+            Role::QuestionColumn => continue,
+            _ if reading.on_scale() => Decision {
+                role: Role::QuestionColumn,
+                reason: RoleReason::OnScale {
+                    percent: reading.percent(),
+                },
+            },
+            // A score column of numbers: read as answers, so a number off the scale is
+            // reported, not left out in silence.
+            Role::Score if reading.mostly(reading.numbers) => Decision {
+                role: Role::QuestionColumn,
+                reason: RoleReason::HeaderWord,
+            },
+            _ => Decision {
+                role: Role::Category,
+                reason: RoleReason::NotOnScale,
+            },
+        };
+    }
+}
+
+/// Roles one column holds: the first keeps it, later ones are read by their values.
+fn settle_single_roles(decisions: &mut [Decision], readings: &[Reading]) {
+    for role in [
+        Role::Wave,
+        Role::Week,
+        Role::Phase,
+        Role::Municipality,
+        Role::Date,
+        Role::Question,
+        Role::Score,
+    ] {
+        let mut seen = false;
+        for (decision, reading) in decisions.iter_mut().zip(readings) {
+            if decision.role != role {
+                continue;
+            }
+            if seen && decision.reason != RoleReason::Chosen {
+                *decision = if role == Role::Date {
+                    Decision {
+                        role: Role::Ignore,
+                        reason: RoleReason::OtherTime,
+                    }
+                } else if reading.on_scale() && !matches!(role, Role::Question | Role::Score) {
+                    Decision {
+                        role: Role::QuestionColumn,
+                        reason: RoleReason::OnScale {
+                            percent: reading.percent(),
+                        },
+                    }
+                } else {
+                    Decision {
+                        role: Role::Category,
+                        reason: RoleReason::Duplicate,
+                    }
+                };
+            }
+            seen |= decision.role == role;
+        }
+    }
+}
