@@ -488,3 +488,59 @@ fn a_week_that_does_not_read_fails_its_row_every_time_and_a_date_only_where_it_i
         ]
     );
 }
+
+#[test]
+fn answers_remembered_for_a_layout_read_next_weeks_file_without_asking() {
+    use valgpuls::import::{LayoutAnswers, Source, import_sources, layout_key};
+    let week = |rows: &str| Source {
+        name: "uge.csv".into(),
+        bytes: format!("Kommune;Rul;Uge;Besvaret;s_1\n{rows}").into_bytes(),
+    };
+    let monday = week("Køge;Rul 1;1;05/08/2024;6\nKøge;Rul 1;1;05/08/2024;6\nFaxe;Rul 1;2;06/08/2024;4\n");
+    let first = import_sources(&[monday], &ImportOptions::default());
+    // 6 is no answer on the scale, and 05/08 reads both ways.
+    assert!(!first.is_clean());
+    assert!(
+        first
+            .problems
+            .iter()
+            .any(|p| p.message(Lang::En).contains("--dont-know 6"))
+    );
+    assert!(
+        first
+            .problems
+            .iter()
+            .any(|p| p.message(Lang::En).contains("--date-order"))
+    );
+    let key = first.files[0].layout_key.clone();
+    assert_eq!(
+        key,
+        layout_key(&["Kommune", "Rul", "Uge", "Besvaret", "s_1"].map(String::from))
+    );
+
+    let mut options = ImportOptions::default();
+    options.remembered.insert(
+        key,
+        LayoutAnswers {
+            dont_know: vec!["6".into()],
+            date_order: Some(valgpuls::dates::DateOrder::DayFirst),
+            ..LayoutAnswers::default()
+        },
+    );
+    let next = import_sources(
+        &[week("Ærø;Rul 1;4;09/09/2024;6\nÆrø;Rul 1;4;09/09/2024;5\n")],
+        &options,
+    );
+    assert!(next.problems.is_empty(), "{:?}", messages(&next));
+    assert!(next.files[0].remembered);
+    assert_eq!(cells(&next), vec![cell("Rul 1", "Prøvevalg (uge 4)", 1, "5,00", 1)]);
+    // Another layout gets nothing of it.
+    let other = import_sources(
+        &[Source {
+            name: "andet.csv".into(),
+            bytes: b"Kommune;Rul;Uge;s_1\nK;Rul 1;1;6\nK;Rul 1;1;6\n".to_vec(),
+        }],
+        &options,
+    );
+    assert!(!other.is_clean());
+}

@@ -52,6 +52,59 @@ pub struct ImportOptions {
     pub plan: Option<Plan>,
     /// The day-month order of dates that cannot tell it themselves.
     pub date_order: Option<DateOrder>,
+    /// What the user answered for files of a layout before, by [`layout_key`]: next week's
+    /// export of the same survey is read the same way without asking again.
+    pub remembered: BTreeMap<String, LayoutAnswers>,
+}
+
+/// The answers about one file layout that a file cannot hold itself.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LayoutAnswers {
+    pub role_overrides: BTreeMap<String, Role>,
+    pub dont_know: Vec<String>,
+    pub date_order: Option<DateOrder>,
+    pub labels: Labels,
+}
+
+impl LayoutAnswers {
+    pub fn is_empty(&self) -> bool {
+        *self == LayoutAnswers::default()
+    }
+}
+
+impl ImportOptions {
+    /// These options with the answers remembered for a layout added; what is given now wins.
+    pub fn for_layout(&self, key: &str) -> std::borrow::Cow<'_, ImportOptions> {
+        let Some(answers) = self.remembered.get(key) else {
+            return std::borrow::Cow::Borrowed(self);
+        };
+        let mut options = self.clone();
+        for (header, role) in &answers.role_overrides {
+            options.role_overrides.entry(header.clone()).or_insert(*role);
+        }
+        for value in &answers.dont_know {
+            if !options.dont_know.contains(value) {
+                options.dont_know.push(value.clone());
+            }
+        }
+        options.date_order = options.date_order.or(answers.date_order);
+        let mut labels = answers.labels.clone();
+        labels.merge(&self.labels);
+        options.labels = labels;
+        std::borrow::Cow::Owned(options)
+    }
+}
+
+/// A file layout's name: a fingerprint of its header row (FNV-1a, stable across runs and
+/// builds), so answers about it can be remembered without keeping the headers.
+pub fn layout_key(headers: &[String]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in headers.iter().flat_map(|h| h.trim().bytes().chain([0x1f])) {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{hash:016x}")
 }
 
 /// A file's contents and the name to report it by.
@@ -123,6 +176,10 @@ pub struct FileReport {
     pub date: Option<DateReport>,
     /// The labels and structure files used with this one.
     pub companions: Vec<String>,
+    /// The fingerprint of the header row ([`layout_key`]); empty until the header is read.
+    pub layout_key: String,
+    /// True when answers remembered for this layout were used.
+    pub remembered: bool,
     pub encoding: Option<TextEncoding>,
     pub separator: Option<char>,
     /// How many numbers were written with a decimal comma and with a decimal point.
@@ -158,6 +215,8 @@ impl FileReport {
             header_rows: 1,
             date: None,
             companions: Vec::new(),
+            layout_key: String::new(),
+            remembered: false,
             encoding: None,
             separator: None,
             decimal_commas: 0,

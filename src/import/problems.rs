@@ -249,19 +249,19 @@ impl Problem {
             }
             (SecondHeaderRow, Lang::En) => "the row looks like a second header row (the options' names), not answers".into(),
             (AmbiguousDates { example, needed }, Lang::Da) => format!(
-                "datoer som «{example}» kan læses både dag-måned og måned-dag, og ingen dato i kolonnen{column} afgør det (ingen dag over 12); {}brug --date-order dmy (dag først) eller mdy (måned først)",
+                "datoer som «{example}» i kolonne «{header}» kan læses både dag-måned og måned-dag, og ingen dag over 12 afgør det; {}brug --date-order dmy (dag først) eller mdy (måned først)",
                 if *needed { "ugerne regnes ud fra datoerne: " } else { "datoerne bruges ikke: " }
             ),
             (AmbiguousDates { example, needed }, Lang::En) => format!(
-                "dates such as “{example}” read as day-month and as month-day, and no date in the column{column} settles it (no day above 12); {}give --date-order dmy (day first) or mdy (month first)",
+                "dates such as “{example}” in column “{header}” read as day-month and as month-day, and no day above 12 settles it; {}give --date-order dmy (day first) or mdy (month first)",
                 if *needed { "the weeks come from the dates: " } else { "the dates are not used: " }
             ),
             (ConflictingDates { day_first, month_first, needed }, Lang::Da) => format!(
-                "kolonnen{column} har datoer med dagen først («{day_first}») og med måneden først («{month_first}»){}",
+                "kolonne «{header}» har datoer med dagen først («{day_first}») og med måneden først («{month_first}»){}",
                 if *needed { "" } else { "; datoerne bruges ikke" }
             ),
             (ConflictingDates { day_first, month_first, needed }, Lang::En) => format!(
-                "the column{column} has dates with the day first (“{day_first}”) and with the month first (“{month_first}”){}",
+                "column “{header}” has dates with the day first (“{day_first}”) and with the month first (“{month_first}”){}",
                 if *needed { "" } else { "; the dates are not used" }
             ),
             (DateNotRead { value }, Lang::Da) => {

@@ -358,6 +358,23 @@ fn read_table(
     }
     report.tool = tools::recognise(&headers);
     report.header_rows = header_rows;
+    report.layout_key = super::layout_key(&headers);
+    report.remembered = options.remembered.contains_key(&report.layout_key);
+    let options = options.for_layout(&report.layout_key);
+    let options = options.as_ref();
+    // Code lists remembered for this layout count like the ones given with the file.
+    let merged_labels;
+    let companions = if options.labels.is_empty() {
+        companions
+    } else {
+        let mut labels = companions.labels.clone();
+        labels.merge(&options.labels);
+        merged_labels = (labels, companions.structure);
+        &Companions {
+            labels: &merged_labels.0,
+            structure: merged_labels.1,
+        }
+    };
 
     let mut profiler = Profiler {
         first_data,

@@ -25,6 +25,8 @@ pub enum RoleReason {
     Values,
     /// Answers on the scale: the share of filled values that read as answers.
     OnScale { percent: u32 },
+    /// Numbers on the scale and a few codes past it: read as answers, the codes reported.
+    ScaleWithCodes,
     /// A header word named another role, but the header asks for a rating and the values
     /// are on the scale.
     RatingDespiteWord,
@@ -64,6 +66,10 @@ impl RoleReason {
                 crate::locale::Lang::Da => format!("{percent} % af værdierne er svar på skalaen"),
                 crate::locale::Lang::En => format!("{percent}% of the values are answers on the scale"),
             },
+            ScaleWithCodes => pick(
+                "tal på skalaen og koder uden for den (fx 6 for «Ved ikke»)",
+                "numbers on the scale and codes past it (e.g. 6 for “don't know”)",
+            ),
             RatingDespiteWord => pick(
                 "overskriften beder om en vurdering, og værdierne er på skalaen",
                 "the header asks for a rating and the values are on the scale",
@@ -174,6 +180,9 @@ struct Reading<'a> {
     /// A label that is no answer, when the column has labels and most of them are such.
     labels_say_other: Option<String>,
     binary: bool,
+    /// Whole-number codes: a scale and a few codes past it (SurveyXact's 6 for "don't
+    /// know" without its labels), at least a quarter on the scale.
+    scale_with_codes: bool,
 }
 
 impl<'a> Reading<'a> {
@@ -201,8 +210,18 @@ impl<'a> Reading<'a> {
         let binary = profile.overflow == 0
             && profile.distinct.iter().any(|(t, _)| t == "0")
             && profile.distinct.iter().all(|(t, _)| t == "0" || t == "1");
+        let scale_with_codes = codes.is_none()
+            && profile.overflow == 0
+            && profile.distinct.len() <= 15
+            && profile
+                .distinct
+                .iter()
+                .all(|(t, _)| t.len() <= 2 && t.bytes().all(|b| b.is_ascii_digit()))
+            && profile.distinct.iter().filter(|(t, _)| !is_on_scale(t)).count() <= 3
+            && answers * 4 >= profile.filled;
         Reading {
             profile,
+            scale_with_codes,
             filled: profile.filled,
             answers,
             dates: profile.count_where(decoded, looks_like_date) + profile.overflow_dates,
@@ -387,6 +406,11 @@ fn from_values(
             );
         }
         return rating();
+    }
+    // Answers with codes past the scale: read as answers, so each code is reported (with its
+    // likely meaning) instead of the question silently dropping out of the means.
+    if reading.scale_with_codes && reading.profile.constant().is_none() && !reading.profile.counts_like_an_id() {
+        return decision(Role::QuestionColumn, RoleReason::ScaleWithCodes);
     }
     if reading.mostly(reading.dates) {
         times.push((index, 5));
