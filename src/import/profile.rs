@@ -25,6 +25,8 @@ pub(super) struct ColumnProfile {
     last: Option<usize>,
     /// Filled values so far all integers, each one more than the one before (1, 2, 3, …).
     counting: Counting,
+    /// The first filled value as an integer: where a later part's counting must go on from.
+    first_number: Option<i64>,
     /// Only for columns whose first value is a date.
     pub dates: Option<DateColumn>,
 }
@@ -51,7 +53,11 @@ impl ColumnProfile {
         if let Some(dates) = &mut self.dates {
             dates.add(text);
         }
-        self.counting = match (self.counting, text.parse::<i64>()) {
+        let number = text.parse::<i64>();
+        if self.filled == 1 {
+            self.first_number = number.as_ref().ok().copied();
+        }
+        self.counting = match (self.counting, number) {
             (Counting::NotStarted, Ok(n)) => Counting::At(n),
             (Counting::At(last), Ok(n)) if last.checked_add(1) == Some(n) => Counting::At(n),
             _ => Counting::No,
@@ -79,6 +85,59 @@ impl ColumnProfile {
         self.overflow_on_scale += usize::from(is_on_scale(text));
         self.overflow_dont_know += usize::from(is_dont_know(text));
         self.overflow_dates += usize::from(looks_like_date(text));
+    }
+
+    /// Adds the profile of the part of the column that follows this one (read on another
+    /// thread): counts add up, distinct values keep their order of first appearance.
+    pub fn merge(&mut self, later: ColumnProfile) {
+        if later.filled == 0 {
+            return;
+        }
+        let was_empty = self.filled == 0;
+        self.counting = match (self.counting, later.counting, later.first_number) {
+            (Counting::NotStarted, next, _) => next,
+            (Counting::At(last), Counting::At(next_last), Some(next_first))
+                if last.checked_add(1) == Some(next_first) =>
+            {
+                Counting::At(next_last)
+            }
+            _ => Counting::No,
+        };
+        if was_empty {
+            self.first_number = later.first_number;
+        }
+        self.filled += later.filled;
+        self.overflow += later.overflow;
+        self.overflow_on_scale += later.overflow_on_scale;
+        self.overflow_dont_know += later.overflow_dont_know;
+        self.overflow_dates += later.overflow_dates;
+        for (text, count) in later.distinct {
+            if let Some((_, known)) = self.distinct.iter_mut().find(|(known, _)| *known == text) {
+                *known += count;
+            } else if self.distinct.len() < MAX_DISTINCT {
+                self.distinct.push((text, count));
+            } else {
+                self.overflow += count;
+                self.overflow_on_scale += count * usize::from(is_on_scale(&text));
+                self.overflow_dont_know += count * usize::from(is_dont_know(&text));
+                self.overflow_dates += count * usize::from(looks_like_date(&text));
+            }
+        }
+        self.dates = match (self.dates.take(), later.dates) {
+            (Some(mut mine), Some(theirs)) => {
+                mine.merge(theirs);
+                Some(mine)
+            }
+            // A column is watched for dates from its first value on.
+            (mine, theirs) => {
+                if was_empty {
+                    theirs
+                } else {
+                    mine
+                }
+            }
+        };
+        self.last = None;
     }
 
     /// True when every value is the same one.
@@ -124,6 +183,54 @@ mod tests {
         assert_eq!(profile.count_where(|t| t.to_string(), is_on_scale), 4);
         assert_eq!(profile.constant(), None);
         assert!(!profile.counts_like_an_id());
+    }
+
+    #[test]
+    fn parts_merged_equal_the_whole() {
+        let values: Vec<String> = (1..=300)
+            .map(|i| match i % 7 {
+                0 => "Ved ikke".to_string(),
+                1 => format!("K{i}"),
+                _ => (1 + i % 5).to_string(),
+            })
+            .collect();
+        let mut whole = ColumnProfile::default();
+        values.iter().for_each(|v| whole.add(v));
+        for cut in [0, 1, 100, 299, 300] {
+            let (a, b) = values.split_at(cut);
+            let (mut first, mut second) = (ColumnProfile::default(), ColumnProfile::default());
+            a.iter().for_each(|v| first.add(v));
+            b.iter().for_each(|v| second.add(v));
+            first.merge(second);
+            assert_eq!(
+                (
+                    first.filled,
+                    &first.distinct,
+                    first.overflow,
+                    first.overflow_on_scale,
+                    first.overflow_dont_know
+                ),
+                (
+                    whole.filled,
+                    &whole.distinct,
+                    whole.overflow,
+                    whole.overflow_on_scale,
+                    whole.overflow_dont_know
+                ),
+                "cut at {cut}"
+            );
+        }
+        let (mut ids, mut later) = (ColumnProfile::default(), ColumnProfile::default());
+        (1..=50).for_each(|i| ids.add(&i.to_string()));
+        (51..=90).for_each(|i| later.add(&i.to_string()));
+        ids.merge(later);
+        assert!(ids.counts_like_an_id());
+        let mut gap = ColumnProfile::default();
+        (91..=95).for_each(|i| gap.add(&i.to_string()));
+        let mut before = ColumnProfile::default();
+        (1..=50).for_each(|i| before.add(&i.to_string()));
+        before.merge(gap);
+        assert!(!before.counts_like_an_id());
     }
 
     #[test]

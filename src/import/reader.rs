@@ -42,9 +42,9 @@ enum Table<'t> {
 }
 
 /// Something done with each record of a table: its index among the records (blank ones
-/// included), the line (or sheet row) it starts on, its fields.
+/// included), the line (or sheet row) it starts on, its fields. False stops the walk.
 trait Visit {
-    fn visit<F: Fields>(&mut self, index: usize, line: u64, record: &F);
+    fn visit<F: Fields>(&mut self, index: usize, line: u64, record: &F) -> bool;
 }
 
 impl Table<'_> {
@@ -57,9 +57,9 @@ impl Table<'_> {
                 separator,
                 plain_lines: true,
             } => {
-                let mut index = 0;
+                let (mut index, mut going) = (0, true);
                 super::lines::for_each_line(text, *separator, |fields| {
-                    visitor.visit(index, index as u64 + 1, &SplitLine { fields });
+                    going = going && visitor.visit(index, index as u64 + 1, &SplitLine { fields });
                     index += 1;
                 });
                 Ok(())
@@ -77,7 +77,9 @@ impl Table<'_> {
                     match reader.read_record(&mut record) {
                         Ok(true) => {
                             let line = lines.line_at(record.position().map_or(0, |p| p.byte()));
-                            visitor.visit(index, line, &record);
+                            if !visitor.visit(index, line, &record) {
+                                return Ok(());
+                            }
                             index += 1;
                         }
                         Ok(false) => return Ok(()),
@@ -92,7 +94,9 @@ impl Table<'_> {
                 let mut fields = Vec::new();
                 for index in 0..rows.len() {
                     rows.row_into(index, &mut fields);
-                    visitor.visit(index, index as u64 + 1, &fields);
+                    if !visitor.visit(index, index as u64 + 1, &fields) {
+                        break;
+                    }
                 }
                 Ok(())
             }
@@ -119,47 +123,50 @@ struct Head {
 }
 
 impl Visit for Head {
-    fn visit<F: Fields>(&mut self, index: usize, line: u64, record: &F) {
-        if self.records.len() < PREVIEW_ROWS + 2 && !is_blank(record) {
+    fn visit<F: Fields>(&mut self, index: usize, line: u64, record: &F) -> bool {
+        if !is_blank(record) {
             self.records.push((
                 index,
                 line,
                 (0..record.count()).map(|i| record.get(i).to_string()).collect(),
             ));
         }
+        self.records.len() < PREVIEW_ROWS + 2
     }
 }
 
 /// Every value of every column, after the header rows.
 struct Profiler {
-    first_data: usize,
+    /// The line the data starts on (after the header rows).
+    first_line: u64,
     profiles: Vec<ColumnProfile>,
 }
 
 impl Visit for Profiler {
-    fn visit<F: Fields>(&mut self, index: usize, _line: u64, record: &F) {
-        if index < self.first_data {
-            return;
+    fn visit<F: Fields>(&mut self, _index: usize, line: u64, record: &F) -> bool {
+        if line >= self.first_line {
+            for (i, profile) in self.profiles.iter_mut().enumerate() {
+                profile.add(record.get(i));
+            }
         }
-        for (i, profile) in self.profiles.iter_mut().enumerate() {
-            profile.add(record.get(i));
-        }
+        true
     }
 }
 
 /// The rows, read into the data set.
 struct Rows<'r, 's> {
-    first_data: usize,
+    first_line: u64,
     reader: RowReader<'r>,
     report: &'s mut FileReport,
     problems: &'s mut Vec<Problem>,
 }
 
 impl Visit for Rows<'_, '_> {
-    fn visit<F: Fields>(&mut self, index: usize, line: u64, record: &F) {
-        if index >= self.first_data && !is_blank(record) {
+    fn visit<F: Fields>(&mut self, _index: usize, line: u64, record: &F) -> bool {
+        if line >= self.first_line && !is_blank(record) {
             self.reader.read(record, line, self.report, self.problems);
         }
+        true
     }
 }
 
@@ -327,7 +334,19 @@ fn read_table(
         ..Problem::of_file(file, kind)
     };
     let mut head = Head::default();
-    if let Err((line, reason)) = table.walk(&mut head) {
+    // The csv reader stops as soon as the head is read; the line splitter would not.
+    let head_table = match table {
+        Table::Text { text, separator, .. } => Table::Text {
+            text,
+            separator: *separator,
+            plain_lines: false,
+        },
+        Table::Sheet { rows, name } => Table::Sheet {
+            rows,
+            name: name.clone(),
+        },
+    };
+    if let Err((line, reason)) = head_table.walk(&mut head) {
         problems.push(Problem {
             line: Some(line),
             ..whole_file(ProblemKind::Unreadable { reason })
@@ -351,11 +370,10 @@ fn read_table(
         _ => (first_row, 1),
     };
     let headers = unique_names(&raw_headers);
-    let first_data = head.records.get(header_rows).map_or(usize::MAX, |(index, _, _)| *index);
-    if first_data == usize::MAX {
+    let Some(first_line) = head.records.get(header_rows).map(|(_, line, _)| *line) else {
         problems.push(whole_file(ProblemKind::HeaderOnly));
         return;
-    }
+    };
     report.tool = tools::recognise(&headers);
     report.header_rows = header_rows;
     report.layout_key = super::layout_key(&headers);
@@ -376,18 +394,16 @@ fn read_table(
         }
     };
 
-    let mut profiler = Profiler {
-        first_data,
-        profiles: headers.iter().map(|_| ColumnProfile::default()).collect(),
+    let profiles = match profile_columns(table, first_line, headers.len()) {
+        Ok(profiles) => profiles,
+        Err((line, reason)) => {
+            problems.push(Problem {
+                line: Some(line),
+                ..whole_file(ProblemKind::Unreadable { reason })
+            });
+            return;
+        }
     };
-    if let Err((line, reason)) = table.walk(&mut profiler) {
-        problems.push(Problem {
-            line: Some(line),
-            ..whole_file(ProblemKind::Unreadable { reason })
-        });
-        return;
-    }
-    let profiles = profiler.profiles;
     let texts: Vec<Option<String>> = headers
         .iter()
         .map(|h| companions.structure.text(h).map(str::to_string))
@@ -452,12 +468,13 @@ fn read_table(
             plain_lines: true,
         } => {
             // Past the header line(s): the header rows of a plain file are its first lines.
-            let data = skip_lines(text, first_data);
-            read_lines_in_parallel(data, *separator, first_data as u64, &setup, builder, report, problems)
+            let header_lines = first_line - 1;
+            let data = skip_lines(text, header_lines);
+            read_lines_in_parallel(data, *separator, header_lines, &setup, builder, report, problems)
         }
         _ => {
             let mut rows = Rows {
-                first_data,
+                first_line,
                 reader: RowReader::new(&setup, builder),
                 report,
                 problems,
@@ -482,8 +499,58 @@ fn read_table(
     after_reading(&setup, report, problems, &whole_file);
 }
 
+/// Every column's profile; a plain text's lines in parallel chunks, as its rows are read.
+fn profile_columns(table: &Table, first_line: u64, columns: usize) -> Result<Vec<ColumnProfile>, (u64, String)> {
+    let empty = || Profiler {
+        first_line: 0,
+        profiles: vec![ColumnProfile::default(); columns],
+    };
+    let Table::Text {
+        text,
+        separator,
+        plain_lines: true,
+    } = table
+    else {
+        let mut profiler = Profiler { first_line, ..empty() };
+        table.walk(&mut profiler)?;
+        return Ok(profiler.profiles);
+    };
+    let data = skip_lines(text, first_line - 1);
+    let threads = threads_for(data.len());
+    let chunks: Vec<&str> = split_at_line_ends(data.as_bytes(), threads)
+        .into_iter()
+        .filter_map(|range| data.get(range))
+        .collect();
+    let parts = read_chunks(&chunks, threads, |chunk| {
+        let mut profiler = empty();
+        super::lines::for_each_line(chunk, *separator, |fields| {
+            profiler.visit(0, 0, &SplitLine { fields });
+        });
+        profiler.profiles
+    });
+    let mut profiles = vec![ColumnProfile::default(); columns];
+    for part in parts {
+        for (profile, later) in profiles.iter_mut().zip(part) {
+            profile.merge(later);
+        }
+    }
+    Ok(profiles)
+}
+
+/// Threads for reading `bytes` of text: one for a small file, every core (up to a limit)
+/// for a big one.
+fn threads_for(bytes: usize) -> usize {
+    if bytes < PARALLEL_FROM_BYTES {
+        1
+    } else {
+        std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(MAX_THREADS)
+    }
+}
+
 /// The text after its first `lines` lines.
-fn skip_lines(text: &str, lines: usize) -> &str {
+fn skip_lines(text: &str, lines: u64) -> &str {
     let mut rest = text;
     for _ in 0..lines {
         rest = rest.find('\n').and_then(|end| rest.get(end + 1..)).unwrap_or("");
@@ -651,13 +718,7 @@ fn read_lines_in_parallel(
     report: &mut FileReport,
     problems: &mut Vec<Problem>,
 ) -> HashMap<String, Option<f64>> {
-    let threads = if data.len() < PARALLEL_FROM_BYTES {
-        1
-    } else {
-        std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .min(MAX_THREADS)
-    };
+    let threads = threads_for(data.len());
     // More chunks than threads: a thread that is done takes the next, so one slow thread
     // (a core shared with another program) does not hold up the rest.
     let parts = if threads > 1 { threads * CHUNKS_PER_THREAD } else { 1 };
