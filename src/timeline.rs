@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::import::sniff::{decode, detect_separator};
-use crate::import::values::parse_date;
+use crate::dates::parse_danish_date as parse_date;
 use crate::locale::Lang;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -17,7 +17,7 @@ pub use views::{
 };
 
 use crate::dataset::{Dataset, Names, col_names};
-use crate::import::values::days_since_epoch;
+use crate::dates::days_since_epoch;
 
 /// Which answers a view looks at. An empty list means "all".
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::stats::{read_keys, read_stats, stats_exprs};
 use super::{Filter, Stats, filtered};
 use crate::dataset::{Dataset, category_column, col_names};
-use crate::import::values::date_from_days;
+use crate::dates::date_from_days;
 
 /// Mean per wave × question.
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -10,8 +10,9 @@ use serde::{Deserialize, Serialize};
 use super::export_bar::ExportSize;
 use crate::analysis::{Filter, GroupBy};
 use crate::export::Background;
-use crate::import::Role;
+use crate::import::{LayoutAnswers, Role};
 use crate::locale::Lang;
+use crate::plan::Plan;
 use crate::timeline::Timeline;
 
 /// How many files the File → Recent menu keeps.
@@ -46,10 +47,11 @@ pub enum View {
     CrossTab,
     Comments,
     Timeline,
+    Plan,
 }
 
 impl View {
-    pub const ALL: [View; 7] = [
+    pub const ALL: [View; 8] = [
         View::Overview,
         View::Bars,
         View::Distribution,
@@ -57,6 +59,7 @@ impl View {
         View::CrossTab,
         View::Comments,
         View::Timeline,
+        View::Plan,
     ];
 
     pub fn label(self, lang: Lang) -> &'static str {
@@ -68,6 +71,7 @@ impl View {
             View::CrossTab => ("Krydstabel", "Crosstab"),
             View::Comments => ("Kommentarer", "Comments"),
             View::Timeline => ("Tidslinje", "Timeline"),
+            View::Plan => ("Plan", "Plan"),
         };
         lang.pick(da, en)
     }
@@ -81,7 +85,15 @@ pub struct Settings {
     /// Most recent first.
     pub recent_files: Vec<PathBuf>,
     pub filter: Filter,
+    /// Roles chosen before answers were remembered per file layout (older settings and
+    /// projects); still applied to every file. New choices go to `remembered`.
     pub role_overrides: BTreeMap<String, Role>,
+    /// The answers given in an accepted import review, by file layout (`FileReport::layout_key`):
+    /// next week's export of the same survey is read the same way without asking again.
+    pub remembered: BTreeMap<String, LayoutAnswers>,
+    /// The rollout plan: which municipality is in which wave and when each wave began. Empty
+    /// when the user has given none.
+    pub plan: Plan,
     pub view: View,
     pub total_mode: TotalMode,
     pub timeline: Timeline,
@@ -100,6 +112,8 @@ impl Default for Settings {
             recent_files: Vec::new(),
             filter: Filter::default(),
             role_overrides: BTreeMap::new(),
+            remembered: BTreeMap::new(),
+            plan: Plan::default(),
             view: View::Overview,
             total_mode: TotalMode::MeanOfPhases,
             timeline: Timeline::default(),
@@ -112,6 +126,11 @@ impl Default for Settings {
 }
 
 impl Settings {
+    /// The plan to import with: None when the user has given none.
+    pub fn import_plan(&self) -> Option<Plan> {
+        (!self.plan.waves.is_empty()).then(|| self.plan.clone())
+    }
+
     /// Puts the files first in the recent list, without duplicates.
     pub fn remember_files(&mut self, paths: &[PathBuf]) {
         for path in paths.iter().rev() {

@@ -7,7 +7,7 @@ use super::palette;
 use super::source_line;
 use super::spec::{Axis, ChartKind, ChartSpec, LegendItem, Mark};
 use crate::analysis::TrendPoint;
-use crate::import::values::{date_from_days, days_since_epoch};
+use crate::dates::{date_from_days, days_since_epoch};
 use crate::locale::Lang;
 use crate::timeline::{EntryKind, Timeline};
 
