@@ -5,6 +5,9 @@
 //!   tool exports it (Windows-1252, `;`, CRLF, Likert answers as Danish text). Its wave x phase
 //!   means reproduce the deck's table exactly.
 //! - `timeline.csv`: the programme timeline (UTF-8 with BOM).
+//! - `plan.csv`: the rollout plan of the check-in survey (UTF-8 with BOM): each wave's first
+//!   Monday and its municipalities and regions, so the survey reads the same without its wave
+//!   and week columns (`--plan`).
 //! - `klik-survey.csv`: the KLIK user-satisfaction survey (UTF-8 with BOM), 637 numeric answers
 //!   with mean 3,7.
 //!
@@ -201,6 +204,7 @@ const REGIONS: [&str; 5] = [
 const CHECKIN_FILE: &str = "checkin-survey.csv";
 const TIMELINE_FILE: &str = "timeline.csv";
 const KLIK_FILE: &str = "klik-survey.csv";
+const PLAN_FILE: &str = "plan.csv";
 
 const CHECKIN_HEADER: [&str; 8] = [
     "Starttidspunkt",
@@ -1102,6 +1106,52 @@ fn timeline_text() -> String {
     format!("{BOM}{}", csv_text(&records))
 }
 
+/// The plan: a row per municipality or region, waves in time order, members in name order.
+fn plan_text(rows: &[CheckinRow]) -> String {
+    let mut members: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
+    for row in rows {
+        members.entry(row.wave).or_default().insert(row.entity);
+    }
+    let mut records = vec![vec!["rul".to_string(), "start".to_string(), "kommune".to_string()]];
+    for &w in &TIME_ORDER {
+        let (y, m, d) = WAVES[w].first_monday;
+        for entity in members.get(&w).into_iter().flatten() {
+            records.push(vec![
+                WAVES[w].name.to_string(),
+                format_iso(days_from_civil(y, m, d)),
+                entity.to_string(),
+            ]);
+        }
+    }
+    format!("{BOM}{}", csv_text(&records))
+}
+
+/// Every row of the survey falls in the week its wave's start and its date give.
+fn verify_plan(path: &Path, rows: &[CheckinRow]) -> io::Result<()> {
+    let records = parse_csv(&decode_utf8_bom(&fs::read(path)?)?)?;
+    let wave_of: BTreeMap<&str, &str> = records
+        .iter()
+        .skip(1)
+        .filter_map(|r| Some((r.get(2)?.as_str(), r.first()?.as_str())))
+        .collect();
+    if wave_of.len() != 103 {
+        return Err(invalid("the plan must place 103 municipalities and regions"));
+    }
+    for row in rows {
+        let wave = &WAVES[row.wave];
+        let (y, m, d) = wave.first_monday;
+        let week = (row.day - days_from_civil(y, m, d)).div_euclid(7) + 1;
+        if wave_of.get(row.entity) != Some(&wave.name) || week != i64::from(row.week) {
+            return Err(invalid(format!(
+                "{} week {} does not follow from the plan",
+                row.entity, row.week
+            )));
+        }
+    }
+    println!("{}: {} municipalities and regions", path.display(), wave_of.len());
+    Ok(())
+}
+
 fn verify_timeline(path: &Path) -> io::Result<()> {
     let text = decode_utf8_bom(&fs::read(path)?)?;
     let records = parse_csv(&text)?;
@@ -1276,13 +1326,15 @@ fn main() -> io::Result<()> {
     write_atomic(&dir, CHECKIN_FILE, &encode_cp1252(&checkin_text(&rows))?)?;
     write_atomic(&dir, TIMELINE_FILE, timeline_text().as_bytes())?;
     write_atomic(&dir, KLIK_FILE, klik_text(&mut rng)?.as_bytes())?;
+    write_atomic(&dir, PLAN_FILE, plan_text(&rows).as_bytes())?;
 
     verify_checkin(&dir.join(CHECKIN_FILE))?;
+    verify_plan(&dir.join(PLAN_FILE), &rows)?;
     verify_timeline(&dir.join(TIMELINE_FILE))?;
     verify_klik(&dir.join(KLIK_FILE))?;
 
     println!("Summary:");
-    for name in [CHECKIN_FILE, TIMELINE_FILE, KLIK_FILE] {
+    for name in [CHECKIN_FILE, TIMELINE_FILE, KLIK_FILE, PLAN_FILE] {
         let path = dir.join(name);
         println!("  {:<40} {:>7} bytes", path.display(), fs::metadata(&path)?.len());
     }

@@ -88,3 +88,47 @@ fn a_question_filter_narrows_the_table() {
         all.wave("Rul 2").unwrap().total.pooled_mean
     );
 }
+
+/// The bundled plan places every municipality in its wave and starts each wave's weeks: the
+/// sample without its wave and week columns reads to the same table, in the same time order.
+#[test]
+fn the_sample_without_wave_and_week_reads_the_same_with_the_plan() {
+    let sample = format!("{}/{SAMPLE_NAME}", env!("CARGO_MANIFEST_DIR"));
+    let with_columns = import_paths(&[&sample], &ImportOptions::default());
+    let rows = valgpuls::import::read_rows(include_bytes!("../sample-data/plan.csv")).unwrap();
+    let mut options = ImportOptions {
+        plan: Some(valgpuls::plan::Plan::from_rows(&rows).unwrap()),
+        ..ImportOptions::default()
+    };
+    options
+        .role_overrides
+        .insert("Rul".into(), valgpuls::import::Role::Ignore);
+    options
+        .role_overrides
+        .insert("Uge".into(), valgpuls::import::Role::Ignore);
+    let from_plan = import_paths(&[&sample], &options);
+    assert!(from_plan.problems.is_empty(), "{:?}", from_plan.problems);
+    let table = |import: &valgpuls::import::Import| {
+        let summary = summary(&import.dataset, &Filter::default()).unwrap();
+        summary
+            .waves
+            .iter()
+            .map(|w| {
+                let cells: Vec<(String, u64, String)> = w
+                    .cells
+                    .iter()
+                    .map(|c| (c.phase.clone(), c.stats.n, Lang::Da.number(c.stats.mean.unwrap(), 6)))
+                    .collect();
+                (w.wave.clone(), cells)
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(table(&from_plan), table(&with_columns));
+    assert_eq!(from_plan.dataset.waves, ["Rul 2", "Rul 3", "Rul 1"]);
+    // Without the plan the same file says what it lacks, and is not silently one wave.
+    options.plan = None;
+    let without = import_paths(&[&sample], &options);
+    let told: Vec<String> = without.problems.iter().map(|p| p.message(Lang::En)).collect();
+    assert!(told.iter().any(|m| m.contains("no wave column")), "{told:?}");
+    assert!(told.iter().any(|m| m.contains("no week or phase column")), "{told:?}");
+}

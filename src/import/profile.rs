@@ -148,10 +148,10 @@ impl ColumnProfile {
         }
     }
 
-    /// Integers counting up by one from the first row to the last, three or more of them:
-    /// a running number, not answers.
+    /// Integers counting up by one from the first row to the last, past the scale's 5: a
+    /// running number, not answers (three answers 3, 4, 5 may well be answers).
     pub fn counts_like_an_id(&self) -> bool {
-        matches!(self.counting, Counting::At(_)) && self.filled >= 3
+        matches!(self.counting, Counting::At(last) if last > 5) && self.filled >= 3
     }
 
     /// Values whose text, after `decode`, satisfies `test`: remembered values by their

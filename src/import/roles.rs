@@ -330,10 +330,14 @@ fn decide_one(
     if let Some(text) = text {
         all_words.extend(words(text));
     }
-    if all_words.iter().any(|w| IDENTIFIER_WORDS.contains(&w.as_str())) && !reading.on_scale() {
+    let asks_rating = all_words.iter().any(|w| RATING_WORDS.contains(&w.as_str()));
+    // An id is never averaged, whatever else its header says ("Svar ID" holds the score word
+    // "svar") unless it asks for a rating ("Hvor tilfreds er du med release nr. 1.4?"); a
+    // column counting past 5 (1, 2, 3, … 6) holds no answers on a 1-5 scale.
+    let named_id = all_words.iter().any(|w| IDENTIFIER_WORDS.contains(&w.as_str()));
+    if (named_id && !(asks_rating && reading.on_scale())) || reading.profile.counts_like_an_id() {
         return decision(Role::Ignore, RoleReason::Identifier);
     }
-    let asks_rating = all_words.iter().any(|w| RATING_WORDS.contains(&w.as_str()));
     let word_role = role_from_header(header).or_else(|| text.and_then(role_from_header));
     let rating = || {
         if asks_rating {
