@@ -182,6 +182,9 @@ for file in sample-data/* tests/fixtures/*.* tests/fixtures/bad/*; do
   compare "check-$n" check "$file"
 done
 compare summary-two-files summary sample-data/checkin-survey.csv sample-data/klik-survey.csv
+# The reading flags: waves and weeks from the plan instead of the file's columns.
+compare summary-plan summary --role Rul=ignore --role Uge=ignore --plan sample-data/plan.csv sample-data/checkin-survey.csv
+compare check-plan check --lang en --role Rul=ignore --role Uge=ignore --plan sample-data/plan.csv sample-data/checkin-survey.csv
 compare usage summary --format xml
 echo "   $runs runs compared, $failures differences"
 step_done
