@@ -222,6 +222,7 @@ fn every_view_draws_without_panicking() {
         "Krydstabel",
         "Kommentarer",
         "Tidslinje",
+        "Plan",
         "Oversigt",
     ] {
         harness.get_by_label(label).click();
@@ -236,6 +237,7 @@ fn every_view_draws_without_panicking() {
         "Crosstab",
         "Comments",
         "Timeline",
+        "Plan",
         "Overview",
     ] {
         harness.get_by_label(label).click();
@@ -281,8 +283,15 @@ fn a_changed_column_role_imports_again_with_the_override() {
     harness.get_by_label("Brug data").click();
     harness.run();
     assert_eq!(harness.state().dataset().waves, vec!["Rul 7".to_string()]);
-    let overrides = &harness.state().settings().role_overrides;
-    assert_eq!(overrides.get("Point"), Some(&valgpuls::import::Role::Score));
+    // The choice is remembered for files with these columns, not for every file.
+    let settings = harness.state().settings();
+    assert!(settings.role_overrides.is_empty());
+    let remembered: Vec<_> = settings.remembered.values().collect();
+    assert_eq!(remembered.len(), 1);
+    assert_eq!(
+        remembered[0].role_overrides.get("Point"),
+        Some(&valgpuls::import::Role::Score)
+    );
 }
 
 #[test]

@@ -2,8 +2,10 @@
 //! is the one place that changes state, so every change is visible in one match.
 
 use crate::analysis::{Filter, GroupBy};
+use crate::dates::DateOrder;
 use crate::import::Role;
 use crate::locale::Lang;
+use crate::plan::Plan;
 use crate::timeline::Timeline;
 
 use super::export_bar::{ChartFormat, ChartTexts, ExportSize};
@@ -16,6 +18,15 @@ pub enum TableFormat {
     /// UTF-8 with BOM, `;` and decimal commas: what Danish Excel opens correctly.
     Csv,
     Xlsx,
+}
+
+/// An answer given in the import review.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Answer {
+    Role(String),
+    DateOrder,
+    DontKnow(String),
+    Labels,
 }
 
 #[derive(Clone, Debug)]
@@ -33,6 +44,29 @@ pub enum Command {
         header: String,
         role: Role,
     },
+    /// The review's answer to dates that read both ways; imports again.
+    SetDateOrder(DateOrder),
+    /// The review's answer to a code past the scale: it means "don't know"; imports again.
+    CountAsDontKnow(String),
+    /// The review's answer to codes: a code list (column;code;label) chosen in the native
+    /// dialog; imports again.
+    ChooseLabelsDialog,
+    /// Take back an answer given in the review; imports again, so the question returns.
+    WithdrawAnswer(Answer),
+    /// Forget the answers remembered for a file layout and import the review's files again.
+    ForgetLayout(String),
+    /// From the review: show the plan view; the review waits until the plan is used.
+    EditPlanForReview,
+    /// Back from the plan view to the review that waits.
+    BackToReview,
+    /// A new rollout plan: kept, and the loaded files (or the review's) imported again with it.
+    SetPlan(Plan),
+    /// The plan view's table as typed becomes the plan, or says where it is wrong.
+    UsePlanEdits,
+    /// The plan view's table back to the plan in use.
+    UndoPlanEdits,
+    OpenPlanDialog,
+    SavePlanDialog,
     /// Use the reviewed import; with `skip_invalid`, the rows with problems are left out.
     AcceptImport {
         skip_invalid: bool,

@@ -1,6 +1,7 @@
 //! The window: eframe app, one file per panel or view. Views read cached analysis results and
 //! return [`Command`]s; [`App::apply`] is the only place that changes state.
 
+mod answer_files;
 mod cache;
 mod chart_state;
 mod charts_view;
@@ -12,8 +13,11 @@ mod import_view;
 mod importing;
 mod loader;
 mod overview;
+mod plan_view;
 mod plot;
 mod project;
+mod review;
+mod review_questions;
 mod saving;
 mod settings;
 mod timeline_view;
@@ -24,12 +28,13 @@ use std::path::PathBuf;
 use eframe::egui;
 
 pub use cache::AnalysisCache;
-pub use command::Command;
+pub use command::{Answer, Command};
 pub use loader::{Input, Loader};
+pub use review::{Question, Review};
 pub use settings::{Settings, ThemeChoice, TotalMode, View};
 
 use crate::dataset::Dataset;
-use crate::import::{FileReport, Import, ImportOptions};
+use crate::import::FileReport;
 use crate::locale::Lang;
 
 /// The bundled check-in survey, compiled in so a lone executable opens on real-looking data.
@@ -88,14 +93,10 @@ pub struct Loaded {
     pub label: String,
     /// The files on disk the data came from; empty for the bundled sample.
     pub paths: Vec<PathBuf>,
-    pub reports: Vec<FileReport>,
-}
-
-/// An import that finished and waits for the user to look at it and accept it.
-pub struct Review {
+    /// Everything the data came from, the bundled sample too: read again when the plan
+    /// changes.
     pub inputs: Vec<Input>,
-    pub options: ImportOptions,
-    pub import: Import,
+    pub reports: Vec<FileReport>,
 }
 
 /// A line in the status bar: what just happened, or what went wrong.
@@ -131,10 +132,15 @@ pub struct App {
     /// Counts data loads, so a chart knows its data changed.
     data_generation: u64,
     loader: Option<Loader>,
+    /// The answers and purpose of the running import.
+    import_context: importing::ImportContext,
     review: Option<Review>,
+    /// Some while a review waits for the user to edit the plan: the view to go back to.
+    plan_for_review: Option<View>,
     message: Option<Message>,
     comment_search: String,
     timeline_form: timeline_view::Form,
+    plan_form: plan_view::Form,
     filter_dates: filters::DateTexts,
     municipality_search: String,
     /// When the process asked for the window; with VALGPULS_TIMING set, the time to the
@@ -165,6 +171,7 @@ impl App {
                 dataset: Dataset::default(),
                 label: String::new(),
                 paths: Vec::new(),
+                inputs: Vec::new(),
                 reports: Vec::new(),
             },
             cache: AnalysisCache::default(),
@@ -172,12 +179,16 @@ impl App {
             chart_texts: std::collections::HashMap::new(),
             data_generation: 0,
             loader: None,
+            import_context: importing::ImportContext::default(),
             review: None,
+            plan_for_review: None,
             message: None,
             comment_search: String::new(),
             timeline_form: timeline_view::Form::default(),
+            plan_form: plan_view::Form::default(),
             ctx,
         };
+        app.plan_form = plan_view::Form::from_plan(&app.settings.plan, app.settings.lang);
         app.apply_theme();
         set_text_sizes(&app.ctx);
         app.load_sample();
@@ -223,6 +234,10 @@ impl App {
             Command::SetLang(lang) => {
                 self.settings.lang = lang;
                 self.filter_dates = filters::DateTexts::from_filter(&self.settings.filter, lang);
+                if !self.plan_form.changed {
+                    // The dates as the new language writes them; typed edits are kept as typed.
+                    self.plan_form = plan_view::Form::from_plan(&self.settings.plan, lang);
+                }
             }
             Command::SetTheme(theme) => {
                 self.settings.theme = theme;
@@ -245,16 +260,46 @@ impl App {
             }
             Command::LoadSample => {
                 self.review = None;
+                self.leave_plan_for_review();
                 self.load_sample();
             }
-            Command::SetRole { header, role } => {
-                self.settings.role_overrides.insert(header, role);
-                if let Some(review) = self.review.take() {
-                    self.start_import(review.inputs);
+            Command::SetRole { header, role } => self.reimport_review(|answers| {
+                answers.role_overrides.insert(header, role);
+            }),
+            Command::SetDateOrder(order) => self.reimport_review(|answers| answers.date_order = Some(order)),
+            Command::CountAsDontKnow(value) => self.reimport_review(|answers| {
+                if !answers.dont_know.contains(&value) {
+                    answers.dont_know.push(value);
                 }
+            }),
+            Command::ChooseLabelsDialog => self.choose_labels_dialog(),
+            Command::WithdrawAnswer(answer) => self.reimport_review(|answers| match answer {
+                Answer::Role(header) => {
+                    answers.role_overrides.remove(&header);
+                }
+                Answer::DateOrder => answers.date_order = None,
+                Answer::DontKnow(value) => answers.dont_know.retain(|v| *v != value),
+                Answer::Labels => answers.labels = Default::default(),
+            }),
+            Command::ForgetLayout(key) => {
+                self.settings.remembered.remove(&key);
+                self.reimport_review(|_| {});
             }
+            Command::EditPlanForReview => {
+                self.plan_for_review = Some(self.settings.view);
+                self.settings.view = View::Plan;
+            }
+            Command::BackToReview => self.leave_plan_for_review(),
+            Command::SetPlan(plan) => self.set_plan(plan),
+            Command::UsePlanEdits => self.use_plan_edits(),
+            Command::UndoPlanEdits => self.plan_form = plan_view::Form::from_plan(&self.settings.plan, self.lang()),
+            Command::OpenPlanDialog => self.open_plan_dialog(),
+            Command::SavePlanDialog => self.save_plan_dialog(),
             Command::AcceptImport { skip_invalid } => self.accept_review(skip_invalid),
-            Command::DiscardReview => self.review = None,
+            Command::DiscardReview => {
+                self.review = None;
+                self.leave_plan_for_review();
+            }
             Command::CancelImport => {
                 // Dropping the loader drops the receiver; the worker's result goes nowhere.
                 self.loader = None;
@@ -308,7 +353,19 @@ impl App {
         matches!(
             self.settings.view,
             View::Bars | View::Distribution | View::Trend | View::CrossTab
-        ) && self.review.is_none()
+        ) && !self.is_reviewing()
+    }
+
+    /// The review fills the window, unless the user went from it to the plan view.
+    fn is_reviewing(&self) -> bool {
+        self.review.is_some() && self.plan_for_review.is_none()
+    }
+
+    /// Back from the plan view to the view the user was on before the review sent them there.
+    fn leave_plan_for_review(&mut self) {
+        if let Some(view) = self.plan_for_review.take() {
+            self.settings.view = view;
+        }
     }
 
     /// Ctrl+O, Ctrl+C on a chart, and files dropped on the window.
@@ -349,8 +406,11 @@ impl App {
 
     fn central_ui(&mut self, ui: &mut egui::Ui) -> Option<Command> {
         let lang = self.settings.lang;
-        if let Some(review) = &self.review {
-            return import_view::ui(ui, review, lang);
+        if let Some(review) = self.review.as_ref().filter(|_| self.plan_for_review.is_none()) {
+            // While the review's files are read again after an answer, the old review stays
+            // in view but cannot be acted on.
+            let busy = self.loader.is_some();
+            return ui.add_enabled_ui(!busy, |ui| import_view::ui(ui, review, lang)).inner;
         }
         match self.settings.view {
             View::Overview => {
@@ -359,6 +419,7 @@ impl App {
             }
             View::Comments => comments::ui(ui, &self.loaded.dataset, &self.settings, &mut self.comment_search),
             View::Timeline => timeline_view::ui(ui, &self.settings.timeline, lang, &mut self.timeline_form),
+            View::Plan => plan_view::ui(ui, lang, &mut self.plan_form, self.plan_for_review.is_some()),
             View::Bars | View::Distribution | View::Trend | View::CrossTab => {
                 let view = self.settings.view;
                 self.update_chart(view);
@@ -414,7 +475,7 @@ impl eframe::App for App {
         });
         commands.extend(status.inner);
 
-        if self.review.is_none() {
+        if self.review.is_none() && self.settings.view != View::Plan {
             let filter = egui::Panel::left("filters")
                 .resizable(true)
                 .default_size(260.0)

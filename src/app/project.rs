@@ -1,5 +1,5 @@
-//! A whole analysis in one file (Ctrl+S / Ctrl+Shift+O): the source files, role overrides,
-//! filters, timeline and chart choices. Opening it imports the sources again through the
+//! A whole analysis in one file (Ctrl+S / Ctrl+Shift+O): the source files, the answers given
+//! about their layouts, the rollout plan, filters, timeline and chart choices. Opening it imports the sources again through the
 //! review; a source that moved or changed since the save is reported, never silently dropped.
 
 use std::collections::BTreeMap;
@@ -10,10 +10,14 @@ use serde::{Deserialize, Serialize};
 use super::loader::Input;
 use super::{App, Message, TotalMode, View};
 use crate::analysis::{Filter, GroupBy};
-use crate::import::Role;
+use crate::import::{LayoutAnswers, Role};
+use crate::plan::Plan;
 use crate::timeline::Timeline;
 
 pub const EXTENSION: &str = "valgpuls";
+
+/// 2 added the plan and the answers per layout; a format 1 file reads with neither.
+const FORMAT: u32 = 2;
 
 /// A source file as it was when the project was saved.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -30,7 +34,12 @@ pub struct Project {
     pub format: u32,
     /// Empty: the bundled sample.
     pub sources: Vec<SavedSource>,
+    /// Roles chosen for every file (format 1); new choices are in `remembered`.
     pub role_overrides: BTreeMap<String, Role>,
+    /// The answers about the sources' layouts, so the project opens without asking again on
+    /// another machine.
+    pub remembered: BTreeMap<String, LayoutAnswers>,
+    pub plan: Plan,
     pub filter: Filter,
     pub timeline: Timeline,
     pub view: View,
@@ -42,9 +51,11 @@ pub struct Project {
 impl Default for Project {
     fn default() -> Self {
         Project {
-            format: 1,
+            format: FORMAT,
             sources: Vec::new(),
             role_overrides: BTreeMap::new(),
+            remembered: BTreeMap::new(),
+            plan: Plan::default(),
             filter: Filter::default(),
             timeline: Timeline::default(),
             view: View::Overview,
@@ -92,10 +103,21 @@ impl App {
             });
         }
         let settings = &self.settings;
+        let remembered = self
+            .loaded
+            .reports
+            .iter()
+            .filter_map(|report| {
+                let answers = settings.remembered.get(&report.layout_key)?;
+                Some((report.layout_key.clone(), answers.clone()))
+            })
+            .collect();
         Ok(Project {
-            format: 1,
+            format: FORMAT,
             sources,
             role_overrides: settings.role_overrides.clone(),
+            remembered,
+            plan: settings.plan.clone(),
             filter: settings.filter.clone(),
             timeline: settings.timeline.clone(),
             view: settings.view,
@@ -126,6 +148,9 @@ impl App {
         })?;
         let settings = &mut self.settings;
         settings.role_overrides = project.role_overrides;
+        // The project's answers join the ones kept for other layouts.
+        settings.remembered.extend(project.remembered);
+        settings.plan = project.plan;
         settings.filter = project.filter;
         settings.timeline = project.timeline;
         settings.view = project.view;
@@ -133,7 +158,9 @@ impl App {
         settings.crosstab_by = project.crosstab_by;
         settings.distribution_wave = project.distribution_wave;
         self.filter_dates = super::filters::DateTexts::from_filter(&self.settings.filter, lang);
+        self.plan_form = super::plan_view::Form::from_plan(&self.settings.plan, lang);
         self.review = None;
+        self.plan_for_review = None;
         if project.sources.is_empty() {
             self.load_sample();
             return Ok(());

@@ -1,0 +1,286 @@
+//! An import waiting for the user: what it found, what only the user can answer, and the
+//! answers given so far. What the review view shows that takes work to find (the questions,
+//! the columns averaged) is found here once, when the import finishes, never per frame.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use super::loader::Input;
+use crate::dates::{DateOrder, parse_date};
+use crate::import::{FileReport, Import, ImportOptions, LayoutAnswers, ProblemKind, Role, Tool};
+
+pub struct Review {
+    pub inputs: Vec<Input>,
+    pub options: ImportOptions,
+    pub import: Import,
+    /// What the user answered in this review: given to every re-import, and remembered under
+    /// each file's layout when the import is used.
+    pub answers: LayoutAnswers,
+    /// What the files cannot hold and the user can answer, each asked once.
+    pub questions: Vec<Question>,
+    /// Files read with answers remembered from an earlier import of their layout.
+    pub remembered: Vec<RememberedLayout>,
+    /// Per file, in the order of `import.files`.
+    pub columns: Vec<ColumnCounts>,
+}
+
+/// A file that was read the way its layout was read last time.
+pub struct RememberedLayout {
+    pub file: String,
+    pub key: String,
+    pub answers: LayoutAnswers,
+}
+
+/// How many of a file's columns are averaged as questions and how many are left out.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ColumnCounts {
+    pub averaged: usize,
+    pub left_out: usize,
+}
+
+/// Something only the user can answer, with what the answer needs to show.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Question {
+    /// Dates such as 05/08/2024 whose day-month order nothing in the column settles.
+    DateOrder {
+        columns: Vec<String>,
+        example: String,
+        /// The example read day first and month first, for the choice's wording.
+        day_first: Option<NaiveDate>,
+        month_first: Option<NaiveDate>,
+        /// The weeks come from the dates: the file cannot be used until this is answered.
+        needed: bool,
+    },
+    /// Some dates put the day first, others the month: no order reads them all.
+    ConflictingDates {
+        column: String,
+        day_first: String,
+        month_first: String,
+        needed: bool,
+    },
+    /// A number past the scale that repeats: most likely the code of "don't know".
+    Code {
+        value: String,
+        columns: Vec<String>,
+        rows: usize,
+        tool: Option<Tool>,
+    },
+    /// What a rollout plan would give: waves from the municipalities, weeks from the dates.
+    Plan { needs: Vec<PlanNeed> },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PlanNeed {
+    Waves,
+    Weeks,
+    Unplaced {
+        municipalities: Vec<String>,
+        answers: usize,
+    },
+    NoStart {
+        wave: String,
+    },
+}
+
+/// The role a column has, as the review explains it: averaged, used to group, or left out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColumnUse {
+    Averaged,
+    Groups,
+    Comments,
+    LeftOut,
+}
+
+impl ColumnUse {
+    pub fn of(role: Role) -> ColumnUse {
+        match role {
+            Role::QuestionColumn | Role::Score => ColumnUse::Averaged,
+            Role::Wave | Role::Week | Role::Phase | Role::Municipality | Role::Date | Role::Question => {
+                ColumnUse::Groups
+            }
+            Role::Comment => ColumnUse::Comments,
+            Role::Category | Role::Ignore => ColumnUse::LeftOut,
+        }
+    }
+}
+
+impl Review {
+    /// The review of a finished import; `remembered` is what the settings hold per layout.
+    pub fn new(
+        inputs: Vec<Input>,
+        options: ImportOptions,
+        answers: LayoutAnswers,
+        import: Import,
+        remembered: &BTreeMap<String, LayoutAnswers>,
+    ) -> Review {
+        let questions = questions(&import);
+        let remembered = import
+            .files
+            .iter()
+            .filter(|report| report.remembered)
+            .filter_map(|report| {
+                let answers = remembered.get(&report.layout_key)?;
+                Some(RememberedLayout {
+                    file: file_name(&report.file),
+                    key: report.layout_key.clone(),
+                    answers: answers.clone(),
+                })
+            })
+            .collect();
+        let columns = import.files.iter().map(column_counts).collect();
+        Review {
+            inputs,
+            options,
+            import,
+            answers,
+            questions,
+            remembered,
+            columns,
+        }
+    }
+
+    /// The fatal problems are all ones an answer above removes (the file is fine otherwise).
+    pub fn waits_for_answers(&self) -> bool {
+        let answerable = |kind: &ProblemKind| matches!(kind, ProblemKind::AmbiguousDates { needed: true, .. });
+        self.import.has_fatal_problems()
+            && self
+                .import
+                .problems
+                .iter()
+                .filter(|p| p.is_fatal())
+                .all(|p| answerable(&p.kind))
+    }
+
+    /// The answers of this review to remember for one file: the roles of its own columns
+    /// only, its date order only when it has dates.
+    pub fn answers_for(&self, report: &FileReport) -> LayoutAnswers {
+        let answers = &self.answers;
+        let has_column = |header: &String| {
+            report
+                .columns
+                .iter()
+                .any(|c| &c.header == header || c.text.as_ref() == Some(header))
+        };
+        LayoutAnswers {
+            role_overrides: answers
+                .role_overrides
+                .iter()
+                .filter(|(header, _)| has_column(header))
+                .map(|(header, role)| (header.clone(), *role))
+                .collect(),
+            dont_know: answers.dont_know.clone(),
+            date_order: answers.date_order.filter(|_| report.date.is_some()),
+            labels: answers.labels.clone(),
+        }
+    }
+}
+
+/// The last part of a path, as the review names files.
+pub fn file_name(file: &str) -> String {
+    std::path::Path::new(file)
+        .file_name()
+        .map_or_else(|| file.to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+fn column_counts(report: &FileReport) -> ColumnCounts {
+    let mut counts = ColumnCounts::default();
+    for column in &report.columns {
+        match ColumnUse::of(column.role) {
+            ColumnUse::Averaged => counts.averaged += 1,
+            ColumnUse::LeftOut => counts.left_out += 1,
+            ColumnUse::Groups | ColumnUse::Comments => {}
+        }
+    }
+    counts
+}
+
+/// Every problem an answer can settle, each once: one date order, one answer per code (the
+/// same code in many columns is one question), one plan.
+fn questions(import: &Import) -> Vec<Question> {
+    let mut date_order: Option<Question> = None;
+    let mut conflicts = Vec::new();
+    let mut codes: Vec<Question> = Vec::new();
+    let mut plan_needs: Vec<PlanNeed> = Vec::new();
+    for problem in &import.problems {
+        let header = problem.column.as_ref().map(|(_, h)| h.clone()).unwrap_or_default();
+        match &problem.kind {
+            ProblemKind::AmbiguousDates { example, needed } => match &mut date_order {
+                Some(Question::DateOrder {
+                    columns,
+                    needed: any_needed,
+                    ..
+                }) => {
+                    if !columns.contains(&header) {
+                        columns.push(header);
+                    }
+                    *any_needed |= *needed;
+                }
+                _ => {
+                    date_order = Some(Question::DateOrder {
+                        columns: vec![header],
+                        example: example.clone(),
+                        day_first: parse_date(example, Some(DateOrder::DayFirst)),
+                        month_first: parse_date(example, Some(DateOrder::MonthFirst)),
+                        needed: *needed,
+                    })
+                }
+            },
+            ProblemKind::ConflictingDates {
+                day_first,
+                month_first,
+                needed,
+            } => conflicts.push(Question::ConflictingDates {
+                column: header,
+                day_first: day_first.clone(),
+                month_first: month_first.clone(),
+                needed: *needed,
+            }),
+            ProblemKind::CodeOutsideScale { value, rows, tool } => {
+                let known = codes
+                    .iter_mut()
+                    .find(|q| matches!(q, Question::Code { value: v, .. } if v == value));
+                match known {
+                    Some(Question::Code {
+                        columns, rows: total, ..
+                    }) => {
+                        if !columns.contains(&header) {
+                            columns.push(header);
+                        }
+                        *total += rows;
+                    }
+                    _ => codes.push(Question::Code {
+                        value: value.clone(),
+                        columns: vec![header],
+                        rows: *rows,
+                        tool: *tool,
+                    }),
+                }
+            }
+            ProblemKind::NoWaveColumn {
+                has_municipalities: true,
+            } => plan_needs.push(PlanNeed::Waves),
+            ProblemKind::NoWeekColumn => plan_needs.push(PlanNeed::Weeks),
+            ProblemKind::NotInPlan {
+                municipalities,
+                answers,
+            } => plan_needs.push(PlanNeed::Unplaced {
+                municipalities: municipalities.clone(),
+                answers: *answers,
+            }),
+            ProblemKind::NoStartInPlan { wave } => plan_needs.push(PlanNeed::NoStart { wave: wave.clone() }),
+            _ => {}
+        }
+    }
+    let mut unique_needs: Vec<PlanNeed> = Vec::new();
+    for need in plan_needs {
+        if !unique_needs.contains(&need) {
+            unique_needs.push(need);
+        }
+    }
+    let mut questions: Vec<Question> = date_order.into_iter().chain(conflicts).chain(codes).collect();
+    if !unique_needs.is_empty() {
+        questions.push(Question::Plan { needs: unique_needs });
+    }
+    questions
+}

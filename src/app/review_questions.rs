@@ -1,0 +1,400 @@
+//! The part of the import review that asks: what the files cannot hold (the day-month order
+//! of dates, what a code past the scale means, the rollout plan), each asked once with the
+//! answers as buttons; the answers given so far, each with a way back; and the files read
+//! the way their layout was read last time.
+
+use chrono::{Datelike, NaiveDate};
+use eframe::egui;
+
+use super::review::{PlanNeed, Question, Review};
+use super::{Answer, Command};
+use crate::dates::DateOrder;
+use crate::import::{LayoutAnswers, Tool};
+use crate::locale::Lang;
+
+const DANISH_MONTHS: [&str; 12] = [
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+/// A date written out, so that day and month cannot be mixed up: "5. august 2024".
+pub fn long_date(date: NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::Da => {
+            let month = usize::try_from(date.month0())
+                .ok()
+                .and_then(|m| DANISH_MONTHS.get(m))
+                .copied()
+                .unwrap_or_default();
+            format!("{}. {month} {}", date.day(), date.year())
+        }
+        Lang::En => date.format("%-d %B %Y").to_string(),
+    }
+}
+
+fn quote(item: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("«{item}»"),
+        Lang::En => format!("“{item}”"),
+    }
+}
+
+/// «a», «b» og «c» (or “a”, “b” and “c”).
+fn quoted(items: &[String], lang: Lang) -> String {
+    let mut quoted: Vec<String> = items.iter().map(|item| quote(item, lang)).collect();
+    let last = quoted.pop().unwrap_or_default();
+    if quoted.is_empty() {
+        return last;
+    }
+    format!("{} {} {last}", quoted.join(", "), lang.pick("og", "and"))
+}
+
+pub fn ui(ui: &mut egui::Ui, review: &Review, lang: Lang) -> Option<Command> {
+    let mut command = None;
+    for layout in &review.remembered {
+        framed(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.strong(format!(
+                    "{} {}:",
+                    lang.pick("Læst som sidst:", "Read as last time:"),
+                    layout.file
+                ));
+                ui.label(answers_text(&layout.answers, lang).join("; "));
+                if ui
+                    .button(lang.pick("Glem", "Forget"))
+                    .on_hover_text(lang.pick(
+                        "Glem svarene for filer med disse kolonner, og læs filen igen, som om den var ny",
+                        "Forget the answers for files with these columns, and read the file again as if it were new",
+                    ))
+                    .clicked()
+                {
+                    command = Some(Command::ForgetLayout(layout.key.clone()));
+                }
+            });
+        });
+    }
+    if !review.questions.is_empty() {
+        ui.heading(lang.pick("Det skal du tage stilling til", "What you need to decide"));
+        for question in &review.questions {
+            if let Some(chosen) = framed(ui, |ui| question_ui(ui, question, lang)) {
+                command = Some(chosen);
+            }
+        }
+    }
+    if !review.answers.is_empty() {
+        ui.strong(lang.pick("Dine svar i denne import", "Your answers in this import"));
+        if let Some(chosen) = given_answers_ui(ui, &review.answers, lang) {
+            command = Some(chosen);
+        }
+    }
+    command
+}
+
+fn framed<R>(ui: &mut egui::Ui, content: impl FnOnce(&mut egui::Ui) -> R) -> R {
+    egui::Frame::group(ui.style())
+        .inner_margin(10.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            content(ui)
+        })
+        .inner
+}
+
+fn question_ui(ui: &mut egui::Ui, question: &Question, lang: Lang) -> Option<Command> {
+    let mut command = None;
+    match question {
+        Question::DateOrder {
+            columns,
+            example,
+            day_first,
+            month_first,
+            needed,
+        } => {
+            ui.strong(format!(
+                "{} {}?",
+                lang.pick("Hvilken vej står datoerne i", "Which way round are the dates in"),
+                quoted(columns, lang)
+            ));
+            ui.label(match lang {
+                Lang::Da => format!(
+                    "En dato som «{example}» kan læses med dagen først eller med måneden først, og ingen dag over 12 i kolonnen afgør det."
+                ),
+                Lang::En => format!(
+                    "A date such as “{example}” reads with the day first or with the month first, and no day above 12 in the column settles it."
+                ),
+            });
+            ui.label(if *needed {
+                lang.pick(
+                    "Ugerne regnes ud fra datoerne, så filen kan ikke bruges, før du har valgt.",
+                    "The weeks come from the dates, so the file cannot be used until you choose.",
+                )
+            } else {
+                lang.pick(
+                    "Indtil du vælger, bruges datoerne ikke (svarene bruges).",
+                    "Until you choose, the dates are not used (the answers are).",
+                )
+            });
+            ui.horizontal_wrapped(|ui| {
+                let choices = [
+                    (DateOrder::DayFirst, lang.pick("Dag først", "Day first"), day_first),
+                    (
+                        DateOrder::MonthFirst,
+                        lang.pick("Måned først", "Month first"),
+                        month_first,
+                    ),
+                ];
+                for (order, name, date) in choices {
+                    let text = match date {
+                        Some(date) => format!("{name}: {example} = {}", long_date(*date, lang)),
+                        None => name.to_string(),
+                    };
+                    if ui.button(text).clicked() {
+                        command = Some(Command::SetDateOrder(order));
+                    }
+                }
+            });
+        }
+        Question::ConflictingDates {
+            column,
+            day_first,
+            month_first,
+            needed,
+        } => {
+            ui.strong(match lang {
+                Lang::Da => format!("Datoerne i «{column}» står i to rækkefølger"),
+                Lang::En => format!("The dates in “{column}” are in two orders"),
+            });
+            ui.label(match lang {
+                Lang::Da => format!(
+                    "«{day_first}» kan kun have dagen først, «{month_first}» kun måneden først, så ingen rækkefølge læser dem alle."
+                ),
+                Lang::En => format!(
+                    "“{day_first}” can only have the day first, “{month_first}” only the month first, so no order reads them all."
+                ),
+            });
+            ui.label(if *needed {
+                lang.pick(
+                    "Ugerne regnes ud fra datoerne: ret datoerne i filen, eller giv kolonnen en anden rolle herunder.",
+                    "The weeks come from the dates: correct the dates in the file, or give the column another role below.",
+                )
+            } else {
+                lang.pick(
+                    "Datoerne bruges ikke; svarene bruges.",
+                    "The dates are not used; the answers are.",
+                )
+            });
+        }
+        Question::Code {
+            value,
+            columns,
+            rows,
+            tool,
+        } => {
+            ui.strong(match lang {
+                Lang::Da => format!("Hvad betyder «{value}»?"),
+                Lang::En => format!("What does “{value}” mean?"),
+            });
+            ui.label(match lang {
+                Lang::Da => format!(
+                    "«{value}» ligger uden for skalaen 1-5 i {rows} rækker (kolonne {}). {}",
+                    quoted(columns, lang),
+                    code_cause(value, *tool, lang)
+                ),
+                Lang::En => format!(
+                    "“{value}” is outside the 1-5 scale in {rows} rows (column {}). {}",
+                    quoted(columns, lang),
+                    code_cause(value, *tool, lang)
+                ),
+            });
+            ui.horizontal_wrapped(|ui| {
+                let dont_know = match lang {
+                    Lang::Da => format!("Regn «{value}» som «Ved ikke»"),
+                    Lang::En => format!("Count “{value}” as “Don't know”"),
+                };
+                if ui.button(dont_know).clicked() {
+                    command = Some(Command::CountAsDontKnow(value.clone()));
+                }
+                if ui
+                    .button(lang.pick("Vælg kodeliste…", "Choose code list…"))
+                    .on_hover_text(lang.pick(
+                        "En fil med rækkerne kolonne;kode;tekst, fx SurveyXacts labels.csv",
+                        "A file of rows column;code;label, e.g. SurveyXact's labels.csv",
+                    ))
+                    .clicked()
+                {
+                    command = Some(Command::ChooseLabelsDialog);
+                }
+            });
+        }
+        Question::Plan { needs } => {
+            ui.strong(lang.pick(
+                "Filen mangler noget, som udrulningsplanen kan give",
+                "The file lacks something the rollout plan can give",
+            ));
+            for need in needs {
+                ui.label(format!("• {}", plan_need_text(need, lang)));
+            }
+            ui.horizontal_wrapped(|ui| {
+                if ui.button(lang.pick("Indlæs plan…", "Load plan…")).clicked() {
+                    command = Some(Command::OpenPlanDialog);
+                }
+                if ui.button(lang.pick("Rediger plan", "Edit plan")).clicked() {
+                    command = Some(Command::EditPlanForReview);
+                }
+            });
+        }
+    }
+    command
+}
+
+/// The likely cause of a code past the scale, from the tool that wrote the file.
+fn code_cause(value: &str, tool: Option<Tool>, lang: Lang) -> String {
+    match (tool, lang) {
+        (Some(Tool::SurveyXact), Lang::Da) => {
+            format!("SurveyXact skriver svar som koder, og «Ved ikke» er ofte {value}.")
+        }
+        (Some(Tool::SurveyXact), Lang::En) => {
+            format!("SurveyXact writes answers as codes, and “don't know” is often {value}.")
+        }
+        (Some(tool), Lang::Da) => format!("{} har skrevet svarkoder, ikke svar.", tool.name()),
+        (Some(tool), Lang::En) => format!("{} wrote answer codes, not answers.", tool.name()),
+        (None, Lang::Da) => format!("{value} er sandsynligvis koden for «Ved ikke» eller «Ikke relevant»."),
+        (None, Lang::En) => format!("{value} is most likely the code of “don't know” or “not relevant”."),
+    }
+}
+
+fn plan_need_text(need: &PlanNeed, lang: Lang) -> String {
+    match (need, lang) {
+        (PlanNeed::Waves, Lang::Da) => {
+            "Ingen rul-kolonne: alle svar står under «Alle». En plan, der placerer kommunerne, giver rullene.".into()
+        }
+        (PlanNeed::Waves, Lang::En) => {
+            "No wave column: every answer is under “All”. A plan that places the municipalities gives the waves.".into()
+        }
+        (PlanNeed::Weeks, Lang::Da) => {
+            "Ingen uge-kolonne: svarene har ingen fase. En plan med rullenes startdatoer giver ugen ud fra svarets dato."
+                .into()
+        }
+        (PlanNeed::Weeks, Lang::En) => {
+            "No week column: the answers have no phase. A plan with the waves' start dates gives the week from the answer's date."
+                .into()
+        }
+        (PlanNeed::Unplaced { municipalities, answers }, Lang::Da) => format!(
+            "Planen placerer ikke {}; deres {answers} svar står under «Alle».",
+            short_list(municipalities, lang)
+        ),
+        (PlanNeed::Unplaced { municipalities, answers }, Lang::En) => format!(
+            "The plan does not place {}; their {answers} answers are under “All”.",
+            short_list(municipalities, lang)
+        ),
+        (PlanNeed::NoStart { wave }, Lang::Da) => {
+            format!("Planen har ingen startdato for {wave}: svarene i {wave} får ingen fase.")
+        }
+        (PlanNeed::NoStart { wave }, Lang::En) => {
+            format!("The plan has no start date for {wave}: the answers in {wave} get no phase.")
+        }
+    }
+}
+
+/// The first few of a long list, and how many more.
+fn short_list(items: &[String], lang: Lang) -> String {
+    const SHOWN: usize = 5;
+    if items.len() <= SHOWN {
+        return quoted(items, lang);
+    }
+    let first: Vec<String> = items.iter().take(SHOWN).map(|item| quote(item, lang)).collect();
+    let more = items.len() - SHOWN;
+    format!(
+        "{} {} {more} {}",
+        first.join(", "),
+        lang.pick("og", "and"),
+        lang.pick("andre", "others")
+    )
+}
+
+/// Each answer in words, for "Læst som sidst" and the list of answers given.
+pub fn answers_text(answers: &LayoutAnswers, lang: Lang) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(order) = answers.date_order {
+        out.push(date_order_text(order, lang).to_string());
+    }
+    for value in &answers.dont_know {
+        out.push(dont_know_text(value, lang));
+    }
+    for (header, role) in &answers.role_overrides {
+        out.push(role_text(header, role.label(lang), lang));
+    }
+    if !answers.labels.is_empty() {
+        out.push(labels_text(answers, lang));
+    }
+    out
+}
+
+fn date_order_text(order: DateOrder, lang: Lang) -> &'static str {
+    match order {
+        DateOrder::DayFirst => lang.pick("datoer med dagen først", "dates with the day first"),
+        DateOrder::MonthFirst => lang.pick("datoer med måneden først", "dates with the month first"),
+    }
+}
+
+fn dont_know_text(value: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("«{value}» tælles som «Ved ikke»"),
+        Lang::En => format!("“{value}” counts as “Don't know”"),
+    }
+}
+
+fn role_text(header: &str, role: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("kolonnen «{header}» er «{role}»"),
+        Lang::En => format!("column “{header}” is “{role}”"),
+    }
+}
+
+fn labels_text(answers: &LayoutAnswers, lang: Lang) -> String {
+    let columns = answers.labels.column_names().count();
+    match lang {
+        Lang::Da => format!("kodeliste for {columns} kolonner"),
+        Lang::En => format!("code list for {columns} columns"),
+    }
+}
+
+/// The answers given in this review, each with a button that takes it back.
+fn given_answers_ui(ui: &mut egui::Ui, answers: &LayoutAnswers, lang: Lang) -> Option<Command> {
+    let mut command = None;
+    let mut row = |ui: &mut egui::Ui, text: String, answer: Answer| {
+        ui.horizontal(|ui| {
+            ui.label(format!("• {text}"));
+            if ui.small_button(lang.pick("Fortryd", "Undo")).clicked() {
+                command = Some(Command::WithdrawAnswer(answer));
+            }
+        });
+    };
+    if let Some(order) = answers.date_order {
+        row(ui, date_order_text(order, lang).to_string(), Answer::DateOrder);
+    }
+    for value in &answers.dont_know {
+        row(ui, dont_know_text(value, lang), Answer::DontKnow(value.clone()));
+    }
+    for (header, role) in &answers.role_overrides {
+        row(
+            ui,
+            role_text(header, role.label(lang), lang),
+            Answer::Role(header.clone()),
+        );
+    }
+    if !answers.labels.is_empty() {
+        row(ui, labels_text(answers, lang), Answer::Labels);
+    }
+    command
+}
