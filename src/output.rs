@@ -328,13 +328,6 @@ pub fn file_report_text(report: &FileReport, lang: Lang) -> String {
     }
     if !report.columns.is_empty() {
         let _ = writeln!(out, "  {}:", lang.pick("Kolonner", "Columns"));
-        let width = report
-            .columns
-            .iter()
-            .map(|c| c.header.chars().count())
-            .max()
-            .unwrap_or(0)
-            + 2;
         let role_width = report
             .columns
             .iter()
@@ -342,23 +335,55 @@ pub fn file_report_text(report: &FileReport, lang: Lang) -> String {
             .max()
             .unwrap_or(0)
             + 2;
-        for (i, column) in report.columns.iter().enumerate() {
+        // (number, header, role, reason, question text) per line; a run of left-out system
+        // columns (SurveyXact has dozens) is one line.
+        let columns = &report.columns;
+        let mut lines: Vec<(String, String, &str, String, Option<String>)> = Vec::new();
+        let mut i = 0;
+        while let Some(column) = columns.get(i) {
+            let run = columns
+                .iter()
+                .skip(i)
+                .take_while(|c| c.role == Role::Ignore && c.role == column.role && c.reason == column.reason)
+                .count();
+            let (number, header) = if run >= 3 {
+                let last = columns.get(i + run - 1).map_or("", |c| c.header.as_str());
+                (format!("{}-{}", i + 1, i + run), format!("{} … {last}", column.header))
+            } else {
+                (format!("{}", i + 1), column.header.clone())
+            };
             let text = column
                 .text
                 .as_ref()
-                .filter(|t| **t != column.header)
-                .map(|t| format!(" «{}»", shorten(t, 60)))
-                .unwrap_or_default();
+                .filter(|t| **t != column.header && column.role != Role::Ignore)
+                .map(|t| shorten(t, 70));
+            lines.push((
+                number,
+                header,
+                role_name(column.role, lang),
+                column.reason.describe(lang),
+                text,
+            ));
+            i += if run >= 3 { run } else { 1 };
+        }
+        let number_width = lines.iter().map(|l| l.0.chars().count()).max().unwrap_or(0);
+        let header_width = lines.iter().map(|l| l.1.chars().count()).max().unwrap_or(0) + 2;
+        for (number, header, role, reason, text) in &lines {
             let _ = writeln!(
                 out,
-                "    {:>2} {}{}{}",
-                i + 1,
-                pad(&column.header, width),
-                pad(role_name(column.role, lang), role_width),
-                column.reason.describe(lang)
+                "    {} {}{}{}",
+                pad_left(number, number_width),
+                pad(header, header_width),
+                pad(role, role_width),
+                reason
             );
-            if !text.is_empty() {
-                let _ = writeln!(out, "       {}{text}", " ".repeat(width));
+            if let Some(text) = text {
+                let _ = writeln!(
+                    out,
+                    "    {} {}«{text}»",
+                    " ".repeat(number_width),
+                    " ".repeat(header_width)
+                );
             }
         }
         let averaged = report.columns.iter().filter(|c| c.role == Role::QuestionColumn).count();
@@ -380,6 +405,7 @@ pub fn file_report_text(report: &FileReport, lang: Lang) -> String {
             Some(crate::dates::DateOrder::MonthFirst) => {
                 lang.pick("måned før dag (fx 08/19/2024)", "month before day (e.g. 08/19/2024)")
             }
+            None if date.unambiguous => lang.pick("entydige (fx 2024-08-19)", "unambiguous (e.g. 2024-08-19)"),
             None => lang.pick("kan ikke afgøres", "cannot be decided"),
         };
         field("Datoer", "Dates", format!("«{}», {order}", date.column), &mut out);

@@ -159,8 +159,10 @@ pub struct ColumnReport {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct DateReport {
     pub column: String,
-    /// None when no date in the column tells (and none needs to).
+    /// None when no date in the column tells.
     pub order: Option<DateOrder>,
+    /// Every date reads one way only (ISO, year first, or a day above 12 in each).
+    pub unambiguous: bool,
 }
 
 /// What `check` prints and the import view shows for one file.

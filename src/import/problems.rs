@@ -79,6 +79,11 @@ pub enum ProblemKind {
         municipalities: Vec<String>,
         answers: usize,
     },
+    /// A tool that writes answers as codes, and no code list: coded columns are read as
+    /// answers on the scale, which only holds where the codes are the scale's numbers.
+    CodesWithoutLabels {
+        tool: Tool,
+    },
     /// The plan has no start date for a wave, so its weeks cannot be counted.
     NoStartInPlan {
         wave: String,
@@ -149,9 +154,12 @@ impl Problem {
                 }
             }
             Ragged { .. } | OutOfScale { .. } | UnknownLabel { .. } | BadWeek { .. } | BadDate { .. } => Severity::Row,
-            DateNotRead { .. } | NoWaveColumn { .. } | NoWeekColumn | NotInPlan { .. } | NoStartInPlan { .. } => {
-                Severity::Warning
-            }
+            DateNotRead { .. }
+            | NoWaveColumn { .. }
+            | NoWeekColumn
+            | NotInPlan { .. }
+            | NoStartInPlan { .. }
+            | CodesWithoutLabels { .. } => Severity::Warning,
             CodeOutsideScale { .. } | SecondHeaderRow => Severity::Hint,
         }
     }
@@ -302,6 +310,14 @@ impl Problem {
             (NoStartInPlan { wave }, Lang::En) => {
                 format!("the plan has no start date for {wave}: the answers in {wave} have no phase")
             }
+            (CodesWithoutLabels { tool }, Lang::Da) => format!(
+                "{} skriver svarene som koder, og der er ingen kodeliste: kodede kolonner (fx rul og uge) læses som tal på skalaen; læg labels.csv og structure.csv ved siden af filen, eller giv --labels FIL",
+                tool.name()
+            ),
+            (CodesWithoutLabels { tool }, Lang::En) => format!(
+                "{} writes answers as codes, and there is no code list: coded columns (e.g. wave and week) are read as numbers on the scale; put labels.csv and structure.csv beside the file, or give --labels FILE",
+                tool.name()
+            ),
             (BadCompanionFile { reason_da, .. }, Lang::Da) => reason_da.clone(),
             (BadCompanionFile { reason_en, .. }, Lang::En) => reason_en.clone(),
         }

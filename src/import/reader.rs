@@ -583,6 +583,7 @@ fn date_orders(
         .get(column)
         .and_then(|p| p.dates.as_ref())
         .map_or(OrderEvidence::NotNeeded, |d| d.evidence());
+    let evidence_was_plain = evidence == OrderEvidence::NotNeeded;
     let order = match evidence {
         OrderEvidence::Settled(order) => Some(order),
         OrderEvidence::NotNeeded => None,
@@ -594,6 +595,7 @@ fn date_orders(
             report.date = Some(DateReport {
                 column: header,
                 order: None,
+                unambiguous: false,
             });
             return if needed { None } else { Some(Vec::new()) };
         }
@@ -609,7 +611,11 @@ fn date_orders(
             return if needed { None } else { Some(Vec::new()) };
         }
     };
-    report.date = Some(DateReport { column: header, order });
+    report.date = Some(DateReport {
+        column: header,
+        order,
+        unambiguous: evidence_was_plain,
+    });
     // A time the tool leaves empty (an unfinished answer) is taken from the next best.
     let mut dates = vec![(column, order)];
     dates.extend(
@@ -645,6 +651,9 @@ fn after_reading(
         if plan.is_none_or(|p| p.municipalities.is_empty()) || !has_municipalities {
             problems.push(whole_file(ProblemKind::NoWaveColumn { has_municipalities }));
         }
+    }
+    if report.tool == Some(Tool::SurveyXact) && setup.codes.iter().all(Option::is_none) {
+        problems.push(whole_file(ProblemKind::CodesWithoutLabels { tool: Tool::SurveyXact }));
     }
     if !report.not_in_plan.is_empty() {
         problems.push(whole_file(ProblemKind::NotInPlan {
