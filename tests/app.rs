@@ -571,3 +571,229 @@ fn recent_files_keep_the_newest_first_without_duplicates() {
     }
     assert_eq!(settings.recent_files.len(), 10);
 }
+
+/// The text beside a label in the same grid row: the value of one of the review's facts.
+fn value_beside(harness: &Harness<'static, App>, name: &str) -> String {
+    use egui_kittest::kittest::NodeT;
+    let label = harness.get_by_label(name);
+    let id = label.accesskit_node().id();
+    let row: Vec<_> = label.parent().expect("the grid").children().collect();
+    let at = row
+        .iter()
+        .position(|node| node.accesskit_node().id() == id)
+        .expect("the label among its siblings");
+    // egui gives a label's text as the node's value.
+    row.get(at + 1)
+        .and_then(|node| node.accesskit_node().value())
+        .unwrap_or_default()
+}
+
+/// Clicks a button that imports again, and waits for the import as a frame would.
+fn click_and_wait(harness: &mut Harness<'static, App>, label: &str) {
+    harness.get_by_label(label).click();
+    harness.step();
+    harness.state_mut().wait_for_import();
+    harness.run();
+}
+
+fn is_enabled(harness: &Harness<'static, App>, label: &str) -> bool {
+    use egui_kittest::kittest::NodeT;
+    !harness.get_by_label(label).accesskit_node().is_disabled()
+}
+
+/// Dates that read both ways (no day above 12) and no week column: the weeks come from the
+/// dates and the plan's start, so the order decides every phase. Month first, with Rul 1
+/// starting Monday 12 Aug 2024: weeks 1 and 3 (4 and 2), week 4 (5 and 4), week 5 (3).
+const AMBIGUOUS_DATES: &str = "Kommune;Rul;Tidspunkt;Hvor tilfreds er du?\n\
+    Køge;Rul 1;08/12/2024 09:00;4\n\
+    Køge;Rul 1;09/01/2024 09:00;2\n\
+    Assens;Rul 1;09/03/2024 10:00;5\n\
+    Assens;Rul 1;09/04/2024 10:00;4\n\
+    Odense;Rul 1;09/10/2024 11:00;3\n";
+
+fn plan_with_rul_1_from_12_august() -> valgpuls::plan::Plan {
+    valgpuls::plan::Plan {
+        waves: vec![valgpuls::plan::PlanWave {
+            name: "Rul 1".to_string(),
+            start: chrono::NaiveDate::from_ymd_opt(2024, 8, 12),
+        }],
+        municipalities: Vec::new(),
+    }
+}
+
+#[test]
+fn dates_that_read_both_ways_are_asked_about_and_month_first_gives_the_weeks() {
+    let mut harness = harness();
+    harness
+        .state_mut()
+        .apply(Command::SetPlan(plan_with_rul_1_from_12_august()));
+    harness.state_mut().wait_for_import();
+    harness.run();
+    import_bytes(&mut harness, "tidspunkt.csv", AMBIGUOUS_DATES.as_bytes());
+    harness.get_by_label("Hvilken vej står datoerne i «Tidspunkt»?");
+    harness.get_by_label_contains("Ugerne regnes ud fra datoerne, så filen kan ikke bruges");
+    assert!(!is_enabled(&harness, "Brug data"), "the weeks cannot be counted yet");
+    harness.get_by_label("Dag først: 08/12/2024 09:00 = 8. december 2024");
+    click_and_wait(&mut harness, "Måned først: 08/12/2024 09:00 = 12. august 2024");
+    assert!(harness.query_by_label_contains("Hvilken vej står datoerne").is_none());
+    harness.get_by_label("• datoer med måneden først");
+    assert_eq!(value_beside(&harness, "Datoer"), "«Tidspunkt»: måneden først");
+    harness.get_by_label("Brug data").click();
+    harness.run();
+    // Klargøring (weeks 1 and 3) 3,00; week 4 4,50; week 5 3,00; the mean of the three 3,50.
+    assert_eq!(
+        harness.query_all_by_label("Rul 1").count(),
+        3,
+        "the filter, the table, per question"
+    );
+    assert!(harness.query_all_by_label("4,50").count() >= 1);
+    assert!(harness.query_all_by_label("3,50").count() >= 1);
+    assert!(
+        harness.query_by_label("Uden fase").is_none(),
+        "every answer has a phase"
+    );
+}
+
+/// Spm1 and Spm2 on a 1-5 scale, with «6» twice in each: the code of "don't know".
+const CODED: &str = "Kommune;Rul;Uge;Spm1;Spm2\n\
+    Køge;Rul 1;1;4;6\n\
+    Køge;Rul 1;2;5;3\n\
+    Assens;Rul 1;4;6;4\n\
+    Assens;Rul 1;5;3;6\n\
+    Odense;Rul 1;1;6;4\n\
+    Odense;Rul 1;4;4;5\n";
+
+#[test]
+fn a_code_past_the_scale_is_counted_as_dont_know_at_a_click() {
+    let mut harness = harness();
+    import_bytes(&mut harness, "koder.csv", CODED.as_bytes());
+    harness.get_by_label("Hvad betyder «6»?");
+    assert!(
+        !is_enabled(&harness, "Brug data"),
+        "the sixes are errors until answered"
+    );
+    click_and_wait(&mut harness, "Regn «6» som «Ved ikke»");
+    assert!(harness.query_by_label("Hvad betyder «6»?").is_none());
+    harness.get_by_label("• «6» tælles som «Ved ikke»");
+    harness.get_by_label_contains("Ingen problemer fundet.");
+    assert_eq!(value_beside(&harness, "Ved ikke"), "4");
+    assert_eq!(value_beside(&harness, "Afviste rækker"), "0");
+    assert!(is_enabled(&harness, "Brug data"));
+}
+
+#[test]
+fn answers_are_remembered_for_the_next_file_with_the_same_columns_until_forgotten() {
+    let mut harness = harness();
+    import_bytes(&mut harness, "uge-1.csv", CODED.as_bytes());
+    click_and_wait(&mut harness, "Regn «6» som «Ved ikke»");
+    harness.get_by_label("Brug data").click();
+    harness.run();
+    harness.get_by_label_contains("Dine svar huskes til næste fil med de samme kolonner.");
+
+    // Next Monday's export: the same columns, other rows.
+    let next_week = "Kommune;Rul;Uge;Spm1;Spm2\nKøge;Rul 1;5;6;6\nAssens;Rul 1;5;2;6\nOdense;Rul 1;5;4;4\n";
+    import_bytes(&mut harness, "uge-2.csv", next_week.as_bytes());
+    harness.get_by_label("Læst som sidst: uge-2.csv:");
+    harness.get_by_label("«6» tælles som «Ved ikke»");
+    assert!(harness.query_by_label("Det skal du tage stilling til").is_none());
+    assert!(harness.query_by_label("Hvad betyder «6»?").is_none());
+    assert_eq!(value_beside(&harness, "Ved ikke"), "3");
+    assert!(is_enabled(&harness, "Brug data"));
+
+    click_and_wait(&mut harness, "Glem");
+    assert!(harness.query_by_label("Læst som sidst: uge-2.csv:").is_none());
+    harness.get_by_label("Hvad betyder «6»?");
+    assert!(harness.state().settings().remembered.is_empty());
+}
+
+#[test]
+fn a_plan_loaded_in_the_plan_view_gives_a_file_without_a_wave_column_its_waves() {
+    let directory = std::env::temp_dir().join(format!("valgpuls-plan-{}", std::process::id()));
+    std::fs::create_dir_all(&directory).unwrap();
+    let plan = directory.join("plan.csv");
+    std::fs::write(
+        &plan,
+        "rul;start;kommune\nRul 1;2024-08-12;Køge\nRul 1;2024-08-12;Assens\nRul 2;2024-09-09;Odense\n",
+    )
+    .unwrap();
+
+    let mut harness = harness();
+    let file = "Kommune;Uge;Hvor tilfreds er du?\nKøge;1;4\nAssens;1;2\nOdense;4;5\nOdense;5;4\n";
+    import_bytes(&mut harness, "uden-rul.csv", file.as_bytes());
+    harness.get_by_label("Filen mangler noget, som udrulningsplanen kan give");
+    harness.get_by_label("Brug data").click();
+    harness.run();
+    assert!(
+        harness.query_all_by_label("Alle").count() >= 1,
+        "one wave for everything"
+    );
+    assert!(harness.query_by_label("Rul 2").is_none());
+
+    harness.get_by_label("Plan").click();
+    harness.run();
+    harness.get_by_label("Ingen plan i brug. Indlæs en plan-fil, eller skriv planen herunder.");
+    harness.state_mut().load_plan_from(&plan).unwrap();
+    harness.state_mut().wait_for_import();
+    harness.run();
+    harness.get_by_label("I brug: 2 rul og 3 kommuner.");
+    harness.get_by_label("Planen er taget i brug, og dataene er læst igen med den.");
+    let municipalities: Vec<String> = harness
+        .get_all_by_role_and_label(Role::TextInput, "Kommune")
+        .filter_map(|node| node.value())
+        .collect();
+    assert_eq!(municipalities, ["Køge", "Assens", "Odense"]);
+
+    harness.get_by_label("Oversigt").click();
+    harness.run();
+    assert!(harness.query_by_label("Alle").is_none());
+    // Rul 1: Køge 4 and Assens 2 in week 1; Rul 2: Odense 5 and 4 in weeks 4 and 5.
+    assert!(harness.query_all_by_label("Rul 1").count() >= 2);
+    assert!(harness.query_all_by_label("Rul 2").count() >= 2);
+    assert!(harness.query_all_by_label("3,00").count() >= 1);
+    assert!(harness.query_all_by_label("4,50").count() >= 1);
+    let _ = std::fs::remove_dir_all(&directory);
+}
+
+#[test]
+fn a_plan_typed_in_the_table_is_checked_row_by_row_before_it_is_used() {
+    let mut harness = harness();
+    harness.get_by_label("Plan").click();
+    harness.run();
+    harness.get_by_label("Tilføj række").click();
+    harness.run();
+    let type_into = |harness: &mut Harness<'static, App>, column: &str, text: &str| {
+        let field = harness
+            .get_all_by_role_and_label(Role::TextInput, column)
+            .last()
+            .unwrap();
+        field.click();
+        field.type_text(text);
+        harness.run();
+    };
+    type_into(&mut harness, "Rul", "Rul 1");
+    type_into(&mut harness, "Start (uge 1)", "12-13-2024");
+    type_into(&mut harness, "Kommune", "Køge");
+    harness.get_by_label("Brug planen").click();
+    harness.run();
+    harness.get_by_label("Række 1, Start (uge 1): «12-13-2024» er ikke en dato (dd-mm-åååå)");
+    assert!(harness.state().settings().plan.waves.is_empty(), "nothing used yet");
+
+    let start = harness
+        .get_all_by_role_and_label(Role::TextInput, "Start (uge 1)")
+        .last()
+        .unwrap();
+    start.click();
+    harness.key_press_modifiers(eframe::egui::Modifiers::COMMAND, eframe::egui::Key::A);
+    harness.run();
+    let start = harness
+        .get_all_by_role_and_label(Role::TextInput, "Start (uge 1)")
+        .last()
+        .unwrap();
+    start.type_text("05-08-2024");
+    harness.run();
+    click_and_wait(&mut harness, "Brug planen");
+    let plan = &harness.state().settings().plan;
+    assert_eq!(plan.wave_of("Køge"), Some("Rul 1"));
+    assert_eq!(plan.start_of("Rul 1"), chrono::NaiveDate::from_ymd_opt(2024, 8, 5));
+    harness.get_by_label("I brug: 1 rul og 1 kommuner.");
+}

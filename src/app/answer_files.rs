@@ -56,9 +56,9 @@ impl App {
 
     pub(super) fn use_plan_edits(&mut self) {
         let lang = self.lang();
-        match self.plan_form.to_plan() {
+        match self.plan_form.to_plan(lang) {
             Ok(plan) => self.set_plan(plan),
-            Err(error) => self.plan_form.error = Some(plan_view::Form::table_error(&error, lang)),
+            Err(error) => self.plan_form.error = Some(error),
         }
     }
 
@@ -112,10 +112,7 @@ impl App {
     /// Writes the plan view's table (as shown, used or not) as the CSV a plan is read from.
     pub fn save_plan_to(&mut self, path: &Path) -> Result<(), String> {
         let lang = self.lang();
-        let plan = self
-            .plan_form
-            .to_plan()
-            .map_err(|error| plan_view::Form::table_error(&error, lang).text)?;
+        let plan = self.plan_form.to_plan(lang).map_err(|error| error.text)?;
         crate::files::write_atomically(path, plan.to_csv().as_bytes()).map_err(|error| error.to_string())
     }
 

@@ -9,6 +9,7 @@ mod command;
 mod comments;
 mod export_bar;
 mod filters;
+mod import_file;
 mod import_view;
 mod importing;
 mod loader;

@@ -73,10 +73,10 @@ impl Form {
         }
     }
 
-    /// The plan the table describes; an empty table is no plan. Dates are read day first
-    /// (as the hint says, dd-mm-yyyy) and handed on as ISO, so that a column of early-month
-    /// dates is not refused as ambiguous.
-    pub fn to_plan(&self) -> Result<Plan, PlanError> {
+    /// The plan the table describes, or where the table is wrong; an empty table is no plan.
+    /// Dates are read day first (as the hint says, dd-mm-yyyy) and handed on as ISO, so that
+    /// a column of early-month dates is not refused as ambiguous.
+    pub fn to_plan(&self, lang: Lang) -> Result<Plan, FormError> {
         let blank = |row: &Row| {
             [&row.wave, &row.start, &row.municipality]
                 .iter()
@@ -88,14 +88,28 @@ impl Form {
         let mut table = vec![(1, HEADER.iter().map(|h| h.to_string()).collect())];
         for (index, row) in self.rows.iter().enumerate() {
             let start = row.start.trim();
-            let start =
-                parse_date(start, Some(DateOrder::DayFirst)).map_or_else(|| start.to_string(), |d| d.to_string());
-            table.push((
-                index as u64 + 2,
-                vec![row.wave.clone(), start, row.municipality.clone()],
-            ));
+            let iso = match parse_date(start, Some(DateOrder::DayFirst)) {
+                Some(date) => date.to_string(),
+                None if start.is_empty() => String::new(),
+                None => {
+                    let why = match lang {
+                        Lang::Da => format!("«{start}» er ikke en dato (dd-mm-åååå)"),
+                        Lang::En => format!("“{start}” is not a date (dd-mm-yyyy)"),
+                    };
+                    return Err(FormError {
+                        text: format!(
+                            "{} {}, {}: {why}",
+                            lang.pick("Række", "Row"),
+                            index + 1,
+                            column_label(1, lang)
+                        ),
+                        row: Some(index),
+                    });
+                }
+            };
+            table.push((index as u64 + 2, vec![row.wave.clone(), iso, row.municipality.clone()]));
         }
-        Plan::from_rows(&table)
+        Plan::from_rows(&table).map_err(|error| Form::table_error(&error, lang))
     }
 
     /// Where the table's `error` is, in the table's words: "Række 3, Start".

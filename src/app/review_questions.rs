@@ -100,11 +100,15 @@ pub fn ui(ui: &mut egui::Ui, review: &Review, lang: Lang) -> Option<Command> {
     command
 }
 
+/// A box around one question, as wide as the review less its own margins (wider and its
+/// right edge would be cut off by the scroll bar).
 fn framed<R>(ui: &mut egui::Ui, content: impl FnOnce(&mut egui::Ui) -> R) -> R {
+    const MARGIN: f32 = 10.0;
+    let inner_width = ui.available_width() - 2.0 * MARGIN - 2.0;
     egui::Frame::group(ui.style())
-        .inner_margin(10.0)
+        .inner_margin(MARGIN)
         .show(ui, |ui| {
-            ui.set_width(ui.available_width());
+            ui.set_width(inner_width);
             content(ui)
         })
         .inner

@@ -1,0 +1,260 @@
+//! One file of the import review: the encoding, separator, decimal mark, layout, dates, each
+//! column's role (changeable), what it is used for and why, the answer labels and the first
+//! rows.
+
+use eframe::egui;
+
+use super::Command;
+use super::import_view::plural;
+use super::review::{ColumnCounts, ColumnUse, file_name};
+use crate::import::{ColumnReport, FileReport, Layout, Role};
+use crate::locale::Lang;
+
+/// Question texts from a structure file can be paragraphs: the table shows the start.
+const QUESTION_TEXT_SHOWN: usize = 70;
+
+pub fn ui(ui: &mut egui::Ui, report: &FileReport, counts: ColumnCounts, index: usize, lang: Lang) -> Option<Command> {
+    let mut command = None;
+    ui.strong(&report.file);
+    facts_ui(ui, report, index, lang);
+    if !report.columns.is_empty() {
+        ui.add_space(6.0);
+        ui.strong(lang.pick("Kolonner", "Columns"));
+        ui.label(match lang {
+            Lang::Da => format!(
+                "{} {} med svar indgår i gennemsnittet; {} er udeladt.",
+                counts.averaged,
+                plural(counts.averaged, "kolonne", "kolonner"),
+                counts.left_out,
+            ),
+            Lang::En => format!(
+                "{} {} of answers {} averaged; {} {} left out.",
+                counts.averaged,
+                plural(counts.averaged, "column", "columns"),
+                plural(counts.averaged, "is", "are"),
+                counts.left_out,
+                plural(counts.left_out, "is", "are"),
+            ),
+        });
+        if let Some(chosen) = columns_ui(ui, &report.columns, index, lang) {
+            command = Some(chosen);
+        }
+    }
+    if !report.labels.is_empty() {
+        ui.add_space(6.0);
+        ui.strong(lang.pick("Svarmuligheder fundet", "Answer labels found"));
+        egui::Grid::new(("labels", index)).num_columns(2).show(ui, |ui| {
+            for (label, value) in &report.labels {
+                ui.label(label);
+                ui.label(value.map_or_else(
+                    || {
+                        lang.pick("ved ikke (tæller ikke med)", "don't know (not averaged)")
+                            .to_string()
+                    },
+                    |v| lang.number(v, 0),
+                ));
+                ui.end_row();
+            }
+        });
+    }
+    if !report.preview.is_empty() {
+        ui.add_space(6.0);
+        ui.strong(lang.pick("De første rækker", "The first rows"));
+        egui::ScrollArea::horizontal()
+            .id_salt(("preview", index))
+            .show(ui, |ui| {
+                egui::Grid::new(("preview_grid", index)).striped(true).show(ui, |ui| {
+                    for (row_index, row) in report.preview.iter().enumerate() {
+                        for cell in row {
+                            if row_index == 0 {
+                                ui.strong(cell);
+                            } else {
+                                ui.label(cell);
+                            }
+                        }
+                        ui.end_row();
+                    }
+                });
+            });
+    }
+    command
+}
+
+fn facts_ui(ui: &mut egui::Ui, report: &FileReport, index: usize, lang: Lang) {
+    egui::Grid::new(("file_facts", index)).num_columns(2).show(ui, |ui| {
+        let fact = |ui: &mut egui::Ui, name: &str, value: String| {
+            ui.label(name);
+            ui.label(value);
+            ui.end_row();
+        };
+        if let Some(tool) = report.tool {
+            fact(ui, lang.pick("Eksport fra", "Exported by"), tool.name().to_string());
+        }
+        if let Some(sheet) = &report.sheet {
+            fact(ui, lang.pick("Ark", "Sheet"), sheet.clone());
+        } else {
+            fact(
+                ui,
+                lang.pick("Tegnsæt", "Encoding"),
+                report
+                    .encoding
+                    .map_or_else(|| "–".to_string(), |e| e.label().to_string()),
+            );
+            fact(
+                ui,
+                lang.pick("Skilletegn", "Separator"),
+                separator_name(report.separator, lang),
+            );
+        }
+        fact(
+            ui,
+            lang.pick("Decimaltegn", "Decimal mark"),
+            decimal_name(report.decimal_commas, report.decimal_points, lang),
+        );
+        let layout = match report.layout {
+            Some(Layout::Wide) => lang.pick("bred (én kolonne pr. spørgsmål)", "wide (one column per question)"),
+            Some(Layout::Long) => lang.pick(
+                "lang (spørgsmål- og score-kolonne)",
+                "long (question and score columns)",
+            ),
+            None => "–",
+        };
+        fact(ui, lang.pick("Format", "Layout"), layout.to_string());
+        if !report.companions.is_empty() {
+            let names: Vec<String> = report.companions.iter().map(|c| file_name(c)).collect();
+            fact(ui, lang.pick("Brugt sammen med", "Used with"), names.join(", "));
+        }
+        if let Some(date) = &report.date {
+            let order = match date.order {
+                Some(crate::dates::DateOrder::DayFirst) => lang.pick("dagen først", "day first"),
+                Some(crate::dates::DateOrder::MonthFirst) => lang.pick("måneden først", "month first"),
+                None => lang.pick("rækkefølgen er ikke afgjort", "the order is not settled"),
+            };
+            fact(ui, lang.pick("Datoer", "Dates"), format!("«{}»: {order}", date.column));
+        }
+        fact(
+            ui,
+            lang.pick("Rækker læst", "Rows read"),
+            lang.count(report.rows_read as u64),
+        );
+        fact(ui, lang.pick("Svar", "Answers"), lang.count(report.answers as u64));
+        fact(
+            ui,
+            lang.pick("Ved ikke", "Don't know"),
+            lang.count(report.dont_know as u64),
+        );
+        fact(
+            ui,
+            lang.pick("Afviste rækker", "Rejected rows"),
+            lang.count(report.rows_rejected as u64),
+        );
+        if report.weeks_outside_scheme > 0 {
+            fact(
+                ui,
+                lang.pick("Uger uden for uge 1-5", "Weeks outside weeks 1-5"),
+                lang.count(report.weeks_outside_scheme as u64),
+            );
+        }
+    });
+}
+
+/// What a column is used for, in words.
+fn use_text(column: &ColumnReport, lang: Lang) -> &'static str {
+    match (ColumnUse::of(column.role), column.role) {
+        (ColumnUse::Averaged, _) => lang.pick("indgår i gennemsnittet", "averaged"),
+        (ColumnUse::Groups, Role::Date) => lang.pick("giver svarenes dato", "dates the answers"),
+        (ColumnUse::Groups, _) => lang.pick("inddeler svarene", "groups the answers"),
+        (ColumnUse::Comments, _) => lang.pick("vises under Kommentarer", "shown under Comments"),
+        (ColumnUse::LeftOut, Role::Category) => lang.pick(
+            "udeladt af gennemsnittet; kan bruges i Krydstabel",
+            "left out of the mean; usable in Crosstab",
+        ),
+        (ColumnUse::LeftOut, _) => lang.pick("udeladt", "left out"),
+    }
+}
+
+/// Each column: its header (and question text), its role (changeable), what it is used for
+/// and why.
+fn columns_ui(ui: &mut egui::Ui, columns: &[ColumnReport], index: usize, lang: Lang) -> Option<Command> {
+    let mut command = None;
+    egui::Grid::new(("columns", index))
+        .num_columns(4)
+        .striped(true)
+        .spacing([16.0, 4.0])
+        .show(ui, |ui| {
+            ui.strong(lang.pick("Kolonne", "Column"));
+            ui.strong(lang.pick("Rolle", "Role"));
+            ui.strong(lang.pick("Bruges", "Used"));
+            ui.strong(lang.pick("Hvorfor", "Why"));
+            ui.end_row();
+            for (column_index, column) in columns.iter().enumerate() {
+                let header = ui
+                    .vertical(|ui| {
+                        // A grid cell is as narrow as its widest row: wrapped, "Kommune" would
+                        // break inside the word.
+                        let header = ui.add(egui::Label::new(&column.header).extend());
+                        if let Some(text) = &column.text {
+                            let shown: String = text.chars().take(QUESTION_TEXT_SHOWN).collect();
+                            let shown = if shown.len() < text.len() {
+                                format!("{shown}…")
+                            } else {
+                                shown
+                            };
+                            ui.add(egui::Label::new(egui::RichText::new(shown).weak()).extend())
+                                .on_hover_text(text);
+                        }
+                        header
+                    })
+                    .inner;
+                let mut role = column.role;
+                egui::ComboBox::from_id_salt(("role", index, column_index))
+                    .selected_text(role.label(lang))
+                    .show_ui(ui, |ui| {
+                        for choice in Role::ALL {
+                            ui.selectable_value(&mut role, choice, choice.label(lang));
+                        }
+                    })
+                    .response
+                    .labelled_by(header.id);
+                if role != column.role {
+                    command = Some(Command::SetRole {
+                        header: column.header.clone(),
+                        role,
+                    });
+                }
+                let used = use_text(column, lang);
+                if ColumnUse::of(column.role) == ColumnUse::Averaged {
+                    ui.strong(used);
+                } else {
+                    ui.label(used);
+                }
+                ui.weak(column.reason.describe(lang));
+                ui.end_row();
+            }
+        });
+    command
+}
+
+fn separator_name(separator: Option<char>, lang: Lang) -> String {
+    match separator {
+        Some(';') => lang.pick("semikolon ( ; )", "semicolon ( ; )").to_string(),
+        Some(',') => lang.pick("komma ( , )", "comma ( , )").to_string(),
+        Some('\t') => lang.pick("tabulator", "tab").to_string(),
+        Some('|') => lang.pick("lodret streg ( | )", "pipe ( | )").to_string(),
+        Some(other) => format!("«{other}»"),
+        None => "–".to_string(),
+    }
+}
+
+fn decimal_name(commas: usize, points: usize, lang: Lang) -> String {
+    match (commas, points) {
+        (0, 0) => lang.pick("ingen decimaltal", "no decimal numbers").to_string(),
+        (_, 0) => lang.pick("komma (3,5)", "comma (3,5)").to_string(),
+        (0, _) => lang.pick("punktum (3.5)", "point (3.5)").to_string(),
+        (c, p) => format!(
+            "{c} {} / {p} {}",
+            lang.pick("med komma", "with comma"),
+            lang.pick("med punktum", "with point")
+        ),
+    }
+}
