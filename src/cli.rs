@@ -258,6 +258,17 @@ fn report_problems(import: &Import, args: &Args, err: &mut dyn Write) -> bool {
         return true;
     }
     let _ = write!(err, "{}", list_problems(&import.problems, PROBLEMS_SHOWN, args.lang));
+    if args.skip_invalid && !import.has_fatal_problems() && import.dataset.answer_count() == 0 {
+        let _ = writeln!(
+            err,
+            "{}",
+            args.lang.pick(
+                "Ingen gyldige rækker tilbage efter --skip-invalid: intet at vise.",
+                "No valid rows left after --skip-invalid: nothing to show."
+            )
+        );
+        return false;
+    }
     if args.skip_invalid && !import.has_fatal_problems() {
         let dropped = import.rows_rejected() as u64;
         let _ = writeln!(

@@ -209,3 +209,24 @@ fn an_unknown_option_is_a_usage_error_not_a_file_to_open() {
     assert!(stderr.contains("ukendt kommando «--engelsk»"), "{stderr}");
     assert!(stderr.contains("Brug:"), "{stderr}");
 }
+
+#[test]
+fn skip_invalid_with_every_row_invalid_is_an_error_not_an_empty_table() {
+    let dir = std::env::temp_dir().join(format!("valgpuls-cli-empty-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("alt-forkert.csv");
+    // A score column (its header says so) where every answer is off the scale.
+    std::fs::write(
+        &file,
+        "Kommune;Rul;Score\nKøge;Rul 1;9\nFaxe;Rul 1;7\nÆrø;Rul 1;8\nVejle;Rul 1;9\n",
+    )
+    .unwrap();
+    let (code, out, err) = valgpuls(&["summary", "--skip-invalid", file.to_str().unwrap()]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(out.is_empty(), "{out}");
+    assert!(
+        err.contains("Ingen gyldige rækker tilbage efter --skip-invalid"),
+        "{err}"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}

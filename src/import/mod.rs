@@ -118,6 +118,10 @@ impl Source {
     #[allow(clippy::result_large_err)]
     pub fn read(path: &Path) -> Result<Source, Problem> {
         let name = path.display().to_string();
+        // A pipe would block the read forever, a device never end: refused before opening.
+        if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+            return Err(Problem::of_file(&name, ProblemKind::NotAFile));
+        }
         match source::read_whole_file(path) {
             Ok(bytes) => Ok(Source { name, bytes }),
             Err(error) => Err(Problem::of_file(
@@ -296,8 +300,19 @@ pub fn import_sources(sources: &[Source], options: &ImportOptions) -> Import {
     let mut structure = Structure::default();
     let mut plan = None;
     let mut companion_names = Vec::new();
-    let mut data = Vec::new();
+    let mut data: Vec<&Source> = Vec::new();
     for source in sources {
+        // The same export twice (a copy, a hard link, another name) would count every answer
+        // twice.
+        if let Some(first) = data.iter().find(|d| d.bytes == source.bytes) {
+            problems.push(Problem::of_file(
+                &source.name,
+                ProblemKind::SameContent {
+                    as_file: first.name.clone(),
+                },
+            ));
+            continue;
+        }
         match companions::classify(&source.bytes) {
             companions::Kind::Data => {
                 data.push(source);

@@ -42,6 +42,22 @@ pub enum ProblemKind {
     NoAnswerColumns,
     /// An .xls from Excel 97-2003: only .xlsx is read.
     OldExcel,
+    /// A UTF-8 file with bytes on this line that are not UTF-8, read as Windows-1252.
+    NotUtf8,
+    /// Not a regular file: a folder, a pipe, a device.
+    NotAFile,
+    /// A line (a field) longer than the limit: no survey export has one.
+    LineTooLong {
+        limit: usize,
+    },
+    TooManyColumns {
+        columns: usize,
+        limit: usize,
+    },
+    /// The same content as a file given before it: read once.
+    SameContent {
+        as_file: String,
+    },
     /// A number outside the scale repeats in a question column: a code, most likely
     /// "don't know" (SurveyXact writes 6 on a 1-5 scale). Told once per column and value,
     /// beside the rows' own problems.
@@ -143,6 +159,9 @@ impl Problem {
             | HeaderOnly
             | Binary
             | UnclosedQuote
+            | NotAFile
+            | LineTooLong { .. }
+            | TooManyColumns { .. }
             | NoAnswerColumns
             | OldExcel
             | BadCompanionFile { .. } => Severity::Fatal,
@@ -155,6 +174,8 @@ impl Problem {
             }
             Ragged { .. } | OutOfScale { .. } | UnknownLabel { .. } | BadWeek { .. } | BadDate { .. } => Severity::Row,
             DateNotRead { .. }
+            | NotUtf8
+            | SameContent { .. }
             | NoWaveColumn { .. }
             | NoWeekColumn
             | NotInPlan { .. }
@@ -179,9 +200,21 @@ impl Problem {
     /// place can be found even by someone who does not read the message. In a workbook:
     /// "fil.xlsx: Ark1, række 12, kolonne D: ...".
     pub fn message(&self, lang: Lang) -> String {
-        let mut out = self.file.clone();
+        // A file name is never cut, but a control character in it is shown, not obeyed.
+        let mut out: String = self
+            .file
+            .chars()
+            .flat_map(|c| {
+                let escaped: Vec<char> = if c.is_control() {
+                    c.escape_default().collect()
+                } else {
+                    vec![c]
+                };
+                escaped
+            })
+            .collect();
         if let Some(sheet) = &self.sheet {
-            let _ = write!(out, ": {sheet}");
+            let _ = write!(out, ": {}", shown(sheet));
             if let Some(line) = self.line {
                 let _ = write!(out, ", {} {line}", lang.pick("række", "row"));
             }
@@ -208,13 +241,16 @@ impl Problem {
             .as_ref()
             .filter(|(_, header)| !header.is_empty() && self.sheet.is_none())
             .map(|(number, header)| match lang {
-                Lang::Da => format!(" (kolonne {number} «{header}»)"),
-                Lang::En => format!(" (column {number} “{header}”)"),
+                Lang::Da => format!(" (kolonne {number} «{}»)", shown(header)),
+                Lang::En => format!(" (column {number} “{}”)", shown(header)),
             });
         let column = column.unwrap_or_default();
-        let header = self.column.as_ref().map_or("", |(_, header)| header.as_str());
+        let header = shown(self.column.as_ref().map_or("", |(_, header)| header.as_str()));
+        let header = header.as_str();
+        // Values from the file are shown safe for a terminal and short enough to read.
+        let kind = self.kind.shown();
         use ProblemKind::*;
-        match (&self.kind, lang) {
+        match (&kind, lang) {
             (NotFound, Lang::Da) => "filen findes ikke".into(),
             (NotFound, Lang::En) => "the file does not exist".into(),
             (NoAccess, Lang::Da) => "ingen adgang til at læse filen".into(),
@@ -248,6 +284,32 @@ impl Problem {
             }
             (NoAnswerColumns, Lang::En) => {
                 "no column of answers: no score column and no column of values on the 1-5 scale".into()
+            }
+            (NotUtf8, Lang::Da) => {
+                "linjen har tegn der ikke er UTF-8, som resten af filen; de er læst som Windows-1252 (en linje indsat fra et andet program?) — se efter at navnene er rigtige".into()
+            }
+            (NotUtf8, Lang::En) => {
+                "the line has characters that are not UTF-8, unlike the rest of the file; they are read as Windows-1252 (a line pasted from another program?) — check that the names are right".into()
+            }
+            (NotAFile, Lang::Da) => "ikke en almindelig fil (en mappe, en pipe eller en enhed)".into(),
+            (NotAFile, Lang::En) => "not a regular file (a folder, a pipe or a device)".into(),
+            (LineTooLong { limit }, Lang::Da) => {
+                format!("et felt er længere end {} MB: filen ligner ikke en spørgeskemaeksport", limit >> 20)
+            }
+            (LineTooLong { limit }, Lang::En) => {
+                format!("a field is longer than {} MB: the file does not look like a survey export", limit >> 20)
+            }
+            (TooManyColumns { columns, limit }, Lang::Da) => {
+                format!("filen har {columns} kolonner; mere end {limit} læses ikke")
+            }
+            (TooManyColumns { columns, limit }, Lang::En) => {
+                format!("the file has {columns} columns; more than {limit} are not read")
+            }
+            (SameContent { as_file }, Lang::Da) => {
+                format!("samme indhold som «{as_file}»: læst én gang, så svarene ikke tælles to gange")
+            }
+            (SameContent { as_file }, Lang::En) => {
+                format!("the same content as “{as_file}”: read once, so the answers are not counted twice")
             }
             (OldExcel, Lang::Da) => "en gammel Excel-fil (.xls): gem den som .xlsx eller CSV".into(),
             (OldExcel, Lang::En) => "an old Excel file (.xls): save it as .xlsx or CSV".into(),
@@ -320,6 +382,67 @@ impl Problem {
             ),
             (BadCompanionFile { reason_da, .. }, Lang::Da) => reason_da.clone(),
             (BadCompanionFile { reason_en, .. }, Lang::En) => reason_en.clone(),
+        }
+    }
+}
+
+/// A value from a file as a message shows it: control characters (terminal escapes, line
+/// breaks that would print a fake line) as visible escapes, and at most 80 characters.
+pub fn shown(text: &str) -> String {
+    const MAX: usize = 80;
+    let mut out = String::new();
+    for (count, c) in text.chars().enumerate() {
+        if count == MAX {
+            out.push('…');
+            break;
+        }
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+impl ProblemKind {
+    /// The same problem with every value from the file passed through [`shown`].
+    fn shown(&self) -> ProblemKind {
+        use ProblemKind::*;
+        let value_of = |value: &String| shown(value);
+        match self {
+            OutOfScale { value } => OutOfScale { value: value_of(value) },
+            UnknownLabel { value } => UnknownLabel { value: value_of(value) },
+            BadWeek { value } => BadWeek { value: value_of(value) },
+            BadDate { value } => BadDate { value: value_of(value) },
+            DateNotRead { value } => DateNotRead { value: value_of(value) },
+            CodeOutsideScale { value, rows, tool } => CodeOutsideScale {
+                value: value_of(value),
+                rows: *rows,
+                tool: *tool,
+            },
+            AmbiguousDates { example, needed } => AmbiguousDates {
+                example: value_of(example),
+                needed: *needed,
+            },
+            ConflictingDates {
+                day_first,
+                month_first,
+                needed,
+            } => ConflictingDates {
+                day_first: value_of(day_first),
+                month_first: value_of(month_first),
+                needed: *needed,
+            },
+            NotInPlan {
+                municipalities,
+                answers,
+            } => NotInPlan {
+                municipalities: municipalities.iter().map(value_of).collect(),
+                answers: *answers,
+            },
+            NoStartInPlan { wave } => NoStartInPlan { wave: value_of(wave) },
+            other => other.clone(),
         }
     }
 }

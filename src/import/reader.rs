@@ -12,7 +12,7 @@ use super::problems::{Problem, ProblemKind};
 use super::profile::ColumnProfile;
 use super::roles::{self, Decision};
 use super::rows::{Fields, FileLayout, FileSetup, LineCounter, RowReader, SplitLine};
-use super::sniff::{decode, detect_separator, find_unclosed_quote, has_quote, looks_binary};
+use super::sniff::{decode_reporting, detect_separator, find_unclosed_quote, has_quote, looks_binary};
 use super::tools::{self, Tool};
 use super::xlsx::{self, SheetRows};
 use super::{ColumnReport, DateReport, FileReport, ImportOptions, Source};
@@ -120,10 +120,25 @@ fn is_blank(record: &impl Fields) -> bool {
 struct Head {
     /// Non-blank records: (index, line, fields), up to the preview's length past the headers.
     records: Vec<(usize, u64, Vec<String>)>,
+    /// The line and column of a field past [`MAX_FIELD_BYTES`].
+    too_long: Option<(u64, usize)>,
+}
+
+/// No survey answer, comment or header is this long; a file that has one is no export (and
+/// reading it on would take memory without bound).
+const MAX_FIELD_BYTES: usize = 1 << 20;
+const MAX_COLUMNS: usize = 10_000;
+
+fn too_long_field(record: &impl Fields) -> Option<usize> {
+    (0..record.count()).find(|&i| record.get(i).len() > MAX_FIELD_BYTES)
 }
 
 impl Visit for Head {
     fn visit<F: Fields>(&mut self, index: usize, line: u64, record: &F) -> bool {
+        if let Some(column) = too_long_field(record) {
+            self.too_long = Some((line, column));
+            return false;
+        }
         if !is_blank(record) {
             self.records.push((
                 index,
@@ -140,10 +155,15 @@ struct Profiler {
     /// The line the data starts on (after the header rows).
     first_line: u64,
     profiles: Vec<ColumnProfile>,
+    too_long: Option<(u64, usize)>,
 }
 
 impl Visit for Profiler {
     fn visit<F: Fields>(&mut self, _index: usize, line: u64, record: &F) -> bool {
+        if let Some(column) = too_long_field(record) {
+            self.too_long = self.too_long.or(Some((line, column)));
+            return false;
+        }
         if line >= self.first_line {
             for (i, profile) in self.profiles.iter_mut().enumerate() {
                 profile.add(record.get(i));
@@ -188,8 +208,15 @@ pub(super) fn read_file(
         read_workbook(source, options, companions, builder, report, problems);
         return;
     }
-    let (text, encoding) = decode(&source.bytes);
+    let decoded = decode_reporting(&source.bytes);
+    let (text, encoding) = (decoded.text, decoded.encoding);
     report.encoding = Some(encoding);
+    for line in decoded.repaired_lines {
+        problems.push(Problem {
+            line: Some(line),
+            ..whole_file(ProblemKind::NotUtf8)
+        });
+    }
     if text.trim().is_empty() {
         problems.push(whole_file(ProblemKind::Empty));
         return;
@@ -353,6 +380,15 @@ fn read_table(
         });
         return;
     }
+    let too_long = |line: u64, column: usize| Problem {
+        line: Some(line),
+        column: Some((column + 1, String::new())),
+        ..whole_file(ProblemKind::LineTooLong { limit: MAX_FIELD_BYTES })
+    };
+    if let Some((line, column)) = head.too_long {
+        problems.push(too_long(line, column));
+        return;
+    }
     let Some((_, _, first_row)) = head.records.first().cloned() else {
         problems.push(whole_file(ProblemKind::Empty));
         return;
@@ -394,13 +430,24 @@ fn read_table(
         }
     };
 
+    if headers.len() > MAX_COLUMNS {
+        problems.push(whole_file(ProblemKind::TooManyColumns {
+            columns: headers.len(),
+            limit: MAX_COLUMNS,
+        }));
+        return;
+    }
     let profiles = match profile_columns(table, first_line, headers.len()) {
         Ok(profiles) => profiles,
-        Err((line, reason)) => {
+        Err(ProfileError::Unreadable((line, reason))) => {
             problems.push(Problem {
                 line: Some(line),
                 ..whole_file(ProblemKind::Unreadable { reason })
             });
+            return;
+        }
+        Err(ProfileError::TooLong((line, column))) => {
+            problems.push(too_long(line, column));
             return;
         }
     };
@@ -500,10 +547,23 @@ fn read_table(
 }
 
 /// Every column's profile; a plain text's lines in parallel chunks, as its rows are read.
-fn profile_columns(table: &Table, first_line: u64, columns: usize) -> Result<Vec<ColumnProfile>, (u64, String)> {
+/// Why the profile could not be made: the csv reader's error, or a field past the limit.
+enum ProfileError {
+    Unreadable((u64, String)),
+    TooLong((u64, usize)),
+}
+
+impl From<(u64, String)> for ProfileError {
+    fn from(error: (u64, String)) -> Self {
+        ProfileError::Unreadable(error)
+    }
+}
+
+fn profile_columns(table: &Table, first_line: u64, columns: usize) -> Result<Vec<ColumnProfile>, ProfileError> {
     let empty = || Profiler {
         first_line: 0,
         profiles: vec![ColumnProfile::default(); columns],
+        too_long: None,
     };
     let Table::Text {
         text,
@@ -513,7 +573,10 @@ fn profile_columns(table: &Table, first_line: u64, columns: usize) -> Result<Vec
     else {
         let mut profiler = Profiler { first_line, ..empty() };
         table.walk(&mut profiler)?;
-        return Ok(profiler.profiles);
+        return match profiler.too_long {
+            Some(place) => Err(ProfileError::TooLong(place)),
+            None => Ok(profiler.profiles),
+        };
     };
     let data = skip_lines(text, first_line - 1);
     let threads = threads_for(data.len());
@@ -523,16 +586,23 @@ fn profile_columns(table: &Table, first_line: u64, columns: usize) -> Result<Vec
         .collect();
     let parts = read_chunks(&chunks, threads, |chunk| {
         let mut profiler = empty();
+        let mut line = 0u64;
         super::lines::for_each_line(chunk, *separator, |fields| {
-            profiler.visit(0, 0, &SplitLine { fields });
+            line += 1;
+            profiler.visit(0, line, &SplitLine { fields });
         });
-        profiler.profiles
+        (profiler, line)
     });
     let mut profiles = vec![ColumnProfile::default(); columns];
-    for part in parts {
-        for (profile, later) in profiles.iter_mut().zip(part) {
+    let mut lines_before = first_line - 1;
+    for (part, lines) in parts {
+        if let Some((line, column)) = part.too_long {
+            return Err(ProfileError::TooLong((line + lines_before, column)));
+        }
+        for (profile, later) in profiles.iter_mut().zip(part.profiles) {
             profile.merge(later);
         }
+        lines_before += lines;
     }
     Ok(profiles)
 }

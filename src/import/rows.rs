@@ -111,14 +111,19 @@ pub(super) struct LineCounter<'a> {
     text: &'a [u8],
     counted_to: usize,
     line: u64,
+    /// The byte that ends a line: '\n', or '\r' in an old Mac file without any '\n'.
+    line_end: u8,
 }
 
 impl<'a> LineCounter<'a> {
     pub(super) fn new(text: &'a str) -> Self {
+        let bytes = text.as_bytes();
+        let cr_only = memchr::memchr(b'\n', bytes).is_none() && memchr::memchr(b'\r', bytes).is_some();
         LineCounter {
-            text: text.as_bytes(),
+            text: bytes,
             counted_to: 0,
             line: 1,
+            line_end: if cr_only { b'\r' } else { b'\n' },
         }
     }
 
@@ -133,7 +138,7 @@ impl<'a> LineCounter<'a> {
             let newlines = self
                 .text
                 .get(self.counted_to..byte)
-                .map_or(0, |part| memchr::memchr_iter(b'\n', part).count());
+                .map_or(0, |part| memchr::memchr_iter(self.line_end, part).count());
             self.line += newlines as u64;
             self.counted_to = byte;
         }

@@ -29,26 +29,108 @@ impl TextEncoding {
 
 /// Decodes a file's bytes to text. UTF-8 is borrowed, not copied (the big files are UTF-8).
 pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, TextEncoding) {
+    let decoded = decode_reporting(bytes);
+    (decoded.text, decoded.encoding)
+}
+
+/// A file's text, its encoding, and the lines where bytes had to be repaired.
+pub struct Decoded<'a> {
+    pub text: Cow<'a, str>,
+    pub encoding: TextEncoding,
+    /// Lines (1-based) of a UTF-8 file holding bytes that are not UTF-8 (a line pasted from a
+    /// Windows-1252 program): those bytes are read as Windows-1252, and the user is told.
+    pub repaired_lines: Vec<u64>,
+}
+
+pub fn decode_reporting(bytes: &[u8]) -> Decoded<'_> {
+    let plain = |text, encoding| Decoded {
+        text,
+        encoding,
+        repaired_lines: Vec::new(),
+    };
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         if let Some(text) = utf8(rest) {
-            return (Cow::Borrowed(text), TextEncoding::Utf8Bom);
+            return plain(Cow::Borrowed(text), TextEncoding::Utf8Bom);
         }
-        let (text, _) = encoding_rs::UTF_8.decode_without_bom_handling(rest);
-        return (text, TextEncoding::Utf8Bom);
+        let (text, repaired_lines) = repair_utf8(rest);
+        return Decoded {
+            text: Cow::Owned(text),
+            encoding: TextEncoding::Utf8Bom,
+            repaired_lines,
+        };
     }
     if bytes.starts_with(b"\xFF\xFE") {
         let (text, _) = encoding_rs::UTF_16LE.decode_with_bom_removal(bytes);
-        return (text, TextEncoding::Utf16Le);
+        return plain(text, TextEncoding::Utf16Le);
     }
     if bytes.starts_with(b"\xFE\xFF") {
         let (text, _) = encoding_rs::UTF_16BE.decode_with_bom_removal(bytes);
-        return (text, TextEncoding::Utf16Be);
+        return plain(text, TextEncoding::Utf16Be);
     }
-    match utf8(bytes) {
-        Some(text) => (Cow::Borrowed(text), TextEncoding::Utf8),
-        None => {
-            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
-            (text, TextEncoding::Windows1252)
+    if let Some(text) = utf8(bytes) {
+        return plain(Cow::Borrowed(text), TextEncoding::Utf8);
+    }
+    // Not UTF-8. A file that is UTF-8 elsewhere ("Køge" as two bytes) with a few bytes that
+    // are not is UTF-8 with pasted lines: reading all of it as Windows-1252 would garble
+    // every name. Without a single UTF-8 character it is a Windows-1252 file.
+    if has_utf8_character(bytes) {
+        let (text, repaired_lines) = repair_utf8(bytes);
+        return Decoded {
+            text: Cow::Owned(text),
+            encoding: TextEncoding::Utf8,
+            repaired_lines,
+        };
+    }
+    let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+    plain(text, TextEncoding::Windows1252)
+}
+
+/// UTF-8 where it is, Windows-1252 for each byte that is not; the lines of those bytes.
+fn repair_utf8(bytes: &[u8]) -> (String, Vec<u64>) {
+    let mut text = String::with_capacity(bytes.len() + bytes.len() / 8);
+    let mut lines = Vec::new();
+    let (mut rest, mut line) = (bytes, 1u64);
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(valid) => {
+                text.push_str(valid);
+                return (text, lines);
+            }
+            Err(error) => {
+                let (valid, after) = rest.split_at(error.valid_up_to());
+                let bad = error.error_len().unwrap_or(after.len()).min(after.len());
+                let (invalid, next) = after.split_at(bad);
+                // The checked prefix is valid UTF-8.
+                text.push_str(std::str::from_utf8(valid).unwrap_or_default());
+                line += memchr::memchr_iter(b'\n', valid).count() as u64;
+                let (repaired, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(invalid);
+                text.push_str(&repaired);
+                if lines.last() != Some(&line) {
+                    lines.push(line);
+                }
+                rest = next;
+            }
+        }
+    }
+}
+
+/// True when the bytes hold at least one well-formed multi-byte UTF-8 character.
+fn has_utf8_character(bytes: &[u8]) -> bool {
+    let mut rest = bytes;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(valid) => return valid.chars().any(|c| !c.is_ascii()),
+            Err(error) => {
+                let (valid, after) = rest.split_at(error.valid_up_to());
+                if std::str::from_utf8(valid).is_ok_and(|v| v.chars().any(|c| !c.is_ascii())) {
+                    return true;
+                }
+                let skip = error.error_len().unwrap_or(after.len()).min(after.len()).max(1);
+                rest = after.get(skip..).unwrap_or_default();
+                if rest.is_empty() {
+                    return false;
+                }
+            }
         }
     }
 }
@@ -178,28 +260,31 @@ fn head_of(text: &str, max_bytes: usize) -> &str {
     &text[..end]
 }
 
-/// Where a quoted field opens and never closes: (line, column), both 1-based. The csv parser
-/// would silently swallow the rest of the file into that field, so we look for it first.
+/// Where a quoted field opens and does not close where its field ends: (line, column), both
+/// 1-based. The csv parser would silently swallow the following rows into that field (when
+/// the quote never closes, or when a later field's quote happens to close it), so we look
+/// for it first: a closing quote must be followed by a separator, a line end or the end.
+/// Lines end at '\n', "\r\n" or a lone '\r' (old Mac files).
 pub fn find_unclosed_quote(text: &str, separator: u8) -> Option<(u64, usize)> {
     let bytes = text.as_bytes();
-    // An even number of quote characters cannot leave a field open: skip the scan.
-    if memchr::memchr_iter(b'"', bytes).count().is_multiple_of(2) {
-        return None;
-    }
     let (mut line, mut column, mut at_field_start) = (1u64, 1usize, true);
     let mut open: Option<(u64, usize)> = None;
     let mut i = 0;
-    while i < bytes.len() {
-        let byte = bytes[i];
-        if open.is_some() {
+    while let Some(&byte) = bytes.get(i) {
+        let line_end = byte == b'\n' || (byte == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+        if let Some(opened) = open {
             if byte == b'"' {
                 if bytes.get(i + 1) == Some(&b'"') {
                     i += 1;
                 } else {
+                    let next = bytes.get(i + 1).copied();
+                    if !matches!(next, None | Some(b'\r' | b'\n')) && next != Some(separator) {
+                        return Some(opened);
+                    }
                     open = None;
                     at_field_start = false;
                 }
-            } else if byte == b'\n' {
+            } else if line_end {
                 line += 1;
             }
         } else if byte == b'"' && at_field_start {
@@ -207,14 +292,10 @@ pub fn find_unclosed_quote(text: &str, separator: u8) -> Option<(u64, usize)> {
         } else if byte == separator {
             column += 1;
             at_field_start = true;
-            i += 1;
-            continue;
-        } else if byte == b'\n' {
+        } else if line_end {
             line += 1;
             column = 1;
             at_field_start = true;
-            i += 1;
-            continue;
         } else if byte != b'\r' {
             at_field_start = false;
         }
@@ -254,7 +335,27 @@ mod tests {
         let middle = text.len() / 2;
         bytes.splice(middle..middle, [0xC3, b'\n']);
         assert_eq!(utf8(&bytes), None);
-        assert_eq!(decode(&bytes).1, TextEncoding::Windows1252);
+        // The rest of the file is UTF-8: it stays UTF-8, and the broken line is told.
+        let decoded = decode_reporting(&bytes);
+        assert_eq!(decoded.encoding, TextEncoding::Utf8);
+        let line = 1 + bytes[..middle].iter().filter(|b| **b == b'\n').count() as u64;
+        assert_eq!(decoded.repaired_lines, [line]);
+    }
+
+    #[test]
+    fn a_utf8_file_with_a_pasted_windows_1252_line_keeps_its_names_and_says_where() {
+        let bytes = b"Kommune;Rul\nK\xC3\xB8ge;Rul 1\nK\xF8ge;Rul 1\n\xC6r\xC3\xB8;Rul 2\n";
+        let decoded = decode_reporting(bytes);
+        assert_eq!(decoded.encoding, TextEncoding::Utf8);
+        assert_eq!(decoded.text, "Kommune;Rul\nKøge;Rul 1\nKøge;Rul 1\nÆrø;Rul 2\n");
+        assert_eq!(decoded.repaired_lines, [3, 4]);
+        // Without one UTF-8 character it is a Windows-1252 file, nothing to report.
+        let cp1252 = decode_reporting(b"Kommune\nK\xF8ge\n\xC6r\xF8\n");
+        assert_eq!(
+            (cp1252.encoding, cp1252.repaired_lines.len()),
+            (TextEncoding::Windows1252, 0)
+        );
+        assert_eq!(cp1252.text, "Kommune\nKøge\nÆrø\n");
     }
 
     #[test]
@@ -287,6 +388,13 @@ mod tests {
         );
         assert_eq!(find_unclosed_quote("a;b\n1;tommer 5\"\n", b';'), None);
         assert_eq!(find_unclosed_quote("a;b\n1;\"say \"\"hi\"\"\"\n", b';'), None);
+        // An even number of quotes: a later field's quote closes the open one, and the rows
+        // between would be one comment.
+        let swallowing = "a;b\n1;\"open\n2;x\n3;y\n4;\"fine\n";
+        assert_eq!(swallowing.matches('"').count() % 2, 0);
+        assert_eq!(find_unclosed_quote(swallowing, b';'), Some((2, 2)));
+        // Old Mac line ends count as lines.
+        assert_eq!(find_unclosed_quote("a;b\r1;2\r3;\"open\r", b';'), Some((3, 2)));
     }
 
     #[test]
