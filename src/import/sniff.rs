@@ -119,10 +119,11 @@ fn has_utf8_character(bytes: &[u8]) -> bool {
     let mut rest = bytes;
     loop {
         match std::str::from_utf8(rest) {
-            Ok(valid) => return valid.chars().any(|c| !c.is_ascii()),
+            Ok(valid) => return !valid.is_ascii(),
             Err(error) => {
                 let (valid, after) = rest.split_at(error.valid_up_to());
-                if std::str::from_utf8(valid).is_ok_and(|v| v.chars().any(|c| !c.is_ascii())) {
+                // The prefix before an error is valid UTF-8: a byte past ASCII is a character.
+                if !valid.is_ascii() {
                     return true;
                 }
                 let skip = error.error_len().unwrap_or(after.len()).min(after.len()).max(1);
