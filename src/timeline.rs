@@ -6,8 +6,8 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::import::sniff::{decode, detect_separator};
 use crate::dates::parse_danish_date as parse_date;
+use crate::import::sniff::{decode, detect_separator};
 use crate::locale::Lang;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
