@@ -28,7 +28,7 @@ Brug:
   valgpuls FIL...                   åbn vinduet på disse filer
   valgpuls summary [--format text|csv|json] [--question SPØRGSMÅL]... [--skip-invalid] [--lang da|en] [LÆSNING] [FIL...]
   valgpuls check [--lang da|en] [LÆSNING] [FIL...]
-  valgpuls report --out MAPPE [--size BxH] [--lang da|en] [--timeline FIL] [--skip-invalid] [LÆSNING] [FIL...]
+  valgpuls report --out MAPPE [--force] [--size BxH] [--lang da|en] [--timeline FIL] [--skip-invalid] [LÆSNING] [FIL...]
 
 LÆSNING (når filen ikke selv kan sige det):
   --role \"KOLONNE=ROLLE\" en kolonnes rolle: wave, week, phase, date, municipality, question,
@@ -62,6 +62,8 @@ struct Args {
     timeline: Option<PathBuf>,
     /// How to read the files (`--role`, `--dont-know`, `--labels`, `--plan`, `--date-order`).
     reading: Reading,
+    /// `report --force`: replace an existing report folder whole.
+    force: bool,
 }
 
 /// The reading flags as given; files named by them are read once the arguments are parsed.
@@ -88,6 +90,7 @@ fn parse(args: &[String]) -> Result<Args, String> {
         size: (1920, 1080),
         timeline: None,
         reading: Reading::default(),
+        force: false,
     };
     while let Some(arg) = iter.next() {
         let mut value = |name: &str| iter.next().cloned().ok_or_else(|| format!("{name} mangler en værdi"));
@@ -102,6 +105,7 @@ fn parse(args: &[String]) -> Result<Args, String> {
             }
             "--question" => parsed.questions.push(value("--question")?),
             "--skip-invalid" => parsed.skip_invalid = true,
+            "--force" => parsed.force = true,
             "--lang" => {
                 let text = value("--lang")?;
                 parsed.lang = Lang::parse(&text).ok_or_else(|| format!("ukendt sprog «{text}»: brug da eller en"))?;
@@ -110,8 +114,8 @@ fn parse(args: &[String]) -> Result<Args, String> {
             "--timeline" => parsed.timeline = Some(PathBuf::from(value("--timeline")?)),
             "--size" => {
                 let text = value("--size")?;
-                parsed.size =
-                    parse_size(&text).ok_or_else(|| format!("«{text}» er ikke en størrelse som 1920x1080"))?;
+                parsed.size = parse_size(&text)
+                    .ok_or_else(|| format!("«{text}» er ikke en størrelse som 1920x1080 (16 til {MAX_SIDE} på hver led)"))?;
             }
             "--role" => {
                 let text = value("--role")?;
@@ -195,13 +199,16 @@ fn import_options(reading: &Reading, lang: Lang) -> Result<ImportOptions, String
     Ok(options)
 }
 
+const MAX_SIDE: u32 = 8192;
+
 fn parse_size(text: &str) -> Option<(u32, u32)> {
     let (width, height) = text
         .to_lowercase()
         .split_once('x')
         .map(|(w, h)| (w.trim().parse().ok(), h.trim().parse().ok()))?;
     let (width, height): (u32, u32) = (width?, height?);
-    ((16..=16384).contains(&width) && (16..=16384).contains(&height)).then_some((width, height))
+    // Past 8192 a side an image takes gigabytes to draw and no slide needs it.
+    ((16..=MAX_SIDE).contains(&width) && (16..=MAX_SIDE).contains(&height)).then_some((width, height))
 }
 
 /// Reads the files, or the bundled sample when none are given.
@@ -417,6 +424,8 @@ fn run_report(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         width: args.size.0,
         height: args.size.1,
         lang: args.lang,
+        force: args.force,
+        fail_after_files: None,
     };
     match crate::report::write_report(&import.dataset, &timeline, &options) {
         Ok(files) => {

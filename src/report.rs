@@ -1,5 +1,7 @@
 //! `valgpuls report`: the summary as CSV and XLSX and every chart of the window as SVG and PNG,
-//! with an index.html that shows them all. Every file is written atomically.
+//! with an index.html that shows them all. The report is written whole into a fresh hidden
+//! folder beside the target and moved into place only when every file is written: a report
+//! folder is a whole new report or the old one untouched, never half of either.
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -9,7 +11,6 @@ use crate::charts::{ChartSpec, bars_chart, crosstab_chart, distribution_chart, s
 use crate::dataset::Dataset;
 use crate::export::table::{Table, comments_table, crosstab_table, summary_table, to_csv, to_xlsx};
 use crate::export::{Background, to_png, to_svg};
-use crate::files::write_atomically;
 use crate::locale::Lang;
 use crate::timeline::Timeline;
 
@@ -17,32 +18,117 @@ use crate::timeline::Timeline;
 /// readable chart, so it gets none.
 const MAX_CATEGORY_VALUES: usize = 20;
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ReportOptions {
     pub out_dir: PathBuf,
     pub width: u32,
     pub height: u32,
     pub lang: Lang,
+    /// Replace an existing report folder (whole). Without it a folder holding files is left
+    /// alone and the report fails.
+    pub force: bool,
+    /// For fault tests: the write of this many files succeeds, the next one fails.
+    #[doc(hidden)]
+    pub fail_after_files: Option<usize>,
 }
 
-/// Writes the report into `options.out_dir` (created if missing) and returns the files written,
-/// index.html last.
+/// Writes the report into `options.out_dir` and returns the files written, index.html last.
+/// On any error the folder is as it was.
 pub fn write_report(dataset: &Dataset, timeline: &Timeline, options: &ReportOptions) -> io::Result<Vec<PathBuf>> {
+    let target = options.out_dir.as_path();
+    let occupied = match std::fs::read_dir(target) {
+        Ok(mut entries) => entries.next().is_some(),
+        Err(error) if error.kind() == io::ErrorKind::NotFound => false,
+        Err(error) => return Err(error),
+    };
+    if target.exists() && !target.is_dir() {
+        return Err(io::Error::new(io::ErrorKind::AlreadyExists, "not a folder"));
+    }
+    if occupied && !options.force {
+        return Err(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            options.lang.pick(
+                "mappen findes og har filer: brug --force for at erstatte den helt",
+                "the folder exists and holds files: use --force to replace it whole",
+            ),
+        ));
+    }
+    let parent = target
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent)?;
+    let staging = crate::files::create_temporary_dir(parent, "valgpuls-report")?;
+    let written = match write_files(dataset, timeline, options, &staging) {
+        Ok(written) => written,
+        Err(error) => {
+            // The error is the write's; the half-written staging folder is removed with it.
+            let _cleanup = std::fs::remove_dir_all(&staging);
+            return Err(error);
+        }
+    };
+    if let Err(error) = swap_into_place(&staging, target, parent) {
+        let _cleanup = std::fs::remove_dir_all(&staging);
+        return Err(error);
+    }
+    Ok(written
+        .iter()
+        .filter_map(|file| file.file_name())
+        .map(|name| target.join(name))
+        .collect())
+}
+
+/// The staging folder becomes the target; an existing target is moved aside first and removed
+/// only once the new one is in place (put back if that fails).
+fn swap_into_place(staging: &Path, target: &Path, parent: &Path) -> io::Result<()> {
+    if !target.exists() {
+        return std::fs::rename(staging, target);
+    }
+    let old = crate::files::create_temporary_dir(parent, "valgpuls-old-report")?;
+    // rename() over an existing folder needs it empty: the old report goes inside the
+    // temporary one.
+    let aside = old.join("report");
+    std::fs::rename(target, &aside)?;
+    if let Err(error) = std::fs::rename(staging, target) {
+        let _restore_errors_are_reported_as_the_rename = std::fs::rename(&aside, target);
+        let _cleanup = std::fs::remove_dir(&old);
+        return Err(error);
+    }
+    // The new report is complete; an old copy we fail to remove is a hidden folder, not a
+    // stale file in the report.
+    let _cleanup = std::fs::remove_dir_all(&old);
+    Ok(())
+}
+
+/// Every file of the report into `dir` (a fresh folder), index.html last.
+fn write_files(dataset: &Dataset, timeline: &Timeline, options: &ReportOptions, dir: &Path) -> io::Result<Vec<PathBuf>> {
     let lang = options.lang;
-    std::fs::create_dir_all(&options.out_dir)?;
     let results = analyse(dataset, &Filter::default()).map_err(io::Error::other)?;
     let mut written = Vec::new();
-    let dir = options.out_dir.as_path();
+    let mut put = |name: &str, bytes: &[u8]| -> io::Result<()> {
+        if options.fail_after_files.is_some_and(|n| written.len() >= n) {
+            return Err(io::Error::new(io::ErrorKind::StorageFull, "no space left (fault test)"));
+        }
+        let path = dir.join(name);
+        let mut file = crate::files::create_exclusive(&path)?;
+        io::Write::write_all(&mut file, bytes)?;
+        file.sync_all()?;
+        written.push(path);
+        Ok(())
+    };
 
     let summary = summary_table(&results.summary, lang);
-    put(dir, &mut written, "summary.csv", &to_csv(&summary, lang))?;
+    put("summary.csv", &to_csv(&summary, lang))?;
     let mut tables: Vec<Table> = vec![summary.clone()];
 
     let source = source_name(dataset);
     let mut charts: Vec<(String, ChartSpec)> = vec![("bars".into(), bars_chart(&results.summary, lang))];
+    // Waves or columns whose names make the same file name ("Rul 1", "rul-1", "Rul 1?") each
+    // keep a chart of their own.
+    let mut names = UniqueNames::default();
     for wave in &dataset.waves {
         if results.distribution.iter().any(|r| &r.wave == wave) {
-            let name = format!("distribution-{}", slug(wave));
+            let name = names.make(&format!("distribution-{}", slug(wave)));
             charts.push((name, distribution_chart(&results.distribution, wave, lang)));
         }
     }
@@ -59,43 +145,47 @@ pub fn write_report(dataset: &Dataset, timeline: &Timeline, options: &ReportOpti
         let mut table = crosstab_table(&tab, lang);
         table.name = column.clone();
         tables.push(table);
-        charts.push((format!("crosstab-{}", slug(column)), crosstab_chart(&tab, lang)));
+        charts.push((names.make(&format!("crosstab-{}", slug(column))), crosstab_chart(&tab, lang)));
     }
     if !dataset.comments.is_empty() {
         let comments = comments_table(&dataset.comments, lang);
-        put(dir, &mut written, "comments.csv", &to_csv(&comments, lang))?;
+        put("comments.csv", &to_csv(&comments, lang))?;
         tables.push(comments);
     }
     let sheets: Vec<&Table> = tables.iter().collect();
-    put(
-        dir,
-        &mut written,
-        "summary.xlsx",
-        &to_xlsx(&sheets).map_err(io::Error::other)?,
-    )?;
+    put("summary.xlsx", &to_xlsx(&sheets).map_err(io::Error::other)?)?;
 
     for (name, spec) in &mut charts {
         let n = source_count(&spec.source);
         spec.source = source_line_for(lang, &source, n);
-        put(
-            dir,
-            &mut written,
-            &format!("{name}.svg"),
-            to_svg(spec, options.width, options.height).as_bytes(),
-        )?;
+        put(&format!("{name}.svg"), to_svg(spec, options.width, options.height).as_bytes())?;
         let png = to_png(spec, options.width, options.height, 1.0, Background::White).map_err(io::Error::other)?;
-        put(dir, &mut written, &format!("{name}.png"), &png)?;
+        put(&format!("{name}.png"), &png)?;
     }
-    let index = index_html(&charts, &summary, lang, &written, &options.out_dir);
-    put(dir, &mut written, "index.html", index.as_bytes())?;
+    let table_files: Vec<String> = ["summary.csv", "comments.csv", "summary.xlsx"]
+        .into_iter()
+        .filter(|name| dir.join(name).exists())
+        .map(String::from)
+        .collect();
+    let index = index_html(&charts, &summary, lang, &table_files);
+    put("index.html", index.as_bytes())?;
     Ok(written)
 }
 
-fn put(dir: &Path, written: &mut Vec<PathBuf>, name: &str, bytes: &[u8]) -> io::Result<()> {
-    let path = dir.join(name);
-    write_atomically(&path, bytes)?;
-    written.push(path);
-    Ok(())
+/// File names made unique by a number where two would be the same.
+#[derive(Default)]
+struct UniqueNames(std::collections::HashSet<String>);
+
+impl UniqueNames {
+    fn make(&mut self, name: &str) -> String {
+        let mut unique = name.to_string();
+        let mut n = 2;
+        while !self.0.insert(unique.clone()) {
+            unique = format!("{name}-{n}");
+            n += 1;
+        }
+        unique
+    }
 }
 
 /// The input files by name, for the source line: "Kilde: checkin-survey.csv, n = 1.477".
@@ -152,7 +242,7 @@ fn html(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
-fn index_html(charts: &[(String, ChartSpec)], summary: &Table, lang: Lang, files: &[PathBuf], dir: &Path) -> String {
+fn index_html(charts: &[(String, ChartSpec)], summary: &Table, lang: Lang, table_files: &[String]) -> String {
     let title = lang.pick("valgpuls: rapport", "valgpuls: report");
     let mut page = format!(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head><meta charset=\"utf-8\"><title>{title}</title>\n<style>\
@@ -181,12 +271,8 @@ fn index_html(charts: &[(String, ChartSpec)], summary: &Table, lang: Lang, files
         page.push_str("</tr>\n");
     }
     page.push_str("</table>\n<p>");
-    for file in files
-        .iter()
-        .filter(|f| f.extension().is_some_and(|e| e == "csv" || e == "xlsx"))
-    {
-        let name = file.strip_prefix(dir).unwrap_or(file).to_string_lossy();
-        page.push_str(&format!("<a href=\"{0}\">{0}</a> ", html(&name)));
+    for name in table_files {
+        page.push_str(&format!("<a href=\"{0}\">{0}</a> ", html(name)));
     }
     page.push_str("</p>\n");
     for (name, spec) in charts {

@@ -184,6 +184,7 @@ fn report_writes_every_file_it_lists() {
             width: 960,
             height: 540,
             lang: Lang::Da,
+            ..ReportOptions::default()
         };
         let files = write_report(&dataset, &Timeline::default(), &options).unwrap();
         let names: Vec<String> = files
@@ -243,4 +244,88 @@ fn empty_and_awkward_charts_still_export() {
         let png = to_png(&spec, w, h, 1.0, Background::White).unwrap();
         assert_eq!(tiny_skia::Pixmap::decode_png(&png).unwrap().width(), w);
     }
+}
+
+/// A report folder is a whole new report or the old one untouched: a report that fails
+/// partway (a full disk) leaves the old one as it was, an existing one is replaced only when
+/// asked and then whole, with no stale files and nothing left beside it.
+#[test]
+fn a_report_folder_is_replaced_whole_or_not_at_all() {
+    let (dataset, _) = load("checkin-survey.csv");
+    let parent = std::env::temp_dir().join(format!("valgpuls-report-swap-{}", std::process::id()));
+    let _fresh = std::fs::remove_dir_all(&parent);
+    std::fs::create_dir_all(&parent).unwrap();
+    let out_dir = parent.join("rapport");
+    let options = ReportOptions {
+        out_dir: out_dir.clone(),
+        width: 480,
+        height: 270,
+        lang: Lang::Da,
+        ..ReportOptions::default()
+    };
+    write_report(&dataset, &Timeline::default(), &options).unwrap();
+    let first_summary = std::fs::read(out_dir.join("summary.csv")).unwrap();
+    std::fs::write(out_dir.join("stale-chart.svg"), "old").unwrap();
+
+    // Without --force an existing report is left alone.
+    let error = write_report(&dataset, &Timeline::default(), &options).unwrap_err();
+    assert!(error.to_string().contains("--force"), "{error}");
+
+    // A disk that fills up after three files: the old report stays as it was.
+    let failing = ReportOptions {
+        force: true,
+        fail_after_files: Some(3),
+        lang: Lang::En,
+        ..options.clone()
+    };
+    assert!(write_report(&dataset, &Timeline::default(), &failing).is_err());
+    assert_eq!(std::fs::read(out_dir.join("summary.csv")).unwrap(), first_summary);
+    assert!(out_dir.join("stale-chart.svg").exists());
+
+    // With --force the new report replaces the old whole: English now, and no stale file.
+    let english = ReportOptions {
+        force: true,
+        lang: Lang::En,
+        ..options.clone()
+    };
+    let files = write_report(&dataset, &Timeline::default(), &english).unwrap();
+    assert!(!out_dir.join("stale-chart.svg").exists());
+    let summary = std::fs::read_to_string(out_dir.join("summary.csv")).unwrap();
+    assert!(summary.contains("Wave"), "{summary}");
+    assert!(files.iter().all(|f| f.starts_with(&out_dir) && f.exists()));
+    // Nothing but the report is left in the parent folder.
+    let left: Vec<_> = std::fs::read_dir(&parent).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(left, ["rapport"]);
+    std::fs::remove_dir_all(&parent).unwrap();
+}
+
+/// Wave names that make the same file name each keep their own chart.
+#[test]
+fn waves_whose_names_clash_as_file_names_keep_their_own_charts() {
+    use valgpuls::import::{Source, import_sources};
+    let text = "Kommune;Rul;Uge;Supporten\nA;Rul 1;1;4\nB;rul-1;1;3\nC;Rul 1?;1;5\nD;RUL 1;1;2\n";
+    let import = import_sources(
+        &[Source {
+            name: "navne.csv".into(),
+            bytes: text.as_bytes().to_vec(),
+        }],
+        &valgpuls::import::ImportOptions::default(),
+    );
+    assert_eq!(import.dataset.waves.len(), 4);
+    let out_dir = std::env::temp_dir().join(format!("valgpuls-report-names-{}", std::process::id()));
+    let _fresh = std::fs::remove_dir_all(&out_dir);
+    let options = ReportOptions {
+        out_dir: out_dir.clone(),
+        width: 480,
+        height: 270,
+        lang: Lang::Da,
+        ..ReportOptions::default()
+    };
+    let files = write_report(&import.dataset, &Timeline::default(), &options).unwrap();
+    let distributions: Vec<_> = files
+        .iter()
+        .filter(|f| f.to_string_lossy().contains("distribution-") && f.extension().is_some_and(|e| e == "svg"))
+        .collect();
+    assert_eq!(distributions.len(), 4, "{files:?}");
+    std::fs::remove_dir_all(&out_dir).unwrap();
 }
