@@ -185,21 +185,12 @@ fn details_text(summary: &Summary, lang: Lang) -> String {
 }
 
 /// One row per wave × phase and per wave total; `;` and decimal comma in Danish (opens right
-/// in Danish Excel), `,` and point in English.
+/// in Danish Excel), `,` and point in English. Written by the one CSV writer every export
+/// uses (quoting, formula-like text neutralised), without a BOM: it goes to a terminal or a
+/// pipe.
 pub fn summary_csv(summary: &Summary, lang: Lang) -> String {
-    let separator = match lang {
-        Lang::Da => ";",
-        Lang::En => ",",
-    };
-    let number = |value: Option<f64>| value.map_or_else(String::new, |v| lang.number(v, 4));
-    let quote = |text: &str| {
-        if text.contains(separator) || text.contains('"') {
-            format!("\"{}\"", text.replace('"', "\"\""))
-        } else {
-            text.to_string()
-        }
-    };
-    let header = match lang {
+    use crate::export::table::{Table, Value, write_csv};
+    let headers = match lang {
         Lang::Da => [
             "rul",
             "fase",
@@ -212,38 +203,48 @@ pub fn summary_csv(summary: &Summary, lang: Lang) -> String {
         ],
         Lang::En => ["wave", "phase", "n", "mean", "sd", "ci95_low", "ci95_high", "dont_know"],
     };
-    let mut out = header.join(separator);
-    out.push_str("\r\n");
-    let mut row =
-        |wave: &str, phase: &str, n: u64, mean: Option<f64>, sd: Option<f64>, ci: Option<[f64; 2]>, dont_know: u64| {
-            let fields = [
-                quote(wave),
-                quote(phase),
-                n.to_string(),
-                number(mean),
-                number(sd),
-                number(ci.map(|c| c[0])),
-                number(ci.map(|c| c[1])),
-                dont_know.to_string(),
-            ];
-            out.push_str(&fields.join(separator));
-            out.push_str("\r\n");
-        };
+    let number = |value: Option<f64>| value.map_or(Value::Empty, |v| Value::Number(v, 4));
+    let row = |wave: &str, phase: &str, n: u64, mean: Option<f64>, sd: Option<f64>, ci: Option<[f64; 2]>, dont_know| {
+        vec![
+            Value::Text(wave.to_string()),
+            Value::Text(phase.to_string()),
+            Value::Count(n),
+            number(mean),
+            number(sd),
+            number(ci.map(|c| c[0])),
+            number(ci.map(|c| c[1])),
+            Value::Count(dont_know),
+        ]
+    };
+    let mut rows = Vec::new();
     for wave in &summary.waves {
         for cell in &wave.cells {
             let s = &cell.stats;
-            row(&wave.wave, &cell.phase, s.n, s.mean, s.sd, s.ci95, s.dont_know);
+            rows.push(row(&wave.wave, &cell.phase, s.n, s.mean, s.sd, s.ci95, s.dont_know));
         }
         let t = &wave.total;
         let of_phases = lang.pick(
             "Total udrulning (gennemsnit af faser)",
             "Total rollout (mean of phase means)",
         );
-        row(&wave.wave, of_phases, t.n, t.mean_of_phases, None, None, t.dont_know);
+        rows.push(row(
+            &wave.wave,
+            of_phases,
+            t.n,
+            t.mean_of_phases,
+            None,
+            None,
+            t.dont_know,
+        ));
         let pooled = lang.pick("Alle svar samlet", "All answers pooled");
-        row(&wave.wave, pooled, t.n, t.pooled_mean, t.sd, t.ci95, t.dont_know);
+        rows.push(row(&wave.wave, pooled, t.n, t.pooled_mean, t.sd, t.ci95, t.dont_know));
     }
-    out
+    let table = Table {
+        name: String::new(),
+        headers: headers.map(String::from).to_vec(),
+        rows,
+    };
+    String::from_utf8_lossy(&write_csv(&table, lang, false)).into_owned()
 }
 
 /// DESIGN.md's JSON: one object, means unrounded.

@@ -230,3 +230,25 @@ fn skip_invalid_with_every_row_invalid_is_an_error_not_an_empty_table() {
     );
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn summary_csv_neutralises_formulas_and_keeps_a_line_break_inside_its_field() {
+    let dir = std::env::temp_dir().join(format!("valgpuls-cli-csv-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("navne.csv");
+    std::fs::write(
+        &file,
+        "Kommune;Rul;Uge;Supporten\nA;=SUM(A1);1;4\nB;\"Rul\n2\";1;3\nC;Rul 3;1;5\n",
+    )
+    .unwrap();
+    let (code, out, err) = valgpuls(&["summary", "--format", "csv", file.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("\r\n'=SUM(A1);Klargøring (uge 1-3);1;4,0000;"), "{out}");
+    assert!(out.contains("\r\n\"Rul\n2\";Klargøring (uge 1-3);1;3,0000;"), "{out}");
+    let mut reader = csv::ReaderBuilder::new().delimiter(b';').from_reader(out.as_bytes());
+    assert!(
+        reader.records().all(|r| r.unwrap().len() == 8),
+        "every row has its 8 fields"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}

@@ -294,7 +294,10 @@ fn a_report_folder_is_replaced_whole_or_not_at_all() {
     assert!(summary.contains("Wave"), "{summary}");
     assert!(files.iter().all(|f| f.starts_with(&out_dir) && f.exists()));
     // Nothing but the report is left in the parent folder.
-    let left: Vec<_> = std::fs::read_dir(&parent).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let left: Vec<_> = std::fs::read_dir(&parent)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(left, ["rapport"]);
     std::fs::remove_dir_all(&parent).unwrap();
 }

@@ -174,11 +174,17 @@ fn display(value: &Value, lang: Lang) -> String {
 /// CSV as Excel in the language's locale opens it by double-click: Danish `;` with decimal
 /// commas, English `,` with points; UTF-8 with a BOM (else Excel guesses Windows-1252) and CRLF.
 pub fn to_csv(table: &Table, lang: Lang) -> Vec<u8> {
+    write_csv(table, lang, true)
+}
+
+/// The one CSV writer: every field quoted where it must be (separators, quotes, line breaks),
+/// formula-like text neutralised; with or without the BOM Excel wants.
+pub fn write_csv(table: &Table, lang: Lang, bom: bool) -> Vec<u8> {
     let separator = match lang {
         Lang::Da => b';',
         Lang::En => b',',
     };
-    let mut out = b"\xEF\xBB\xBF".to_vec();
+    let mut out = if bom { b"\xEF\xBB\xBF".to_vec() } else { Vec::new() };
     let mut writer = csv::WriterBuilder::new()
         .delimiter(separator)
         .terminator(csv::Terminator::CRLF)
@@ -219,44 +225,92 @@ pub fn summary_clipboard_text(summary: &Summary, lang: Lang) -> String {
     to_clipboard_text(&summary_table(summary, lang), lang)
 }
 
+/// Excel's limits: characters in a cell, rows in a sheet.
+const MAX_CELL_CHARS: usize = 32_767;
+const MAX_SHEET_ROWS: usize = 1_048_576;
+
 /// One sheet per table, bold frozen header row, numbers as numbers (formatted to their
-/// decimals, full precision kept), text as text.
+/// decimals, full precision kept), text as text. Where Excel's limits bite, the workbook says
+/// so and holds what fits, never an invalid file: a cell past 32,767 characters is cut and
+/// marked, a table past a sheet's rows goes on in the next sheet.
 pub fn to_xlsx(tables: &[&Table]) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
     let bold = Format::new().set_bold();
     let mut used: Vec<String> = Vec::new();
     for (index, table) in tables.iter().enumerate() {
-        let mut name = sheet_name(&table.name, index);
-        if used.iter().any(|u| u.eq_ignore_ascii_case(&name)) {
-            name = format!("{name} {}", index + 1);
-        }
-        used.push(name.clone());
-        let sheet = workbook.add_worksheet();
-        sheet.set_name(name)?;
-        for (col, header) in (0u16..).zip(&table.headers) {
-            sheet.write_string_with_format(0, col, neutralise(header), &bold)?;
-        }
-        for (row, values) in (1u32..).zip(&table.rows) {
-            for (col, value) in (0u16..).zip(values) {
-                match value {
-                    Value::Text(text) => {
-                        sheet.write_string(row, col, neutralise(text))?;
+        let rows_per_sheet = MAX_SHEET_ROWS - 1;
+        let parts = table.rows.len().div_ceil(rows_per_sheet).max(1);
+        for part in 0..parts {
+            let base = if parts > 1 {
+                format!("{} {}", sheet_name(&table.name, index), part + 1)
+            } else {
+                sheet_name(&table.name, index)
+            };
+            let name = unique_sheet_name(&base, &used);
+            used.push(name.clone());
+            let sheet = workbook.add_worksheet();
+            sheet.set_name(name)?;
+            for (col, header) in (0u16..).zip(&table.headers) {
+                sheet.write_string_with_format(0, col, cell_text(header), &bold)?;
+            }
+            let rows = table.rows.iter().skip(part * rows_per_sheet).take(rows_per_sheet);
+            for (row, values) in (1u32..).zip(rows) {
+                for (col, value) in (0u16..).zip(values) {
+                    match value {
+                        Value::Text(text) => {
+                            sheet.write_string(row, col, cell_text(text))?;
+                        }
+                        Value::Number(v, decimals) if v.is_finite() => {
+                            let format = Format::new().set_num_format(number_format(*decimals));
+                            sheet.write_number_with_format(row, col, *v, &format)?;
+                        }
+                        Value::Count(n) => {
+                            sheet.write_number(row, col, *n as f64)?;
+                        }
+                        Value::Number(..) | Value::Empty => {}
                     }
-                    Value::Number(v, decimals) if v.is_finite() => {
-                        let format = Format::new().set_num_format(number_format(*decimals));
-                        sheet.write_number_with_format(row, col, *v, &format)?;
-                    }
-                    Value::Count(n) => {
-                        sheet.write_number(row, col, *n as f64)?;
-                    }
-                    Value::Number(..) | Value::Empty => {}
                 }
             }
+            sheet.set_freeze_panes(1, 0)?;
+            sheet.autofit();
         }
-        sheet.set_freeze_panes(1, 0)?;
-        sheet.autofit();
     }
     workbook.save_to_buffer()
+}
+
+/// Text as a cell holds it: neutralised, valid XML, at most Excel's 32,767 characters (a
+/// longer text is cut and says so).
+fn cell_text(text: &str) -> String {
+    let text = neutralise(&crate::export::text::xml_safe(text));
+    // Excel counts UTF-16 units (an emoji is two).
+    if text.encode_utf16().count() <= MAX_CELL_CHARS {
+        return text;
+    }
+    const MARK: &str = " … [afkortet: over Excels grænse på 32.767 tegn]";
+    let room = MAX_CELL_CHARS - MARK.encode_utf16().count();
+    let mut cut = String::new();
+    let mut units = 0;
+    for c in text.chars() {
+        units += c.len_utf16();
+        if units > room {
+            break;
+        }
+        cut.push(c);
+    }
+    cut.push_str(MARK);
+    cut
+}
+
+/// A sheet name no other sheet has (Excel compares them without case).
+fn unique_sheet_name(base: &str, used: &[String]) -> String {
+    let taken = |name: &str| used.iter().any(|u| u.to_lowercase() == name.to_lowercase());
+    let mut name = base.to_string();
+    let mut n = 2;
+    while taken(&name) || name.eq_ignore_ascii_case("history") {
+        name = format!("{} {n}", base.chars().take(26).collect::<String>());
+        n += 1;
+    }
+    name
 }
 
 fn number_format(decimals: usize) -> String {
@@ -267,13 +321,23 @@ fn number_format(decimals: usize) -> String {
     }
 }
 
-/// Excel's rules: 1-31 characters (28 here, leaving room for a number on a clash), none of []:*?/\.
+/// Excel's rules: 1-31 characters counted in UTF-16 (an emoji is two; 24 here, leaving room
+/// for a number on a clash), none of []:*?/\, no control characters.
 fn sheet_name(name: &str, index: usize) -> String {
-    let clean: String = name
-        .chars()
-        .map(|c| if "[]:*?/\\".contains(c) { '_' } else { c })
-        .take(28)
-        .collect();
+    let mut clean = String::new();
+    let mut units = 0;
+    for c in name.chars() {
+        let c = if "[]:*?/\\".contains(c) || c.is_control() || !crate::export::text::is_xml_char(c) {
+            '_'
+        } else {
+            c
+        };
+        units += c.len_utf16();
+        if units > 24 {
+            break;
+        }
+        clean.push(c);
+    }
     let clean = clean.trim_matches('\'').trim().to_string();
     if clean.is_empty() {
         format!("{}", index + 1)
@@ -285,6 +349,30 @@ fn sheet_name(name: &str, index: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Whatever `check` accepts, the workbook holds: a comment past Excel's cell limit, emoji
+    /// and clashing sheet names, characters XML forbids.
+    #[test]
+    fn awkward_text_makes_a_valid_workbook() {
+        let long = "æ😀".repeat(20_000);
+        let table = |name: &str| Table {
+            name: name.to_string(),
+            headers: vec!["Kommentar\u{FFFE}".into()],
+            rows: vec![vec![Value::Text(long.clone())], vec![Value::Text("=1+1".into())]],
+        };
+        let (a, b, c) = (
+            table("Kommentarer 😀😀😀😀😀😀😀😀😀😀😀😀"),
+            table("kommentarer 😀😀😀😀😀😀😀😀😀😀😀😀"),
+            table("History"),
+        );
+        let bytes = to_xlsx(&[&a, &b, &c]).expect("a valid workbook");
+        assert!(bytes.starts_with(b"PK"));
+        let cut = cell_text(&long);
+        assert_eq!(cut.encode_utf16().count(), MAX_CELL_CHARS);
+        assert!(cut.ends_with("32.767 tegn]"));
+        let names = [sheet_name(&a.name, 0), sheet_name(&b.name, 1)];
+        assert!(names.iter().all(|n| n.encode_utf16().count() <= 24), "{names:?}");
+    }
 
     #[test]
     fn formula_like_text_is_neutralised() {

@@ -60,10 +60,30 @@ pub fn escape(text: &str) -> String {
             '\'' => out.push_str("&apos;"),
             // Control characters are not allowed in XML 1.0; a pasted tab becomes a space.
             c if (c as u32) < 0x20 => out.push(' '),
+            // Nor are U+FFFE and U+FFFF: an SVG holding one does not open.
+            c if !is_xml_char(c) => out.push('\u{FFFD}'),
             c => out.push(c),
         }
     }
     out
+}
+
+/// A character XML 1.0 allows in text (Rust strings hold no surrogates).
+pub fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
+/// Text as a format that carries XML (XLSX, PPTX) can hold it: characters XML forbids
+/// replaced, line breaks kept.
+pub fn xml_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().all(is_xml_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(
+        text.chars()
+            .map(|c| if is_xml_char(c) { c } else { '\u{FFFD}' })
+            .collect(),
+    )
 }
 
 #[cfg(test)]
@@ -78,5 +98,6 @@ mod tests {
         assert!(lines.len() > 1);
         assert!(lines.iter().all(|l| text_width(l, 20.0, false) <= 200.0));
         assert_eq!(escape("a<b & \"c\""), "a&lt;b &amp; &quot;c&quot;");
+        assert_eq!(escape("Rul\u{FFFE}1\u{1}"), "Rul\u{FFFD}1 ");
     }
 }
