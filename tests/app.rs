@@ -630,12 +630,16 @@ fn dates_that_read_both_ways_are_asked_about_and_month_first_gives_the_weeks() {
     harness.state_mut().wait_for_import();
     harness.run();
     import_bytes(&mut harness, "tidspunkt.csv", AMBIGUOUS_DATES.as_bytes());
-    harness.get_by_label("Hvilken vej står datoerne i «Tidspunkt»?");
+    harness.get_by_label("Står dagen eller måneden først i «Tidspunkt»?");
     harness.get_by_label_contains("Ugerne regnes ud fra datoerne, så filen kan ikke bruges");
     assert!(!is_enabled(&harness, "Brug data"), "the weeks cannot be counted yet");
     harness.get_by_label("Dag først: 08/12/2024 09:00 = 8. december 2024");
     click_and_wait(&mut harness, "Måned først: 08/12/2024 09:00 = 12. august 2024");
-    assert!(harness.query_by_label_contains("Hvilken vej står datoerne").is_none());
+    assert!(
+        harness
+            .query_by_label_contains("Står dagen eller måneden først")
+            .is_none()
+    );
     harness.get_by_label("• datoer med måneden først");
     assert_eq!(value_beside(&harness, "Datoer"), "«Tidspunkt»: måneden først");
     harness.get_by_label("Brug data").click();

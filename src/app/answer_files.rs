@@ -49,8 +49,21 @@ fn read_table(path: &Path) -> Result<Table, String> {
 impl App {
     /// The new plan is kept and the data read again with it.
     pub(super) fn set_plan(&mut self, plan: Plan) {
+        let unchanged = plan == self.settings.plan;
         self.settings.plan = plan;
         self.plan_form = plan_view::Form::from_plan(&self.settings.plan, self.lang());
+        if unchanged && self.plan_for_review.is_none() {
+            // Nothing to read again; a waiting review is read again all the same, since the
+            // user asked for it.
+            self.message = Some(Message {
+                text: self
+                    .lang()
+                    .pick("Planen er uændret.", "The plan is unchanged.")
+                    .to_string(),
+                is_error: false,
+            });
+            return;
+        }
         self.import_again_with_plan();
     }
 

@@ -6,38 +6,51 @@ use eframe::egui;
 
 use super::Command;
 use super::import_view::plural;
-use super::review::{ColumnCounts, ColumnUse, file_name};
+use super::review::{ColumnUse, FileColumns, file_name};
 use crate::import::{ColumnReport, FileReport, Layout, Role};
 use crate::locale::Lang;
 
 /// Question texts from a structure file can be paragraphs: the table shows the start.
 const QUESTION_TEXT_SHOWN: usize = 70;
 
-pub fn ui(ui: &mut egui::Ui, report: &FileReport, counts: ColumnCounts, index: usize, lang: Lang) -> Option<Command> {
+pub fn ui(ui: &mut egui::Ui, report: &FileReport, columns: &FileColumns, index: usize, lang: Lang) -> Option<Command> {
     let mut command = None;
     ui.strong(&report.file);
     facts_ui(ui, report, index, lang);
     if !report.columns.is_empty() {
         ui.add_space(6.0);
         ui.strong(lang.pick("Kolonner", "Columns"));
+        let (averaged, left_out) = (columns.averaged, columns.left_out.len());
         ui.label(match lang {
             Lang::Da => format!(
-                "{} {} med svar indgår i gennemsnittet; {} er udeladt.",
-                counts.averaged,
-                plural(counts.averaged, "kolonne", "kolonner"),
-                counts.left_out,
+                "{averaged} {} med svar indgår i gennemsnittet; {left_out} er udeladt.",
+                plural(averaged, "kolonne", "kolonner"),
             ),
             Lang::En => format!(
-                "{} {} of answers {} averaged; {} {} left out.",
-                counts.averaged,
-                plural(counts.averaged, "column", "columns"),
-                plural(counts.averaged, "is", "are"),
-                counts.left_out,
-                plural(counts.left_out, "is", "are"),
+                "{averaged} {} of answers {} averaged; {left_out} {} left out.",
+                plural(averaged, "column", "columns"),
+                plural(averaged, "is", "are"),
+                plural(left_out, "is", "are"),
             ),
         });
-        if let Some(chosen) = columns_ui(ui, &report.columns, index, lang) {
+        if let Some(chosen) = columns_ui(ui, report, &columns.used, ("used", index), lang) {
             command = Some(chosen);
+        }
+        if left_out > 0 {
+            let title = match lang {
+                Lang::Da => format!("Udeladte kolonner ({left_out})"),
+                Lang::En => format!("Columns left out ({left_out})"),
+            };
+            // A tool's system columns are dozens: open only when they are few.
+            let open = egui::CollapsingHeader::new(title)
+                .id_salt(("left_out", index))
+                .default_open(left_out <= 8)
+                .show(ui, |ui| {
+                    columns_ui(ui, report, &columns.left_out, ("left_out", index), lang)
+                });
+            if let Some(chosen) = open.body_returned.flatten() {
+                command = Some(chosen);
+            }
         }
     }
     if !report.labels.is_empty() {
@@ -173,11 +186,40 @@ fn use_text(column: &ColumnReport, lang: Lang) -> &'static str {
     }
 }
 
+/// A column's header, and under it the start of its question text when a structure file
+/// gives one. Labels do not wrap: a grid cell is as narrow as its widest row, and "Kommune"
+/// would break inside the word.
+fn column_name_ui(ui: &mut egui::Ui, column: &ColumnReport) -> egui::Response {
+    let Some(text) = &column.text else {
+        return ui.add(egui::Label::new(&column.header).extend());
+    };
+    ui.vertical(|ui| {
+        let header = ui.add(egui::Label::new(&column.header).extend());
+        let shown: String = text.chars().take(QUESTION_TEXT_SHOWN).collect();
+        let shown = if shown.len() < text.len() {
+            format!("{shown}…")
+        } else {
+            shown
+        };
+        ui.add(egui::Label::new(egui::RichText::new(shown).weak()).extend())
+            .on_hover_text(text);
+        header
+    })
+    .inner
+}
+
 /// Each column: its header (and question text), its role (changeable), what it is used for
 /// and why.
-fn columns_ui(ui: &mut egui::Ui, columns: &[ColumnReport], index: usize, lang: Lang) -> Option<Command> {
+fn columns_ui(
+    ui: &mut egui::Ui,
+    report: &FileReport,
+    shown: &[usize],
+    grid: (&str, usize),
+    lang: Lang,
+) -> Option<Command> {
     let mut command = None;
-    egui::Grid::new(("columns", index))
+    let file = grid.1;
+    egui::Grid::new(grid)
         .num_columns(4)
         .striped(true)
         .spacing([16.0, 4.0])
@@ -187,27 +229,13 @@ fn columns_ui(ui: &mut egui::Ui, columns: &[ColumnReport], index: usize, lang: L
             ui.strong(lang.pick("Bruges", "Used"));
             ui.strong(lang.pick("Hvorfor", "Why"));
             ui.end_row();
-            for (column_index, column) in columns.iter().enumerate() {
-                let header = ui
-                    .vertical(|ui| {
-                        // A grid cell is as narrow as its widest row: wrapped, "Kommune" would
-                        // break inside the word.
-                        let header = ui.add(egui::Label::new(&column.header).extend());
-                        if let Some(text) = &column.text {
-                            let shown: String = text.chars().take(QUESTION_TEXT_SHOWN).collect();
-                            let shown = if shown.len() < text.len() {
-                                format!("{shown}…")
-                            } else {
-                                shown
-                            };
-                            ui.add(egui::Label::new(egui::RichText::new(shown).weak()).extend())
-                                .on_hover_text(text);
-                        }
-                        header
-                    })
-                    .inner;
+            for &column_index in shown {
+                let Some(column) = report.columns.get(column_index) else {
+                    continue;
+                };
+                let header = column_name_ui(ui, column);
                 let mut role = column.role;
-                egui::ComboBox::from_id_salt(("role", index, column_index))
+                egui::ComboBox::from_id_salt(("role", file, column_index))
                     .selected_text(role.label(lang))
                     .show_ui(ui, |ui| {
                         for choice in Role::ALL {

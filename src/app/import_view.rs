@@ -60,8 +60,8 @@ pub fn ui(ui: &mut egui::Ui, review: &Review, lang: Lang) -> Option<Command> {
             ui.separator();
         }
         for (index, report) in import.files.iter().enumerate() {
-            let counts = review.columns.get(index).copied().unwrap_or_default();
-            if let Some(chosen) = import_file::ui(ui, report, counts, index, lang) {
+            let columns = review.columns.get(index).cloned().unwrap_or_default();
+            if let Some(chosen) = import_file::ui(ui, report, &columns, index, lang) {
                 command = Some(chosen);
             }
             ui.separator();
@@ -269,5 +269,27 @@ fn problems_ui(ui: &mut egui::Ui, problems: &[Problem], lang: Lang) {
             lang.count(more as u64),
             lang.pick("flere", "more")
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::place;
+    use crate::import::{Problem, ProblemKind};
+    use crate::locale::Lang;
+
+    #[test]
+    fn a_workbook_problem_is_placed_by_sheet_row_and_column_letter() {
+        let problem = Problem {
+            file: "svar.xlsx".to_string(),
+            sheet: Some("Ark1".to_string()),
+            line: Some(12),
+            column: Some((4, "Tilfredshed".to_string())),
+            kind: ProblemKind::OutOfScale { value: "7".to_string() },
+        };
+        assert_eq!(place(&problem, Lang::Da), "Ark1, række 12, kolonne D");
+        assert_eq!(place(&problem, Lang::En), "Ark1, row 12, column D");
+        let text = Problem { sheet: None, ..problem };
+        assert_eq!(place(&text, Lang::Da), "linje 12, kolonne 4");
     }
 }

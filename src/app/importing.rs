@@ -190,13 +190,19 @@ impl App {
         if context.purpose == Purpose::Replan && usable {
             let label = self.loaded.label.clone();
             self.use_import(import, label, loader.inputs);
+            let text = if self.settings.plan.waves.is_empty() {
+                lang.pick(
+                    "Planen er fjernet, og dataene er læst igen uden den.",
+                    "The plan is removed, and the data was read again without it.",
+                )
+            } else {
+                lang.pick(
+                    "Planen er taget i brug, og dataene er læst igen med den.",
+                    "The plan is in use, and the data was read again with it.",
+                )
+            };
             self.message = Some(Message {
-                text: lang
-                    .pick(
-                        "Planen er taget i brug, og dataene er læst igen med den.",
-                        "The plan is in use, and the data was read again with it.",
-                    )
-                    .to_string(),
+                text: text.to_string(),
                 is_error: false,
             });
             return;

@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
-use crate::import::{Import, ImportOptions, Source, import_sources};
+use crate::import::{Import, ImportOptions, Source, import_paths, import_sources};
 
 /// One file to import: from disk, or bytes already in memory (the bundled sample, a file
 /// dropped by a browser-like source, a test).
@@ -44,6 +44,15 @@ pub fn import_inputs(inputs: &[Input], options: &ImportOptions) -> Import {
 
 /// As [`import_inputs`], counting the files read in `files_read` for the progress bar.
 fn import_counting(inputs: &[Input], options: &ImportOptions, files_read: &AtomicUsize) -> Import {
+    // Files from disk are read the way the command line reads them: a SurveyXact dataset.csv
+    // brings the labels.csv and structure.csv beside it, and a file given twice counts once.
+    // The progress bar then moves once, at the end.
+    let paths: Vec<&PathBuf> = inputs.iter().filter_map(Input::path).collect();
+    if !paths.is_empty() && paths.len() == inputs.len() {
+        let import = import_paths(&paths, options);
+        files_read.store(inputs.len(), Ordering::Relaxed);
+        return import;
+    }
     let mut sources = Vec::new();
     let mut unreadable = Vec::new();
     for input in inputs {

@@ -164,12 +164,42 @@ pub fn ui(ui: &mut egui::Ui, lang: Lang, form: &mut Form, for_review: bool) -> O
     ui.weak(in_use_text(form, lang));
     ui.add_space(4.0);
     ui.horizontal(|ui| {
+        let use_plan = egui::Button::new(lang.pick("Brug planen", "Use the plan"));
+        if ui.add_enabled(form.changed, use_plan).clicked() {
+            command = Some(Command::UsePlanEdits);
+        }
+        if form.changed && ui.button(lang.pick("Fortryd ændringer", "Undo changes")).clicked() {
+            command = Some(Command::UndoPlanEdits);
+        }
+        ui.separator();
         if ui.button(lang.pick("Indlæs plan…", "Load plan…")).clicked() {
             command = Some(Command::OpenPlanDialog);
         }
         if ui.button(lang.pick("Gem plan…", "Save plan…")).clicked() {
             command = Some(Command::SavePlanDialog);
         }
+        if !form.rows.is_empty() && ui.button(lang.pick("Ryd tabellen", "Clear the table")).clicked() {
+            form.rows.clear();
+            form.changed = true;
+            form.error = None;
+        }
+    });
+    if form.changed {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            lang.pick(
+                "Ændringerne er ikke i brug, før du trykker «Brug planen».",
+                "The changes are not in use until you press “Use the plan”.",
+            ),
+        );
+    }
+    if let Some(error) = &form.error {
+        ui.colored_label(ui.visuals().error_fg_color, &error.text);
+    }
+    ui.add_space(4.0);
+    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+        table_ui(ui, lang, form);
+        ui.add_space(4.0);
         if ui.button(lang.pick("Tilføj række", "Add row")).clicked() {
             form.rows.push(form.rows.last().map_or_else(Row::default, |last| Row {
                 // A new municipality is most often in the wave above it.
@@ -180,31 +210,6 @@ pub fn ui(ui: &mut egui::Ui, lang: Lang, form: &mut Form, for_review: bool) -> O
             form.changed = true;
         }
     });
-    ui.add_space(4.0);
-    ui.horizontal(|ui| {
-        if ui
-            .add_enabled(
-                form.changed,
-                egui::Button::new(lang.pick("Brug planen", "Use the plan")),
-            )
-            .clicked()
-        {
-            command = Some(Command::UsePlanEdits);
-        }
-        if form.changed && ui.button(lang.pick("Fortryd ændringer", "Undo changes")).clicked() {
-            command = Some(Command::UndoPlanEdits);
-        }
-        if form.changed {
-            ui.weak(lang.pick("Ændringerne er ikke i brug endnu.", "The changes are not in use yet."));
-        }
-    });
-    if let Some(error) = &form.error {
-        ui.colored_label(ui.visuals().error_fg_color, &error.text);
-    }
-    ui.add_space(4.0);
-    egui::ScrollArea::vertical()
-        .auto_shrink(false)
-        .show(ui, |ui| table_ui(ui, lang, form));
     command
 }
 
@@ -230,6 +235,17 @@ fn in_use_text(form: &Form, lang: Lang) -> String {
 }
 
 fn table_ui(ui: &mut egui::Ui, lang: Lang, form: &mut Form) {
+    if form.rows.is_empty() {
+        ui.weak(lang.pick(
+            "Tabellen er tom: tilføj en række, eller indlæs en plan-fil (rul;start;kommune).",
+            "The table is empty: add a row, or load a plan file (rul;start;kommune).",
+        ));
+        return;
+    }
+    // The light theme draws text fields without a border: in a table of them the user should
+    // see where each cell is.
+    let border = ui.visuals().widgets.noninteractive.bg_stroke;
+    ui.visuals_mut().widgets.inactive.bg_stroke = border;
     let marked = form.error.as_ref().and_then(|e| e.row);
     let mut remove = None;
     egui::Grid::new("plan_rows")
@@ -251,16 +267,18 @@ fn table_ui(ui: &mut egui::Ui, lang: Lang, form: &mut Form) {
                 } else {
                     ui.weak(number);
                 }
+                // A grid column is as wide as it was last frame, and a text field only as wide
+                // as the column lets it be: the fields ask for their width outright.
+                let height = ui.spacing().interact_size.y;
                 let edits = [
-                    ui.add(egui::TextEdit::singleline(&mut row.wave).desired_width(120.0))
+                    ui.add_sized([120.0, height], egui::TextEdit::singleline(&mut row.wave))
                         .labelled_by(wave.id),
-                    ui.add(
-                        egui::TextEdit::singleline(&mut row.start)
-                            .hint_text(date_hint)
-                            .desired_width(130.0),
+                    ui.add_sized(
+                        [130.0, height],
+                        egui::TextEdit::singleline(&mut row.start).hint_text(date_hint),
                     )
                     .labelled_by(start.id),
-                    ui.add(egui::TextEdit::singleline(&mut row.municipality).desired_width(260.0))
+                    ui.add_sized([260.0, height], egui::TextEdit::singleline(&mut row.municipality))
                         .labelled_by(municipality.id),
                 ];
                 if edits.iter().any(egui::Response::changed) {
@@ -278,8 +296,5 @@ fn table_ui(ui: &mut egui::Ui, lang: Lang, form: &mut Form) {
         form.rows.remove(index);
         form.changed = true;
         form.error = None;
-    }
-    if form.rows.is_empty() {
-        ui.weak(lang.pick("Tabellen er tom.", "The table is empty."));
     }
 }

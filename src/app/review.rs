@@ -22,7 +22,7 @@ pub struct Review {
     /// Files read with answers remembered from an earlier import of their layout.
     pub remembered: Vec<RememberedLayout>,
     /// Per file, in the order of `import.files`.
-    pub columns: Vec<ColumnCounts>,
+    pub columns: Vec<FileColumns>,
 }
 
 /// A file that was read the way its layout was read last time.
@@ -32,11 +32,15 @@ pub struct RememberedLayout {
     pub answers: LayoutAnswers,
 }
 
-/// How many of a file's columns are averaged as questions and how many are left out.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct ColumnCounts {
+/// A file's columns (indices into `FileReport::columns`) in the order the review lists them:
+/// the ones averaged first, since they make the numbers, and the left-out ones apart, since
+/// a tool's export has dozens of them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FileColumns {
+    /// Averaged, then grouping, then comments.
+    pub used: Vec<usize>,
     pub averaged: usize,
-    pub left_out: usize,
+    pub left_out: Vec<usize>,
 }
 
 /// Something only the user can answer, with what the answer needs to show.
@@ -128,7 +132,7 @@ impl Review {
                 })
             })
             .collect();
-        let columns = import.files.iter().map(column_counts).collect();
+        let columns = import.files.iter().map(file_columns).collect();
         Review {
             inputs,
             options,
@@ -183,16 +187,23 @@ pub fn file_name(file: &str) -> String {
         .map_or_else(|| file.to_string(), |n| n.to_string_lossy().into_owned())
 }
 
-fn column_counts(report: &FileReport) -> ColumnCounts {
-    let mut counts = ColumnCounts::default();
-    for column in &report.columns {
-        match ColumnUse::of(column.role) {
-            ColumnUse::Averaged => counts.averaged += 1,
-            ColumnUse::LeftOut => counts.left_out += 1,
-            ColumnUse::Groups | ColumnUse::Comments => {}
-        }
+fn file_columns(report: &FileReport) -> FileColumns {
+    let uses: Vec<ColumnUse> = report.columns.iter().map(|c| ColumnUse::of(c.role)).collect();
+    let of_use = |wanted: ColumnUse| {
+        uses.iter()
+            .enumerate()
+            .filter(move |(_, u)| **u == wanted)
+            .map(|(index, _)| index)
+    };
+    let mut used: Vec<usize> = of_use(ColumnUse::Averaged).collect();
+    let averaged = used.len();
+    used.extend(of_use(ColumnUse::Groups));
+    used.extend(of_use(ColumnUse::Comments));
+    FileColumns {
+        used,
+        averaged,
+        left_out: of_use(ColumnUse::LeftOut).collect(),
     }
-    counts
 }
 
 /// Every problem an answer can settle, each once: one date order, one answer per code (the

@@ -93,18 +93,25 @@ pub fn ui(ui: &mut egui::Ui, review: &Review, lang: Lang) -> Option<Command> {
     }
     if !review.answers.is_empty() {
         ui.strong(lang.pick("Dine svar i denne import", "Your answers in this import"));
+        ui.weak(lang.pick(
+            "Når du bruger dataene, huskes svarene til næste fil med de samme kolonner.",
+            "When you use the data, the answers are remembered for the next file with the same columns.",
+        ));
         if let Some(chosen) = given_answers_ui(ui, &review.answers, lang) {
             command = Some(chosen);
         }
+        ui.separator();
     }
     command
 }
 
-/// A box around one question, as wide as the review less its own margins (wider and its
-/// right edge would be cut off by the scroll bar).
+/// A box around one question, as wide as the review less its margins, its border and the
+/// scroll bar (which floats over the content and would hide the right edge).
 fn framed<R>(ui: &mut egui::Ui, content: impl FnOnce(&mut egui::Ui) -> R) -> R {
     const MARGIN: f32 = 10.0;
-    let inner_width = ui.available_width() - 2.0 * MARGIN - 2.0;
+    let scroll = &ui.spacing().scroll;
+    let scroll_bar = scroll.bar_width + scroll.bar_outer_margin;
+    let inner_width = ui.available_width() - 2.0 * MARGIN - 4.0 - scroll_bar;
     egui::Frame::group(ui.style())
         .inner_margin(MARGIN)
         .show(ui, |ui| {
@@ -126,7 +133,7 @@ fn question_ui(ui: &mut egui::Ui, question: &Question, lang: Lang) -> Option<Com
         } => {
             ui.strong(format!(
                 "{} {}?",
-                lang.pick("Hvilken vej står datoerne i", "Which way round are the dates in"),
+                lang.pick("Står dagen eller måneden først i", "Is the day or the month first in"),
                 quoted(columns, lang)
             ));
             ui.label(match lang {
