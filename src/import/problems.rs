@@ -44,6 +44,11 @@ pub enum ProblemKind {
     OldExcel,
     /// A UTF-8 file with bytes on this line that are not UTF-8, read as Windows-1252.
     NotUtf8,
+    /// A column of one answer on the scale in every row, left out as a constant (a page
+    /// number, a status): said, in case it is a question everyone answered alike.
+    ConstantColumn {
+        value: String,
+    },
     /// Not a regular file: a folder, a pipe, a device.
     NotAFile,
     /// A line (a field) longer than the limit: no survey export has one.
@@ -174,6 +179,7 @@ impl Problem {
             }
             Ragged { .. } | OutOfScale { .. } | UnknownLabel { .. } | BadWeek { .. } | BadDate { .. } => Severity::Row,
             DateNotRead { .. }
+            | ConstantColumn { .. }
             | NotUtf8
             | SameContent { .. }
             | NoWaveColumn { .. }
@@ -285,6 +291,12 @@ impl Problem {
             (NoAnswerColumns, Lang::En) => {
                 "no column of answers: no score column and no column of values on the 1-5 scale".into()
             }
+            (ConstantColumn { value }, Lang::Da) => format!(
+                "kolonne «{header}» har svaret «{value}» i alle rækker og regnes ikke som et spørgsmål (en side eller en status?); er den et spørgsmål, så brug --role \"{header}=question\""
+            ),
+            (ConstantColumn { value }, Lang::En) => format!(
+                "column “{header}” holds “{value}” in every row and is not averaged as a question (a page or a status?); if it is a question, use --role \"{header}=question\""
+            ),
             (NotUtf8, Lang::Da) => {
                 "linjen har tegn der ikke er UTF-8, som resten af filen; de er læst som Windows-1252 (en linje indsat fra et andet program?) — se efter at navnene er rigtige".into()
             }
@@ -416,6 +428,7 @@ impl ProblemKind {
             BadWeek { value } => BadWeek { value: value_of(value) },
             BadDate { value } => BadDate { value: value_of(value) },
             DateNotRead { value } => DateNotRead { value: value_of(value) },
+            ConstantColumn { value } => ConstantColumn { value: value_of(value) },
             CodeOutsideScale { value, rows, tool } => CodeOutsideScale {
                 value: value_of(value),
                 rows: *rows,

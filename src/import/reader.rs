@@ -464,6 +464,17 @@ fn read_table(
         .map(|(header, text)| text.clone().unwrap_or_else(|| header.clone()))
         .collect();
     report.columns = column_reports(&headers, &texts, &decisions);
+    for ((index, decision), header) in decisions.iter().enumerate().zip(&headers) {
+        if let roles::RoleReason::Constant { value } = &decision.reason
+            && super::likert::is_on_scale(value)
+            && tools::system_column(header).is_none()
+        {
+            problems.push(Problem {
+                column: Some((index + 1, header.clone())),
+                ..whole_file(ProblemKind::ConstantColumn { value: value.clone() })
+            });
+        }
+    }
     report.preview = std::iter::once(headers.clone())
         .chain(
             head.records

@@ -113,6 +113,10 @@ pub(super) struct Decision {
     pub reason: RoleReason,
 }
 
+/// Values a column must have, all the same, before it is taken for a constant and not a
+/// question.
+const MIN_FOR_CONSTANT: usize = 10;
+
 /// Words of a header that ask for a rating: such a column is a question when its values are
 /// on the scale, whatever other role word it holds ("Tilfredshed med ugens forløb").
 const RATING_WORDS: [&str; 18] = [
@@ -401,7 +405,13 @@ fn from_values(
         if reading.profile.counts_like_an_id() {
             return decision(Role::Ignore, RoleReason::Identifier);
         }
-        if let Some(value) = reading.profile.constant() {
+        // Ten answers or more, all the same: a page number or a status, not a rating (a few
+        // respondents may well agree, so fewer are read as answers).
+        if let Some(value) = reading
+            .profile
+            .constant()
+            .filter(|_| reading.filled >= MIN_FOR_CONSTANT)
+        {
             return decision(
                 Role::Ignore,
                 RoleReason::Constant {
