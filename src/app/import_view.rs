@@ -5,7 +5,7 @@
 use eframe::egui;
 
 use super::review::{Review, file_name};
-use super::{Command, import_file, review_questions};
+use super::{Command, import_file, review_answers, review_questions};
 use crate::import::{Problem, ProblemKind, Severity, xlsx};
 use crate::locale::Lang;
 
@@ -51,7 +51,12 @@ pub fn ui(ui: &mut egui::Ui, review: &Review, lang: Lang) -> Option<Command> {
     ui.separator();
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
         // What the user can answer first, then the problems: they are what to act on.
-        if let Some(chosen) = review_questions::ui(ui, review, lang) {
+        let asked = [
+            review_answers::remembered_ui(ui, review, lang),
+            review_questions::ui(ui, review, lang),
+            review_answers::given_ui(ui, review, lang),
+        ];
+        if let Some(chosen) = asked.into_iter().flatten().next_back() {
             command = Some(chosen);
         }
         if !import.problems.is_empty() {

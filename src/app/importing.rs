@@ -6,9 +6,9 @@ use std::sync::Arc;
 
 use super::loader::{self, Input, Loader};
 use super::review::Review;
-use super::{App, Loaded, Message, SAMPLE_BYTES, SAMPLE_NAME};
+use super::{Answer, App, Command, Loaded, Message, SAMPLE_BYTES, SAMPLE_NAME};
 use crate::analysis::GroupBy;
-use crate::import::{Import, ImportOptions, LayoutAnswers};
+use crate::import::{Import, ImportOptions, Labels, LayoutAnswers};
 
 /// Why an import runs, which says what to do with its result.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -154,6 +154,35 @@ impl App {
         change(&mut answers);
         let inputs = review.inputs.clone();
         self.start_import_with(inputs, answers, Purpose::Review);
+    }
+
+    /// An answer given in the review (or taken back): the review's files are read again with
+    /// it. Other commands are not answers and change nothing here.
+    pub(super) fn answer(&mut self, command: Command) {
+        match command {
+            Command::SetRole { header, role } => self.reimport_review(|answers| {
+                answers.role_overrides.insert(header, role);
+            }),
+            Command::SetDateOrder(order) => self.reimport_review(|answers| answers.date_order = Some(order)),
+            Command::CountAsDontKnow(value) => self.reimport_review(|answers| {
+                if !answers.dont_know.contains(&value) {
+                    answers.dont_know.push(value);
+                }
+            }),
+            Command::WithdrawAnswer(answer) => self.reimport_review(|answers| match answer {
+                Answer::Role(header) => {
+                    answers.role_overrides.remove(&header);
+                }
+                Answer::DateOrder => answers.date_order = None,
+                Answer::DontKnow(value) => answers.dont_know.retain(|v| *v != value),
+                Answer::Labels => answers.labels = Labels::default(),
+            }),
+            Command::ForgetLayout(key) => {
+                self.settings.remembered.remove(&key);
+                self.reimport_review(|_| {});
+            }
+            _ => {}
+        }
     }
 
     /// The plan changed: a waiting review is imported again with it, else the loaded files.

@@ -12,15 +12,18 @@ mod filters;
 mod import_file;
 mod import_view;
 mod importing;
+mod input;
 mod loader;
 mod overview;
 mod plan_view;
 mod plot;
 mod project;
 mod review;
+mod review_answers;
 mod review_questions;
 mod saving;
 mod settings;
+mod start;
 mod timeline_view;
 mod top_bar;
 
@@ -33,6 +36,7 @@ pub use command::{Answer, Command};
 pub use loader::{Input, Loader};
 pub use review::{Question, Review};
 pub use settings::{Settings, ThemeChoice, TotalMode, View};
+pub use start::run;
 
 use crate::dataset::Dataset;
 use crate::import::FileReport;
@@ -41,51 +45,6 @@ use crate::locale::Lang;
 /// The bundled check-in survey, compiled in so a lone executable opens on real-looking data.
 const SAMPLE_NAME: &str = "checkin-survey.csv";
 const SAMPLE_BYTES: &[u8] = crate::cli::SAMPLE_BYTES;
-
-/// Opens the window on `files`, or on the bundled sample when there are none.
-pub fn run(files: Vec<PathBuf>) -> eframe::Result {
-    let launched = std::time::Instant::now();
-    let mut viewport = egui::ViewportBuilder::default();
-    // The same icon as the .exe's; a window without one is still a window.
-    if let Ok(icon) = eframe::icon_data::from_png_bytes(include_bytes!("../../assets/valgpuls.png")) {
-        viewport = viewport.with_icon(std::sync::Arc::new(icon));
-    }
-    let options = eframe::NativeOptions {
-        viewport: viewport
-            .with_title("valgpuls")
-            .with_inner_size([1400.0, 900.0])
-            .with_min_inner_size([800.0, 500.0])
-            .with_drag_and_drop(true),
-        ..Default::default()
-    };
-    eframe::run_native(
-        "valgpuls",
-        options,
-        Box::new(move |cc| {
-            let mut app = App::new(cc, files);
-            app.launched = Some(launched);
-            Ok(Box::new(app))
-        }),
-    )
-}
-
-/// egui's defaults suit a developer tool; a table read across a meeting room wants larger
-/// text.
-fn set_text_sizes(ctx: &egui::Context) {
-    use egui::{FontFamily, FontId, TextStyle};
-    ctx.all_styles_mut(|style| {
-        style.text_styles = [
-            (TextStyle::Heading, FontId::new(22.0, FontFamily::Proportional)),
-            (TextStyle::Body, FontId::new(15.5, FontFamily::Proportional)),
-            (TextStyle::Button, FontId::new(15.5, FontFamily::Proportional)),
-            (TextStyle::Small, FontId::new(12.5, FontFamily::Proportional)),
-            (TextStyle::Monospace, FontId::new(14.0, FontFamily::Monospace)),
-        ]
-        .into();
-        style.spacing.item_spacing = egui::vec2(8.0, 5.0);
-        style.spacing.button_padding = egui::vec2(8.0, 3.0);
-    });
-}
 
 /// The data the views show.
 pub struct Loaded {
@@ -191,7 +150,7 @@ impl App {
         };
         app.plan_form = plan_view::Form::from_plan(&app.settings.plan, app.settings.lang);
         app.apply_theme();
-        set_text_sizes(&app.ctx);
+        start::set_text_sizes(&app.ctx);
         app.load_sample();
         if !files.is_empty() {
             app.apply(Command::Import(files.into_iter().map(Input::Path).collect()));
@@ -264,28 +223,12 @@ impl App {
                 self.leave_plan_for_review();
                 self.load_sample();
             }
-            Command::SetRole { header, role } => self.reimport_review(|answers| {
-                answers.role_overrides.insert(header, role);
-            }),
-            Command::SetDateOrder(order) => self.reimport_review(|answers| answers.date_order = Some(order)),
-            Command::CountAsDontKnow(value) => self.reimport_review(|answers| {
-                if !answers.dont_know.contains(&value) {
-                    answers.dont_know.push(value);
-                }
-            }),
+            Command::SetRole { .. }
+            | Command::SetDateOrder(_)
+            | Command::CountAsDontKnow(_)
+            | Command::WithdrawAnswer(_)
+            | Command::ForgetLayout(_) => self.answer(command),
             Command::ChooseLabelsDialog => self.choose_labels_dialog(),
-            Command::WithdrawAnswer(answer) => self.reimport_review(|answers| match answer {
-                Answer::Role(header) => {
-                    answers.role_overrides.remove(&header);
-                }
-                Answer::DateOrder => answers.date_order = None,
-                Answer::DontKnow(value) => answers.dont_know.retain(|v| *v != value),
-                Answer::Labels => answers.labels = Default::default(),
-            }),
-            Command::ForgetLayout(key) => {
-                self.settings.remembered.remove(&key);
-                self.reimport_review(|_| {});
-            }
             Command::EditPlanForReview => {
                 self.plan_for_review = Some(self.settings.view);
                 self.settings.view = View::Plan;
@@ -369,42 +312,6 @@ impl App {
         }
     }
 
-    /// Ctrl+O, Ctrl+C on a chart, and files dropped on the window.
-    fn input_commands(&self, ctx: &egui::Context) -> Vec<Command> {
-        let mut commands = Vec::new();
-        // Ctrl+Shift+O first: consume_shortcut ignores extra Shift, so Ctrl+O would take it.
-        let open_project = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::O);
-        let open = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::O);
-        let save_project = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::S);
-        if ctx.input_mut(|input| input.consume_shortcut(&open_project)) {
-            commands.push(Command::OpenProjectDialog);
-        } else if ctx.input_mut(|input| input.consume_shortcut(&open)) {
-            commands.push(Command::OpenFileDialog);
-        }
-        if ctx.input_mut(|input| input.consume_shortcut(&save_project)) {
-            commands.push(Command::SaveProjectDialog);
-        }
-        // Ctrl+C arrives as a Copy event; with no text field focused, on a chart it copies
-        // the chart.
-        let copy = ctx.input(|input| input.events.contains(&egui::Event::Copy));
-        if copy && self.is_chart_view() && ctx.memory(|memory| memory.focused().is_none()) {
-            commands.push(Command::CopyChartImage);
-        }
-        let dropped: Vec<Input> = ctx.input(|input| {
-            input
-                .raw
-                .dropped_files
-                .iter()
-                .filter(|file| !file.path().as_os_str().is_empty())
-                .map(|file| Input::Path(file.path().to_path_buf()))
-                .collect()
-        });
-        if !dropped.is_empty() {
-            commands.push(Command::Import(dropped));
-        }
-        commands
-    }
-
     fn central_ui(&mut self, ui: &mut egui::Ui) -> Option<Command> {
         let lang = self.settings.lang;
         if let Some(review) = self.review.as_ref().filter(|_| self.plan_for_review.is_none()) {
@@ -429,27 +336,6 @@ impl App {
             }
         }
     }
-}
-
-/// While files are dragged over the window, say what letting go will do.
-fn drop_hint_ui(ctx: &egui::Context, lang: Lang) {
-    let hovering = ctx.input(|input| input.raw.hovered_files.len());
-    if hovering == 0 {
-        return;
-    }
-    let painter = ctx.layer_painter(egui::LayerId::new(
-        egui::Order::Foreground,
-        egui::Id::unique("drop_hint"),
-    ));
-    let screen = ctx.content_rect();
-    painter.rect_filled(screen, 0.0, egui::Color32::from_black_alpha(160));
-    painter.text(
-        screen.center(),
-        egui::Align2::CENTER_CENTER,
-        lang.pick("Slip filerne for at indlæse dem", "Drop the files to import them"),
-        egui::FontId::proportional(28.0),
-        egui::Color32::WHITE,
-    );
 }
 
 impl eframe::App for App {
@@ -495,7 +381,7 @@ impl eframe::App for App {
         let central = egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui));
         commands.extend(central.inner);
 
-        drop_hint_ui(ui.ctx(), lang);
+        input::drop_hint_ui(ui.ctx(), lang);
         if self.loader.is_some() {
             // Keeps the progress bar moving while the worker runs.
             ui.ctx().request_repaint_after(std::time::Duration::from_millis(100));
