@@ -114,8 +114,9 @@ fn parse(args: &[String]) -> Result<Args, String> {
             "--timeline" => parsed.timeline = Some(PathBuf::from(value("--timeline")?)),
             "--size" => {
                 let text = value("--size")?;
-                parsed.size = parse_size(&text)
-                    .ok_or_else(|| format!("«{text}» er ikke en størrelse som 1920x1080 (16 til {MAX_SIDE} på hver led)"))?;
+                parsed.size = parse_size(&text).ok_or_else(|| {
+                    format!("«{text}» er ikke en størrelse som 1920x1080 (16 til {MAX_SIDE} på hver led)")
+                })?;
             }
             "--role" => {
                 let text = value("--role")?;
@@ -400,7 +401,8 @@ fn run_report(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             let loaded = std::fs::read(path)
                 .map_err(|e| format!("{}: {e}", path.display()))
                 .and_then(|bytes| {
-                    crate::timeline::Timeline::from_csv(&path.display().to_string(), &bytes).map_err(|e| e.to_string())
+                    crate::timeline::Timeline::from_csv(&path.display().to_string(), &bytes)
+                        .map_err(|e| e.message(args.lang))
                 });
             match loaded {
                 Ok(timeline) => timeline,

@@ -7,7 +7,6 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::dates::parse_danish_date as parse_date;
-use crate::import::sniff::{decode, detect_separator};
 use crate::locale::Lang;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -109,18 +108,31 @@ impl Default for Timeline {
     }
 }
 
-/// A line of a timeline file that could not be read.
+/// A line of a timeline file that could not be read, said in both languages.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TimelineError {
     pub file: String,
     pub line: u64,
     pub column: usize,
-    pub message: String,
+    pub message_da: String,
+    pub message_en: String,
+}
+
+impl TimelineError {
+    /// "fil.csv:3:2: ..." in the user's language.
+    pub fn message(&self, lang: Lang) -> String {
+        let text = lang.pick(&self.message_da, &self.message_en);
+        match (self.line, self.column) {
+            (0, _) => format!("{}: {text}", self.file),
+            (line, 0) => format!("{}:{line}: {text}", self.file),
+            (line, column) => format!("{}:{line}:{column}: {text}", self.file),
+        }
+    }
 }
 
 impl std::fmt::Display for TimelineError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}:{}: {}", self.file, self.line, self.column, self.message)
+        write!(f, "{}", self.message(Lang::Da))
     }
 }
 
@@ -128,63 +140,78 @@ const HEADER: [&str; 5] = ["type", "start", "end", "label_da", "label_en"];
 
 impl Timeline {
     /// Reads `type;start;end;label_da;label_en` (any separator and encoding the survey import
-    /// takes). `type` is event/begivenhed or span/periode.
+    /// takes, lines counted right for LF, CRLF and CR). `type` is event/begivenhed or
+    /// span/periode; dates ISO or day first (the app's own format).
     pub fn from_csv(file: &str, bytes: &[u8]) -> Result<Timeline, TimelineError> {
-        let (text, _) = decode(bytes);
-        let separator = detect_separator(&text);
-        let mut reader = csv::ReaderBuilder::new()
-            .delimiter(separator)
-            .has_headers(true)
-            .flexible(true)
-            .from_reader(text.as_bytes());
-        let error = |line: u64, column: usize, message: String| TimelineError {
+        let error = |line: u64, column: usize, da: String, en: String| TimelineError {
             file: file.to_string(),
             line,
             column,
-            message,
+            message_da: da,
+            message_en: en,
         };
-        let headers: Vec<String> = match reader.headers() {
-            Ok(headers) => headers.iter().map(|h| h.trim().to_lowercase()).collect(),
-            Err(e) => return Err(error(1, 1, e.to_string())),
+        let rows = crate::import::read_rows(bytes).map_err(|e| error(0, 0, e.clone(), e))?;
+        let Some((header_line, header)) = rows.first() else {
+            return Err(error(0, 0, "tidslinjen er tom".into(), "the timeline is empty".into()));
         };
+        let headers: Vec<String> = header.iter().map(|h| h.trim().to_lowercase()).collect();
         let index = |name: &str| headers.iter().position(|h| h == name);
         let (Some(kind_at), Some(start_at)) = (index("type"), index("start")) else {
             return Err(error(
+                *header_line,
                 1,
-                1,
+                format!("overskriften skal nævne kolonnerne {}", HEADER.join(";")),
                 format!("the header must name the columns {}", HEADER.join(";")),
             ));
         };
         let (end_at, da_at, en_at) = (index("end"), index("label_da"), index("label_en"));
         let mut entries = Vec::new();
-        for record in reader.records() {
-            let record = record.map_err(|e| error(e.position().map_or(0, |p| p.line()), 1, e.to_string()))?;
-            let line = record.position().map_or(0, |p| p.line());
-            let get = |at: Option<usize>| at.and_then(|i| record.get(i)).unwrap_or("").trim();
+        for (line, record) in rows.iter().skip(1) {
+            let line = *line;
+            let get = |at: Option<usize>| at.and_then(|i| record.get(i)).map_or("", |f| f.trim());
             if record.iter().all(|f| f.trim().is_empty()) {
                 continue;
             }
             let kind = match get(Some(kind_at)).to_lowercase().as_str() {
                 "event" | "begivenhed" => EntryKind::Event,
                 "span" | "periode" => EntryKind::Span,
-                other => return Err(error(line, kind_at + 1, format!("«{other}» is neither event nor span"))),
+                other => {
+                    let other = crate::import::problems::shown(other);
+                    return Err(error(
+                        line,
+                        kind_at + 1,
+                        format!("«{other}» er hverken begivenhed (event) eller periode (span)"),
+                        format!("“{other}” is neither event nor span"),
+                    ));
+                }
             };
-            let start = parse_date(get(Some(start_at)))
-                .ok_or_else(|| error(line, start_at + 1, format!("«{}» is not a date", get(Some(start_at)))))?;
+            let start_text = crate::import::problems::shown(get(Some(start_at)));
+            let start = parse_date(get(Some(start_at))).ok_or_else(|| {
+                error(
+                    line,
+                    start_at + 1,
+                    format!("«{start_text}» er ikke en dato"),
+                    format!("“{start_text}” is not a date"),
+                )
+            })?;
             let end = match (kind, get(end_at)) {
                 (EntryKind::Event, _) => None,
                 (EntryKind::Span, text) => {
+                    let column = end_at.map_or(3, |i| i + 1);
+                    let shown = crate::import::problems::shown(text);
                     let end = parse_date(text).ok_or_else(|| {
                         error(
                             line,
-                            end_at.map_or(3, |i| i + 1),
-                            format!("a span needs an end date, «{text}» is none"),
+                            column,
+                            format!("en periode skal have en slutdato, «{shown}» er ingen"),
+                            format!("a span needs an end date, “{shown}” is none"),
                         )
                     })?;
                     if end < start {
                         return Err(error(
                             line,
-                            end_at.map_or(3, |i| i + 1),
+                            column,
+                            "perioden slutter før den begynder".into(),
                             "the span ends before it starts".into(),
                         ));
                     }
@@ -208,7 +235,8 @@ impl Timeline {
             file: file.clone(),
             line: 0,
             column: 0,
-            message: e.to_string(),
+            message_da: e.to_string(),
+            message_en: e.to_string(),
         })?;
         Timeline::from_csv(&file, &bytes)
     }
@@ -263,8 +291,18 @@ mod tests {
         .unwrap_err();
         assert_eq!((error.line, error.column), (3, 3));
         assert_eq!(
-            error.to_string(),
-            "t.csv:3:3: a span needs an end date, «snart» is none"
+            error.message(Lang::En),
+            "t.csv:3:3: a span needs an end date, “snart” is none"
         );
+        assert_eq!(
+            error.message(Lang::Da),
+            "t.csv:3:3: en periode skal have en slutdato, «snart» er ingen"
+        );
+        // CRLF and old Mac line ends name the same line.
+        for end in ["\r\n", "\r"] {
+            let text = "type;start;end;label_da\nevent;2025-01-01;;A\nspan;2025-02-01;snart;B\n".replace('\n', end);
+            let error = Timeline::from_csv("t.csv", text.as_bytes()).unwrap_err();
+            assert_eq!((error.line, error.column), (3, 3), "{end:?}");
+        }
     }
 }

@@ -43,10 +43,12 @@ pub fn read_rows(bytes: &[u8]) -> Result<Vec<(u64, Vec<String>)>, String> {
         .from_reader(text.as_bytes());
     let mut out = Vec::new();
     let mut record = csv::StringRecord::new();
+    // The csv reader's own line count lags on CRLF and knows no lone CR: count ourselves.
+    let mut lines = super::rows::LineCounter::new(&text);
     loop {
         match reader.read_record(&mut record) {
             Ok(true) => {
-                let line = record.position().map_or(0, |p| p.line());
+                let line = lines.line_at(record.position().map_or(0, |p| p.byte()));
                 out.push((line, record.iter().map(|f| f.trim().to_string()).collect()));
             }
             Ok(false) => return Ok(out),
