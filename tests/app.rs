@@ -508,6 +508,11 @@ fn a_project_reopens_its_files_and_settings_and_reports_a_changed_source() {
     harness.run();
     harness.get_by_label("Udvikling").click();
     harness.run();
+    harness
+        .state_mut()
+        .apply(Command::SetPlan(plan_with_rul_1_from_12_august()));
+    harness.state_mut().wait_for_import();
+    harness.run();
     harness.state_mut().save_project_to(&project).unwrap();
 
     // Another session, another state: the project brings back the file and the view.
@@ -517,6 +522,7 @@ fn a_project_reopens_its_files_and_settings_and_reports_a_changed_source() {
     next.state_mut().wait_for_import();
     next.run();
     assert_eq!(next.state().settings().view, View::Trend);
+    assert_eq!(next.state().settings().plan, plan_with_rul_1_from_12_august());
     next.get_by_label("Brug data").click();
     next.run();
     assert_eq!(next.state().dataset().waves, vec!["Rul 7".to_string()]);
@@ -683,6 +689,11 @@ fn a_code_past_the_scale_is_counted_as_dont_know_at_a_click() {
     assert_eq!(value_beside(&harness, "Ved ikke"), "4");
     assert_eq!(value_beside(&harness, "Afviste rækker"), "0");
     assert!(is_enabled(&harness, "Brug data"));
+
+    // Taken back, the question is asked again.
+    click_and_wait(&mut harness, "Fortryd");
+    harness.get_by_label("Hvad betyder «6»?");
+    assert_eq!(value_beside(&harness, "Ved ikke"), "0");
 }
 
 #[test]

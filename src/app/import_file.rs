@@ -143,7 +143,11 @@ fn facts_ui(ui: &mut egui::Ui, report: &FileReport, index: usize, lang: Lang) {
                 Some(crate::dates::DateOrder::MonthFirst) => lang.pick("måneden først", "month first"),
                 None => lang.pick("rækkefølgen er ikke afgjort", "the order is not settled"),
             };
-            fact(ui, lang.pick("Datoer", "Dates"), format!("«{}»: {order}", date.column));
+            let column = match lang {
+                Lang::Da => format!("«{}»", date.column),
+                Lang::En => format!("“{}”", date.column),
+            };
+            fact(ui, lang.pick("Datoer", "Dates"), format!("{column}: {order}"));
         }
         fact(
             ui,

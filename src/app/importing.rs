@@ -133,8 +133,10 @@ impl App {
         }
     }
 
-    /// New files from the user: nothing answered yet.
+    /// New files from the user: nothing answered yet, and a review that waited for the plan
+    /// gives way to theirs.
     pub(super) fn start_import(&mut self, inputs: Vec<Input>) {
+        self.leave_plan_for_review();
         self.start_import_with(inputs, LayoutAnswers::default(), Purpose::Review);
     }
 

@@ -98,6 +98,13 @@ fn file_menu_ui(ui: &mut egui::Ui, settings: &Settings) -> Option<Command> {
     if ui.button(lang.pick("Gem tidslinje…", "Save timeline…")).clicked() {
         command = Some(Command::SaveTimelineDialog);
     }
+    ui.separator();
+    if ui.button(lang.pick("Indlæs plan…", "Load plan…")).clicked() {
+        command = Some(Command::OpenPlanDialog);
+    }
+    if ui.button(lang.pick("Gem plan…", "Save plan…")).clicked() {
+        command = Some(Command::SavePlanDialog);
+    }
     command
 }
 
