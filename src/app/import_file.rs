@@ -6,17 +6,17 @@ use eframe::egui;
 
 use super::Command;
 use super::import_view::plural;
-use super::review::{ColumnUse, FileColumns, file_name};
+use super::review::{ColumnUse, FileSummary, file_name};
 use crate::import::{ColumnReport, FileReport, Layout, Role};
 use crate::locale::Lang;
 
 /// Question texts from a structure file can be paragraphs: the table shows the start.
 const QUESTION_TEXT_SHOWN: usize = 70;
 
-pub fn ui(ui: &mut egui::Ui, report: &FileReport, columns: &FileColumns, index: usize, lang: Lang) -> Option<Command> {
+pub fn ui(ui: &mut egui::Ui, report: &FileReport, columns: &FileSummary, index: usize, lang: Lang) -> Option<Command> {
     let mut command = None;
     ui.strong(&report.file);
-    facts_ui(ui, report, index, lang);
+    facts_ui(ui, report, columns.dates_asked, index, lang);
     if !report.columns.is_empty() {
         ui.add_space(6.0);
         ui.strong(lang.pick("Kolonner", "Columns"));
@@ -93,7 +93,7 @@ pub fn ui(ui: &mut egui::Ui, report: &FileReport, columns: &FileColumns, index: 
     command
 }
 
-fn facts_ui(ui: &mut egui::Ui, report: &FileReport, index: usize, lang: Lang) {
+fn facts_ui(ui: &mut egui::Ui, report: &FileReport, dates_asked: bool, index: usize, lang: Lang) {
     egui::Grid::new(("file_facts", index)).num_columns(2).show(ui, |ui| {
         let fact = |ui: &mut egui::Ui, name: &str, value: String| {
             ui.label(name);
@@ -141,7 +141,11 @@ fn facts_ui(ui: &mut egui::Ui, report: &FileReport, index: usize, lang: Lang) {
             let order = match date.order {
                 Some(crate::dates::DateOrder::DayFirst) => lang.pick("dagen først", "day first"),
                 Some(crate::dates::DateOrder::MonthFirst) => lang.pick("måneden først", "month first"),
-                None => lang.pick("rækkefølgen er ikke afgjort", "the order is not settled"),
+                None if dates_asked => lang.pick(
+                    "rækkefølgen er ikke afgjort (se ovenfor)",
+                    "the order is not settled (see above)",
+                ),
+                None => lang.pick("kan kun læses på én måde", "read only one way"),
             };
             let column = match lang {
                 Lang::Da => format!("«{}»", date.column),

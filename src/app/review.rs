@@ -22,7 +22,7 @@ pub struct Review {
     /// Files read with answers remembered from an earlier import of their layout.
     pub remembered: Vec<RememberedLayout>,
     /// Per file, in the order of `import.files`.
-    pub columns: Vec<FileColumns>,
+    pub columns: Vec<FileSummary>,
 }
 
 /// A file that was read the way its layout was read last time.
@@ -32,11 +32,13 @@ pub struct RememberedLayout {
     pub answers: LayoutAnswers,
 }
 
-/// A file's columns (indices into `FileReport::columns`) in the order the review lists them:
-/// the ones averaged first, since they make the numbers, and the left-out ones apart, since
-/// a tool's export has dozens of them.
+/// What the review shows of a file beyond its report. The columns (indices into
+/// `FileReport::columns`) in the order the review lists them: the ones averaged first, since
+/// they make the numbers, and the left-out ones apart, since a tool's export has dozens.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct FileColumns {
+pub struct FileSummary {
+    /// The day-month order of its dates is asked about (it could not be settled).
+    pub dates_asked: bool,
     /// Averaged, then grouping, then comments.
     pub used: Vec<usize>,
     pub averaged: usize,
@@ -132,7 +134,11 @@ impl Review {
                 })
             })
             .collect();
-        let columns = import.files.iter().map(file_columns).collect();
+        let columns = import
+            .files
+            .iter()
+            .map(|report| file_summary(report, &import))
+            .collect();
         Review {
             inputs,
             options,
@@ -187,7 +193,14 @@ pub fn file_name(file: &str) -> String {
         .map_or_else(|| file.to_string(), |n| n.to_string_lossy().into_owned())
 }
 
-fn file_columns(report: &FileReport) -> FileColumns {
+fn file_summary(report: &FileReport, import: &Import) -> FileSummary {
+    let dates_asked = import.problems.iter().any(|p| {
+        p.file == report.file
+            && matches!(
+                p.kind,
+                ProblemKind::AmbiguousDates { .. } | ProblemKind::ConflictingDates { .. }
+            )
+    });
     let uses: Vec<ColumnUse> = report.columns.iter().map(|c| ColumnUse::of(c.role)).collect();
     let of_use = |wanted: ColumnUse| {
         uses.iter()
@@ -199,7 +212,8 @@ fn file_columns(report: &FileReport) -> FileColumns {
     let averaged = used.len();
     used.extend(of_use(ColumnUse::Groups));
     used.extend(of_use(ColumnUse::Comments));
-    FileColumns {
+    FileSummary {
+        dates_asked,
         used,
         averaged,
         left_out: of_use(ColumnUse::LeftOut).collect(),
