@@ -227,23 +227,42 @@ pub fn import_or_sample(files: &[PathBuf], options: &ImportOptions) -> Import {
     }
 }
 
+/// A message on stderr. A stderr that cannot be written leaves nowhere to say so: the exit code
+/// still tells.
+macro_rules! tell {
+    ($err:expr, $($arg:tt)*) => {{
+        let _nowhere_to_report = writeln!($err, $($arg)*);
+    }};
+}
+
+/// Problems on stderr, as `list_problems` writes them (each line ended).
+fn tell_problems(err: &mut dyn Write, problems: &[crate::import::Problem], lang: Lang) {
+    let _nowhere_to_report = err.write_all(list_problems(problems, PROBLEMS_SHOWN, lang).as_bytes());
+}
+
+/// The command's output on stdout, then flushed. A write that fails (a full disk under a
+/// redirect, a closed pipe) fails the command, so a cut-off summary never exits 0.
+fn emit(out: &mut dyn Write, err: &mut dyn Write, text: &str) -> u8 {
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => 0,
+        Err(error) => {
+            tell!(err, "valgpuls: {error}");
+            1
+        }
+    }
+}
+
 /// Runs a subcommand; `args` starts with the subcommand's name.
 pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     match args.first().map(String::as_str) {
-        Some("--help" | "-h" | "help") => {
-            let _ = write!(out, "{USAGE}");
-            return 0;
-        }
-        Some("--version" | "-V") => {
-            let _ = writeln!(out, "valgpuls {}", env!("CARGO_PKG_VERSION"));
-            return 0;
-        }
+        Some("--help" | "-h" | "help") => return emit(out, err, USAGE),
+        Some("--version" | "-V") => return emit(out, err, &format!("valgpuls {}\n", env!("CARGO_PKG_VERSION"))),
         _ => {}
     }
     let args = match parse(args) {
         Ok(args) => args,
         Err(message) => {
-            let _ = writeln!(err, "valgpuls: {message}\n\n{USAGE}");
+            tell!(err, "valgpuls: {message}\n\n{USAGE}");
             return 2;
         }
     };
@@ -252,7 +271,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         "check" => run_check(&args, out, err),
         "report" => run_report(&args, out, err),
         other => {
-            let _ = writeln!(err, "valgpuls: ukendt kommando «{other}»\n\n{USAGE}");
+            tell!(err, "valgpuls: ukendt kommando «{other}»\n\n{USAGE}");
             2
         }
     }
@@ -262,12 +281,12 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
 fn report_problems(import: &Import, args: &Args, err: &mut dyn Write) -> bool {
     if import.is_clean() {
         // Warnings: the numbers are right, and the user should know what they rest on.
-        let _ = write!(err, "{}", list_problems(&import.problems, PROBLEMS_SHOWN, args.lang));
+        tell_problems(err, &import.problems, args.lang);
         return true;
     }
-    let _ = write!(err, "{}", list_problems(&import.problems, PROBLEMS_SHOWN, args.lang));
+    tell_problems(err, &import.problems, args.lang);
     if args.skip_invalid && !import.has_fatal_problems() && import.dataset.answer_count() == 0 {
-        let _ = writeln!(
+        tell!(
             err,
             "{}",
             args.lang.pick(
@@ -279,7 +298,7 @@ fn report_problems(import: &Import, args: &Args, err: &mut dyn Write) -> bool {
     }
     if args.skip_invalid && !import.has_fatal_problems() {
         let dropped = import.rows_rejected() as u64;
-        let _ = writeln!(
+        tell!(
             err,
             "{}",
             match args.lang {
@@ -293,7 +312,7 @@ fn report_problems(import: &Import, args: &Args, err: &mut dyn Write) -> bool {
         return true;
     }
     if !import.has_fatal_problems() {
-        let _ = writeln!(
+        tell!(
             err,
             "{}",
             args.lang.pick(
@@ -308,7 +327,7 @@ fn report_problems(import: &Import, args: &Args, err: &mut dyn Write) -> bool {
 /// The import options of the reading flags, or the exit code of a usage error.
 fn options_or_exit(args: &Args, err: &mut dyn Write) -> Result<ImportOptions, u8> {
     import_options(&args.reading, args.lang).map_err(|message| {
-        let _ = writeln!(err, "valgpuls: {message}");
+        tell!(err, "valgpuls: {message}");
         2
     })
 }
@@ -324,7 +343,7 @@ fn run_summary(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     }
     let dataset = &import.dataset;
     if let Some(unknown) = args.questions.iter().find(|q| !dataset.questions.contains(q)) {
-        let _ = writeln!(
+        tell!(
             err,
             "valgpuls: {} «{unknown}»; {}: {}",
             args.lang.pick("intet spørgsmål hedder", "no question is called"),
@@ -340,7 +359,7 @@ fn run_summary(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let summary = match summary(dataset, &filter) {
         Ok(summary) => summary,
         Err(error) => {
-            let _ = writeln!(err, "valgpuls: {error}");
+            tell!(err, "valgpuls: {error}");
             return 1;
         }
     };
@@ -349,8 +368,7 @@ fn run_summary(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         Format::Csv => summary_csv(&summary, args.lang),
         Format::Json => summary_json(&summary) + "\n",
     };
-    let _ = write!(out, "{text}");
-    0
+    emit(out, err, &text)
 }
 
 fn run_check(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
@@ -359,36 +377,36 @@ fn run_check(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         Err(code) => return code,
     };
     let import = import_or_sample(&args.files, &options);
+    let lang = args.lang;
+    let mut text = String::new();
     for report in &import.files {
-        let _ = writeln!(out, "{}", file_report_text(report, args.lang));
+        text.push_str(&file_report_text(report, lang));
+        text.push('\n');
     }
     if import.is_clean() {
-        let _ = writeln!(out, "{}", args.lang.pick("Ingen problemer.", "No problems."));
+        text.push_str(lang.pick("Ingen problemer.\n", "No problems.\n"));
         if !import.problems.is_empty() {
-            let _ = writeln!(out, "{}", args.lang.pick("Bemærk:", "Note:"));
-            let _ = write!(out, "{}", list_problems(&import.problems, PROBLEMS_SHOWN, args.lang));
+            text.push_str(lang.pick("Bemærk:\n", "Note:\n"));
+            text.push_str(&list_problems(&import.problems, PROBLEMS_SHOWN, lang));
         }
-        return 0;
+        return emit(out, err, &text);
     }
     let count = import.problems.iter().filter(|p| p.is_error()).count() as u64;
-    let _ = writeln!(
-        out,
-        "{}",
-        match args.lang {
-            Lang::Da if count == 1 => "1 problem:".to_string(),
-            Lang::En if count == 1 => "1 problem:".to_string(),
-            Lang::Da => format!("{} problemer:", args.lang.count(count)),
-            Lang::En => format!("{} problems:", args.lang.count(count)),
-        }
-    );
-    let _ = write!(out, "{}", list_problems(&import.problems, PROBLEMS_SHOWN, args.lang));
-    let _ = err.flush();
-    1
+    text.push_str(&match lang {
+        _ if count == 1 => "1 problem:\n".to_string(),
+        Lang::Da => format!("{} problemer:\n", lang.count(count)),
+        Lang::En => format!("{} problems:\n", lang.count(count)),
+    });
+    text.push_str(&list_problems(&import.problems, PROBLEMS_SHOWN, lang));
+    match emit(out, err, &text) {
+        0 => 1,
+        failed => failed,
+    }
 }
 
 fn run_report(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let Some(out_dir) = &args.out else {
-        let _ = writeln!(
+        tell!(
             err,
             "valgpuls: report {}\n\n{USAGE}",
             args.lang.pick("kræver --out MAPPE", "needs --out DIR")
@@ -407,7 +425,7 @@ fn run_report(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             match loaded {
                 Ok(timeline) => timeline,
                 Err(message) => {
-                    let _ = writeln!(err, "valgpuls: {message}");
+                    tell!(err, "valgpuls: {message}");
                     return 1;
                 }
             }
@@ -431,13 +449,11 @@ fn run_report(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     };
     match crate::report::write_report(&import.dataset, &timeline, &options) {
         Ok(files) => {
-            for file in files {
-                let _ = writeln!(out, "{}", file.display());
-            }
-            0
+            let list: String = files.iter().map(|file| format!("{}\n", file.display())).collect();
+            emit(out, err, &list)
         }
         Err(e) => {
-            let _ = writeln!(err, "valgpuls: {}: {e}", out_dir.display());
+            tell!(err, "valgpuls: {}: {e}", out_dir.display());
             1
         }
     }

@@ -1,5 +1,6 @@
 //! The summary and the import diagnostics as text for a terminal, CSV and JSON.
 
+// Text is built in Strings, whose `write!` cannot fail: the `let _ = write!`s drop nothing.
 use std::fmt::Write as _;
 
 use crate::analysis::{Stats, Summary, Total};

@@ -243,22 +243,32 @@ impl Timeline {
 
     /// UTF-8 with BOM, `;` and CRLF: opens right in Danish Excel.
     pub fn to_csv(&self) -> Vec<u8> {
-        let mut out = b"\xEF\xBB\xBF".to_vec();
-        let mut writer = csv::WriterBuilder::new()
-            .delimiter(b';')
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(Vec::new());
-        let _ = writer.write_record(HEADER);
-        for entry in &self.entries {
-            let kind = match entry.kind {
-                EntryKind::Event => "event",
-                EntryKind::Span => "span",
-            };
-            let end = entry.end.map(|d| d.to_string()).unwrap_or_default();
-            let _ = writer.write_record([kind, &entry.start.to_string(), &end, &entry.label_da, &entry.label_en]);
-        }
-        out.extend(writer.into_inner().unwrap_or_default());
-        out
+        use crate::export::table::{Table, Value, write_csv};
+        // Through the one CSV writer: `;`, BOM and CRLF for Danish Excel, formula-like labels
+        // neutralised.
+        let rows = self
+            .entries
+            .iter()
+            .map(|entry| {
+                let kind = match entry.kind {
+                    EntryKind::Event => "event",
+                    EntryKind::Span => "span",
+                };
+                vec![
+                    Value::Text(kind.to_string()),
+                    Value::Text(entry.start.to_string()),
+                    Value::Text(entry.end.map(|d| d.to_string()).unwrap_or_default()),
+                    Value::Text(entry.label_da.clone()),
+                    Value::Text(entry.label_en.clone()),
+                ]
+            })
+            .collect();
+        let table = Table {
+            name: String::new(),
+            headers: HEADER.map(String::from).to_vec(),
+            rows,
+        };
+        write_csv(&table, Lang::Da, true)
     }
 
     pub fn save(&self, path: &Path) -> std::io::Result<()> {

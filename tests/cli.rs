@@ -252,3 +252,25 @@ fn summary_csv_neutralises_formulas_and_keeps_a_line_break_inside_its_field() {
     );
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+/// A summary whose output cannot be written (a full disk under a redirect) fails; it never
+/// exits 0 with half a table.
+#[test]
+fn a_summary_that_cannot_be_written_fails() {
+    struct Full;
+    impl std::io::Write for Full {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(std::io::Error::new(
+                std::io::ErrorKind::StorageFull,
+                "no space left on device",
+            ))
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut err = Vec::new();
+    let code = run(&["summary".to_string()], &mut Full, &mut err);
+    assert_eq!(code, 1);
+    assert!(String::from_utf8(err).unwrap().contains("no space left"));
+}

@@ -1,6 +1,7 @@
 //! Problems found while importing: where (file, line, column) and what, told in the user's
 //! language. They are data first, so the window can list them and tests can match them.
 
+// Text is built in Strings, whose `write!` cannot fail: the `let _ = write!`s drop nothing.
 use std::fmt::Write as _;
 
 use serde::Serialize;

@@ -21,6 +21,7 @@
 //! - empty cells and merged cells other than the top-left one: "".
 
 use std::collections::HashMap;
+// Text is built in Strings, whose `write!` cannot fail: the `let _ = write!`s drop nothing.
 use std::fmt::Write as _;
 use std::io::Cursor;
 use std::panic::{AssertUnwindSafe, catch_unwind};
