@@ -80,7 +80,7 @@ fn status_ui(ui: &mut egui::Ui, review: &Review, lang: Lang) {
     let import = &review.import;
     let answers = import.dataset.answer_count();
     let notes = import.problems.len();
-    if review.waits_for_answers() {
+    if review.waits_for_answers {
         ui.colored_label(
             ui.visuals().warn_fg_color,
             lang.pick(
@@ -113,7 +113,7 @@ fn status_ui(ui: &mut egui::Ui, review: &Review, lang: Lang) {
         }
         ui.label(text);
     } else {
-        let errors = import.problems.iter().filter(|p| p.is_error()).count();
+        let errors = review.errors;
         ui.colored_label(
             ui.visuals().warn_fg_color,
             format!(

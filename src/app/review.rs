@@ -23,6 +23,11 @@ pub struct Review {
     pub remembered: Vec<RememberedLayout>,
     /// Per file, in the order of `import.files`.
     pub columns: Vec<FileSummary>,
+    /// Problems that stop the data from being used as it is (rows that cannot be read, files
+    /// that cannot be used).
+    pub errors: usize,
+    /// Every problem that stops the file from being used is one an answer above removes.
+    pub waits_for_answers: bool,
 }
 
 /// A file that was read the way its layout was read last time.
@@ -139,6 +144,14 @@ impl Review {
             .iter()
             .map(|report| file_summary(report, &import))
             .collect();
+        let errors = import.problems.iter().filter(|p| p.is_error()).count();
+        let answerable = |kind: &ProblemKind| matches!(kind, ProblemKind::AmbiguousDates { needed: true, .. });
+        let waits_for_answers = import.has_fatal_problems()
+            && import
+                .problems
+                .iter()
+                .filter(|p| p.is_fatal())
+                .all(|p| answerable(&p.kind));
         Review {
             inputs,
             options,
@@ -147,19 +160,9 @@ impl Review {
             questions,
             remembered,
             columns,
+            errors,
+            waits_for_answers,
         }
-    }
-
-    /// The fatal problems are all ones an answer above removes (the file is fine otherwise).
-    pub fn waits_for_answers(&self) -> bool {
-        let answerable = |kind: &ProblemKind| matches!(kind, ProblemKind::AmbiguousDates { needed: true, .. });
-        self.import.has_fatal_problems()
-            && self
-                .import
-                .problems
-                .iter()
-                .filter(|p| p.is_fatal())
-                .all(|p| answerable(&p.kind))
     }
 
     /// The answers of this review to remember for one file: the roles of its own columns
