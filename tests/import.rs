@@ -544,3 +544,34 @@ fn answers_remembered_for_a_layout_read_next_weeks_file_without_asking() {
     );
     assert!(!other.is_clean());
 }
+
+#[test]
+fn dates_in_two_orders_are_told_and_read_as_the_user_says() {
+    use valgpuls::import::{Source, import_sources};
+    let text =
+        "Kommune;Rul;Uge;Dato;Svar\nKøge;Rul 1;1;13/01/2024;4\nFaxe;Rul 1;1;01/14/2024;3\nÆrø;Rul 1;1;02/03/2024;5\n";
+    let read = |options: &ImportOptions| {
+        import_sources(
+            &[Source {
+                name: "datoer.csv".into(),
+                bytes: text.as_bytes().to_vec(),
+            }],
+            options,
+        )
+    };
+    let told = read(&ImportOptions::default());
+    assert!(told.is_clean(), "the week gives the phase: the dates are not needed");
+    assert!(!told.dataset.has_dates());
+    assert!(messages(&told)[0].contains("«13/01/2024»") && messages(&told)[0].contains("«01/14/2024»"));
+    let day_first = ImportOptions {
+        date_order: Some(valgpuls::dates::DateOrder::DayFirst),
+        ..ImportOptions::default()
+    };
+    let read_so = read(&day_first);
+    assert!(read_so.dataset.has_dates());
+    assert_eq!(
+        messages(&read_so),
+        ["datoer.csv:3:4: «01/14/2024» er ikke en dato (kolonne 4 «Dato»); rækkens svar bruges uden dato"]
+    );
+    assert_eq!(read_so.dataset.answer_count(), 3);
+}

@@ -116,7 +116,7 @@ fn looks_like_labels(rows: &[(u64, Vec<String>)]) -> bool {
 
 /// The labels and structure files beside a SurveyXact dataset: "labels.csv" for
 /// "dataset.csv", "labels_123.csv" for "dataset_123.csv".
-pub(super) fn beside(path: &Path) -> Vec<PathBuf> {
+pub fn beside(path: &Path) -> Vec<PathBuf> {
     let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else {
         return Vec::new();
     };

@@ -23,7 +23,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 pub use columns::Role;
-pub use companions::read_rows;
+pub use companions::{beside, read_rows};
 pub use labels::{Labels, Structure};
 pub use likert::{Answer, DecimalMark};
 pub use problems::{Problem, ProblemKind, Severity};
@@ -335,8 +335,9 @@ pub fn import_sources(sources: &[Source], options: &ImportOptions) -> Import {
     }
     // The user's own list wins where both know a code.
     labels.merge(&options.labels);
+    // A plan file given with the data is the one meant now: it wins over a remembered one.
     let options = ImportOptions {
-        plan: options.plan.clone().or(plan),
+        plan: plan.or_else(|| options.plan.clone()),
         ..options.clone()
     };
     let companions = reader::Companions {

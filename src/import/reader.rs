@@ -680,6 +680,8 @@ fn date_orders(
             });
             return if needed { None } else { Some(Vec::new()) };
         }
+        // The user's order reads the dates that fit it; the others are told row by row.
+        OrderEvidence::Conflicting { .. } if options.date_order.is_some() => options.date_order,
         OrderEvidence::Conflicting {
             day_first_example,
             month_first_example,
