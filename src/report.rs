@@ -101,7 +101,12 @@ fn swap_into_place(staging: &Path, target: &Path, parent: &Path) -> io::Result<(
 }
 
 /// Every file of the report into `dir` (a fresh folder), index.html last.
-fn write_files(dataset: &Dataset, timeline: &Timeline, options: &ReportOptions, dir: &Path) -> io::Result<Vec<PathBuf>> {
+fn write_files(
+    dataset: &Dataset,
+    timeline: &Timeline,
+    options: &ReportOptions,
+    dir: &Path,
+) -> io::Result<Vec<PathBuf>> {
     let lang = options.lang;
     let results = analyse(dataset, &Filter::default()).map_err(io::Error::other)?;
     let mut written = Vec::new();
@@ -145,7 +150,10 @@ fn write_files(dataset: &Dataset, timeline: &Timeline, options: &ReportOptions, 
         let mut table = crosstab_table(&tab, lang);
         table.name = column.clone();
         tables.push(table);
-        charts.push((names.make(&format!("crosstab-{}", slug(column))), crosstab_chart(&tab, lang)));
+        charts.push((
+            names.make(&format!("crosstab-{}", slug(column))),
+            crosstab_chart(&tab, lang),
+        ));
     }
     if !dataset.comments.is_empty() {
         let comments = comments_table(&dataset.comments, lang);
@@ -158,7 +166,10 @@ fn write_files(dataset: &Dataset, timeline: &Timeline, options: &ReportOptions, 
     for (name, spec) in &mut charts {
         let n = source_count(&spec.source);
         spec.source = source_line_for(lang, &source, n);
-        put(&format!("{name}.svg"), to_svg(spec, options.width, options.height).as_bytes())?;
+        put(
+            &format!("{name}.svg"),
+            to_svg(spec, options.width, options.height).as_bytes(),
+        )?;
         let png = to_png(spec, options.width, options.height, 1.0, Background::White).map_err(io::Error::other)?;
         put(&format!("{name}.png"), &png)?;
     }
