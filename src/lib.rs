@@ -3,6 +3,7 @@
 //! charts and export live here; `app` only shows results and sends commands.
 
 pub mod analysis;
+#[cfg(feature = "gui")]
 pub mod app;
 pub mod charts;
 pub mod cli;

@@ -25,6 +25,11 @@ fn main() -> ExitCode {
         return ExitCode::from(code);
     }
     let files: Vec<PathBuf> = raw.into_iter().map(PathBuf::from).collect();
+    open_window(files)
+}
+
+#[cfg(feature = "gui")]
+fn open_window(files: Vec<PathBuf>) -> ExitCode {
     match valgpuls::app::run(files) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
@@ -32,6 +37,13 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Built without the window (`--no-default-features`): say so, and how to use the commands.
+#[cfg(not(feature = "gui"))]
+fn open_window(_files: Vec<PathBuf>) -> ExitCode {
+    eprintln!("valgpuls: built without the window (the gui feature)\n\n{}", valgpuls::cli::USAGE);
+    ExitCode::from(2)
 }
 
 /// Windows only: lets a subcommand print to the cmd or PowerShell window it was started from.

@@ -1,5 +1,7 @@
 //! The window, driven like a user would: egui_kittest clicks and reads labels of the real app.
 
+#![cfg(feature = "gui")]
+
 use std::sync::Arc;
 
 use eframe::egui::accesskit::Role;
