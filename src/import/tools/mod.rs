@@ -1,9 +1,16 @@
 //! What the survey tools put beside the answers: system columns (ids, times, status codes)
 //! recognised by name, so a column of small numbers such as LimeSurvey's "Last page" or
-//! SurveyXact's statoverall_4 is never averaged as a question. Names from the tools' exports
-//! (docs/export-layouts.md); matched in lower case, surrounding spaces ignored.
+//! SurveyXact's statoverall_4 is never averaged as a question. One file per tool, each with its
+//! columns and how sure its headers make it (names from docs/export-layouts.md); matched in
+//! lower case, surrounding spaces ignored.
 
 use serde::Serialize;
+
+mod forms;
+mod google_forms;
+mod limesurvey;
+mod surveymonkey;
+mod surveyxact;
 
 /// The tools whose exports are recognised.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -37,174 +44,87 @@ pub enum SystemColumn {
     Other,
 }
 
-/// Exact names (lower case) of answer-time columns, best first per rank.
-const ANSWER_TIMES: [(&str, u8); 22] = [
-    ("completion time", 0),
-    ("tidspunkt for fuldførelse", 0),
-    ("closetime", 0),
-    ("closetim", 0),
-    ("submitdate", 0),
-    ("date submitted", 0),
-    ("dato for indsendelse", 0),
-    ("end date", 0),
-    ("timestamp", 0),
-    ("tidsstempel", 0),
-    ("start time", 1),
-    ("starttidspunkt", 1),
-    ("starttime", 1),
-    ("starttim", 1),
-    ("startdate", 1),
-    ("date started", 1),
-    ("start date", 1),
-    ("startdato", 1),
-    ("created", 2),
-    ("modified", 3),
-    ("last modified time", 3),
-    ("tidspunkt for seneste ændring", 3),
+/// How sure a recognition is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Confidence {
+    /// One header pattern of the tool's.
+    Likely,
+    /// A header no other tool writes.
+    Sure,
+}
+
+/// A tool's system columns, by their names in lower case.
+pub(super) struct ToolColumns {
+    /// Answer times and their rank (0 best).
+    pub answer_times: &'static [(&'static str, u8)],
+    pub others: &'static [&'static str],
+    /// Name beginnings of numbered system columns.
+    pub prefixes: &'static [&'static str],
+}
+
+/// How sure a tool is that it wrote a file with these (lower-case) headers.
+type Recognise = fn(&[String]) -> Option<Confidence>;
+
+/// Each tool, its system columns and how it is recognised. A sixth tool is a file of its own
+/// and a line here.
+const TOOLS: [(Tool, &ToolColumns, Recognise); 5] = [
+    (Tool::MicrosoftForms, &forms::COLUMNS, forms::confidence),
+    (Tool::SurveyXact, &surveyxact::COLUMNS, surveyxact::confidence),
+    (Tool::SurveyMonkey, &surveymonkey::COLUMNS, surveymonkey::confidence),
+    (Tool::LimeSurvey, &limesurvey::COLUMNS, limesurvey::confidence),
+    (Tool::GoogleForms, &google_forms::COLUMNS, google_forms::confidence),
 ];
 
-/// Exact names (lower case) of the other system columns.
-const OTHERS: [&str; 56] = [
-    // ids
-    "id",
-    "response id",
-    "respondent id",
-    "respondentid",
-    "responde",
-    "collector id",
-    "survey",
-    "token",
-    "access code",
-    "seed",
-    // people
-    "email",
-    "e-mail",
-    "mail",
-    "email address",
-    "e-mailadresse",
-    "e-mail-adresse",
-    "name",
-    "navn",
-    "first name",
-    "last name",
-    "fornavn",
-    "efternavn",
-    "ip address",
-    "ipaddr",
-    "refurl",
-    "referrer url",
-    // progress and language
-    "lastpage",
-    "last page",
-    "sidste side",
-    "startlanguage",
-    "start language",
-    "startsprog",
-    "lang",
-    "language",
-    "datestamp",
-    "date last action",
-    "dato for sidste handling",
-    "interviewtime",
-    "total time",
-    // SurveyXact's system variables, full and cut to eight characters
-    "difftime",
-    "responsecollectsessions",
-    "response",
-    "organization",
-    "organiza",
-    "numberofreturnedmail",
-    "numberof",
-    "importgroup",
-    "importgr",
-    "distributionschedule",
-    "distribu",
-    "digitaldistributionstatus",
-    "digitald",
-    "digitaldistributionerrormessage",
-    // quizzes
-    "total points",
-    "quiz feedback",
-    "samlet antal point",
-];
+/// Columns any export may carry: who answered, when, from where.
+const COMMON: ToolColumns = ToolColumns {
+    answer_times: &[],
+    others: &[
+        "e-mail",
+        "email address",
+        "ip address",
+        "fornavn",
+        "efternavn",
+        "first name",
+        "last name",
+        "language",
+    ],
+    prefixes: &[],
+};
 
-/// Name beginnings of numbered system columns.
-const OTHER_PREFIXES: [&str; 17] = [
-    "statcompletion_",
-    "statoverall_",
-    "statinternal_",
-    "statcreation_",
-    "statdistribution_",
-    "statsource_",
-    "statcollect_",
-    "stat_",
-    "statc_",
-    "stato_",
-    "statd_",
-    "stats_",
-    "digit_",
-    "custom data",
-    "points - ",
-    "point - ",
-    "feedback - ",
-];
-
-/// The system column a header names, if any.
+/// The system column a header names, if any: of any of the tools, since a file may be a
+/// tool's export saved again by Excel, its system columns kept.
 pub fn system_column(header: &str) -> Option<SystemColumn> {
     let name = header.trim().to_lowercase();
-    if let Some((_, rank)) = ANSWER_TIMES.iter().find(|(n, _)| *n == name) {
-        return Some(SystemColumn::AnswerTime { rank: *rank });
+    let all = TOOLS.iter().map(|(_, columns, _)| *columns).chain([&COMMON]);
+    let mut best: Option<u8> = None;
+    let mut other = false;
+    for columns in all {
+        if let Some((_, rank)) = columns.answer_times.iter().find(|(n, _)| *n == name) {
+            best = Some(best.map_or(*rank, |b| b.min(*rank)));
+        }
+        other |= columns.others.contains(&name.as_str()) || columns.prefixes.iter().any(|p| name.starts_with(p));
     }
-    if OTHERS.contains(&name.as_str()) || OTHER_PREFIXES.iter().any(|p| name.starts_with(p)) {
-        return Some(SystemColumn::Other);
+    match best {
+        Some(rank) => Some(SystemColumn::AnswerTime { rank }),
+        None if other || limesurvey::is_timing(&name) => Some(SystemColumn::Other),
+        None => None,
     }
-    // LimeSurvey's timings: groupTime12, Q1Time.
-    let timing = name
-        .strip_suffix("time")
-        .is_some_and(|code| !code.contains(' ') && code.bytes().any(|b| b.is_ascii_digit()));
-    if name.starts_with("grouptime") || timing {
-        return Some(SystemColumn::Other);
-    }
-    None
 }
 
-/// The tool that wrote a file with these headers, when the headers say so.
+/// The tool that wrote a file with these headers, when the headers say so: the surest.
 pub fn recognise(headers: &[String]) -> Option<Tool> {
     let names: Vec<String> = headers.iter().map(|h| h.trim().to_lowercase()).collect();
-    let has = |name: &str| names.iter().any(|n| n == name);
-    let has_prefix = |prefix: &str| names.iter().any(|n| n.starts_with(prefix));
-    if has("respondent id") && has("collector id") {
-        return Some(Tool::SurveyMonkey);
-    }
-    if (has_prefix("statoverall_") || has_prefix("stato_") || has_prefix("statcompletion_"))
-        || (has("respondentid") || has("responde")) && (has("closetime") || has("closetim"))
-    {
-        return Some(Tool::SurveyXact);
-    }
-    if (has("submitdate") && has("lastpage")) || (has("date submitted") && has("last page")) {
-        return Some(Tool::LimeSurvey);
-    }
-    if (has("start time") && has("completion time")) || (has("starttidspunkt") && has("tidspunkt for fuldførelse")) {
-        return Some(Tool::MicrosoftForms);
-    }
-    if names.first().is_some_and(|n| n == "timestamp" || n == "tidsstempel") {
-        return Some(Tool::GoogleForms);
-    }
-    None
+    TOOLS
+        .iter()
+        .filter_map(|(tool, _, confidence)| confidence(&names).map(|c| (c, *tool)))
+        .max_by_key(|(confidence, _)| *confidence)
+        .map(|(_, tool)| tool)
 }
 
-/// The second header row of a SurveyMonkey export: under each question, "Response",
-/// "Open-Ended Response" or an option's name; under the system columns nothing.
+/// The second header row of a SurveyMonkey export.
 pub fn is_second_header_row(row: &[String]) -> bool {
-    const MARKS: [&str; 6] = [
-        "response",
-        "open-ended response",
-        "svar",
-        "åbent svar",
-        "other (please specify)",
-        "andet (angiv venligst)",
-    ];
-    row.iter().any(|f| MARKS.contains(&f.trim().to_lowercase().as_str()))
+    row.iter()
+        .any(|f| surveymonkey::SECOND_ROW_MARKS.contains(&f.trim().to_lowercase().as_str()))
 }
 
 /// One header from two rows: the question from the first row (carried right over the empty
@@ -220,10 +140,7 @@ pub fn join_header_rows(first: &[String], second: &[String]) -> Vec<String> {
             if !top.is_empty() {
                 question = top.to_string();
             }
-            let plain = matches!(
-                below.to_lowercase().as_str(),
-                "" | "response" | "open-ended response" | "svar" | "åbent svar"
-            );
+            let plain = below.is_empty() || surveymonkey::PLAIN_MARKS.contains(&below.to_lowercase().as_str());
             match (question.is_empty(), plain) {
                 (true, _) => below.to_string(),
                 (false, true) if !top.is_empty() => question.clone(),
