@@ -1,0 +1,64 @@
+//! What the rows of a file say of it as a whole, told once: the waves and weeks it lacks,
+//! municipalities the plan does not place, codes past the scale.
+
+use super::super::columns::Role;
+use super::super::problems::{Problem, ProblemKind};
+use super::super::rows::FileSetup;
+use super::super::tools::Tool;
+use super::Reading;
+
+/// What the rows told about the file as a whole: waves and weeks it lacks, municipalities
+/// the plan does not place, codes outside the scale.
+pub(super) fn after_reading(setup: &FileSetup, reading: &mut Reading) {
+    let report = &mut *reading.report;
+    let problems = &mut *reading.problems;
+    let whole_file = |kind| Problem {
+        sheet: setup.sheet.map(str::to_string),
+        ..Problem::of_file(setup.file, kind)
+    };
+    let has = |role: Role| setup.roles.contains(&role);
+    let plan = setup.plan;
+    if !has(Role::Wave) && report.answers > 0 {
+        let has_municipalities = has(Role::Municipality);
+        if plan.is_none_or(|p| p.municipalities.is_empty()) || !has_municipalities {
+            problems.push(whole_file(ProblemKind::NoWaveColumn { has_municipalities }));
+        }
+    }
+    if report.tool == Some(Tool::SurveyXact) && setup.codes.iter().all(Option::is_none) {
+        problems.push(whole_file(ProblemKind::CodesWithoutLabels { tool: Tool::SurveyXact }));
+    }
+    if !report.not_in_plan.is_empty() {
+        problems.push(whole_file(ProblemKind::NotInPlan {
+            municipalities: report.not_in_plan.keys().cloned().collect(),
+            answers: report.not_in_plan.values().sum(),
+        }));
+    }
+    if !has(Role::Week) && !has(Role::Phase) && has(Role::Date) && report.answers > 0 {
+        match plan {
+            Some(plan) if plan.has_starts() => {
+                for wave in plan.waves.iter().filter(|w| w.start.is_none()) {
+                    problems.push(whole_file(ProblemKind::NoStartInPlan {
+                        wave: wave.name.clone(),
+                    }));
+                }
+            }
+            _ => problems.push(whole_file(ProblemKind::NoWeekColumn)),
+        }
+    }
+    for ((column, value), (rows, line)) in std::mem::take(&mut report.codes_outside_scale) {
+        // Whole numbers past the scale that repeat (or come from a tool that writes codes)
+        // are codes; "7,5", "-1" or a lone 7 are typing errors, told by their rows alone.
+        if !value.bytes().all(|b| b.is_ascii_digit()) || (rows < 2 && report.tool.is_none()) {
+            continue;
+        }
+        problems.push(Problem {
+            line: Some(line),
+            column: Some((column + 1, setup.headers.get(column).cloned().unwrap_or_default())),
+            ..whole_file(ProblemKind::CodeOutsideScale {
+                value,
+                rows,
+                tool: report.tool,
+            })
+        });
+    }
+}

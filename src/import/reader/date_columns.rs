@@ -1,0 +1,94 @@
+//! The day-month order of a file's date columns, decided from all their values, or asked of
+//! the user where they cannot tell.
+
+use super::super::columns::Role;
+use super::super::problems::{Problem, ProblemKind};
+use super::super::roles;
+use super::super::tools::Tool;
+use super::super::{DateReport, ImportOptions};
+use super::{Columns, Reading};
+use crate::dates::{DateOrder, OrderEvidence};
+
+/// The day-month order of each date column, best first; None when the file cannot be read
+/// because its dates are needed and cannot be trusted.
+pub(super) fn date_orders(
+    columns: &Columns,
+    headers: &[String],
+    options: &ImportOptions,
+    needed: bool,
+    reading: &mut Reading,
+) -> Option<Vec<(usize, Option<DateOrder>)>> {
+    let (roles, profiles) = (&columns.roles, &columns.profiles);
+    let Some(column) = roles.iter().position(|r| *r == Role::Date) else {
+        return Some(Vec::new());
+    };
+    let header = headers.get(column).cloned().unwrap_or_default();
+    let at_column = |reading: &mut Reading, kind| {
+        let problem = Problem {
+            column: Some((column + 1, header.clone())),
+            ..reading.problem(kind)
+        };
+        reading.problems.push(problem);
+    };
+    let tool = reading.report.tool;
+    let evidence = profiles
+        .get(column)
+        .and_then(|p| p.dates.as_ref())
+        .map_or(OrderEvidence::NotNeeded, |d| d.evidence());
+    let evidence_was_plain = evidence == OrderEvidence::NotNeeded;
+    let order = match evidence {
+        OrderEvidence::Settled(order) => Some(order),
+        OrderEvidence::NotNeeded => None,
+        // SurveyMonkey writes every date month first.
+        OrderEvidence::Undecided { .. } if tool == Some(Tool::SurveyMonkey) => Some(DateOrder::MonthFirst),
+        OrderEvidence::Undecided { .. } if options.date_order.is_some() => options.date_order,
+        OrderEvidence::Undecided { example } => {
+            at_column(reading, ProblemKind::AmbiguousDates { example, needed });
+            reading.report.date = Some(DateReport {
+                column: header,
+                order: None,
+                unambiguous: false,
+            });
+            return if needed { None } else { Some(Vec::new()) };
+        }
+        // The user's order reads the dates that fit it; the others are told row by row.
+        OrderEvidence::Conflicting { .. } if options.date_order.is_some() => options.date_order,
+        OrderEvidence::Conflicting {
+            day_first_example,
+            month_first_example,
+        } => {
+            at_column(
+                reading,
+                ProblemKind::ConflictingDates {
+                    day_first: day_first_example,
+                    month_first: month_first_example,
+                    needed,
+                },
+            );
+            return if needed { None } else { Some(Vec::new()) };
+        }
+    };
+    reading.report.date = Some(DateReport {
+        column: header,
+        order,
+        unambiguous: evidence_was_plain,
+    });
+    // A time the tool leaves empty (an unfinished answer) is taken from the next best.
+    let mut dates = vec![(column, order)];
+    dates.extend(
+        columns
+            .decisions
+            .iter()
+            .enumerate()
+            .filter(|(i, d)| *i != column && d.reason == roles::RoleReason::OtherTime)
+            .filter_map(|(i, _)| {
+                let evidence = profiles.get(i)?.dates.as_ref()?.evidence();
+                match evidence {
+                    OrderEvidence::Settled(order) => Some((i, Some(order))),
+                    OrderEvidence::NotNeeded => Some((i, None)),
+                    _ => order.map(|o| (i, Some(o))),
+                }
+            }),
+    );
+    Some(dates)
+}

@@ -1,0 +1,449 @@
+//! Reading one file into the dataset builder, in stages: the header rows, a look at every
+//! value of every column (the profile), the roles decided from that, the dates' order, then
+//! the rows, and what the rows say of the file as a whole.
+
+mod afterwards;
+mod date_columns;
+mod parallel;
+mod table;
+mod workbook;
+
+use std::collections::{BTreeMap, HashSet};
+
+use csv::ByteRecord;
+
+use super::columns::Role;
+use super::labels::{Labels, Structure};
+use super::lines::trim;
+use super::problems::{Problem, ProblemKind};
+use super::profile::ColumnProfile;
+use super::roles::{self, Decision};
+use super::rows::{FileLayout, FileSetup, RowReader};
+use super::sniff::{decode_reporting, detect_separator, find_unclosed_quote, has_quote, looks_binary};
+use super::tools::{self, Tool};
+use super::xlsx;
+use super::{ColumnReport, FileReport, ImportOptions, Source};
+use crate::dataset::DatasetBuilder;
+use afterwards::after_reading;
+use date_columns::date_orders;
+use table::{Head, MAX_COLUMNS, MAX_FIELD_BYTES, PREVIEW_ROWS, ProfileError, Rows, Table, profile_columns, skip_lines};
+
+/// What other files say about a data file: the codes' texts, the variables' questions.
+pub(super) struct Companions<'a> {
+    pub labels: &'a Labels,
+    pub structure: &'a Structure,
+}
+
+/// The file being read: its name and sheet for the problems' places, and where its report
+/// and problems go.
+struct Reading<'a> {
+    file: &'a str,
+    sheet: Option<&'a str>,
+    report: &'a mut FileReport,
+    problems: &'a mut Vec<Problem>,
+}
+
+impl Reading<'_> {
+    fn problem(&self, kind: ProblemKind) -> Problem {
+        Problem {
+            sheet: self.sheet.map(str::to_string),
+            ..Problem::of_file(self.file, kind)
+        }
+    }
+
+    fn tell(&mut self, kind: ProblemKind) {
+        let problem = self.problem(kind);
+        self.problems.push(problem);
+    }
+
+    fn tell_at(&mut self, line: u64, column: Option<(usize, String)>, kind: ProblemKind) {
+        let problem = Problem {
+            line: Some(line),
+            column,
+            ..self.problem(kind)
+        };
+        self.problems.push(problem);
+    }
+}
+
+/// The header of a file: its names (two rows joined for SurveyMonkey), and where the data
+/// starts.
+struct Header {
+    names: Vec<String>,
+    rows: usize,
+    first_line: u64,
+    preview: Vec<Vec<String>>,
+}
+
+/// What each column is, decided from the header and the profile of every value.
+struct Columns {
+    decisions: Vec<Decision>,
+    roles: Vec<Role>,
+    /// A question's name: its text where a structure file gives one, else its header.
+    names: Vec<String>,
+    profiles: Vec<ColumnProfile>,
+}
+
+pub(super) fn read_file(
+    source: &Source,
+    options: &ImportOptions,
+    companions: &Companions,
+    builder: &mut DatasetBuilder,
+    report: &mut FileReport,
+    problems: &mut Vec<Problem>,
+) {
+    let file = source.name.as_str();
+    let whole_file = |kind| Problem::of_file(file, kind);
+    if xlsx::is_ole_xls(&source.bytes) {
+        problems.push(whole_file(ProblemKind::OldExcel));
+        return;
+    }
+    if xlsx::is_xlsx(&source.bytes) {
+        workbook::read_workbook(source, options, companions, builder, report, problems);
+        return;
+    }
+    let decoded = decode_reporting(&source.bytes);
+    let (text, encoding) = (decoded.text, decoded.encoding);
+    report.encoding = Some(encoding);
+    for line in decoded.repaired_lines {
+        problems.push(Problem {
+            line: Some(line),
+            ..whole_file(ProblemKind::NotUtf8)
+        });
+    }
+    if text.trim().is_empty() {
+        problems.push(whole_file(ProblemKind::Empty));
+        return;
+    }
+    if looks_binary(&text) {
+        problems.push(whole_file(ProblemKind::Binary));
+        return;
+    }
+    let separator = detect_separator(&text);
+    report.separator = Some(separator as char);
+    // Big exports have no quote at all: one scan tells, and both the check below and the
+    // choice of reader use it.
+    let quoted = has_quote(&text);
+    if quoted && let Some((line, column)) = find_unclosed_quote(&text, separator) {
+        let header = first_record(&text, separator).and_then(|h| h.into_iter().nth(column - 1));
+        problems.push(Problem {
+            line: Some(line),
+            column: Some((column, header.unwrap_or_default())),
+            ..whole_file(ProblemKind::UnclosedQuote)
+        });
+        return;
+    }
+    // Old Mac files end lines with a bare '\r', which only the csv reader knows.
+    let first_break = text.find(['\r', '\n']).and_then(|at| text.get(at..));
+    let lines_end_in_newline = first_break.is_some_and(|rest| rest.starts_with('\n') || rest.starts_with("\r\n"));
+    let table = Table::Text {
+        text: &text,
+        separator,
+        plain_lines: !quoted && lines_end_in_newline,
+    };
+    read_table(&table, file, options, companions, builder, report, problems);
+}
+
+fn first_record(text: &str, separator: u8) -> Option<Vec<String>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(separator)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut record = ByteRecord::new();
+    matches!(reader.read_byte_record(&mut record), Ok(true)).then(|| header_names(&record))
+}
+
+fn read_table(
+    table: &Table,
+    file: &str,
+    options: &ImportOptions,
+    companions: &Companions,
+    builder: &mut DatasetBuilder,
+    report: &mut FileReport,
+    problems: &mut Vec<Problem>,
+) {
+    let mut reading = Reading {
+        file,
+        sheet: table.sheet(),
+        report,
+        problems,
+    };
+    let Some(header) = read_header(table, &mut reading) else {
+        return;
+    };
+    let report = &mut reading.report;
+    report.tool = tools::recognise(&header.names);
+    report.header_rows = header.rows;
+    report.layout_key = super::layout_key(&header.names);
+    report.remembered = options.remembered.contains_key(&report.layout_key);
+    // What the user answered for this layout before counts like what is given now.
+    let options = options.for_layout(&report.layout_key);
+    let options = options.as_ref();
+    let merged_labels;
+    let companions = if options.labels.is_empty() {
+        companions
+    } else {
+        let mut labels = companions.labels.clone();
+        labels.merge(&options.labels);
+        merged_labels = (labels, companions.structure);
+        &Companions {
+            labels: &merged_labels.0,
+            structure: merged_labels.1,
+        }
+    };
+    let Some(columns) = decide_columns(table, &header, options, companions, &mut reading) else {
+        return;
+    };
+    let has = |role: Role| columns.roles.contains(&role);
+    let plan = options.plan.as_ref();
+    // The weeks come from the dates only with a plan of the waves' start dates.
+    let date_needed = !has(Role::Week) && !has(Role::Phase) && plan.is_some_and(|p| p.has_starts());
+    let Some(dates) = date_orders(&columns, &header.names, options, date_needed, &mut reading) else {
+        return;
+    };
+    let setup = FileSetup {
+        file,
+        sheet: reading.sheet,
+        headers: &header.names,
+        names: &columns.names,
+        roles: &columns.roles,
+        codes: header.names.iter().map(|h| companions.labels.column(h)).collect(),
+        dont_know: &options.dont_know,
+        dates,
+        date_needed,
+        plan,
+        decimal_mark: options.decimal_mark,
+    };
+    read_rows(table, header.first_line, &setup, builder, &mut reading);
+    after_reading(&setup, &mut reading);
+}
+
+/// The header rows, checked: none at all, a field past the limit, nothing after the header,
+/// too many columns.
+fn read_header(table: &Table, reading: &mut Reading) -> Option<Header> {
+    let mut head = Head::default();
+    // The csv reader stops as soon as the head is read; the line splitter would not.
+    if let Err((line, reason)) = table.without_line_splitting().walk(&mut head) {
+        reading.tell_at(line, None, ProblemKind::Unreadable { reason });
+        return None;
+    }
+    if let Some((line, column)) = head.too_long {
+        reading.tell_at(
+            line,
+            Some((column + 1, String::new())),
+            ProblemKind::LineTooLong { limit: MAX_FIELD_BYTES },
+        );
+        return None;
+    }
+    let Some((_, _, first_row)) = head.records.first().cloned() else {
+        reading.tell(ProblemKind::Empty);
+        return None;
+    };
+    // SurveyMonkey's second header row names each column's option under its question.
+    let second = head.records.get(1).map(|(_, _, fields)| fields);
+    let (raw, rows) = match second {
+        Some(second)
+            if tools::is_second_header_row(second)
+                && (tools::recognise(&first_row) == Some(Tool::SurveyMonkey)
+                    || first_row.iter().any(String::is_empty)) =>
+        {
+            (tools::join_header_rows(&first_row, second), 2)
+        }
+        _ => (first_row, 1),
+    };
+    let names = unique_names(&raw);
+    let Some(first_line) = head.records.get(rows).map(|(_, line, _)| *line) else {
+        reading.tell(ProblemKind::HeaderOnly);
+        return None;
+    };
+    if names.len() > MAX_COLUMNS {
+        reading.tell(ProblemKind::TooManyColumns {
+            columns: names.len(),
+            limit: MAX_COLUMNS,
+        });
+        return None;
+    }
+    let preview = std::iter::once(names.clone())
+        .chain(
+            head.records
+                .iter()
+                .skip(rows)
+                .take(PREVIEW_ROWS)
+                .map(|(_, _, fields)| fields.clone()),
+        )
+        .collect();
+    Some(Header {
+        names,
+        rows,
+        first_line,
+        preview,
+    })
+}
+
+/// Every column's role from the profile of all its values; None when the file holds no
+/// answers or cannot be read to the end.
+fn decide_columns(
+    table: &Table,
+    header: &Header,
+    options: &ImportOptions,
+    companions: &Companions,
+    reading: &mut Reading,
+) -> Option<Columns> {
+    let headers = &header.names;
+    let profiles = match profile_columns(table, header.first_line, headers.len()) {
+        Ok(profiles) => profiles,
+        Err(ProfileError::Unreadable((line, reason))) => {
+            reading.tell_at(line, None, ProblemKind::Unreadable { reason });
+            return None;
+        }
+        Err(ProfileError::TooLong((line, column))) => {
+            reading.tell_at(
+                line,
+                Some((column + 1, String::new())),
+                ProblemKind::LineTooLong { limit: MAX_FIELD_BYTES },
+            );
+            return None;
+        }
+    };
+    let texts: Vec<Option<String>> = headers
+        .iter()
+        .map(|h| companions.structure.text(h).map(str::to_string))
+        .collect();
+    let decisions = roles::decide(headers, &texts, &profiles, companions.labels, options);
+    let roles: Vec<Role> = decisions.iter().map(|d| d.role).collect();
+    let names = headers
+        .iter()
+        .zip(&texts)
+        .map(|(header, text)| text.clone().unwrap_or_else(|| header.clone()))
+        .collect();
+    reading.report.columns = column_reports(headers, &texts, &decisions);
+    reading.report.preview = header.preview.clone();
+    for ((index, decision), header) in decisions.iter().enumerate().zip(headers) {
+        if let roles::RoleReason::Constant { value } = &decision.reason
+            && super::likert::is_on_scale(value)
+            && tools::system_column(header).is_none()
+        {
+            let kind = ProblemKind::ConstantColumn { value: value.clone() };
+            let problem = Problem {
+                column: Some((index + 1, header.clone())),
+                ..reading.problem(kind)
+            };
+            reading.problems.push(problem);
+        }
+    }
+    let Some(layout) = FileLayout::layout(&roles) else {
+        reading.tell(ProblemKind::NoAnswerColumns);
+        return None;
+    };
+    reading.report.layout = Some(layout);
+    Some(Columns {
+        decisions,
+        roles,
+        names,
+        profiles,
+    })
+}
+
+/// The rows into the builder: a quote-free text in parallel line chunks, the rest record by
+/// record. The answer labels met go to the report.
+fn read_rows(table: &Table, first_line: u64, setup: &FileSetup, builder: &mut DatasetBuilder, reading: &mut Reading) {
+    let labels = match table {
+        Table::Text {
+            text,
+            separator,
+            plain_lines: true,
+        } => {
+            // Past the header line(s): the header rows of a plain file are its first lines.
+            let header_lines = first_line - 1;
+            let data = skip_lines(text, header_lines);
+            parallel::read_lines_in_parallel(
+                data,
+                *separator,
+                header_lines,
+                setup,
+                builder,
+                reading.report,
+                reading.problems,
+            )
+        }
+        _ => {
+            let mut rows = Rows {
+                first_line,
+                reader: RowReader::new(setup, builder),
+                report: reading.report,
+                problems: reading.problems,
+            };
+            let walked = table.walk(&mut rows);
+            let labels = rows.reader.labels;
+            if let Err((line, reason)) = walked {
+                reading.tell_at(line, None, ProblemKind::Unreadable { reason });
+            }
+            labels
+        }
+    };
+    let report = &mut reading.report;
+    report.labels = labels.into_iter().collect();
+    report.labels.sort_by(|a, b| {
+        a.1.partial_cmp(&b.1)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then(a.0.cmp(&b.0))
+    });
+}
+
+fn column_reports(headers: &[String], texts: &[Option<String>], decisions: &[Decision]) -> Vec<ColumnReport> {
+    headers
+        .iter()
+        .zip(texts)
+        .zip(decisions)
+        .map(|((header, text), decision)| ColumnReport {
+            header: header.clone(),
+            text: text.clone(),
+            role: decision.role,
+            overridden: decision.reason == roles::RoleReason::Chosen,
+            reason: decision.reason.clone(),
+        })
+        .collect()
+}
+
+fn header_names(record: &ByteRecord) -> Vec<String> {
+    let raw: Vec<String> = record
+        .iter()
+        .map(|raw| String::from_utf8_lossy(raw).trim().to_string())
+        .collect();
+    unique_names(&raw)
+}
+
+/// Headers as names: an empty one is "Kolonne N", and two columns with one header are
+/// numbered, or they would be one column after the import.
+fn unique_names(raw: &[String]) -> Vec<String> {
+    let mut seen: HashSet<String> = HashSet::with_capacity(raw.len());
+    let mut names: Vec<String> = Vec::with_capacity(raw.len());
+    let mut next_number: BTreeMap<String, usize> = BTreeMap::new();
+    for (i, name) in raw.iter().enumerate() {
+        let name = name.trim();
+        let name = if name.is_empty() {
+            format!("Kolonne {}", i + 1)
+        } else {
+            name.to_string()
+        };
+        let mut unique = name.clone();
+        while seen.contains(&unique) {
+            let n = next_number.entry(name.clone()).or_insert(2);
+            unique = format!("{name} ({n})");
+            *n += 1;
+        }
+        seen.insert(unique.clone());
+        names.push(unique);
+    }
+    names
+}
+
+pub(super) fn field(record: &ByteRecord, index: usize) -> &str {
+    trim(
+        record
+            .get(index)
+            .and_then(|bytes| std::str::from_utf8(bytes).ok())
+            .unwrap_or(""),
+    )
+}

@@ -1,0 +1,265 @@
+//! A file's records as one `Table` (text or a workbook's sheet), walked by visitors: the head
+//! (header rows and preview), the profile of every value, the rows.
+
+use super::super::lines::split_at_line_ends;
+use super::super::profile::ColumnProfile;
+use super::super::rows::{Fields, LineCounter, RowReader, SplitLine};
+use super::super::xlsx::SheetRows;
+use super::super::{FileReport, Problem};
+use super::parallel::{read_chunks, threads_for};
+use csv::StringRecord;
+
+pub(super) const PREVIEW_ROWS: usize = 10;
+
+/// A file's records: text (any separator, quoted or not) or a workbook's sheet.
+pub(super) enum Table<'t> {
+    Text {
+        text: &'t str,
+        separator: u8,
+        /// Without a quote every line is a record: read in parallel line chunks.
+        plain_lines: bool,
+    },
+    Sheet {
+        rows: &'t SheetRows,
+        name: String,
+    },
+}
+
+/// Something done with each record of a table: its index among the records (blank ones
+/// included), the line (or sheet row) it starts on, its fields. False stops the walk.
+pub(super) trait Visit {
+    fn visit<F: Fields>(&mut self, index: usize, line: u64, record: &F) -> bool;
+}
+
+impl<'t> Table<'t> {
+    /// Visits every record; a record the csv reader cannot read ends the walk with its
+    /// line and why.
+    pub(super) fn walk(&self, visitor: &mut impl Visit) -> Result<(), (u64, String)> {
+        match self {
+            Table::Text {
+                text,
+                separator,
+                plain_lines: true,
+            } => {
+                let (mut index, mut going) = (0, true);
+                super::super::lines::for_each_line(text, *separator, |fields| {
+                    going = going && visitor.visit(index, index as u64 + 1, &SplitLine { fields });
+                    index += 1;
+                });
+                Ok(())
+            }
+            Table::Text { text, separator, .. } => {
+                let mut reader = csv::ReaderBuilder::new()
+                    .delimiter(*separator)
+                    .has_headers(false)
+                    .flexible(true)
+                    .from_reader(text.as_bytes());
+                let mut lines = LineCounter::new(text);
+                let mut record = StringRecord::new();
+                let mut index = 0;
+                loop {
+                    match reader.read_record(&mut record) {
+                        Ok(true) => {
+                            let line = lines.line_at(record.position().map_or(0, |p| p.byte()));
+                            if !visitor.visit(index, line, &record) {
+                                return Ok(());
+                            }
+                            index += 1;
+                        }
+                        Ok(false) => return Ok(()),
+                        Err(error) => {
+                            let line = error.position().map_or(0, |p| p.line());
+                            return Err((line, error.to_string()));
+                        }
+                    }
+                }
+            }
+            Table::Sheet { rows, .. } => {
+                let mut fields = Vec::new();
+                for index in 0..rows.len() {
+                    rows.row_into(index, &mut fields);
+                    if !visitor.visit(index, index as u64 + 1, &fields) {
+                        break;
+                    }
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// The same records, read by the csv reader where this table would split lines: it can
+    /// stop after the first rows (the head), the line splitter cannot.
+    pub(super) fn without_line_splitting(&self) -> Table<'t> {
+        match self {
+            Table::Text { text, separator, .. } => Table::Text {
+                text,
+                separator: *separator,
+                plain_lines: false,
+            },
+            Table::Sheet { rows, name } => Table::Sheet {
+                rows,
+                name: name.clone(),
+            },
+        }
+    }
+
+    pub(super) fn sheet(&self) -> Option<&str> {
+        match self {
+            Table::Sheet { name, .. } => Some(name),
+            Table::Text { .. } => None,
+        }
+    }
+}
+
+fn is_blank(record: &impl Fields) -> bool {
+    (0..record.count()).all(|i| record.get(i).is_empty())
+}
+
+/// The header rows and the first data rows, read before anything is decided.
+#[derive(Default)]
+pub(super) struct Head {
+    /// Non-blank records: (index, line, fields), up to the preview's length past the headers.
+    pub(super) records: Vec<(usize, u64, Vec<String>)>,
+    /// The line and column of a field past [`MAX_FIELD_BYTES`].
+    pub(super) too_long: Option<(u64, usize)>,
+}
+
+/// No survey answer, comment or header is this long; a file that has one is no export (and
+/// reading it on would take memory without bound).
+pub(super) const MAX_FIELD_BYTES: usize = 1 << 20;
+pub(super) const MAX_COLUMNS: usize = 10_000;
+
+fn too_long_field(record: &impl Fields) -> Option<usize> {
+    (0..record.count()).find(|&i| record.get(i).len() > MAX_FIELD_BYTES)
+}
+
+impl Visit for Head {
+    fn visit<F: Fields>(&mut self, index: usize, line: u64, record: &F) -> bool {
+        if let Some(column) = too_long_field(record) {
+            self.too_long = Some((line, column));
+            return false;
+        }
+        if !is_blank(record) {
+            self.records.push((
+                index,
+                line,
+                (0..record.count()).map(|i| record.get(i).to_string()).collect(),
+            ));
+        }
+        self.records.len() < PREVIEW_ROWS + 2
+    }
+}
+
+/// Every value of every column, after the header rows.
+struct Profiler {
+    /// The line the data starts on (after the header rows).
+    first_line: u64,
+    profiles: Vec<ColumnProfile>,
+    too_long: Option<(u64, usize)>,
+}
+
+impl Visit for Profiler {
+    fn visit<F: Fields>(&mut self, _index: usize, line: u64, record: &F) -> bool {
+        if let Some(column) = too_long_field(record) {
+            self.too_long = self.too_long.or(Some((line, column)));
+            return false;
+        }
+        if line >= self.first_line {
+            for (i, profile) in self.profiles.iter_mut().enumerate() {
+                profile.add(record.get(i));
+            }
+        }
+        true
+    }
+}
+
+/// The rows, read into the data set.
+pub(super) struct Rows<'r, 's> {
+    pub(super) first_line: u64,
+    pub(super) reader: RowReader<'r>,
+    pub(super) report: &'s mut FileReport,
+    pub(super) problems: &'s mut Vec<Problem>,
+}
+
+impl Visit for Rows<'_, '_> {
+    fn visit<F: Fields>(&mut self, _index: usize, line: u64, record: &F) -> bool {
+        if line >= self.first_line && !is_blank(record) {
+            self.reader.read(record, line, self.report, self.problems);
+        }
+        true
+    }
+}
+
+/// Every column's profile; a plain text's lines in parallel chunks, as its rows are read.
+/// Why the profile could not be made: the csv reader's error, or a field past the limit.
+pub(super) enum ProfileError {
+    Unreadable((u64, String)),
+    TooLong((u64, usize)),
+}
+
+impl From<(u64, String)> for ProfileError {
+    fn from(error: (u64, String)) -> Self {
+        ProfileError::Unreadable(error)
+    }
+}
+
+pub(super) fn profile_columns(
+    table: &Table,
+    first_line: u64,
+    columns: usize,
+) -> Result<Vec<ColumnProfile>, ProfileError> {
+    let empty = || Profiler {
+        first_line: 0,
+        profiles: vec![ColumnProfile::default(); columns],
+        too_long: None,
+    };
+    let Table::Text {
+        text,
+        separator,
+        plain_lines: true,
+    } = table
+    else {
+        let mut profiler = Profiler { first_line, ..empty() };
+        table.walk(&mut profiler)?;
+        return match profiler.too_long {
+            Some(place) => Err(ProfileError::TooLong(place)),
+            None => Ok(profiler.profiles),
+        };
+    };
+    let data = skip_lines(text, first_line - 1);
+    let threads = threads_for(data.len());
+    let chunks: Vec<&str> = split_at_line_ends(data.as_bytes(), threads)
+        .into_iter()
+        .filter_map(|range| data.get(range))
+        .collect();
+    let parts = read_chunks(&chunks, threads, |chunk| {
+        let mut profiler = empty();
+        let mut line = 0u64;
+        super::super::lines::for_each_line(chunk, *separator, |fields| {
+            line += 1;
+            profiler.visit(0, line, &SplitLine { fields });
+        });
+        (profiler, line)
+    });
+    let mut profiles = vec![ColumnProfile::default(); columns];
+    let mut lines_before = first_line - 1;
+    for (part, lines) in parts {
+        if let Some((line, column)) = part.too_long {
+            return Err(ProfileError::TooLong((line + lines_before, column)));
+        }
+        for (profile, later) in profiles.iter_mut().zip(part.profiles) {
+            profile.merge(later);
+        }
+        lines_before += lines;
+    }
+    Ok(profiles)
+}
+
+/// The text after its first `lines` lines.
+pub(super) fn skip_lines(text: &str, lines: u64) -> &str {
+    let mut rest = text;
+    for _ in 0..lines {
+        rest = rest.find('\n').and_then(|end| rest.get(end + 1..)).unwrap_or("");
+    }
+    rest
+}
