@@ -228,6 +228,23 @@ fn check(seed: u64) {
         }],
         &ImportOptions::default(),
     );
+    // The chunked readers and one reader from start to end agree on every problem.
+    let one_reader = import_sources(
+        &[Source {
+            name: "fuzz.csv".into(),
+            bytes: case.bytes.clone(),
+        }],
+        &ImportOptions {
+            one_reader: true,
+            ..ImportOptions::default()
+        },
+    );
+    assert_eq!(import.problems, one_reader.problems, "seed {seed}");
+    assert_eq!(
+        import.dataset.answer_count(),
+        one_reader.dataset.answer_count(),
+        "seed {seed}"
+    );
     let errors: Vec<_> = import.problems.iter().filter(|p| p.is_error()).collect();
     let found: Vec<(u64, usize)> = errors
         .iter()

@@ -298,7 +298,7 @@ fn big_files_read_in_parallel_match_the_record_reader() {
             rows.push_str(";;;;;;\r\n");
         }
     }
-    let read = |header: &str| {
+    let read = |header: &str, one_reader: bool| {
         let bytes = format!("{header}\r\n{rows}").into_bytes();
         assert!(bytes.len() > 1 << 20, "the test needs a file that is read in chunks");
         import_sources(
@@ -306,12 +306,15 @@ fn big_files_read_in_parallel_match_the_record_reader() {
                 name: "big.csv".into(),
                 bytes,
             }],
-            &ImportOptions::default(),
+            &ImportOptions {
+                one_reader,
+                ..ImportOptions::default()
+            },
         )
     };
-    // A quote anywhere sends a file through the record reader.
-    let parallel = read("Kommune;Rul;Uge;Spørgsmål;Svar;Kommentar;Brug af KLIK");
-    let sequential = read("Kommune;Rul;Uge;Spørgsmål;\"Svar\";Kommentar;Brug af KLIK");
+    let header = "Kommune;Rul;Uge;Spørgsmål;Svar;Kommentar;Brug af KLIK";
+    let parallel = read(header, false);
+    let sequential = read(header, true);
     assert_eq!(parallel.dataset.answer_count(), sequential.dataset.answer_count());
     assert_eq!(parallel.problems, sequential.problems);
     // Three rows with a 9, and once the likely cause (9 repeats: a code).
@@ -343,6 +346,68 @@ fn big_files_read_in_parallel_match_the_record_reader() {
     );
 }
 
+/// A quoted file big enough for chunks, every field quoted as Google Forms and LimeSurvey
+/// write them, comments with line breaks and doubled quotes on every row (so every even cut
+/// of the file falls inside a quoted field): the chunks read in parallel give exactly what
+/// one reader from start to end gives, line numbers of bad values included.
+#[test]
+fn quoted_files_read_in_parallel_match_one_reader() {
+    use valgpuls::import::{Source, import_sources};
+    let mut text =
+        String::from("\"Tidsstempel\",\"Kommune\",\"Rul\",\"Uge\",\"Valgdagen\",\"Supporten\",\"Kommentar\"\r\n");
+    for i in 0..12_000 {
+        let comment = match i % 4 {
+            0 => "Linje et\r\nlinje \"\"to\"\",\r\nog tre".to_string(),
+            1 => format!("Kort, men \"\"citeret\"\" {i}"),
+            2 => String::new(),
+            _ => "Ét\nto, \"\"tre\"\"\n\nfire".to_string(),
+        };
+        let support = if i % 997 == 13 {
+            "9".to_string()
+        } else {
+            (1 + i % 5).to_string()
+        };
+        text.push_str(&format!(
+            "\"2024/08/{:02} 11:01:52 AM GMT+2\",\"K{}\",\"Rul {}\",\"Uge {}\",\"{}\",\"{support}\",\"{comment}\"\r\n",
+            1 + i % 28,
+            i % 97,
+            1 + i / 4000,
+            1 + i % 5,
+            ["Tilfreds", "Meget tilfreds", "Ved ikke", "Utilfreds"][i % 4],
+        ));
+    }
+    assert!(text.len() > 1 << 20, "the test needs a file that is read in chunks");
+    let read = |one_reader: bool| {
+        import_sources(
+            &[Source {
+                name: "google.csv".into(),
+                bytes: text.clone().into_bytes(),
+            }],
+            &ImportOptions {
+                one_reader,
+                ..ImportOptions::default()
+            },
+        )
+    };
+    let (parallel, one) = (read(false), read(true));
+    assert_eq!(parallel.problems, one.problems);
+    let bad: Vec<u64> = parallel
+        .problems
+        .iter()
+        .filter(|p| p.is_error())
+        .filter_map(|p| p.line)
+        .collect();
+    assert_eq!(bad.len(), 13);
+    // Row 13 (0-based) is line 2 + its 13 rows before, each 3, 1, 1 or 4 lines long.
+    let lines_of = |i: usize| [3u64, 1, 1, 4][i % 4];
+    assert_eq!(bad[0], 2 + (0..13).map(lines_of).sum::<u64>());
+    assert_eq!(parallel.dataset.comments, one.dataset.comments);
+    assert_eq!(rows_as_text(&parallel), rows_as_text(&one));
+    let summary =
+        |import: &Import| serde_json::to_string(&summary(&import.dataset, &Filter::default()).unwrap()).unwrap();
+    assert_eq!(summary(&parallel), summary(&one));
+}
+
 /// Every answer row with its ids turned back into names.
 fn rows_as_text(import: &Import) -> Vec<String> {
     use valgpuls::dataset::{Names, category_column, col_names};
@@ -362,17 +427,18 @@ fn rows_as_text(import: &Import) -> Vec<String> {
             .unwrap();
         values.f64().unwrap().iter().map(|v| format!("{v:?}")).collect()
     };
-    let columns = [
+    let mut columns = vec![
         names(col_names::FILE, &dataset.names.files),
         numbers(col_names::LINE),
         names(col_names::MUNICIPALITY, &dataset.names.municipalities),
         names(col_names::WAVE, &dataset.names.waves),
         numbers(col_names::WEEK),
+        numbers(col_names::DATE),
         names(col_names::PHASE, &dataset.names.phases),
         names(col_names::QUESTION, &dataset.names.questions),
         numbers(col_names::SCORE),
-        names(&category_column(0), &dataset.names.category_values),
     ];
+    columns.extend((0..dataset.categories.len()).map(|i| names(&category_column(i), &dataset.names.category_values)));
     (0..dataset.answer_count())
         .map(|row| columns.iter().map(|c| c[row].as_str()).collect::<Vec<_>>().join(";"))
         .collect()

@@ -55,6 +55,11 @@ pub struct ImportOptions {
     /// What the user answered for files of a layout before, by [`layout_key`]: next week's
     /// export of the same survey is read the same way without asking again.
     pub remembered: BTreeMap<String, LayoutAnswers>,
+    /// For tests of the fast paths: read every text with one csv reader from start to end,
+    /// the way the parallel readers must match.
+    #[doc(hidden)]
+    #[serde(skip)]
+    pub one_reader: bool,
 }
 
 /// The answers about one file layout that a file cannot hold itself.

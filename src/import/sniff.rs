@@ -267,42 +267,102 @@ fn head_of(text: &str, max_bytes: usize) -> &str {
 /// for it first: a closing quote must be followed by a separator, a line end or the end.
 /// Lines end at '\n', "\r\n" or a lone '\r' (old Mac files).
 pub fn find_unclosed_quote(text: &str, separator: u8) -> Option<(u64, usize)> {
+    scan_quotes(text, separator, 1).unclosed
+}
+
+/// What one pass over a quoted text finds: a quote that does not close where its field ends,
+/// and where the text may be cut into parts that start outside any quoted field.
+pub struct QuoteScan {
+    pub unclosed: Option<(u64, usize)>,
+    /// Byte offsets just past a '\n' outside quotes, near each of `parts - 1` even cuts.
+    pub cuts: Vec<usize>,
+}
+
+/// One pass over a text with quotes, jumping from quote to line end with memchr (a million
+/// answers are tens of megabytes): the quote state as the csv reader will see it — a quote
+/// opens a field only at the field's start, "" inside is a quote, a quote closes the field.
+pub fn scan_quotes(text: &str, separator: u8, parts: usize) -> QuoteScan {
     let bytes = text.as_bytes();
-    let (mut line, mut column, mut at_field_start) = (1u64, 1usize, true);
-    let mut open: Option<(u64, usize)> = None;
-    let mut i = 0;
-    while let Some(&byte) = bytes.get(i) {
-        let line_end = byte == b'\n' || (byte == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
-        if let Some(opened) = open {
-            if byte == b'"' {
-                if bytes.get(i + 1) == Some(&b'"') {
-                    i += 1;
-                } else {
-                    let next = bytes.get(i + 1).copied();
-                    if !matches!(next, None | Some(b'\r' | b'\n')) && next != Some(separator) {
-                        return Some(opened);
-                    }
-                    open = None;
-                    at_field_start = false;
+    let target = |k: usize| bytes.len() * k / parts.max(1);
+    let (mut cuts, mut next_cut) = (Vec::new(), 1usize);
+    let mut at = 0;
+    while let Some(found) = memchr::memchr2(b'"', b'\n', bytes.get(at..).unwrap_or_default()) {
+        let position = at + found;
+        if bytes.get(position) == Some(&b'\n') {
+            while next_cut < parts && position + 1 >= target(next_cut) {
+                if cuts.last() != Some(&(position + 1)) {
+                    cuts.push(position + 1);
                 }
-            } else if line_end {
-                line += 1;
+                next_cut += 1;
             }
-        } else if byte == b'"' && at_field_start {
-            open = Some((line, column));
-        } else if byte == separator {
-            column += 1;
-            at_field_start = true;
-        } else if line_end {
-            line += 1;
-            column = 1;
-            at_field_start = true;
-        } else if byte != b'\r' {
-            at_field_start = false;
+            at = position + 1;
+            continue;
         }
-        i += 1;
+        // A quote: it opens a field only where a field starts; elsewhere it is a character.
+        let field_start = position == 0
+            || position
+                .checked_sub(1)
+                .and_then(|before| bytes.get(before))
+                .is_some_and(|b| *b == separator || *b == b'\n' || *b == b'\r');
+        if !field_start {
+            at = position + 1;
+            continue;
+        }
+        match closing_quote(bytes, position + 1) {
+            Some(close)
+                if matches!(bytes.get(close + 1), None | Some(b'\r' | b'\n'))
+                    || bytes.get(close + 1) == Some(&separator) =>
+            {
+                at = close + 1;
+            }
+            _ => {
+                return QuoteScan {
+                    unclosed: Some(place_of(bytes, position, separator)),
+                    cuts,
+                };
+            }
+        }
     }
-    open
+    QuoteScan { unclosed: None, cuts }
+}
+
+/// The quote that closes a quoted field whose text starts at `from` ("" is a quote inside).
+fn closing_quote(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    loop {
+        let quote = at + memchr::memchr(b'"', bytes.get(at..)?)?;
+        if bytes.get(quote + 1) == Some(&b'"') {
+            at = quote + 2;
+        } else {
+            return Some(quote);
+        }
+    }
+}
+
+/// The 1-based line and column of a byte, counting '\n', "\r\n" and a lone '\r' as line
+/// ends and separators outside quotes as column breaks (the column only matters before the
+/// byte on its own line, which holds no open quote).
+fn place_of(bytes: &[u8], position: usize, separator: u8) -> (u64, usize) {
+    let before = bytes.get(..position).unwrap_or_default();
+    let mut line = 1u64;
+    let mut line_start = 0;
+    for (i, &b) in before.iter().enumerate() {
+        if b == b'\n' || (b == b'\r' && before.get(i + 1) != Some(&b'\n')) {
+            line += 1;
+            line_start = i + 1;
+        }
+    }
+    // Separators on the line before the quote, outside quoted fields.
+    let mut column = 1;
+    let mut quoted = false;
+    for &b in before.get(line_start..).unwrap_or_default() {
+        match b {
+            b'"' => quoted = !quoted,
+            b if b == separator && !quoted => column += 1,
+            _ => {}
+        }
+    }
+    (line, column)
 }
 
 #[cfg(test)]
@@ -379,6 +439,19 @@ mod tests {
         assert_eq!(detect_separator("a\tb\n1\t2\n"), b'\t');
         assert_eq!(detect_separator("a|b\n1|2\n"), b'|');
         assert_eq!(detect_separator("a,b\n\"x;y;z\",2\n\"p;q\",3\n"), b',');
+    }
+
+    #[test]
+    fn cuts_fall_outside_quoted_fields() {
+        let line = "K\u{f8}ge;\"fin;\nkommentar\";\"4\"\n";
+        let text = line.repeat(50);
+        let scan = scan_quotes(&text, b';', 8);
+        assert_eq!(scan.unclosed, None);
+        assert!(!scan.cuts.is_empty());
+        for cut in &scan.cuts {
+            // Every cut is the start of a record: a whole number of records lies before it.
+            assert_eq!(text[..*cut].matches(line).count() * line.len(), *cut, "{cut}");
+        }
     }
 
     #[test]

@@ -19,14 +19,14 @@ use super::problems::{Problem, ProblemKind};
 use super::profile::ColumnProfile;
 use super::roles::{self, Decision};
 use super::rows::{FileLayout, FileSetup, RowReader};
-use super::sniff::{decode_reporting, detect_separator, find_unclosed_quote, has_quote, looks_binary};
+use super::sniff::{decode_reporting, detect_separator, has_quote, looks_binary, scan_quotes};
 use super::tools::{self, Tool};
 use super::xlsx;
 use super::{ColumnReport, FileReport, ImportOptions, Source};
 use crate::dataset::DatasetBuilder;
 use afterwards::after_reading;
 use date_columns::date_orders;
-use table::{Head, MAX_COLUMNS, MAX_FIELD_BYTES, PREVIEW_ROWS, ProfileError, Rows, Table, profile_columns, skip_lines};
+use table::{Chunking, Head, MAX_COLUMNS, MAX_FIELD_BYTES, PREVIEW_ROWS, ProfileError, Rows, Table, profile_columns};
 
 /// What other files say about a data file: the codes' texts, the variables' questions.
 pub(super) struct Companions<'a> {
@@ -124,7 +124,16 @@ pub(super) fn read_file(
     // Big exports have no quote at all: one scan tells, and both the check below and the
     // choice of reader use it.
     let quoted = has_quote(&text);
-    if quoted && let Some((line, column)) = find_unclosed_quote(&text, separator) {
+    // Old Mac files end lines with a bare '\r', which only the csv reader knows.
+    let first_break = text.find(['\r', '\n']).and_then(|at| text.get(at..));
+    let lines_end_in_newline = first_break.is_some_and(|rest| rest.starts_with('\n') || rest.starts_with("\r\n"));
+    // One pass over the quotes finds a quote that swallows rows, and where a quoted file may
+    // be cut for threads.
+    let scan = quoted.then(|| {
+        let parts = parallel::threads_for(text.len()) * parallel::CHUNKS_PER_THREAD;
+        scan_quotes(&text, separator, if lines_end_in_newline { parts } else { 1 })
+    });
+    if let Some((line, column)) = scan.as_ref().and_then(|scan| scan.unclosed) {
         let header = first_record(&text, separator).and_then(|h| h.into_iter().nth(column - 1));
         problems.push(Problem {
             line: Some(line),
@@ -133,13 +142,15 @@ pub(super) fn read_file(
         });
         return;
     }
-    // Old Mac files end lines with a bare '\r', which only the csv reader knows.
-    let first_break = text.find(['\r', '\n']).and_then(|at| text.get(at..));
-    let lines_end_in_newline = first_break.is_some_and(|rest| rest.starts_with('\n') || rest.starts_with("\r\n"));
+    let chunking = match scan {
+        _ if !lines_end_in_newline || options.one_reader => Chunking::Whole,
+        Some(scan) => Chunking::AtCuts(scan.cuts),
+        None => Chunking::Lines,
+    };
     let table = Table::Text {
         text: &text,
         separator,
-        plain_lines: !quoted && lines_end_in_newline,
+        chunking,
     };
     read_table(&table, file, options, companions, builder, report, problems);
 }
@@ -348,24 +359,10 @@ fn decide_columns(
 /// The rows into the builder: a quote-free text in parallel line chunks, the rest record by
 /// record. The answer labels met go to the report.
 fn read_rows(table: &Table, first_line: u64, setup: &FileSetup, builder: &mut DatasetBuilder, reading: &mut Reading) {
-    let labels = match table {
-        Table::Text {
-            text,
-            separator,
-            plain_lines: true,
-        } => {
-            // Past the header line(s): the header rows of a plain file are its first lines.
-            let header_lines = first_line - 1;
-            let data = skip_lines(text, header_lines);
-            parallel::read_lines_in_parallel(
-                data,
-                *separator,
-                header_lines,
-                setup,
-                builder,
-                reading.report,
-                reading.problems,
-            )
+    let chunked = table.data_chunks(first_line, parallel::CHUNKS_PER_THREAD);
+    let labels = match (chunked, table) {
+        (Some(data), Table::Text { separator, .. }) => {
+            parallel::read_chunks_in_parallel(&data, *separator, setup, builder, reading.report, reading.problems)
         }
         _ => {
             let mut rows = Rows {

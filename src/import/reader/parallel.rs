@@ -4,9 +4,9 @@
 use std::collections::HashMap;
 
 use super::super::columns::Role;
-use super::super::lines::split_at_line_ends;
-use super::super::rows::{FileSetup, RowReader, SplitLine};
+use super::super::rows::{Fields, FileSetup, RowReader};
 use super::super::{FileReport, Problem, ProblemKind};
+use super::table::{DataChunks, Visit, is_blank, walk_chunk};
 use crate::dataset::DatasetBuilder;
 
 /// What one thread made of its chunk of lines.
@@ -18,33 +18,25 @@ struct Chunk {
     lines: u64,
 }
 
-/// Reads the lines after the header, split into chunks at line ends, a few per core; the
-/// chunks' rows are then appended in order, so row order, first appearances and line
-/// numbers are as if read in one go.
-pub(super) fn read_lines_in_parallel(
-    data: &str,
+/// Reads the data in its parts (`DataChunks`), a few per core; the parts' rows are then
+/// appended in order, so row order, first appearances and line numbers are as if read in one
+/// go.
+pub(super) fn read_chunks_in_parallel(
+    data: &DataChunks,
     separator: u8,
-    header_lines: u64,
     setup: &FileSetup,
     builder: &mut DatasetBuilder,
     report: &mut FileReport,
     problems: &mut Vec<Problem>,
 ) -> HashMap<String, Option<f64>> {
-    let threads = threads_for(data.len());
-    // More chunks than threads: a thread that is done takes the next, so one slow thread
-    // (a core shared with another program) does not hold up the rest.
-    let parts = if threads > 1 { threads * CHUNKS_PER_THREAD } else { 1 };
-    let chunks: Vec<&str> = split_at_line_ends(data.as_bytes(), parts)
-        .into_iter()
-        .filter_map(|range| data.get(range))
-        .collect();
-    let bytes_per_line = bytes_per_line(data);
+    let bytes_per_line = data.chunks.first().map_or(1, |chunk| bytes_per_line(chunk));
     let answers_per_row = setup
         .roles
         .iter()
         .filter(|r| **r == Role::QuestionColumn)
         .count()
         .max(1);
+    let header_lines = data.header_lines;
     let read_chunk = |chunk: &str| -> Chunk {
         // Room for about as many rows as the chunk has lines: the columns then grow once or
         // not at all, and room never used is never touched (no memory is spent on it).
@@ -52,16 +44,25 @@ pub(super) fn read_lines_in_parallel(
         let mut builder = DatasetBuilder::with_capacity(lines_in_chunk * answers_per_row);
         let mut report = FileReport::new(setup.file);
         let mut problems = Vec::new();
-        let mut lines = 0u64;
         // A chunk's lines count from its start and are moved on when the chunks are joined.
-        let mut rows = RowReader::new(setup, &mut builder);
-        super::super::lines::for_each_line(chunk, separator, |fields| {
-            lines += 1;
-            if fields.iter().any(|f| !f.is_empty()) {
-                rows.read(&SplitLine { fields }, lines + header_lines, &mut report, &mut problems);
+        let mut rows = ChunkRows {
+            header_lines,
+            reader: RowReader::new(setup, &mut builder),
+            report: &mut report,
+            problems: &mut problems,
+        };
+        let walked = walk_chunk(chunk, separator, data.quoted, &mut rows);
+        let labels = rows.reader.labels;
+        let lines = match walked {
+            Ok(lines) => lines,
+            Err((line, reason)) => {
+                problems.push(Problem {
+                    line: Some(line + header_lines),
+                    ..Problem::of_file(setup.file, ProblemKind::Unreadable { reason })
+                });
+                memchr::memchr_iter(b'\n', chunk.as_bytes()).count() as u64
             }
-        });
-        let labels = rows.labels;
+        };
         Chunk {
             builder,
             report,
@@ -70,7 +71,7 @@ pub(super) fn read_lines_in_parallel(
             lines,
         }
     };
-    let results = read_chunks(&chunks, threads, read_chunk);
+    let results = read_chunks(&data.chunks, data.threads, read_chunk);
 
     let file_id = builder.add_file(setup.file);
     let mut labels = HashMap::new();
@@ -86,7 +87,11 @@ pub(super) fn read_lines_in_parallel(
             ));
             continue;
         }
-        report.add_counts(chunk.report);
+        let mut counts = chunk.report;
+        for (_, first_line) in counts.codes_outside_scale.values_mut() {
+            *first_line += lines_before;
+        }
+        report.add_counts(counts);
         problems.extend(chunk.problems.into_iter().map(|mut problem| {
             problem.line = problem.line.map(|line| line + lines_before);
             problem
@@ -95,6 +100,24 @@ pub(super) fn read_lines_in_parallel(
         lines_before += chunk.lines;
     }
     labels
+}
+
+/// The rows of one chunk into its own builder, lines counted from the chunk's start.
+struct ChunkRows<'r, 's> {
+    header_lines: u64,
+    reader: RowReader<'r>,
+    report: &'s mut FileReport,
+    problems: &'s mut Vec<Problem>,
+}
+
+impl Visit for ChunkRows<'_, '_> {
+    fn visit<F: Fields>(&mut self, _index: usize, line: u64, record: &F) -> bool {
+        if !is_blank(record) {
+            self.reader
+                .read(record, line + self.header_lines, self.report, self.problems);
+        }
+        true
+    }
 }
 
 /// Each chunk read by `read_chunk` on up to `threads` threads; the results in chunk order.
@@ -143,7 +166,7 @@ fn bytes_per_line(text: &str) -> usize {
 
 /// Files smaller than this are read on one thread: starting threads would cost more.
 const PARALLEL_FROM_BYTES: usize = 1 << 20;
-const CHUNKS_PER_THREAD: usize = 4;
+pub(super) const CHUNKS_PER_THREAD: usize = 4;
 /// Past this many cores a file's lines are read by this many threads.
 const MAX_THREADS: usize = 32;
 

@@ -16,13 +16,33 @@ pub(super) enum Table<'t> {
     Text {
         text: &'t str,
         separator: u8,
-        /// Without a quote every line is a record: read in parallel line chunks.
-        plain_lines: bool,
+        chunking: Chunking,
     },
     Sheet {
         rows: &'t SheetRows,
         name: String,
     },
+}
+
+/// How a text may be cut into parts read on several threads.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum Chunking {
+    /// No quote: every line is a record, cut at any line end.
+    Lines,
+    /// Quotes: cut only at these line ends (byte offsets into the text), found outside any
+    /// quoted field by one pass over the quotes.
+    AtCuts(Vec<usize>),
+    /// One csv reader from start to end (old Mac line ends, or the head of a file).
+    Whole,
+}
+
+/// The data of a text cut into parts that each start with a record: the parts, the lines
+/// before the first (the header), and whether the parts hold quotes.
+pub(super) struct DataChunks<'t> {
+    pub chunks: Vec<&'t str>,
+    pub header_lines: u64,
+    pub quoted: bool,
+    pub threads: usize,
 }
 
 /// Something done with each record of a table: its index among the records (blank ones
@@ -39,7 +59,7 @@ impl<'t> Table<'t> {
             Table::Text {
                 text,
                 separator,
-                plain_lines: true,
+                chunking: Chunking::Lines,
             } => {
                 let (mut index, mut going) = (0, true);
                 super::super::lines::for_each_line(text, *separator, |fields| {
@@ -94,13 +114,48 @@ impl<'t> Table<'t> {
             Table::Text { text, separator, .. } => Table::Text {
                 text,
                 separator: *separator,
-                plain_lines: false,
+                chunking: Chunking::Whole,
             },
             Table::Sheet { rows, name } => Table::Sheet {
                 rows,
                 name: name.clone(),
             },
         }
+    }
+
+    /// The data after the header lines in parts for threads, when the text may be cut.
+    pub(super) fn data_chunks(&self, first_line: u64, parts_per_thread: usize) -> Option<DataChunks<'t>> {
+        let Table::Text { text, chunking, .. } = self else {
+            return None;
+        };
+        let header_lines = first_line.saturating_sub(1);
+        let data = skip_lines(text, header_lines);
+        let threads = threads_for(data.len());
+        let parts = if threads > 1 { threads * parts_per_thread } else { 1 };
+        let chunks = match chunking {
+            Chunking::Whole => return None,
+            Chunking::Lines => split_at_line_ends(data.as_bytes(), parts)
+                .into_iter()
+                .filter_map(|range| data.get(range))
+                .collect(),
+            Chunking::AtCuts(cuts) => {
+                let offset = text.len() - data.len();
+                let mut chunks = Vec::new();
+                let mut start = 0;
+                for cut in cuts.iter().filter(|c| **c > offset).map(|c| c - offset) {
+                    chunks.extend(data.get(start..cut));
+                    start = cut;
+                }
+                chunks.extend(data.get(start..));
+                chunks
+            }
+        };
+        Some(DataChunks {
+            chunks,
+            header_lines,
+            quoted: matches!(chunking, Chunking::AtCuts(_)),
+            threads,
+        })
     }
 
     pub(super) fn sheet(&self) -> Option<&str> {
@@ -111,7 +166,7 @@ impl<'t> Table<'t> {
     }
 }
 
-fn is_blank(record: &impl Fields) -> bool {
+pub(super) fn is_blank(record: &impl Fields) -> bool {
     (0..record.count()).all(|i| record.get(i).is_empty())
 }
 
@@ -213,12 +268,7 @@ pub(super) fn profile_columns(
         profiles: vec![ColumnProfile::default(); columns],
         too_long: None,
     };
-    let Table::Text {
-        text,
-        separator,
-        plain_lines: true,
-    } = table
-    else {
+    let (Some(data), Table::Text { separator, .. }) = (table.data_chunks(first_line, 1), table) else {
         let mut profiler = Profiler { first_line, ..empty() };
         table.walk(&mut profiler)?;
         return match profiler.too_long {
@@ -226,24 +276,15 @@ pub(super) fn profile_columns(
             None => Ok(profiler.profiles),
         };
     };
-    let data = skip_lines(text, first_line - 1);
-    let threads = threads_for(data.len());
-    let chunks: Vec<&str> = split_at_line_ends(data.as_bytes(), threads)
-        .into_iter()
-        .filter_map(|range| data.get(range))
-        .collect();
-    let parts = read_chunks(&chunks, threads, |chunk| {
+    let parts = read_chunks(&data.chunks, data.threads, |chunk| {
         let mut profiler = empty();
-        let mut line = 0u64;
-        super::super::lines::for_each_line(chunk, *separator, |fields| {
-            line += 1;
-            profiler.visit(0, line, &SplitLine { fields });
-        });
-        (profiler, line)
+        let walked = walk_chunk(chunk, *separator, data.quoted, &mut profiler);
+        (profiler, walked)
     });
     let mut profiles = vec![ColumnProfile::default(); columns];
-    let mut lines_before = first_line - 1;
-    for (part, lines) in parts {
+    let mut lines_before = data.header_lines;
+    for (part, walked) in parts {
+        let lines = walked.map_err(|(line, reason)| ProfileError::Unreadable((line + lines_before, reason)))?;
         if let Some((line, column)) = part.too_long {
             return Err(ProfileError::TooLong((line + lines_before, column)));
         }
@@ -253,6 +294,31 @@ pub(super) fn profile_columns(
         lines_before += lines;
     }
     Ok(profiles)
+}
+
+/// Visits the records of a part of a text that starts with a record, numbering its lines
+/// from 1; the number of line ends in it, to number the next part's lines on.
+pub(super) fn walk_chunk(
+    chunk: &str,
+    separator: u8,
+    quoted: bool,
+    visitor: &mut impl Visit,
+) -> Result<u64, (u64, String)> {
+    if quoted {
+        let table = Table::Text {
+            text: chunk,
+            separator,
+            chunking: Chunking::Whole,
+        };
+        table.walk(visitor)?;
+    } else {
+        let mut index = 0;
+        super::super::lines::for_each_line(chunk, separator, |fields| {
+            visitor.visit(index, index as u64 + 1, &SplitLine { fields });
+            index += 1;
+        });
+    }
+    Ok(memchr::memchr_iter(b'\n', chunk.as_bytes()).count() as u64)
 }
 
 /// The text after its first `lines` lines.
