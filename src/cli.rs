@@ -1,4 +1,4 @@
-//! The command line: `summary`, `check` and `report` (DESIGN.md, a contract). Output goes to
+//! The command line: `summary`, `check` and `report` (docs/DESIGN.md, a contract). Output goes to
 //! the given writers so tests can read it; exit codes: 0 clean, 1 problems, 2 usage.
 
 use std::io::Write;

@@ -248,7 +248,7 @@ pub fn summary_csv(summary: &Summary, lang: Lang) -> String {
     String::from_utf8_lossy(&write_csv(&table, lang, false)).into_owned()
 }
 
-/// DESIGN.md's JSON: one object, means unrounded.
+/// The JSON of docs/DESIGN.md (a contract): one object, means unrounded.
 pub fn summary_json(summary: &Summary) -> String {
     serde_json::to_string_pretty(summary).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }

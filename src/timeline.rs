@@ -66,7 +66,7 @@ fn date(year: i32, month: u32, day: u32) -> NaiveDate {
 }
 
 impl Default for Timeline {
-    /// The deck's timeline (DOMAIN.md).
+    /// The deck's timeline (docs/DOMAIN.md).
     fn default() -> Self {
         Timeline {
             entries: vec![

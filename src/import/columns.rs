@@ -55,7 +55,7 @@ impl Role {
     }
 }
 
-/// Header words per role (DESIGN.md, a contract). Order matters where a header holds words of
+/// Header words per role (docs/DESIGN.md, a contract). Order matters where a header holds words of
 /// two roles: "Kommentar til vurdering" is a comment, "Dato for svar" a date.
 const ROLE_WORDS: [(Role, &[&str]); 8] = [
     (
