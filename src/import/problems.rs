@@ -43,6 +43,11 @@ pub enum ProblemKind {
     NoAnswerColumns,
     /// An .xls from Excel 97-2003: only .xlsx is read.
     OldExcel,
+    /// A workbook or sheet that cannot be read, and why, in both languages.
+    Workbook {
+        da: String,
+        en: String,
+    },
     /// A UTF-8 file with bytes on this line that are not UTF-8, read as Windows-1252.
     NotUtf8,
     /// A column of one answer on the scale in every row, left out as a constant (a page
@@ -165,6 +170,7 @@ impl Problem {
             | HeaderOnly
             | Binary
             | UnclosedQuote
+            | Workbook { .. }
             | NotAFile
             | LineTooLong { .. }
             | TooManyColumns { .. }
@@ -324,6 +330,8 @@ impl Problem {
             (SameContent { as_file }, Lang::En) => {
                 format!("the same content as “{as_file}”: read once, so the answers are not counted twice")
             }
+            (Workbook { da, .. }, Lang::Da) => da.clone(),
+            (Workbook { en, .. }, Lang::En) => en.clone(),
             (OldExcel, Lang::Da) => "en gammel Excel-fil (.xls): gem den som .xlsx eller CSV".into(),
             (OldExcel, Lang::En) => "an old Excel file (.xls): save it as .xlsx or CSV".into(),
             (CodeOutsideScale { value, rows, tool }, lang) => code_outside_scale(value, *rows, *tool, header, lang),

@@ -23,7 +23,13 @@ pub(super) fn read_workbook(
     let mut workbook = match xlsx::open(&source.bytes) {
         Ok(workbook) => workbook,
         Err(reason) => {
-            problems.push(Problem::of_file(file, ProblemKind::Unreadable { reason }));
+            problems.push(Problem::of_file(
+                file,
+                ProblemKind::Workbook {
+                    da: reason.da,
+                    en: reason.en,
+                },
+            ));
             return;
         }
     };
@@ -68,7 +74,13 @@ pub(super) fn read_workbook(
     let rows = match workbook.rows(&sheet) {
         Ok(rows) => rows,
         Err(reason) => {
-            problems.push(Problem::of_file(file, ProblemKind::Unreadable { reason }));
+            problems.push(Problem::of_file(
+                file,
+                ProblemKind::Workbook {
+                    da: reason.da,
+                    en: reason.en,
+                },
+            ));
             return;
         }
     };
