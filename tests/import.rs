@@ -641,3 +641,41 @@ fn dates_in_two_orders_are_told_and_read_as_the_user_says() {
     );
     assert_eq!(read_so.dataset.answer_count(), 3);
 }
+
+/// A workbook's problems are placed as a spreadsheet user finds them: sheet, row, column.
+#[test]
+fn a_workbook_problem_names_its_sheet_row_and_column() {
+    use valgpuls::import::{Source, import_sources};
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("Ark1").unwrap();
+    for (row, values) in [
+        ["Kommune", "Rul", "Uge", "Supporten"],
+        ["Køge", "Rul 1", "Uge 1", "4"],
+        ["Faxe", "Rul 1", "Uge 1", "5"],
+        ["Ærø", "Rul 1", "Uge 2", "Mget tilfreds"],
+    ]
+    .iter()
+    .enumerate()
+    {
+        for (column, value) in values.iter().enumerate() {
+            match value.parse::<f64>() {
+                Ok(number) => sheet.write_number(row as u32, column as u16, number),
+                Err(_) => sheet.write_string(row as u32, column as u16, *value),
+            }
+            .unwrap();
+        }
+    }
+    let import = import_sources(
+        &[Source {
+            name: "svar.xlsx".into(),
+            bytes: workbook.save_to_buffer().unwrap(),
+        }],
+        &ImportOptions::default(),
+    );
+    assert_eq!(
+        messages(&import),
+        ["svar.xlsx: Ark1, række 4, kolonne D («Supporten»): «Mget tilfreds» er ikke et kendt svar på skalaen"]
+    );
+    assert_eq!(import.dataset.answer_count(), 2);
+}

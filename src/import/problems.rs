@@ -231,9 +231,15 @@ impl Problem {
             if let Some(line) = self.line {
                 let _ = write!(out, ", {} {line}", lang.pick("række", "row"));
             }
-            if let Some((column, _)) = &self.column {
+            if let Some((column, header)) = &self.column {
                 let letter = super::xlsx::column_letter(column.saturating_sub(1));
                 let _ = write!(out, ", {} {letter}", lang.pick("kolonne", "column"));
+                if !header.is_empty() {
+                    let _ = match lang {
+                        Lang::Da => write!(out, " («{}»)", shown(header)),
+                        Lang::En => write!(out, " (“{}”)", shown(header)),
+                    };
+                }
             }
         } else if let Some(line) = self.line {
             let _ = write!(out, ":{line}");
