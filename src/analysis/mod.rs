@@ -1,6 +1,7 @@
 //! The numbers: polars lazy queries over [`Dataset::answers`], one per view, each taking the
 //! same [`Filter`]. Queries group and aggregate; Rust only puts the few result rows in order.
 
+pub mod inference;
 mod stats;
 mod summary;
 mod views;
