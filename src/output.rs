@@ -134,13 +134,7 @@ fn details_text(summary: &Summary, lang: Lang) -> String {
             lang.count(stats.dont_know),
         ]
     };
-    let total_stats = |total: &Total| Stats {
-        n: total.n,
-        mean: total.pooled_mean,
-        sd: total.sd,
-        ci95: total.ci95,
-        dont_know: total.dont_know,
-    };
+    let total_stats = |total: &Total| total.pooled();
     for wave in &summary.waves {
         for cell in &wave.cells {
             rows.push(row(&wave.wave, lang.data_value(&cell.phase), &cell.stats));

@@ -194,13 +194,7 @@ fn table_ui(ui: &mut egui::Ui, summary: &Summary, mode: TotalMode, lang: Lang) {
                     }
                 }
                 let total = &wave.total;
-                let stats = Stats {
-                    n: total.n,
-                    mean: total.pooled_mean,
-                    sd: total.sd,
-                    ci95: total.ci95,
-                    dont_know: total.dont_know,
-                };
+                let stats = total.pooled();
                 stats_cell_ui(ui, total_mean(total, mode), &stats, lang, &big, true);
                 ui.end_row();
             }

@@ -55,7 +55,11 @@ mod tests {
             n,
             sd: None,
             ci95: None,
+            ci95_clipped: false,
             dont_know: 0,
+            mean_of_phases_ci95: None,
+            mean_of_phases_ci95_clipped: false,
+            from_small_cell: false,
         }
     }
 
@@ -82,8 +86,11 @@ mod tests {
                     },
                 ],
                 total: total(3.815, 45),
+                hidden_phases: Vec::new(),
             }],
             overall: total(3.815, 45),
+            hidden_waves: Vec::new(),
+            min_n: None,
         };
         let spec = bars_chart(&summary, Lang::Da);
         let labels: Vec<&str> = spec
