@@ -110,7 +110,12 @@ fn compare(kind: Kind, (a, sa): (Group, &Sample), (b, sb): (Group, &Sample)) -> 
 /// Every comparison the summary's shown cells and the check-ins allow, Holm-corrected together.
 /// `min_n` is the smallest group compared (never below 2); `hidden_weeks` are check-ins the
 /// trend hides.
-pub fn comparisons(summary: &Summary, answers: &Answers, hidden_weeks: &[(String, i32)], min_n: u64) -> Vec<Comparison> {
+pub fn comparisons(
+    summary: &Summary,
+    answers: &Answers,
+    hidden_weeks: &[(String, i32)],
+    min_n: u64,
+) -> Vec<Comparison> {
     let least = min_n.max(2);
     let mut out = Vec::new();
     let cell = |wave: &str, phase: &str| -> Option<(Group, Sample)> {

@@ -60,7 +60,11 @@ impl Sample {
 
     /// Answers at or above `threshold` (4: "tilfredse", the top two of a 1-5 scale).
     pub fn at_least(&self, threshold: f64) -> u64 {
-        self.values.iter().filter(|(v, _)| *v >= threshold).map(|(_, c)| c).sum()
+        self.values
+            .iter()
+            .filter(|(v, _)| *v >= threshold)
+            .map(|(_, c)| c)
+            .sum()
     }
 
     pub fn merge(&self, other: &Sample) -> Sample {

@@ -17,11 +17,11 @@ use serde::{Deserialize, Serialize};
 pub use compare::{Comparison, Kind as ComparisonKind, comparisons};
 pub use samples::{Answers, Spread, answers};
 pub use stats::{SCALE, Stats, t_quantile_975};
-pub use suppress::{DEFAULT_MIN_N, Suppression};
 pub use summary::{Cell, Summary, Total, WaveRow, summary};
+pub use suppress::{DEFAULT_MIN_N, Suppression};
 pub use views::{
-    BreakdownRow, CrossTab, CrossTabRow, DistributionRow, GroupBy, TrendPoint, crosstab, distribution,
-    answers_per_municipality, question_breakdown, trend,
+    BreakdownRow, CrossTab, CrossTabRow, DistributionRow, GroupBy, TrendPoint, answers_per_municipality, crosstab,
+    distribution, question_breakdown, trend,
 };
 
 use crate::dataset::{Dataset, Names, col_names};

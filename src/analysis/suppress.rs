@@ -292,13 +292,21 @@ mod tests {
         let hide = decide(&[3, 40, 12, 90], &[vec![0, 1, 2, 3]], 5);
         assert_eq!(hide, [Hide::Primary, Hide::Shown, Hide::Secondary, Hide::Shown]);
         let two = decide(&[3, 4, 12], &[vec![0, 1, 2]], 5);
-        assert_eq!(two, [Hide::Primary, Hide::Primary, Hide::Shown], "two hidden protect each other");
+        assert_eq!(
+            two,
+            [Hide::Primary, Hide::Primary, Hide::Shown],
+            "two hidden protect each other"
+        );
     }
 
     #[test]
     fn nested_groups_are_protected_until_nothing_changes() {
         // Weeks 1-3 of one wave (a phase) and weeks 4-5; the wave is one group, each phase another.
-        let hide = decide(&[2, 30, 31, 40, 41], &[vec![0, 1, 2, 3, 4], vec![0, 1, 2], vec![3, 4]], 5);
+        let hide = decide(
+            &[2, 30, 31, 40, 41],
+            &[vec![0, 1, 2, 3, 4], vec![0, 1, 2], vec![3, 4]],
+            5,
+        );
         assert_eq!(hide.iter().filter(|h| **h != Hide::Shown).count(), 2);
         assert_eq!(hide.first(), Some(&Hide::Primary));
         assert_eq!(hide.get(1), Some(&Hide::Secondary), "the smallest in week 1's phase");

@@ -133,7 +133,7 @@ pub fn details(c: &Comparison, lang: Lang) -> String {
         format!(
             "{} ({}–{})",
             percent(g.top_two_share, lang),
-            percent(g.top_two_ci95[0], lang),
+            lang.number(g.top_two_ci95[0] * 100.0, 0),
             percent(g.top_two_ci95[1], lang)
         )
     };

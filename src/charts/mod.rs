@@ -22,6 +22,12 @@ pub fn source_line(lang: Lang, n: u64) -> String {
     source_line_for(lang, lang.pick("check-in møder", "check-in meetings"), n)
 }
 
+/// What the bundled sample is called wherever a source is named: never as if it were the
+/// user's own data.
+pub fn sample_source(lang: Lang) -> &'static str {
+    lang.pick("Eksempeldata (opdigtede svar)", "Sample data (made-up answers)")
+}
+
 /// A source line naming the source: "Kilde: klik-survey.csv, n = 637".
 pub fn source_line_for(lang: Lang, source: &str, n: u64) -> String {
     format!("{} {source}, n = {}", lang.pick("Kilde:", "Source:"), lang.count(n))
