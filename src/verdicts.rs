@@ -47,10 +47,10 @@ pub fn suppression_note(note: &Suppression, lang: Lang) -> Option<String> {
 pub fn comparisons_heading(count: usize, lang: Lang) -> String {
     match lang {
         Lang::Da => format!(
-            "Er forskellen reel? Brunner–Munzel-test for ordinale svar, Holm-korrektion over {count} sammenligninger; forskel i gennemsnit med 95 %-KI efter Welch"
+            "Brunner–Munzel-test for ordinale svar, Holm-korrektion over {count} sammenligninger; forskel i gennemsnit med 95 %-KI efter Welch"
         ),
         Lang::En => format!(
-            "Is the difference real? Brunner–Munzel test for ordinal answers, Holm's correction over {count} comparisons; difference in means with Welch's 95% CI"
+            "Brunner–Munzel test for ordinal answers, Holm's correction over {count} comparisons; difference in means with Welch's 95% CI"
         ),
     }
 }
@@ -72,7 +72,12 @@ pub fn comparisons_text(comparisons: &[Comparison], lang: Lang) -> String {
     if comparisons.is_empty() {
         return out;
     }
-    let _ = writeln!(out, "{}", comparisons_heading(comparisons.len(), lang));
+    let _ = writeln!(
+        out,
+        "{} {}",
+        lang.pick("Er forskellen reel?", "Is the difference real?"),
+        comparisons_heading(comparisons.len(), lang)
+    );
     for kind in [
         ComparisonKind::WavesInPhase,
         ComparisonKind::PhasesInWave,
@@ -231,4 +236,28 @@ pub fn report_section(comparisons: &[Comparison], note: Option<&str>, lang: Lang
     }
     page.push_str("</ul>\n");
     page
+}
+
+/// What the overview's numbers cover: "Tilfredshed (skala 1-5), gennemsnit af alle 3
+/// spørgsmål: A, B, C" or of the ones the filter keeps.
+pub fn scope_title(questions: &[String], chosen: &[String], lang: Lang) -> String {
+    let covered: Vec<&String> = if chosen.is_empty() {
+        questions.iter().collect()
+    } else {
+        questions.iter().filter(|q| chosen.contains(q)).collect()
+    };
+    let names: Vec<String> = covered.iter().map(|q| format!("«{q}»")).collect();
+    let all = chosen.is_empty() || covered.len() == questions.len();
+    let what = match (covered.len(), all, lang) {
+        (1, _, Lang::Da) => format!("spørgsmålet {}", names.join(", ")),
+        (1, _, Lang::En) => format!("the question {}", names.join(", ")),
+        (n, true, Lang::Da) => format!("gennemsnit af alle {n} spørgsmål: {}", names.join(", ")),
+        (n, true, Lang::En) => format!("mean of all {n} questions: {}", names.join(", ")),
+        (n, false, Lang::Da) => format!("gennemsnit af {n} valgte spørgsmål: {}", names.join(", ")),
+        (n, false, Lang::En) => format!("mean of {n} chosen questions: {}", names.join(", ")),
+    };
+    format!(
+        "{}, {what}",
+        lang.pick("Tilfredshed (skala 1-5)", "Satisfaction (scale 1-5)")
+    )
 }

@@ -2,6 +2,7 @@
 //! same [`Filter`]. Queries group and aggregate; Rust only puts the few result rows in order.
 
 pub mod compare;
+pub mod coverage;
 pub mod inference;
 mod samples;
 mod stats;

@@ -2,8 +2,10 @@
 //! written to SVG and PNG by the exports.
 
 mod bars;
+pub mod coverage;
 mod crosstab;
 mod distribution;
+pub mod intervals;
 pub mod palette;
 pub mod spec;
 mod trend;
@@ -12,7 +14,7 @@ pub use bars::bars_chart;
 pub use crosstab::crosstab_chart;
 pub use distribution::distribution_chart;
 pub use spec::{Anchor, Axis, ChartKind, ChartSpec, LegendItem, Mark, Rgba};
-pub use trend::trend_chart;
+pub use trend::{trend_chart, trend_chart_coloured};
 
 use crate::locale::Lang;
 
