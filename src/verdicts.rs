@@ -219,7 +219,12 @@ pub fn report_section(comparisons: &[Comparison], note: Option<&str>, lang: Lang
     if comparisons.is_empty() {
         return page;
     }
-    let _ = writeln!(page, "<h2>{}</h2>", html(&comparisons_heading(comparisons.len(), lang)));
+    let _ = writeln!(
+        page,
+        "<h2>{}</h2>\n<p>{}</p>",
+        lang.pick("Er forskellen reel?", "Is the difference real?"),
+        html(&comparisons_heading(comparisons.len(), lang))
+    );
     page.push_str("<ul>\n");
     for c in comparisons {
         let (open, close) = if c.significant {
