@@ -68,7 +68,10 @@ fn the_mean_of_phase_means_has_its_own_interval_not_the_pooled_one() {
         .lines()
         .find(|l| l.starts_with("Rul 2") && l.contains("Total udrulning (gns. af faser)"))
         .unwrap();
-    assert!(row.contains("3,84") && row.contains(&format!("{:.2}", low).replace('.', ",")), "{row}");
+    assert!(
+        row.contains("3,84") && row.contains(&format!("{:.2}", low).replace('.', ",")),
+        "{row}"
+    );
 }
 
 #[test]
@@ -100,7 +103,11 @@ fn intervals_are_cut_at_the_scale_and_not_given_below_five_answers() {
     let file = temp_file("edges.csv", &text);
     let (code, out, err) = valgpuls(&["summary", "--min-n", "1", file.to_str().unwrap()]);
     assert_eq!(code, 0, "{err}");
-    let line = |phase: &str| out.lines().find(|l| l.starts_with("Rul 1") && l.contains(phase)).unwrap();
+    let line = |phase: &str| {
+        out.lines()
+            .find(|l| l.starts_with("Rul 1") && l.contains(phase))
+            .unwrap()
+    };
     // Six answers of 4 and 5: the t interval runs past 5 and is cut there, marked ‡.
     assert!(line("Klargøring").contains("–5,00‡"), "{out}");
     assert!(out.contains("‡ intervallet er skåret af ved skalaens ende"), "{out}");
@@ -148,7 +155,17 @@ fn a_comparison_on_the_sample_matches_one_worked_out_apart() {
     // Brunner–Munzel's estimate by counting every pair: P(Rul 2 < Rul 1) + ½·P(equal).
     let wins: f64 = rul_2
         .iter()
-        .flat_map(|a| rul_1.iter().map(move |b| if a < b { 1.0 } else if a == b { 0.5 } else { 0.0 }))
+        .flat_map(|a| {
+            rul_1.iter().map(move |b| {
+                if a < b {
+                    1.0
+                } else if a == b {
+                    0.5
+                } else {
+                    0.0
+                }
+            })
+        })
         .sum::<f64>()
         / (n1 * n2);
     let top_two = rul_1.iter().filter(|s| **s >= 4.0).count() as f64 / n1;
@@ -177,7 +194,10 @@ fn a_comparison_on_the_sample_matches_one_worked_out_apart() {
         sentence.starts_with("Rul 1 er mere tilfreds end Rul 2 i Prøvevalg (uge 4): 4,10 mod 3,89;"),
         "{sentence}"
     );
-    assert!(sentence.contains("Brunner–Munzel, p = ") && sentence.contains("Holm"), "{sentence}");
+    assert!(
+        sentence.contains("Brunner–Munzel, p = ") && sentence.contains("Holm"),
+        "{sentence}"
+    );
     // Added to the contract, nothing of it changed.
     assert_eq!(json["waves"][0]["cells"][0]["n"], 300);
     let (_, english, _) = valgpuls(&["summary", "--format", "json", "--lang", "en"]);
@@ -204,7 +224,10 @@ fn hidden_cells_cannot_be_rebuilt_from_any_exported_total() {
         // With one cell missing, total n less the others is its n: never exactly one.
         assert_ne!(missing, 1, "{name}: one hidden cell is the total less the others");
         if missing > 0 {
-            assert!(wave["total"]["mean_of_phases"].is_null(), "{name}: the mean of phases tells a hidden mean");
+            assert!(
+                wave["total"]["mean_of_phases"].is_null(),
+                "{name}: the mean of phases tells a hidden mean"
+            );
         }
         for cell in cells {
             assert!(cell["n"].as_u64().unwrap() >= 5);
@@ -224,7 +247,9 @@ fn hidden_cells_cannot_be_rebuilt_from_any_exported_total() {
     let rul_2 = csv.lines().find(|l| l.starts_with("Rul 2;")).unwrap();
     let fields: Vec<&str> = rul_2.split(';').collect();
     // Rul; then mean and n per phase (3 phases); then the totals.
-    let empty_phases = (0..3).filter(|p| fields.get(1 + 2 * p).is_some_and(|f| f.is_empty())).count();
+    let empty_phases = (0..3)
+        .filter(|p| fields.get(1 + 2 * p).is_some_and(|f| f.is_empty()))
+        .count();
     assert_ne!(empty_phases, 1, "{rul_2}");
     assert!(csv.contains("Grupper med færre end 5 svar er skjult"), "{csv}");
     assert!(!csv.lines().any(|l| l.starts_with("Rul 3;")), "{csv}");

@@ -72,9 +72,14 @@ impl Sample {
     }
 }
 
+/// Above zero (a NaN is not).
+fn positive(x: f64) -> bool {
+    x.partial_cmp(&0.0) == Some(std::cmp::Ordering::Greater)
+}
+
 /// Two-sided p of a t statistic; statrs' t for finite df, the normal past it.
 fn two_sided_p(statistic: f64, df: f64) -> Option<f64> {
-    if !statistic.is_finite() || !(df > 0.0) {
+    if !statistic.is_finite() || !positive(df) {
         return None;
     }
     let upper = if df.is_finite() {
@@ -87,7 +92,7 @@ fn two_sided_p(statistic: f64, df: f64) -> Option<f64> {
 
 /// The 97.5 % quantile of t with `df` (real) degrees of freedom.
 pub fn t_975(df: f64) -> Option<f64> {
-    if !(df > 0.0) {
+    if !positive(df) {
         return None;
     }
     Some(StudentsT::new(0.0, 1.0, df).ok()?.inverse_cdf(0.975))
@@ -109,7 +114,7 @@ pub fn welch(a: &Sample, b: &Sample) -> Option<Welch> {
     let (v1, v2) = (a.variance()? / n1, b.variance()? / n2);
     let difference = m1 - m2;
     let se = (v1 + v2).sqrt();
-    if !(se > 0.0) {
+    if !positive(se) {
         // Both groups gave one answer each: no spread to test against.
         return None;
     }
@@ -179,7 +184,7 @@ pub fn brunner_munzel(a: &Sample, b: &Sample) -> Option<BrunnerMunzel> {
     let (v1, v2) = (spread(&r1, n1, m1), spread(&r2, n2, m2));
     let estimate = (m2 - (n2 + 1.0) / 2.0) / n1;
     let scale = n1 * v1 + n2 * v2;
-    if !(scale > 0.0) {
+    if !positive(scale) {
         // No overlap to estimate a spread from: the groups are either the same single answer
         // (nothing to tell) or completely apart (as clear as it gets).
         let apart = (estimate - 0.5).abs() > 1e-12;
@@ -265,7 +270,7 @@ pub fn mean_of_means_ci(groups: &[(u64, f64, f64)]) -> Option<[f64; 2]> {
         .collect();
     let variance: f64 = parts.iter().map(|(v, _)| v).sum::<f64>() / (k * k);
     let denominator: f64 = parts.iter().map(|(v, df)| v * v / df).sum::<f64>();
-    if !(variance > 0.0) || !(denominator > 0.0) {
+    if !positive(variance) || !positive(denominator) {
         return None;
     }
     let df = parts.iter().map(|(v, _)| v).sum::<f64>().powi(2) / denominator;

@@ -41,8 +41,8 @@ pub fn ui(ui: &mut egui::Ui, coverage: &Cached<Coverage>, sort: Sort, lang: Lang
         )
     } else {
         lang.pick(
-            "Uden rulleplan kendes kun de kommuner, der har svaret mindst én gang: indlæs planen (Filer → Indlæs plan) for at se dem, der aldrig har svaret.",
-            "Without a rollout plan only municipalities that answered at least once are known: load the plan (File → Load plan) to see those who never answered.",
+            "Uden rulleplan kendes kun de kommuner, der har svaret mindst én gang: indlæs planen (menuen Filer: Indlæs plan) for at se dem, der aldrig har svaret.",
+            "Without a rollout plan only municipalities that answered at least once are known: load the plan (menu File: Load plan) to see those who never answered.",
         )
     });
     if let Some(date) = coverage.as_of {
@@ -138,8 +138,8 @@ pub fn ui(ui: &mut egui::Ui, coverage: &Cached<Coverage>, sort: Sort, lang: Lang
 fn status_ui(ui: &mut egui::Ui, status: Status, lang: Lang) {
     let text = status_text(status, lang);
     match status {
-        Status::Answered => ui.label(format!("✔ {text}")),
-        Status::Missing => ui.colored_label(ui.visuals().warn_fg_color, format!("✖ {text}")),
+        Status::Answered => ui.label(text),
+        Status::Missing => ui.colored_label(ui.visuals().warn_fg_color, egui::RichText::new(text).strong()),
         Status::NotYet => ui.weak(text),
     };
 }

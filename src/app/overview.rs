@@ -124,7 +124,7 @@ fn body_ui(
         }
     });
     ui.add_space(8.0);
-    if summary.waves.is_empty() {
+    if summary.waves.is_empty() && summary.hidden_waves.is_empty() {
         ui.label(lang.pick(
             "Ingen grupper at vise med de valgte filtre.",
             "No groups to show with the chosen filters.",
@@ -234,7 +234,7 @@ fn comparisons_ui(ui: &mut egui::Ui, results: &Results, lang: Lang) {
         ));
     }
     for c in real {
-        ui.label(egui::RichText::new(format!("◆ {}", sentence(c, lang))).strong())
+        ui.label(egui::RichText::new(format!("† {}", sentence(c, lang))).strong())
             .on_hover_text(details(c, lang));
     }
     egui::CollapsingHeader::new(format!(
@@ -372,6 +372,14 @@ fn table_ui(ui: &mut egui::Ui, results: &Results, coverage: &Cached<Coverage>, m
                             ui.weak("–");
                         }
                     }
+                }
+                ui.end_row();
+            }
+            // A wave with too few answers in all keeps its row, saying why it shows nothing.
+            for wave in &summary.hidden_waves {
+                ui.label(egui::RichText::new(lang.data_value(wave)).font(big.clone()).strong());
+                for _ in 0..=summary.phases.len() {
+                    hidden_ui(ui, summary.min_n, lang);
                 }
                 ui.end_row();
             }

@@ -86,7 +86,7 @@ fn n_label(ui: &mut egui::Ui, n: u64, small: bool, lang: Lang) {
 }
 
 /// A group's mean with its n; `spread` and `involved` add the answers and the tests to the
-/// hover. A ◆ marks a cell with a real difference to another.
+/// hover. A † marks a cell with a real difference to another.
 pub fn cell_ui(
     ui: &mut egui::Ui,
     stats: &Stats,
@@ -101,7 +101,7 @@ pub fn cell_ui(
         .vertical(|ui| {
             let mut mean = stats.mean.map_or_else(|| "–".to_string(), |m| lang.number(m, 2));
             if real {
-                mean.push_str(" ◆");
+                mean.push_str(" †");
             }
             let mut text = egui::RichText::new(mean).font(font.clone());
             if small {
