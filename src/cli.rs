@@ -4,13 +4,14 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use crate::analysis::{Filter, summary};
+use crate::analysis::{DEFAULT_MIN_N, Filter, analyse_with};
 use crate::dates::DateOrder;
 use crate::import::problems::list_problems;
 use crate::import::{Import, ImportOptions, Labels, Role, Source, import_paths, import_sources, read_rows};
 use crate::locale::Lang;
-use crate::output::{file_report_text, summary_csv, summary_json, summary_text};
+use crate::output::{file_report_text, summary_csv, summary_text};
 use crate::plan::Plan;
+use crate::verdicts::{comparisons_text, summary_json, suppression_note};
 
 /// The sample check-in survey, compiled in so a lone .exe has data to show.
 pub const SAMPLE_NAME: &str = "sample-data/checkin-survey.csv";
@@ -26,9 +27,12 @@ valgpuls — tilfredshed i VALG-udrulningen pr. rul og fase
 Brug:
   valgpuls                          åbn vinduet på de indbyggede eksempeldata
   valgpuls FIL...                   åbn vinduet på disse filer
-  valgpuls summary [--format text|csv|json] [--question SPØRGSMÅL]... [--skip-invalid] [--lang da|en] [LÆSNING] [FIL...]
+  valgpuls summary [--format text|csv|json] [--question SPØRGSMÅL]... [--skip-invalid] [--min-n N] [--lang da|en] [LÆSNING] [FIL...]
   valgpuls check [--lang da|en] [LÆSNING] [FIL...]
-  valgpuls report --out MAPPE [--force] [--size BxH] [--lang da|en] [--timeline FIL] [--skip-invalid] [LÆSNING] [FIL...]
+  valgpuls report --out MAPPE [--force] [--size BxH] [--lang da|en] [--timeline FIL] [--skip-invalid] [--min-n N] [LÆSNING] [FIL...]
+
+  --min-n N                grupper med færre end N svar skjules, også i eksporter (standard 5;
+                           1 skjuler intet)
 
 LÆSNING (når filen ikke selv kan sige det):
   --role \"KOLONNE=ROLLE\" en kolonnes rolle: wave, week, phase, date, municipality, question,
@@ -64,6 +68,8 @@ struct Args {
     reading: Reading,
     /// `report --force`: replace an existing report folder whole.
     force: bool,
+    /// `--min-n`: groups with fewer answers are hidden.
+    min_n: u64,
 }
 
 /// The reading flags as given; files named by them are read once the arguments are parsed.
@@ -91,6 +97,7 @@ fn parse(args: &[String]) -> Result<Args, String> {
         timeline: None,
         reading: Reading::default(),
         force: false,
+        min_n: DEFAULT_MIN_N,
     };
     while let Some(arg) = iter.next() {
         let mut value = |name: &str| iter.next().cloned().ok_or_else(|| format!("{name} mangler en værdi"));
@@ -111,6 +118,15 @@ fn parse(args: &[String]) -> Result<Args, String> {
                 parsed.lang = Lang::parse(&text).ok_or_else(|| format!("ukendt sprog «{text}»: brug da eller en"))?;
             }
             "--out" => parsed.out = Some(PathBuf::from(value("--out")?)),
+            "--min-n" => {
+                let text = value("--min-n")?;
+                parsed.min_n = text
+                    .trim()
+                    .parse()
+                    .ok()
+                    .filter(|n| *n >= 1)
+                    .ok_or_else(|| format!("--min-n «{text}»: skriv et helt tal fra 1 og op, fx 5"))?;
+            }
             "--timeline" => parsed.timeline = Some(PathBuf::from(value("--timeline")?)),
             "--size" => {
                 let text = value("--size")?;
@@ -356,18 +372,35 @@ fn run_summary(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         questions: args.questions.clone(),
         ..Filter::default()
     };
-    let summary = match summary(dataset, &filter) {
-        Ok(summary) => summary,
+    let results = match analyse_with(dataset, &filter, args.min_n) {
+        Ok(results) => results,
         Err(error) => {
             tell!(err, "valgpuls: {error}");
             return 1;
         }
     };
+    let (summary, lang) = (&results.summary, args.lang);
+    let note = suppression_note(&results.suppression, lang);
     let text = match args.format {
-        Format::Text => summary_text(&summary, args.lang),
-        Format::Csv => summary_csv(&summary, args.lang),
-        Format::Json => summary_json(&summary) + "\n",
+        Format::Text => {
+            let mut text = summary_text(summary, lang);
+            if let Some(note) = &note {
+                text.push_str(&format!("\n{note}\n"));
+            }
+            let comparisons = comparisons_text(&results.comparisons, lang);
+            if !comparisons.is_empty() {
+                text.push('\n');
+                text.push_str(&comparisons);
+            }
+            text
+        }
+        Format::Csv => summary_csv(summary, lang),
+        Format::Json => summary_json(summary, &results.comparisons, lang) + "\n",
     };
+    if let (Some(note), Format::Csv) = (&note, args.format) {
+        // The CSV holds only rows of numbers: the note goes beside it.
+        tell!(err, "{note}");
+    }
     emit(out, err, &text)
 }
 
@@ -445,6 +478,8 @@ fn run_report(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         height: args.size.1,
         lang: args.lang,
         force: args.force,
+        min_n: args.min_n,
+        sample: args.files.is_empty(),
         fail_after_files: None,
     };
     match crate::report::write_report(&import.dataset, &timeline, &options) {

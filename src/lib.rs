@@ -18,3 +18,4 @@ pub mod phases;
 pub mod plan;
 pub mod report;
 pub mod timeline;
+pub mod verdicts;

@@ -42,7 +42,10 @@ fn open_window(files: Vec<PathBuf>) -> ExitCode {
 /// Built without the window (`--no-default-features`): say so, and how to use the commands.
 #[cfg(not(feature = "gui"))]
 fn open_window(_files: Vec<PathBuf>) -> ExitCode {
-    eprintln!("valgpuls: built without the window (the gui feature)\n\n{}", valgpuls::cli::USAGE);
+    eprintln!(
+        "valgpuls: built without the window (the gui feature)\n\n{}",
+        valgpuls::cli::USAGE
+    );
     ExitCode::from(2)
 }
 

@@ -22,10 +22,14 @@ fn mean_text(mean: Option<f64>, lang: Lang) -> String {
     mean.map_or_else(|| "–".to_string(), |m| lang.number(m, 2))
 }
 
+/// "3,64–3,84"; a cut interval ends in ‡ (cut at the scale); none below 5 answers.
 fn ci_text(stats: &Stats, lang: Lang) -> String {
     stats.ci95.map_or_else(
         || "–".to_string(),
-        |[low, high]| format!("{}–{}", lang.number(low, 2), lang.number(high, 2)),
+        |[low, high]| {
+            let mark = if stats.ci95_clipped { "‡" } else { "" };
+            format!("{}–{}{mark}", lang.number(low, 2), lang.number(high, 2))
+        },
     )
 }
 
@@ -62,20 +66,26 @@ pub fn summary_text(summary: &Summary, lang: Lang) -> String {
         out.push_str(&pad(&lang.data_value(&wave.wave), first_width));
         for (phase, width) in summary.phases.iter().zip(&widths) {
             let cell = wave.cell(phase);
-            let mut text = mean_text(cell.and_then(|c| c.stats.mean), lang);
+            let mut text = if wave.is_hidden(phase) {
+                lang.pick("skjult", "hidden").to_string()
+            } else {
+                mean_text(cell.and_then(|c| c.stats.mean), lang)
+            };
             if cell.is_some_and(|c| c.stats.is_small()) {
                 text.push('*');
             }
             out.push_str(&pad_left(&text, *width));
         }
-        let _ = writeln!(
-            out,
-            "{}",
-            pad_left(
-                &mean_text(wave.total.mean_of_phases, lang),
-                total_header.chars().count() + 2
-            )
-        );
+        let mut total = if wave.hidden_phases.is_empty() {
+            mean_text(wave.total.mean_of_phases, lang)
+        } else {
+            lang.pick("skjult", "hidden").to_string()
+        };
+        // A total built from a small cell is marked like the cell.
+        if wave.total.from_small_cell {
+            total.push('*');
+        }
+        let _ = writeln!(out, "{}", pad_left(&total, total_header.chars().count() + 2));
     }
     out.push('\n');
     let _ = writeln!(
@@ -105,7 +115,41 @@ pub fn summary_text(summary: &Summary, lang: Lang) -> String {
         pooled.join("; ")
     );
     if summary.waves.iter().any(|w| w.cells.iter().any(|c| c.stats.is_small())) {
-        let _ = writeln!(out, "  {}", lang.pick("* færre end 10 svar", "* fewer than 10 answers"));
+        let _ = writeln!(
+            out,
+            "  {}",
+            lang.pick(
+                "* færre end 10 svar (en total med * er bygget af et sådant felt)",
+                "* fewer than 10 answers (a total with * is built from such a cell)"
+            )
+        );
+    }
+    if summary.waves.iter().any(|w| !w.hidden_phases.is_empty()) || !summary.hidden_waves.is_empty() {
+        let min_n = summary.min_n.unwrap_or(0);
+        let _ = writeln!(
+            out,
+            "  {}",
+            match lang {
+                Lang::Da => format!(
+                    "skjult: færre end {min_n} svar, eller skjult så et lille felt ikke kan regnes ud af totalen"
+                ),
+                Lang::En => format!(
+                    "hidden: fewer than {min_n} answers, or hidden so a small cell cannot be worked out from the total"
+                ),
+            }
+        );
+        if !summary.hidden_waves.is_empty() {
+            let names: Vec<String> = summary.hidden_waves.iter().map(|w| lang.data_value(w)).collect();
+            let _ = writeln!(
+                out,
+                "  {} {}",
+                lang.pick(
+                    "Skjulte rul (for få svar i alt):",
+                    "Hidden waves (too few answers in all):"
+                ),
+                names.join(", ")
+            );
+        }
     }
     out.push('\n');
     out.push_str(&details_text(summary, lang));
@@ -134,16 +178,27 @@ fn details_text(summary: &Summary, lang: Lang) -> String {
             lang.count(stats.dont_know),
         ]
     };
-    let total_stats = |total: &Total| Stats {
-        n: total.n,
-        mean: total.pooled_mean,
-        sd: total.sd,
-        ci95: total.ci95,
-        dont_know: total.dont_know,
-    };
+    let total_stats = |total: &Total| total.pooled();
     for wave in &summary.waves {
         for cell in &wave.cells {
             rows.push(row(&wave.wave, lang.data_value(&cell.phase), &cell.stats));
+        }
+        if let Some(mean) = wave.total.mean_of_phases.filter(|_| wave.cells.len() > 1) {
+            // The deck's total with its own interval, not the pooled one.
+            let of_phases = Stats {
+                n: wave.total.n,
+                mean: Some(mean),
+                sd: None,
+                ci95: wave.total.mean_of_phases_ci95,
+                ci95_clipped: wave.total.mean_of_phases_ci95_clipped,
+                dont_know: wave.total.dont_know,
+            };
+            rows.push(row(
+                &wave.wave,
+                lang.pick("Total udrulning (gns. af faser)", "Total rollout (mean of phases)")
+                    .to_string(),
+                &of_phases,
+            ));
         }
         rows.push(row(
             &wave.wave,
@@ -181,6 +236,36 @@ fn details_text(summary: &Summary, lang: Lang) -> String {
     line(headers.to_vec(), &mut out);
     for row in &rows {
         line(row.iter().map(String::as_str).collect(), &mut out);
+    }
+    let stats = summary.waves.iter().flat_map(|w| w.cells.iter().map(|c| c.stats));
+    let cut = stats.clone().any(|s| s.ci95_clipped);
+    let without = stats.clone().any(|s| s.mean.is_some() && s.ci95.is_none());
+    if cut {
+        let _ = writeln!(
+            out,
+            "‡ {}",
+            lang.pick(
+                "intervallet er skåret af ved skalaens ende (1 eller 5)",
+                "the interval is cut at the end of the scale (1 or 5)"
+            )
+        );
+    }
+    if without {
+        let _ = writeln!(
+            out,
+            "{} {}",
+            lang.pick("Intet interval under", "No interval below"),
+            match lang {
+                Lang::Da => format!(
+                    "{} svar: det ville sige mere end dataene kan.",
+                    Stats::MIN_N_FOR_INTERVAL
+                ),
+                Lang::En => format!(
+                    "{} answers: it would claim more than the data can.",
+                    Stats::MIN_N_FOR_INTERVAL
+                ),
+            }
+        );
     }
     out
 }
@@ -234,7 +319,7 @@ pub fn summary_csv(summary: &Summary, lang: Lang) -> String {
             t.n,
             t.mean_of_phases,
             None,
-            None,
+            t.mean_of_phases_ci95,
             t.dont_know,
         ));
         let pooled = lang.pick("Alle svar samlet", "All answers pooled");
@@ -246,11 +331,6 @@ pub fn summary_csv(summary: &Summary, lang: Lang) -> String {
         rows,
     };
     String::from_utf8_lossy(&write_csv(&table, lang, false)).into_owned()
-}
-
-/// The JSON of docs/DESIGN.md (a contract): one object, means unrounded.
-pub fn summary_json(summary: &Summary) -> String {
-    serde_json::to_string_pretty(summary).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
 
 /// What `check` prints for one file: what was detected.

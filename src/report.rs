@@ -6,7 +6,8 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::analysis::{Filter, GroupBy, analyse, crosstab};
+use crate::analysis::suppress::{protect_comments, protect_crosstab};
+use crate::analysis::{Filter, GroupBy, analyse_with, crosstab};
 use crate::charts::{ChartSpec, bars_chart, crosstab_chart, distribution_chart, source_line_for, trend_chart};
 use crate::dataset::Dataset;
 use crate::export::table::{Table, comments_table, crosstab_table, summary_table, to_csv, to_xlsx};
@@ -18,7 +19,7 @@ use crate::timeline::Timeline;
 /// readable chart, so it gets none.
 const MAX_CATEGORY_VALUES: usize = 20;
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ReportOptions {
     pub out_dir: PathBuf,
     pub width: u32,
@@ -27,9 +28,28 @@ pub struct ReportOptions {
     /// Replace an existing report folder (whole). Without it a folder holding files is left
     /// alone and the report fails.
     pub force: bool,
+    /// Groups with fewer answers are hidden in every file (`--min-n`, default 5).
+    pub min_n: u64,
+    /// The data is the bundled sample: every source line says "Eksempeldata".
+    pub sample: bool,
     /// For fault tests: the write of this many files succeeds, the next one fails.
     #[doc(hidden)]
     pub fail_after_files: Option<usize>,
+}
+
+impl Default for ReportOptions {
+    fn default() -> Self {
+        ReportOptions {
+            out_dir: PathBuf::new(),
+            width: 0,
+            height: 0,
+            lang: Lang::default(),
+            force: false,
+            min_n: crate::analysis::DEFAULT_MIN_N,
+            sample: false,
+            fail_after_files: None,
+        }
+    }
 }
 
 /// Writes the report into `options.out_dir` and returns the files written, index.html last.
@@ -108,7 +128,8 @@ fn write_files(
     dir: &Path,
 ) -> io::Result<Vec<PathBuf>> {
     let lang = options.lang;
-    let results = analyse(dataset, &Filter::default()).map_err(io::Error::other)?;
+    let results = analyse_with(dataset, &Filter::default(), options.min_n).map_err(io::Error::other)?;
+    let note = crate::verdicts::suppression_note(&results.suppression, lang);
     let mut written = Vec::new();
     let mut put = |name: &str, bytes: &[u8]| -> io::Result<()> {
         if options.fail_after_files.is_some_and(|n| written.len() >= n) {
@@ -122,11 +143,26 @@ fn write_files(
         Ok(())
     };
 
-    let summary = summary_table(&results.summary, lang);
+    let mut summary = summary_table(&results.summary, lang);
+    if let Some(note) = &note {
+        // The table says that groups are hidden, in its last row.
+        let mut row = vec![crate::export::table::Value::Text(note.clone())];
+        row.resize(summary.headers.len(), crate::export::table::Value::Empty);
+        summary.rows.push(row);
+    }
     put("summary.csv", &to_csv(&summary, lang))?;
     let mut tables: Vec<Table> = vec![summary.clone()];
+    let comparisons = crate::verdicts::comparisons_table(&results.comparisons, lang);
+    if !comparisons.rows.is_empty() {
+        put("comparisons.csv", &to_csv(&comparisons, lang))?;
+        tables.push(comparisons.clone());
+    }
 
-    let source = source_name(dataset);
+    let source = if options.sample {
+        crate::charts::sample_source(lang).to_string()
+    } else {
+        source_name(dataset)
+    };
     let mut charts: Vec<(String, ChartSpec)> = vec![("bars".into(), bars_chart(&results.summary, lang))];
     // Waves or columns whose names make the same file name ("Rul 1", "rul-1", "Rul 1?") each
     // keep a chart of their own.
@@ -147,6 +183,7 @@ fn write_files(
         }
         let tab =
             crosstab(dataset, &Filter::default(), &GroupBy::Category(column.clone())).map_err(io::Error::other)?;
+        let (tab, _) = protect_crosstab(&tab, options.min_n);
         let mut table = crosstab_table(&tab, lang);
         table.name = column.clone();
         tables.push(table);
@@ -155,8 +192,9 @@ fn write_files(
             crosstab_chart(&tab, lang),
         ));
     }
-    if !dataset.comments.is_empty() {
-        let comments = comments_table(&dataset.comments, lang);
+    let (shown_comments, _) = protect_comments(dataset, options.min_n);
+    if !shown_comments.is_empty() {
+        let comments = comments_table(&shown_comments, lang);
         put("comments.csv", &to_csv(&comments, lang))?;
         tables.push(comments);
     }
@@ -166,6 +204,9 @@ fn write_files(
     for (name, spec) in &mut charts {
         let n = source_count(&spec.source);
         spec.source = source_line_for(lang, &source, n);
+        if let Some(note) = &note {
+            spec.source = format!("{} · {note}", spec.source);
+        }
         put(
             &format!("{name}.svg"),
             to_svg(spec, options.width, options.height).as_bytes(),
@@ -173,12 +214,14 @@ fn write_files(
         let png = to_png(spec, options.width, options.height, 1.0, Background::White).map_err(io::Error::other)?;
         put(&format!("{name}.png"), &png)?;
     }
-    let table_files: Vec<String> = ["summary.csv", "comments.csv", "summary.xlsx"]
+    let table_files: Vec<String> = ["summary.csv", "comparisons.csv", "comments.csv", "summary.xlsx"]
         .into_iter()
         .filter(|name| dir.join(name).exists())
         .map(String::from)
         .collect();
-    let index = index_html(&charts, &summary, lang, &table_files);
+    let mut index = index_html(&charts, &summary, lang, &table_files);
+    let extra = crate::verdicts::report_section(&results.comparisons, note.as_deref(), lang);
+    index = index.replacen("<p>", &format!("{extra}<p>"), 1);
     put("index.html", index.as_bytes())?;
     Ok(written)
 }

@@ -1,19 +1,28 @@
 //! The numbers: polars lazy queries over [`Dataset::answers`], one per view, each taking the
 //! same [`Filter`]. Queries group and aggregate; Rust only puts the few result rows in order.
 
+pub mod compare;
+pub mod coverage;
+pub mod inference;
+mod samples;
 mod stats;
 mod summary;
+pub mod suppress;
+pub mod verdict;
 mod views;
 
 use chrono::NaiveDate;
 use polars::prelude::*;
 use serde::{Deserialize, Serialize};
 
-pub use stats::{Stats, t_quantile_975};
+pub use compare::{Comparison, Kind as ComparisonKind, comparisons};
+pub use samples::{Answers, Spread, answers};
+pub use stats::{SCALE, Stats, t_quantile_975};
 pub use summary::{Cell, Summary, Total, WaveRow, summary};
+pub use suppress::{DEFAULT_MIN_N, Suppression};
 pub use views::{
-    BreakdownRow, CrossTab, CrossTabRow, DistributionRow, GroupBy, TrendPoint, crosstab, distribution,
-    question_breakdown, trend,
+    BreakdownRow, CrossTab, CrossTabRow, DistributionRow, GroupBy, TrendPoint, answers_per_municipality, crosstab,
+    distribution, question_breakdown, trend,
 };
 
 use crate::dataset::{Dataset, Names, col_names};
@@ -77,20 +86,51 @@ fn filtered(dataset: &Dataset, filter: &Filter) -> LazyFrame {
 }
 
 /// Everything the window and the report show for one filter state, computed together so a
-/// change of filter costs one pass and a redraw costs nothing.
+/// change of filter costs one pass and a redraw costs nothing. Small groups are already
+/// hidden in every part (see [`suppress`]); only `answers` holds every group, for the tests
+/// and the distributions of the cells that are shown.
 #[derive(Clone, Debug)]
 pub struct Results {
     pub summary: Summary,
     pub breakdown: Vec<BreakdownRow>,
     pub distribution: Vec<DistributionRow>,
     pub trend: Vec<TrendPoint>,
+    pub answers: Answers,
+    /// Waves within each phase, phases within each wave, the latest check-in against the one
+    /// before: Holm-corrected together.
+    pub comparisons: Vec<Comparison>,
+    /// The (wave, question) groups and (wave, week) check-ins hidden as too small.
+    pub hidden_questions: Vec<(String, String)>,
+    pub hidden_weeks: Vec<(String, i32)>,
+    /// What was hidden across the summary, the questions and the check-ins.
+    pub suppression: Suppression,
 }
 
+/// The results with the default minimum group size.
 pub fn analyse(dataset: &Dataset, filter: &Filter) -> PolarsResult<Results> {
+    analyse_with(dataset, filter, DEFAULT_MIN_N)
+}
+
+/// The results with groups below `min_n` answers hidden (1 hides nothing).
+pub fn analyse_with(dataset: &Dataset, filter: &Filter, min_n: u64) -> PolarsResult<Results> {
+    let (summary, mut note) = suppress::protect_summary(&summary(dataset, filter)?, min_n);
+    let (breakdown, hidden_questions, questions_note) =
+        suppress::protect_breakdown(&question_breakdown(dataset, filter)?, min_n);
+    let distribution = suppress::protect_distribution(&distribution(dataset, filter)?, &hidden_questions);
+    let (trend, hidden_weeks, trend_note) = suppress::protect_trend(&trend(dataset, filter)?, min_n);
+    let answers = answers(dataset, filter)?;
+    let comparisons = comparisons(&summary, &answers, &hidden_weeks, min_n);
+    note.primary += questions_note.primary + trend_note.primary;
+    note.secondary += questions_note.secondary + trend_note.secondary;
     Ok(Results {
-        summary: summary(dataset, filter)?,
-        breakdown: question_breakdown(dataset, filter)?,
-        distribution: distribution(dataset, filter)?,
-        trend: trend(dataset, filter)?,
+        summary,
+        breakdown,
+        distribution,
+        trend,
+        answers,
+        comparisons,
+        hidden_questions,
+        hidden_weeks,
+        suppression: note,
     })
 }

@@ -13,8 +13,11 @@ pub struct Stats {
     pub mean: Option<f64>,
     /// Sample standard deviation (n - 1); None below two answers.
     pub sd: Option<f64>,
-    /// Student's t interval for the mean; None below two answers.
+    /// Student's t interval for the mean, clipped to the scale 1-5; None below
+    /// [`Stats::MIN_N_FOR_INTERVAL`] answers.
     pub ci95: Option<[f64; 2]>,
+    /// True when the interval ran past the scale and was cut at 1 or 5.
+    pub ci95_clipped: bool,
     pub dont_know: u64,
 }
 
@@ -22,17 +25,21 @@ impl Stats {
     /// Fewer answers than this and a mean says little: the window marks such groups.
     pub const SMALL_GROUP: u64 = 10;
 
+    /// Below this many answers a t interval says nothing (two answers give −1,85 to 10,85 on a
+    /// 1-5 scale): there is none, and the window says why.
+    pub const MIN_N_FOR_INTERVAL: u64 = 5;
+
     pub fn is_small(&self) -> bool {
         self.n < Self::SMALL_GROUP
     }
 
-    fn new(n: u64, mean: Option<f64>, sd: Option<f64>, dont_know: u64) -> Stats {
+    pub(crate) fn new(n: u64, mean: Option<f64>, sd: Option<f64>, dont_know: u64) -> Stats {
         let mean = mean.filter(|_| n > 0);
         let sd = sd.filter(|s| n >= 2 && s.is_finite());
-        let ci95 = match (mean, sd) {
-            (Some(mean), Some(sd)) => {
+        let interval = match (mean, sd) {
+            (Some(mean), Some(sd)) if n >= Self::MIN_N_FOR_INTERVAL => {
                 let half = t_quantile_975(n - 1) * sd / (n as f64).sqrt();
-                Some([mean - half, mean + half])
+                Some(clip_to_scale([mean - half, mean + half]))
             }
             _ => None,
         };
@@ -40,10 +47,20 @@ impl Stats {
             n,
             mean,
             sd,
-            ci95,
+            ci95: interval.map(|(ci, _)| ci),
+            ci95_clipped: interval.is_some_and(|(_, clipped)| clipped),
             dont_know,
         }
     }
+}
+
+/// The answer scale's ends: an interval past them is cut there.
+pub const SCALE: [f64; 2] = [1.0, 5.0];
+
+/// An interval cut at the scale's ends, and whether it had to be.
+pub fn clip_to_scale([low, high]: [f64; 2]) -> ([f64; 2], bool) {
+    let clipped = [low.max(SCALE[0]), high.min(SCALE[1])];
+    (clipped, clipped != [low, high])
 }
 
 /// The aggregations behind [`Stats`], as float columns.
@@ -203,9 +220,16 @@ mod tests {
     }
 
     #[test]
-    fn intervals_need_two_answers() {
+    fn intervals_need_enough_answers_and_stay_on_the_scale() {
         let one = Stats::new(1, Some(4.0), None, 0);
         assert_eq!((one.sd, one.ci95), (None, None));
+        // Two answers give a t interval of about −1,85 to 10,85: none is shown.
+        let two = Stats::new(2, Some(4.5), Some(0.707), 0);
+        assert_eq!(two.ci95, None, "no interval from two answers");
+        let five = Stats::new(5, Some(4.6), Some(0.55), 0);
+        let [low, high] = five.ci95.unwrap();
+        assert_eq!(high, 5.0, "cut at the top of the scale");
+        assert!(five.ci95_clipped && low > 3.9);
         let many = Stats::new(100, Some(3.74), Some(1.0), 3);
         let [low, high] = many.ci95.unwrap();
         assert!((high - low - 2.0 * 1.984 * 0.1).abs() < 1e-3);

@@ -3,7 +3,8 @@
 use polars::prelude::*;
 use serde::Serialize;
 
-use super::stats::{Moments, moments_exprs, read_moments};
+use super::inference::mean_of_means_ci;
+use super::stats::{Moments, clip_to_scale, moments_exprs, read_moments};
 use super::{Filter, Stats, filtered};
 use crate::dataset::{Dataset, Names, col_names};
 use crate::phases::NO_PHASE;
@@ -23,32 +24,64 @@ pub struct Total {
     pub pooled_mean: Option<f64>,
     pub n: u64,
     pub sd: Option<f64>,
+    /// The interval of the pooled mean (not of the mean of phase means).
     pub ci95: Option<[f64; 2]>,
+    pub ci95_clipped: bool,
     pub dont_know: u64,
+    /// The interval of the mean of phase means: Σ sᵢ²/nᵢ / k², Welch–Satterthwaite df.
+    pub mean_of_phases_ci95: Option<[f64; 2]>,
+    pub mean_of_phases_ci95_clipped: bool,
+    /// True when a cell the total is built from is small (n < 10): the total is marked like
+    /// the cell, as one small cell can move it far.
+    pub from_small_cell: bool,
 }
 
 impl Total {
-    fn new(cells: &[Cell], pooled: Stats) -> Total {
+    pub(crate) fn new(cells: &[Cell], pooled: Stats) -> Total {
         // Answers outside the phase scheme are in the pooled mean but are no phase of their own,
         // unless there is nothing else (a file without weeks).
-        let phased: Vec<f64> = cells
+        let phased: Vec<&Cell> = cells
             .iter()
-            .filter(|c| c.phase != NO_PHASE)
-            .filter_map(|c| c.stats.mean)
+            .filter(|c| c.phase != NO_PHASE && c.stats.mean.is_some())
             .collect();
-        let means: Vec<f64> = if phased.is_empty() {
-            cells.iter().filter_map(|c| c.stats.mean).collect()
+        let parts: Vec<&Cell> = if phased.is_empty() {
+            cells.iter().filter(|c| c.stats.mean.is_some()).collect()
         } else {
             phased
         };
+        let means: Vec<f64> = parts.iter().filter_map(|c| c.stats.mean).collect();
         let mean_of_phases = (!means.is_empty()).then(|| means.iter().sum::<f64>() / means.len() as f64);
+        let groups: Option<Vec<(u64, f64, f64)>> = parts
+            .iter()
+            .map(|c| Some((c.stats.n, c.stats.mean?, c.stats.sd?)))
+            .collect();
+        let interval = groups
+            .filter(|g| g.iter().all(|(n, _, _)| *n >= Stats::MIN_N_FOR_INTERVAL))
+            .and_then(|g| mean_of_means_ci(&g))
+            .map(clip_to_scale);
         Total {
             mean_of_phases,
             pooled_mean: pooled.mean,
             n: pooled.n,
             sd: pooled.sd,
             ci95: pooled.ci95,
+            ci95_clipped: pooled.ci95_clipped,
             dont_know: pooled.dont_know,
+            mean_of_phases_ci95: interval.map(|(ci, _)| ci),
+            mean_of_phases_ci95_clipped: interval.is_some_and(|(_, clipped)| clipped),
+            from_small_cell: parts.iter().any(|c| c.stats.is_small()),
+        }
+    }
+
+    /// The pooled figures as a group's stats.
+    pub fn pooled(&self) -> Stats {
+        Stats {
+            n: self.n,
+            mean: self.pooled_mean,
+            sd: self.sd,
+            ci95: self.ci95,
+            ci95_clipped: self.ci95_clipped,
+            dont_know: self.dont_know,
         }
     }
 }
@@ -56,14 +89,22 @@ impl Total {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct WaveRow {
     pub wave: String,
-    /// In phase order; only phases with answers.
+    /// In phase order; only phases with answers (and not hidden as too small).
     pub cells: Vec<Cell>,
     pub total: Total,
+    /// Phases with answers that are hidden: below the minimum group size, or hidden so a
+    /// small one cannot be worked out from the total.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hidden_phases: Vec<String>,
 }
 
 impl WaveRow {
     pub fn cell(&self, phase: &str) -> Option<&Cell> {
         self.cells.iter().find(|c| c.phase == phase)
+    }
+
+    pub fn is_hidden(&self, phase: &str) -> bool {
+        self.hidden_phases.iter().any(|p| p == phase)
     }
 }
 
@@ -73,8 +114,14 @@ pub struct Summary {
     pub phases: Vec<String>,
     /// In time order.
     pub waves: Vec<WaveRow>,
-    /// All waves together.
+    /// All waves together (the shown ones, when a wave is hidden).
     pub overall: Total,
+    /// Waves with fewer answers in all than the minimum group size: not shown at all.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hidden_waves: Vec<String>,
+    /// The minimum group size applied, once small groups are protected.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_n: Option<u64>,
 }
 
 impl Summary {
@@ -136,12 +183,19 @@ pub fn summary(dataset: &Dataset, filter: &Filter) -> PolarsResult<Summary> {
             wave: wave.clone(),
             total: Total::new(&cells, wave_moments.stats()),
             cells,
+            hidden_phases: Vec::new(),
         });
     }
     let overall_stats = overall_moments.stats();
     // Across waves, "mean of phases" averages every wave's phase means alike.
     let overall = Total::new(&all_cells, overall_stats);
-    Ok(Summary { phases, waves, overall })
+    Ok(Summary {
+        phases,
+        waves,
+        overall,
+        hidden_waves: Vec::new(),
+        min_n: None,
+    })
 }
 
 /// With fewer waves and phases than this (real data has a handful of each) both ids fit one

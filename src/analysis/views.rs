@@ -179,6 +179,9 @@ pub struct CrossTab {
     pub by: GroupBy,
     pub rows: Vec<CrossTabRow>,
     pub total: Stats,
+    /// Values hidden as too small (or so a small one cannot be worked out from the total).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hidden: Vec<String>,
 }
 
 /// Mean score and n by the values of one column, in the column's natural order.
@@ -233,7 +236,33 @@ pub fn crosstab(dataset: &Dataset, filter: &Filter, by: &GroupBy) -> PolarsResul
         by: by.clone(),
         rows,
         total,
+        hidden: Vec::new(),
     })
+}
+
+/// Scored answers per municipality in the whole data set (for hiding small groups' comments).
+pub fn answers_per_municipality(dataset: &Dataset) -> std::collections::HashMap<String, u64> {
+    let counted = dataset
+        .answers
+        .clone()
+        .lazy()
+        .group_by([col(col_names::MUNICIPALITY)])
+        .agg([col(col_names::SCORE).count().cast(DataType::Float64).alias("n")])
+        .collect();
+    let Ok(frame) = counted else {
+        return std::collections::HashMap::new();
+    };
+    let (Ok(names), Ok(n)) = (
+        read_keys(&frame, col_names::MUNICIPALITY, &dataset.names.municipalities),
+        frame.column("n").and_then(|c| c.f64().cloned()),
+    ) else {
+        return std::collections::HashMap::new();
+    };
+    names
+        .into_iter()
+        .enumerate()
+        .map(|(i, name)| (name, n.get(i).unwrap_or(0.0) as u64))
+        .collect()
 }
 
 /// Where a value stands in an ordered list; unknown values go last.

@@ -22,6 +22,10 @@ pub struct ChartKey {
     pub wave: String,
     pub by: GroupBy,
     pub texts: ChartTexts,
+    pub min_n: u64,
+    pub show_intervals: bool,
+    pub wave_colors: std::collections::BTreeMap<String, usize>,
+    pub source: String,
 }
 
 #[derive(Default)]

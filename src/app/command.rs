@@ -99,4 +99,22 @@ pub enum Command {
     OpenProjectDialog,
     ClearRecentFiles,
     DismissMessage,
+    /// The minimum group size: smaller groups are hidden everywhere.
+    SetMinN(u64),
+    /// The bar chart's intervals as error bars, or not.
+    SetShowIntervals(bool),
+    /// The overview's slide title; empty: the title naming the questions.
+    SetOverviewTitle(String),
+    SortCoverage(super::coverage_view::Sort),
+    /// The coverage table to a file (the native dialog asks first).
+    SaveCoverage(CoverageFormat),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CoverageFormat {
+    Csv,
+    Xlsx,
+    /// The response rate per wave and week as a chart.
+    Svg,
+    Png,
 }

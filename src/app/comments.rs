@@ -4,10 +4,17 @@ use eframe::egui;
 
 use super::{Command, Settings};
 use crate::analysis::Filter;
-use crate::dataset::{Comment, Dataset};
+use crate::dataset::Comment;
 use crate::locale::Lang;
 
-pub fn ui(ui: &mut egui::Ui, dataset: &Dataset, settings: &Settings, search: &mut String) -> Option<Command> {
+/// `comments` are the ones that may be shown; `hidden` were left out as from small groups.
+pub fn ui(
+    ui: &mut egui::Ui,
+    comments: &[Comment],
+    hidden: usize,
+    settings: &Settings,
+    search: &mut String,
+) -> Option<Command> {
     let lang = settings.lang;
     ui.heading(lang.pick("Kommentarer", "Comments"));
     ui.horizontal(|ui| {
@@ -23,8 +30,7 @@ pub fn ui(ui: &mut egui::Ui, dataset: &Dataset, settings: &Settings, search: &mu
         .labelled_by(label.id);
     });
     let needle = search.trim().to_lowercase();
-    let shown: Vec<&Comment> = dataset
-        .comments
+    let shown: Vec<&Comment> = comments
         .iter()
         .filter(|c| passes(c, &settings.filter) && matches(c, &needle))
         .collect();
@@ -32,8 +38,22 @@ pub fn ui(ui: &mut egui::Ui, dataset: &Dataset, settings: &Settings, search: &mu
         "{} {} {}",
         lang.count(shown.len() as u64),
         lang.pick("af", "of"),
-        lang.count(dataset.comments.len() as u64)
+        lang.count(comments.len() as u64)
     ));
+    if hidden > 0 {
+        ui.weak(match lang {
+            Lang::Da => format!(
+                "{} kommentarer er skjult: de kommer fra kommuner med færre end {} svar.",
+                lang.count(hidden as u64),
+                settings.min_n
+            ),
+            Lang::En => format!(
+                "{} comments are hidden: they come from municipalities with fewer than {} answers.",
+                lang.count(hidden as u64),
+                settings.min_n
+            ),
+        });
+    }
     ui.add_space(4.0);
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
         egui::Grid::new("comments")

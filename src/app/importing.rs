@@ -67,7 +67,8 @@ impl App {
         // The sample is ours and clean: it goes straight in, no review, so the first frame
         // already shows the overview.
         let import = loader::import_inputs(&inputs, &self.import_options(&inputs, &LayoutAnswers::default()));
-        self.use_import(import, SAMPLE_NAME.to_string(), inputs);
+        let label = self.lang().pick("Eksempeldata", "Sample data").to_string();
+        self.use_import(import, label, inputs);
     }
 
     /// The options for importing `inputs`: the plan, the answers remembered per layout, the
@@ -95,7 +96,17 @@ impl App {
     }
 
     pub(super) fn use_import(&mut self, import: Import, label: String, inputs: Vec<Input>) {
+        self.settings.colour_new_waves(&import.dataset.waves);
+        let dont_know = import
+            .dataset
+            .answers
+            .column(crate::dataset::col_names::DONT_KNOW)
+            .ok()
+            .and_then(|c| c.as_materialized_series().sum::<u64>().ok())
+            .unwrap_or(0);
         self.loaded = Loaded {
+            is_sample: is_sample(&inputs),
+            dont_know,
             dataset: import.dataset,
             label,
             paths: inputs.iter().filter_map(|i| i.path().cloned()).collect(),

@@ -7,6 +7,8 @@ mod chart_state;
 mod charts_view;
 mod command;
 mod comments;
+mod coverage_view;
+mod empty_view;
 mod export_bar;
 mod filters;
 mod import_file;
@@ -15,6 +17,7 @@ mod importing;
 mod input;
 mod loader;
 mod overview;
+mod overview_cells;
 mod plan_view;
 mod plot;
 mod project;
@@ -26,6 +29,7 @@ mod settings;
 mod start;
 mod timeline_view;
 mod top_bar;
+mod trust;
 
 use std::path::PathBuf;
 
@@ -49,8 +53,13 @@ const SAMPLE_BYTES: &[u8] = crate::cli::SAMPLE_BYTES;
 /// The data the views show.
 pub struct Loaded {
     pub dataset: Dataset,
-    /// What the data came from, for the title row: "checkin-survey.csv" or "3 filer".
+    /// What the data came from, for the title row: "checkin-survey.csv" or "3 filer"
+    /// ("Eksempeldata" for the bundled sample).
     pub label: String,
+    /// The bundled sample: labelled as such everywhere, never as the user's data.
+    pub is_sample: bool,
+    /// "Ved ikke" answers among `dataset.answer_count()`, counted once per load.
+    pub dont_know: u64,
     /// The files on disk the data came from; empty for the bundled sample.
     pub paths: Vec<PathBuf>,
     /// Everything the data came from, the bundled sample too: read again when the plan
@@ -108,6 +117,9 @@ pub struct App {
     launched: Option<std::time::Instant>,
     /// Kept to request repaints from the import thread and to set the theme.
     ctx: egui::Context,
+    /// The window title last sent, so it is sent only when it changes.
+    title_sent: String,
+    coverage_sort: coverage_view::Sort,
 }
 
 impl App {
@@ -130,6 +142,8 @@ impl App {
             loaded: Loaded {
                 dataset: Dataset::default(),
                 label: String::new(),
+                is_sample: false,
+                dont_know: 0,
                 paths: Vec::new(),
                 inputs: Vec::new(),
                 reports: Vec::new(),
@@ -147,12 +161,16 @@ impl App {
             timeline_form: timeline_view::Form::default(),
             plan_form: plan_view::Form::default(),
             ctx,
+            title_sent: String::new(),
+            coverage_sort: coverage_view::Sort::default(),
         };
         app.plan_form = plan_view::Form::from_plan(&app.settings.plan, app.settings.lang);
         app.apply_theme();
         start::set_text_sizes(&app.ctx);
-        app.load_sample();
-        if !files.is_empty() {
+        // Files given: the window waits for them, and never shows the sample meanwhile.
+        if files.is_empty() {
+            app.load_sample();
+        } else {
             app.apply(Command::Import(files.into_iter().map(Input::Path).collect()));
         }
         app
@@ -289,6 +307,11 @@ impl App {
             Command::SaveProjectDialog => self.save_project_dialog(),
             Command::OpenProjectDialog => self.open_project_dialog(),
             Command::ClearRecentFiles => self.settings.recent_files.clear(),
+            Command::SetMinN(_)
+            | Command::SetShowIntervals(_)
+            | Command::SetOverviewTitle(_)
+            | Command::SortCoverage(_)
+            | Command::SaveCoverage(_) => self.apply_trust(command),
             Command::DismissMessage => self.message = None,
         }
     }
@@ -320,12 +343,27 @@ impl App {
             let busy = self.loader.is_some();
             return ui.add_enabled_ui(!busy, |ui| import_view::ui(ui, review, lang)).inner;
         }
+        if let Some(command) = empty_view::ui(ui, &self.loaded, self.loader.as_ref(), self.settings.view, lang) {
+            return command;
+        }
         match self.settings.view {
             View::Overview => {
-                let results = self.cache.results(&self.loaded.dataset, &self.settings.filter);
-                overview::ui(ui, results, &self.settings, &self.loaded)
+                let plan = self.settings.import_plan();
+                let coverage = self.cache.coverage(&self.loaded.dataset, plan.as_ref()).clone();
+                let results = self
+                    .cache
+                    .results(&self.loaded.dataset, &self.settings.filter, self.settings.min_n);
+                overview::ui(ui, results, &coverage, &self.settings, &self.loaded)
             }
-            View::Comments => comments::ui(ui, &self.loaded.dataset, &self.settings, &mut self.comment_search),
+            View::Coverage => {
+                let plan = self.settings.import_plan();
+                let coverage = self.cache.coverage(&self.loaded.dataset, plan.as_ref());
+                coverage_view::ui(ui, coverage, self.coverage_sort, lang)
+            }
+            View::Comments => {
+                let (comments, hidden) = self.cache.comments(&self.loaded.dataset, self.settings.min_n);
+                comments::ui(ui, comments, hidden, &self.settings, &mut self.comment_search)
+            }
             View::Timeline => timeline_view::ui(ui, &self.settings.timeline, lang, &mut self.timeline_form),
             View::Plan => plan_view::ui(ui, lang, &mut self.plan_form, self.plan_for_review.is_some()),
             View::Bars | View::Distribution | View::Trend | View::CrossTab => {
@@ -349,6 +387,7 @@ impl eframe::App for App {
             );
         }
         self.poll_import();
+        self.send_title();
         let mut commands = self.input_commands(ui.ctx());
         let lang = self.settings.lang;
 

@@ -46,6 +46,11 @@ pub struct Project {
     pub total_mode: TotalMode,
     pub crosstab_by: GroupBy,
     pub distribution_wave: Option<String>,
+    /// The minimum group size the analysis was shown with.
+    pub min_n: u64,
+    /// Each wave's colour, so next week's slides match this week's.
+    pub wave_colors: BTreeMap<String, usize>,
+    pub overview_title: String,
 }
 
 impl Default for Project {
@@ -62,6 +67,9 @@ impl Default for Project {
             total_mode: TotalMode::MeanOfPhases,
             crosstab_by: GroupBy::Phase,
             distribution_wave: None,
+            min_n: crate::analysis::DEFAULT_MIN_N,
+            wave_colors: BTreeMap::new(),
+            overview_title: String::new(),
         }
     }
 }
@@ -124,6 +132,9 @@ impl App {
             total_mode: settings.total_mode,
             crosstab_by: settings.crosstab_by.clone(),
             distribution_wave: settings.distribution_wave.clone(),
+            min_n: settings.min_n,
+            wave_colors: settings.wave_colors.clone(),
+            overview_title: settings.overview_title.clone(),
         })
     }
 
@@ -157,6 +168,13 @@ impl App {
         settings.total_mode = project.total_mode;
         settings.crosstab_by = project.crosstab_by;
         settings.distribution_wave = project.distribution_wave;
+        settings.min_n = project.min_n.max(1);
+        // The project's colours win for its waves; others keep theirs.
+        settings
+            .wave_colors
+            .retain(|_, colour| !project.wave_colors.values().any(|c| c == colour));
+        settings.wave_colors.extend(project.wave_colors);
+        settings.overview_title = project.overview_title;
         self.filter_dates = super::filters::DateTexts::from_filter(&self.settings.filter, lang);
         self.plan_form = super::plan_view::Form::from_plan(&self.settings.plan, lang);
         self.review = None;

@@ -84,10 +84,23 @@ impl App {
 
     pub(super) fn save_table(&mut self, format: command::TableFormat) {
         let lang = self.lang();
-        let table = match self.cache.results(&self.loaded.dataset, &self.settings.filter) {
-            Ok(results) => crate::export::table::summary_table(&results.summary, lang),
-            Err(_) => return,
-        };
+        let (table, comparisons) =
+            match self
+                .cache
+                .results(&self.loaded.dataset, &self.settings.filter, self.settings.min_n)
+            {
+                Ok(results) => {
+                    let mut table = crate::export::table::summary_table(&results.summary, lang);
+                    if let Some(note) = crate::verdicts::suppression_note(&results.suppression, lang) {
+                        // The table says that groups are hidden, in its last row.
+                        let mut row = vec![crate::export::table::Value::Text(note)];
+                        row.resize(table.headers.len(), crate::export::table::Value::Empty);
+                        table.rows.push(row);
+                    }
+                    (table, crate::verdicts::comparisons_table(&results.comparisons, lang))
+                }
+                Err(_) => return,
+            };
         let (extension, kind) = match format {
             command::TableFormat::Csv => ("csv", lang.pick("CSV til Excel", "CSV for Excel")),
             command::TableFormat::Xlsx => ("xlsx", lang.pick("Excel-projektmappe", "Excel workbook")),
@@ -102,7 +115,9 @@ impl App {
         };
         let bytes = match format {
             command::TableFormat::Csv => Ok(crate::export::table::to_csv(&table, lang)),
-            command::TableFormat::Xlsx => crate::export::table::to_xlsx(&[&table]).map_err(|e| e.to_string()),
+            command::TableFormat::Xlsx => {
+                crate::export::table::to_xlsx(&[&table, &comparisons]).map_err(|e| e.to_string())
+            }
         };
         let written = bytes.and_then(|bytes| crate::files::write_atomically(&path, &bytes).map_err(|e| e.to_string()));
         self.message = Some(Message::written(written, &path, lang.pick("Gemt:", "Saved:")));

@@ -45,18 +45,20 @@ pub enum View {
     Distribution,
     Trend,
     CrossTab,
+    Coverage,
     Comments,
     Timeline,
     Plan,
 }
 
 impl View {
-    pub const ALL: [View; 8] = [
+    pub const ALL: [View; 9] = [
         View::Overview,
         View::Bars,
         View::Distribution,
         View::Trend,
         View::CrossTab,
+        View::Coverage,
         View::Comments,
         View::Timeline,
         View::Plan,
@@ -69,6 +71,7 @@ impl View {
             View::Distribution => ("Fordeling", "Distribution"),
             View::Trend => ("Udvikling", "Trend"),
             View::CrossTab => ("Krydstabel", "Crosstab"),
+            View::Coverage => ("Hvem mangler", "Who is missing"),
             View::Comments => ("Kommentarer", "Comments"),
             View::Timeline => ("Tidslinje", "Timeline"),
             View::Plan => ("Plan", "Plan"),
@@ -102,6 +105,15 @@ pub struct Settings {
     pub distribution_wave: Option<String>,
     pub export_size: ExportSize,
     pub export_background: Background,
+    /// Groups with fewer answers are hidden in the window and every export.
+    pub min_n: u64,
+    /// The bar chart's 95% intervals as error bars.
+    pub show_intervals: bool,
+    /// Each wave's colour (an index into the wave palette), given in time order the first
+    /// time a wave is seen and kept whatever is filtered.
+    pub wave_colors: BTreeMap<String, usize>,
+    /// The user's title for the overview; empty: the title naming the questions covered.
+    pub overview_title: String,
 }
 
 impl Default for Settings {
@@ -121,11 +133,27 @@ impl Default for Settings {
             distribution_wave: None,
             export_size: ExportSize::default(),
             export_background: Background::White,
+            min_n: crate::analysis::DEFAULT_MIN_N,
+            show_intervals: false,
+            wave_colors: BTreeMap::new(),
+            overview_title: String::new(),
         }
     }
 }
 
 impl Settings {
+    /// Gives each wave without a colour the first colour no wave has, in time order.
+    pub fn colour_new_waves(&mut self, waves: &[String]) {
+        for wave in waves {
+            if self.wave_colors.contains_key(wave) {
+                continue;
+            }
+            let used: Vec<usize> = self.wave_colors.values().copied().collect();
+            let free = (0..).find(|i| !used.contains(i)).unwrap_or(0);
+            self.wave_colors.insert(wave.clone(), free);
+        }
+    }
+
     /// The plan to import with: None when the user has given none.
     pub fn import_plan(&self) -> Option<Plan> {
         (!self.plan.waves.is_empty()).then(|| self.plan.clone())

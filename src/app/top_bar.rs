@@ -43,13 +43,41 @@ pub fn ui(ui: &mut egui::Ui, settings: &Settings, loaded: &Loaded, reviewing: bo
             }
         });
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if loaded.inputs.is_empty() {
+                return;
+            }
+            // Both counts, so "1.518 svar" here and "n = 1.477" on a chart never puzzle.
             let answers = loaded.dataset.answer_count() as u64;
-            ui.weak(format!(
-                "{} · {} {}",
-                loaded.label,
-                lang.count(answers),
-                lang.pick("svar", "answers")
-            ));
+            let scored = answers.saturating_sub(loaded.dont_know);
+            let counts = match lang {
+                Lang::Da => format!(
+                    "{} svar: {} på skalaen + {} «Ved ikke»",
+                    lang.count(answers),
+                    lang.count(scored),
+                    lang.count(loaded.dont_know)
+                ),
+                Lang::En => format!(
+                    "{} answers: {} on the scale + {} \"don't know\"",
+                    lang.count(answers),
+                    lang.count(scored),
+                    lang.count(loaded.dont_know)
+                ),
+            };
+            ui.weak(counts);
+            if loaded.is_sample {
+                ui.label(
+                    egui::RichText::new(lang.pick(" EKSEMPELDATA ", " SAMPLE DATA "))
+                        .strong()
+                        .color(egui::Color32::WHITE)
+                        .background_color(egui::Color32::from_rgb(179, 88, 6)),
+                )
+                .on_hover_text(lang.pick(
+                    "Opdigtede svar, der følger med programmet: ikke dine data.",
+                    "Made-up answers that come with the program: not your data.",
+                ));
+            } else {
+                ui.weak(format!("{} ·", loaded.label));
+            }
         });
     });
     ui.add_space(2.0);

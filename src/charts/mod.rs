@@ -2,8 +2,10 @@
 //! written to SVG and PNG by the exports.
 
 mod bars;
+pub mod coverage;
 mod crosstab;
 mod distribution;
+pub mod intervals;
 pub mod palette;
 pub mod spec;
 mod trend;
@@ -12,7 +14,7 @@ pub use bars::bars_chart;
 pub use crosstab::crosstab_chart;
 pub use distribution::distribution_chart;
 pub use spec::{Anchor, Axis, ChartKind, ChartSpec, LegendItem, Mark, Rgba};
-pub use trend::trend_chart;
+pub use trend::{trend_chart, trend_chart_coloured};
 
 use crate::locale::Lang;
 
@@ -20,6 +22,12 @@ use crate::locale::Lang;
 /// before export when the data came from elsewhere.
 pub fn source_line(lang: Lang, n: u64) -> String {
     source_line_for(lang, lang.pick("check-in møder", "check-in meetings"), n)
+}
+
+/// What the bundled sample is called wherever a source is named: never as if it were the
+/// user's own data.
+pub fn sample_source(lang: Lang) -> &'static str {
+    lang.pick("Eksempeldata (opdigtede svar)", "Sample data (made-up answers)")
 }
 
 /// A source line naming the source: "Kilde: klik-survey.csv, n = 637".
@@ -55,7 +63,11 @@ mod tests {
             n,
             sd: None,
             ci95: None,
+            ci95_clipped: false,
             dont_know: 0,
+            mean_of_phases_ci95: None,
+            mean_of_phases_ci95_clipped: false,
+            from_small_cell: false,
         }
     }
 
@@ -82,8 +94,11 @@ mod tests {
                     },
                 ],
                 total: total(3.815, 45),
+                hidden_phases: Vec::new(),
             }],
             overall: total(3.815, 45),
+            hidden_waves: Vec::new(),
+            min_n: None,
         };
         let spec = bars_chart(&summary, Lang::Da);
         let labels: Vec<&str> = spec

@@ -1,6 +1,6 @@
 //! Colours that print well on a white slide and survive a grey-scale printout or a projector:
 //! the Okabe-Ito colour-blind-safe set for waves, a sequential blue for phases (their order is
-//! time), and a red → grey → green diverging scale for the five Likert answers.
+//! time), and an orange → grey → blue diverging scale for the five Likert answers.
 
 use super::spec::Rgba;
 
@@ -42,13 +42,16 @@ pub fn phase_color(index: usize, count: usize) -> Rgba {
 /// The "Total" bar: dark grey, set apart from the phase blues.
 pub const TOTAL: Rgba = Rgba::rgb(64, 64, 64);
 
-/// Answers 1..=5: strong red, light red, neutral grey, light green, strong green.
+/// Answers 1..=5: a blue–orange diverging scale, readable with red-green colour blindness
+/// (no red against green), neutral in grey: strong orange, light orange, grey, light blue,
+/// strong blue. The light steps stay apart from the grey in lightness as well as in hue, so
+/// the scale also holds on a dark background and in grey-scale print.
 pub const LIKERT: [Rgba; 5] = [
-    Rgba::rgb(178, 24, 43),
-    Rgba::rgb(239, 138, 98),
-    Rgba::rgb(186, 186, 186),
-    Rgba::rgb(127, 191, 123),
-    Rgba::rgb(27, 120, 55),
+    Rgba::rgb(179, 88, 6),
+    Rgba::rgb(241, 163, 64),
+    Rgba::rgb(189, 189, 189),
+    Rgba::rgb(116, 169, 207),
+    Rgba::rgb(33, 102, 172),
 ];
 
 /// Timeline spans: pale, see-through tints, so data lines stay readable on top of them.

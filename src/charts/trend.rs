@@ -22,6 +22,17 @@ const MONTHS_EN: [&str; 12] = [
 const LONG_SPAN_DAYS: f64 = 120.0;
 
 pub fn trend_chart(points: &[TrendPoint], timeline: &Timeline, lang: Lang) -> ChartSpec {
+    trend_chart_coloured(points, timeline, lang, &|_, i| palette::wave_color(i))
+}
+
+/// As [`trend_chart`], each wave in the colour `colour(wave, position)` gives: the window keeps
+/// a wave's colour whatever is filtered.
+pub fn trend_chart_coloured(
+    points: &[TrendPoint],
+    timeline: &Timeline,
+    lang: Lang,
+    colour: &dyn Fn(&str, usize) -> super::Rgba,
+) -> ChartSpec {
     let mut marks = Vec::new();
     let mut lo = f64::INFINITY;
     let mut hi = f64::NEG_INFINITY;
@@ -82,7 +93,7 @@ pub fn trend_chart(points: &[TrendPoint], timeline: &Timeline, lang: Lang) -> Ch
             lo = lo.min(*x);
             hi = hi.max(*x);
         }
-        let color = palette::wave_color(i);
+        let color = colour(wave, i);
         legend.push(LegendItem {
             label: lang.data_value(wave),
             color,

@@ -1,0 +1,186 @@
+//! Who has not answered: every municipality by check-in week, answered, not answered, or not
+//! expected yet. The municipalities and their waves come from the rollout plan, or else from
+//! the municipalities seen in the data (then no one who never answered can be missed, and the
+//! view says so). A week is expected once it has begun by the latest answer's date (with the
+//! plan's start dates), else once any municipality of the wave has answered in it.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDate;
+use polars::prelude::*;
+use serde::Serialize;
+
+use super::stats::read_keys;
+use crate::dataset::{Dataset, col_names, danish_sort_key};
+use crate::dates::{date_from_days, days_since_epoch};
+use crate::plan::Plan;
+
+/// The rollout's five check-in weeks.
+pub const WEEKS: [i32; 5] = [1, 2, 3, 4, 5];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Answered,
+    Missing,
+    NotYet,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CoverageRow {
+    pub municipality: String,
+    pub wave: String,
+    /// One per week of [`WEEKS`].
+    pub weeks: Vec<Status>,
+}
+
+impl CoverageRow {
+    pub fn answered(&self) -> usize {
+        self.weeks.iter().filter(|s| **s == Status::Answered).count()
+    }
+
+    pub fn expected(&self) -> usize {
+        self.weeks.iter().filter(|s| **s != Status::NotYet).count()
+    }
+}
+
+/// Counts for one wave, or one wave's week.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Tally {
+    pub answered: usize,
+    pub expected: usize,
+}
+
+impl Tally {
+    /// The response rate, 0-1; None when nothing was expected yet.
+    pub fn rate(&self) -> Option<f64> {
+        (self.expected > 0).then(|| self.answered as f64 / self.expected as f64)
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Coverage {
+    /// True when the municipalities come from the rollout plan, false when only those seen
+    /// in the data are known.
+    pub from_plan: bool,
+    /// The latest answer's date: weeks after it are not expected yet.
+    pub as_of: Option<NaiveDate>,
+    pub rows: Vec<CoverageRow>,
+    /// Per wave, in the data's time order (then the plan's).
+    pub waves: Vec<(String, Tally)>,
+    /// Per wave and week of [`WEEKS`].
+    pub weeks: Vec<(String, Vec<Tally>)>,
+}
+
+impl Coverage {
+    pub fn wave(&self, wave: &str) -> Option<&Tally> {
+        self.waves.iter().find(|(w, _)| w == wave).map(|(_, t)| t)
+    }
+}
+
+pub fn coverage(dataset: &Dataset, plan: Option<&Plan>) -> PolarsResult<Coverage> {
+    let frame = dataset
+        .answers
+        .clone()
+        .lazy()
+        .filter(col(col_names::WEEK).is_not_null())
+        .group_by([col(col_names::MUNICIPALITY), col(col_names::WAVE), col(col_names::WEEK)])
+        .agg([col(col_names::DATE).max().alias("last")])
+        .collect()?;
+    let municipalities = read_keys(&frame, col_names::MUNICIPALITY, &dataset.names.municipalities)?;
+    let waves = read_keys(&frame, col_names::WAVE, &dataset.names.waves)?;
+    let weeks = frame.column(col_names::WEEK)?.cast(&DataType::Int32)?;
+    let weeks = weeks.i32()?;
+    let last = frame.column("last")?.cast(&DataType::Int32)?;
+    let last = last.i32()?;
+    let mut answered: BTreeSet<(String, String, i32)> = BTreeSet::new();
+    let mut seen_wave: BTreeMap<String, String> = BTreeMap::new();
+    let mut weeks_seen: BTreeMap<String, i32> = BTreeMap::new();
+    let mut latest: Option<i32> = None;
+    for (i, (municipality, wave)) in municipalities.into_iter().zip(waves).enumerate() {
+        let Some(week) = weeks.get(i) else { continue };
+        latest = latest.max(last.get(i));
+        if municipality.is_empty() {
+            continue;
+        }
+        let top = weeks_seen.entry(wave.clone()).or_insert(week);
+        *top = (*top).max(week);
+        seen_wave.entry(municipality.clone()).or_insert_with(|| wave.clone());
+        answered.insert((municipality, wave, week));
+    }
+    let planned = plan.filter(|p| !p.municipalities.is_empty());
+    let expected: Vec<(String, String)> = match planned {
+        Some(plan) => plan.municipalities.clone(),
+        None => seen_wave.into_iter().collect(),
+    };
+    let as_of = latest.and_then(date_from_days);
+    let begun = |wave: &str, week: i32| -> bool {
+        match (plan.and_then(|p| p.start_of(wave)), latest) {
+            (Some(start), Some(latest)) => days_since_epoch(start) + 7 * (week - 1) <= latest,
+            _ => weeks_seen.get(wave).is_some_and(|top| week <= *top),
+        }
+    };
+    let mut rows: Vec<CoverageRow> = expected
+        .into_iter()
+        .map(|(municipality, wave)| {
+            let statuses = WEEKS
+                .iter()
+                .map(|&week| {
+                    let key = (municipality.clone(), wave.clone(), week);
+                    if answered.contains(&key) {
+                        Status::Answered
+                    } else if begun(&wave, week) {
+                        Status::Missing
+                    } else {
+                        Status::NotYet
+                    }
+                })
+                .collect();
+            CoverageRow {
+                municipality,
+                wave,
+                weeks: statuses,
+            }
+        })
+        .collect();
+    let mut order: Vec<String> = dataset.waves.clone();
+    for row in &rows {
+        if !order.contains(&row.wave) {
+            order.push(row.wave.clone());
+        }
+    }
+    let position = |wave: &str| order.iter().position(|w| w == wave).unwrap_or(usize::MAX);
+    rows.sort_by_key(|r| (position(&r.wave), danish_sort_key(&r.municipality)));
+    let mut wave_tallies = Vec::new();
+    let mut week_tallies = Vec::new();
+    for wave in order.iter().filter(|w| rows.iter().any(|r| r.wave == **w)) {
+        let of_wave: Vec<&CoverageRow> = rows.iter().filter(|r| r.wave == *wave).collect();
+        wave_tallies.push((
+            wave.clone(),
+            Tally {
+                answered: of_wave.iter().map(|r| r.answered()).sum(),
+                expected: of_wave.iter().map(|r| r.expected()).sum(),
+            },
+        ));
+        let per_week = (0..WEEKS.len())
+            .map(|i| Tally {
+                answered: of_wave
+                    .iter()
+                    .filter(|r| r.weeks.get(i) == Some(&Status::Answered))
+                    .count(),
+                expected: of_wave
+                    .iter()
+                    .filter(|r| r.weeks.get(i).is_some_and(|s| *s != Status::NotYet))
+                    .count(),
+            })
+            .collect();
+        week_tallies.push((wave.clone(), per_week));
+    }
+    Ok(Coverage {
+        from_plan: planned.is_some(),
+        as_of,
+        rows,
+        waves: wave_tallies,
+        weeks: week_tallies,
+    })
+}
