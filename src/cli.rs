@@ -28,7 +28,7 @@ Brug:
   valgpuls FIL...                   åbn vinduet på disse filer
   valgpuls summary [--format text|csv|json] [--question SPØRGSMÅL]... [--skip-invalid] [--lang da|en] [LÆSNING] [FIL...]
   valgpuls check [--lang da|en] [LÆSNING] [FIL...]
-  valgpuls report --out MAPPE [--force] [--size BxH] [--lang da|en] [--timeline FIL] [--skip-invalid] [LÆSNING] [FIL...]
+  valgpuls report --out MAPPE [--force] [--pptx [--aspect 16:9|4:3]] [--size BxH] [--lang da|en] [--timeline FIL] [--skip-invalid] [LÆSNING] [FIL...]
 
 LÆSNING (når filen ikke selv kan sige det):
   --role \"KOLONNE=ROLLE\" en kolonnes rolle: wave, week, phase, date, municipality, question,
@@ -64,6 +64,8 @@ struct Args {
     reading: Reading,
     /// `report --force`: replace an existing report folder whole.
     force: bool,
+    /// `report --pptx`: a PowerPoint deck beside the other files, of this shape.
+    pptx: Option<crate::export::pptx::Aspect>,
 }
 
 /// The reading flags as given; files named by them are read once the arguments are parsed.
@@ -91,7 +93,10 @@ fn parse(args: &[String]) -> Result<Args, String> {
         timeline: None,
         reading: Reading::default(),
         force: false,
+        pptx: None,
     };
+    let mut aspect = crate::export::pptx::Aspect::Wide;
+    let mut pptx = false;
     while let Some(arg) = iter.next() {
         let mut value = |name: &str| iter.next().cloned().ok_or_else(|| format!("{name} mangler en værdi"));
         match arg.as_str() {
@@ -106,6 +111,15 @@ fn parse(args: &[String]) -> Result<Args, String> {
             "--question" => parsed.questions.push(value("--question")?),
             "--skip-invalid" => parsed.skip_invalid = true,
             "--force" => parsed.force = true,
+            "--pptx" => pptx = true,
+            "--aspect" => {
+                aspect = match value("--aspect")?.as_str() {
+                    "16:9" | "16x9" | "wide" => crate::export::pptx::Aspect::Wide,
+                    "4:3" | "4x3" | "standard" => crate::export::pptx::Aspect::Standard,
+                    other => return Err(format!("ukendt format «{other}»: brug 16:9 eller 4:3")),
+                };
+                pptx = true;
+            }
             "--lang" => {
                 let text = value("--lang")?;
                 parsed.lang = Lang::parse(&text).ok_or_else(|| format!("ukendt sprog «{text}»: brug da eller en"))?;
@@ -137,6 +151,7 @@ fn parse(args: &[String]) -> Result<Args, String> {
             file => parsed.files.push(PathBuf::from(file)),
         }
     }
+    parsed.pptx = pptx.then_some(aspect);
     Ok(parsed)
 }
 
@@ -445,6 +460,7 @@ fn run_report(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         height: args.size.1,
         lang: args.lang,
         force: args.force,
+        pptx: args.pptx,
         fail_after_files: None,
     };
     match crate::report::write_report(&import.dataset, &timeline, &options) {

@@ -6,7 +6,8 @@ use eframe::egui;
 use super::export_bar::{self, ChartTexts};
 use super::{Command, Settings, View, plot};
 use crate::analysis::{Filter, GroupBy};
-use crate::charts::ChartSpec;
+use crate::charts::{ChartOptions, ChartSpec};
+use crate::export::Scene;
 use crate::dataset::Dataset;
 use crate::locale::Lang;
 use crate::timeline::Timeline;
@@ -22,6 +23,9 @@ pub struct ChartKey {
     pub wave: String,
     pub by: GroupBy,
     pub texts: ChartTexts,
+    pub options: ChartOptions,
+    pub size: export_bar::ExportSize,
+    pub dark: bool,
 }
 
 #[derive(Default)]
@@ -30,6 +34,8 @@ pub struct ChartCache {
     /// The chart as the builders made it, and as shown (with the user's texts).
     pub base: Option<Result<ChartSpec, String>>,
     pub spec: Option<Result<ChartSpec, String>>,
+    /// The shown spec laid out: what the window paints and the files hold.
+    pub scene: Option<Scene>,
     /// How many specs were really built (tests).
     pub built: usize,
 }
@@ -61,6 +67,7 @@ pub fn ui(
     texts: &ChartTexts,
     settings: &Settings,
     dataset: &Dataset,
+    draft: &mut crate::charts::ChartNote,
 ) -> Option<Command> {
     let lang = settings.lang;
     let mut command = None;
@@ -104,6 +111,10 @@ pub fn ui(
         }
         _ => {}
     }
+    let options = settings.chart_options.get(&view).cloned().unwrap_or_default();
+    if let Some(chosen) = super::chart_options::ui(ui, view, &options, charts.spec.as_ref(), settings, dataset, draft) {
+        command = Some(chosen);
+    }
     if let Some(Ok(base)) = &charts.base {
         let size = settings.export_size;
         if let Some(chosen) = export_bar::ui(ui, base, texts, size, settings.export_background, lang) {
@@ -111,12 +122,12 @@ pub fn ui(
         }
         ui.separator();
     }
-    match &charts.spec {
-        Some(Ok(spec)) => plot::chart_ui(ui, spec, &format!("chart_{view:?}")),
-        Some(Err(error)) => {
+    match (&charts.spec, &charts.scene) {
+        (Some(Ok(_)), Some(scene)) => plot::chart_ui(ui, scene),
+        (Some(Err(error)), _) => {
             ui.colored_label(ui.visuals().error_fg_color, error);
         }
-        None => {}
+        _ => {}
     }
     command
 }

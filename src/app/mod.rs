@@ -3,10 +3,12 @@
 
 mod answer_files;
 mod cache;
+mod chart_options;
 mod chart_state;
 mod charts_view;
 mod command;
 mod comments;
+mod deck_dialog;
 mod export_bar;
 mod filters;
 mod import_file;
@@ -103,6 +105,8 @@ pub struct App {
     plan_form: plan_view::Form,
     filter_dates: filters::DateTexts,
     municipality_search: String,
+    /// The PowerPoint dialog and the clipboard's table.
+    deck: deck_dialog::DeckState,
     /// When the process asked for the window; with VALGPULS_TIMING set, the time to the
     /// first frame is printed (the start-up figure in the README).
     launched: Option<std::time::Instant>,
@@ -126,6 +130,7 @@ impl App {
             filter_dates: filters::DateTexts::from_filter(&settings.filter, settings.lang),
             municipality_search: String::new(),
             launched: None,
+            deck: deck_dialog::DeckState::default(),
             settings,
             loaded: Loaded {
                 dataset: Dataset::default(),
@@ -151,6 +156,7 @@ impl App {
         app.plan_form = plan_view::Form::from_plan(&app.settings.plan, app.settings.lang);
         app.apply_theme();
         start::set_text_sizes(&app.ctx);
+        plot::install_chart_fonts(&app.ctx);
         app.load_sample();
         if !files.is_empty() {
             app.apply(Command::Import(files.into_iter().map(Input::Path).collect()));
@@ -286,6 +292,11 @@ impl App {
             Command::SaveChart(format) => self.save_chart(format),
             Command::SaveTable(format) => self.save_table(format),
             Command::CopyChartImage => self.copy_chart_image(),
+            Command::SetChartOptions(options) => {
+                self.settings.chart_options.insert(self.settings.view, options);
+            }
+            Command::CopyTable => self.copy_table(),
+            Command::Deck(command) => self.deck_command(command),
             Command::SaveProjectDialog => self.save_project_dialog(),
             Command::OpenProjectDialog => self.open_project_dialog(),
             Command::ClearRecentFiles => self.settings.recent_files.clear(),
@@ -332,7 +343,8 @@ impl App {
                 let view = self.settings.view;
                 self.update_chart(view);
                 let texts = self.chart_texts.get(&view).cloned().unwrap_or_default();
-                charts_view::ui(ui, view, &self.charts, &texts, &self.settings, &self.loaded.dataset)
+                let draft = &mut self.deck.note_draft;
+                charts_view::ui(ui, view, &self.charts, &texts, &self.settings, &self.loaded.dataset, draft)
             }
         }
     }
@@ -380,6 +392,7 @@ impl eframe::App for App {
 
         let central = egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui));
         commands.extend(central.inner);
+        commands.extend(self.deck_ui(ui.ctx()));
 
         input::drop_hint_ui(ui.ctx(), lang);
         if self.loader.is_some() {

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::loader::Input;
 use super::{App, Message, TotalMode, View};
 use crate::analysis::{Filter, GroupBy};
+use crate::charts::ChartOptions;
 use crate::import::{LayoutAnswers, Role};
 use crate::plan::Plan;
 use crate::timeline::Timeline;
@@ -46,6 +47,8 @@ pub struct Project {
     pub total_mode: TotalMode,
     pub crosstab_by: GroupBy,
     pub distribution_wave: Option<String>,
+    /// Per chart view: order, top/bottom N, timeline range, own selection and the notes.
+    pub chart_options: BTreeMap<View, ChartOptions>,
 }
 
 impl Default for Project {
@@ -62,6 +65,7 @@ impl Default for Project {
             total_mode: TotalMode::MeanOfPhases,
             crosstab_by: GroupBy::Phase,
             distribution_wave: None,
+            chart_options: BTreeMap::new(),
         }
     }
 }
@@ -124,6 +128,7 @@ impl App {
             total_mode: settings.total_mode,
             crosstab_by: settings.crosstab_by.clone(),
             distribution_wave: settings.distribution_wave.clone(),
+            chart_options: settings.chart_options.clone(),
         })
     }
 
@@ -157,6 +162,7 @@ impl App {
         settings.total_mode = project.total_mode;
         settings.crosstab_by = project.crosstab_by;
         settings.distribution_wave = project.distribution_wave;
+        settings.chart_options = project.chart_options;
         self.filter_dates = super::filters::DateTexts::from_filter(&self.settings.filter, lang);
         self.plan_form = super::plan_view::Form::from_plan(&self.settings.plan, lang);
         self.review = None;

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::export_bar::ExportSize;
 use crate::analysis::{Filter, GroupBy};
+use crate::charts::ChartOptions;
 use crate::export::Background;
 use crate::import::{LayoutAnswers, Role};
 use crate::locale::Lang;
@@ -37,7 +38,7 @@ pub enum TotalMode {
     Pooled,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum View {
     #[default]
     Overview,
@@ -102,6 +103,10 @@ pub struct Settings {
     pub distribution_wave: Option<String>,
     pub export_size: ExportSize,
     pub export_background: Background,
+    /// Per chart view: order, top/bottom N, whole timeline, own waves and questions, notes.
+    pub chart_options: BTreeMap<View, ChartOptions>,
+    /// The PowerPoint deck's slide shape.
+    pub deck_aspect: crate::export::pptx::Aspect,
 }
 
 impl Default for Settings {
@@ -121,6 +126,8 @@ impl Default for Settings {
             distribution_wave: None,
             export_size: ExportSize::default(),
             export_background: Background::White,
+            chart_options: BTreeMap::new(),
+            deck_aspect: crate::export::pptx::Aspect::Wide,
         }
     }
 }
