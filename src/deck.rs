@@ -5,7 +5,7 @@
 use polars::prelude::PolarsResult;
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::{Filter, GroupBy, Summary, analyse, crosstab};
+use crate::analysis::{Filter, GroupBy, Results, Summary, analyse, crosstab};
 use crate::charts::{
     ChartOptions, ChartSpec, add_notes, arrange_crosstab, arrange_summary, bars_chart, crosstab_chart,
     distribution_chart, trend_chart_over,
@@ -109,6 +109,56 @@ pub fn build_chart(
     options: &ChartOptions,
     lang: Lang,
 ) -> PolarsResult<Option<BuiltChart>> {
+    Charts::new(dataset, timeline).build(filters, choice, options, lang)
+}
+
+/// Builds charts from one data set, each filter state analysed once however many charts use it.
+pub struct Charts<'a> {
+    dataset: &'a Dataset,
+    timeline: &'a Timeline,
+    results: std::collections::HashMap<Filter, Results>,
+}
+
+impl<'a> Charts<'a> {
+    pub fn new(dataset: &'a Dataset, timeline: &'a Timeline) -> Charts<'a> {
+        Charts {
+            dataset,
+            timeline,
+            results: std::collections::HashMap::new(),
+        }
+    }
+
+    pub fn results(&mut self, filter: &Filter) -> PolarsResult<&Results> {
+        if !self.results.contains_key(filter) {
+            let results = analyse(self.dataset, filter)?;
+            self.results.insert(filter.clone(), results);
+        }
+        self.results
+            .get(filter)
+            .ok_or_else(|| polars::prelude::PolarsError::NoData("results".into()))
+    }
+
+    pub fn build(
+        &mut self,
+        filters: &Filter,
+        choice: &ChartChoice,
+        options: &ChartOptions,
+        lang: Lang,
+    ) -> PolarsResult<Option<BuiltChart>> {
+        let (dataset, timeline) = (self.dataset, self.timeline);
+        build_with(self, dataset, timeline, filters, choice, options, lang)
+    }
+}
+
+fn build_with(
+    charts: &mut Charts<'_>,
+    dataset: &Dataset,
+    timeline: &Timeline,
+    filters: &Filter,
+    choice: &ChartChoice,
+    options: &ChartOptions,
+    lang: Lang,
+) -> PolarsResult<Option<BuiltChart>> {
     let filter = options.filter(filters);
     if let ChartChoice::CrossTab(by) = choice {
         let tab = arrange_crosstab(&crosstab(dataset, &filter, by)?, options.sort, options.limit);
@@ -117,7 +167,7 @@ pub fn build_chart(
         let facts = facts::crosstab(&tab, lang);
         return Ok(Some(BuiltChart { spec, facts }));
     }
-    let results = analyse(dataset, &filter)?;
+    let results = charts.results(&filter)?;
     let (mut spec, facts) = match choice {
         ChartChoice::Table => return Ok(None),
         ChartChoice::Bars => {
@@ -170,7 +220,8 @@ pub struct DeckRequest {
 /// values over several slides).
 pub fn write_deck(dataset: &Dataset, timeline: &Timeline, request: &DeckRequest) -> Result<Vec<u8>, String> {
     let lang = request.lang;
-    let summary = analyse(dataset, &request.filter).map_err(|e| e.to_string())?.summary;
+    let mut charts = Charts::new(dataset, timeline);
+    let summary = charts.results(&request.filter).map_err(|e| e.to_string())?.summary.clone();
     let mut deck = Deck {
         aspect: request.aspect,
         lang,
@@ -189,11 +240,12 @@ pub fn write_deck(dataset: &Dataset, timeline: &Timeline, request: &DeckRequest)
         let Some(choice) = &item.choice else { continue };
         if *choice == ChartChoice::Table {
             let filter = item.options.filter(&request.filter);
-            let summary = analyse(dataset, &filter).map_err(|e| e.to_string())?.summary;
-            deck.slides.push(pptx::Slide::Table(table_slide(&summary, item, &request.source, lang)));
+            let summary = &charts.results(&filter).map_err(|e| e.to_string())?.summary;
+            deck.slides.push(pptx::Slide::Table(table_slide(summary, item, &request.source, lang)));
             continue;
         }
-        let built = build_chart(dataset, timeline, &request.filter, choice, &item.options, lang)
+        let built = charts
+            .build(&request.filter, choice, &item.options, lang)
             .map_err(|e| e.to_string())?;
         let Some(mut built) = built else { continue };
         set_texts(&mut built.spec, item, &request.source, lang);

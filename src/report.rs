@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use crate::analysis::{Filter, GroupBy, analyse, crosstab};
 use crate::charts::{ChartOptions, ChartSpec, source_line_for};
-use crate::deck::{ChartChoice, DeckItem, DeckRequest, MAX_CATEGORY_VALUES, build_chart, every_chart, write_deck};
+use crate::deck::{ChartChoice, Charts, DeckItem, DeckRequest, MAX_CATEGORY_VALUES, every_chart, write_deck};
 use crate::dataset::Dataset;
 use crate::export::table::{Table, comments_table, crosstab_table, summary_table, to_csv, to_xlsx};
 use crate::export::{Background, fitted_size, to_png, to_svg};
@@ -133,8 +133,10 @@ fn write_files(
     let mut charts: Vec<(String, ChartSpec)> = Vec::new();
     let mut names = UniqueNames::default();
     let choices = every_chart(dataset);
+    let mut builder = Charts::new(dataset, timeline);
     for choice in &choices {
-        let built = build_chart(dataset, timeline, &Filter::default(), choice, &ChartOptions::default(), lang)
+        let built = builder
+            .build(&Filter::default(), choice, &ChartOptions::default(), lang)
             .map_err(io::Error::other)?;
         let Some(built) = built else { continue };
         let name = match choice {

@@ -121,7 +121,7 @@ pub fn horizontal(spec: &ChartSpec) -> bool {
 pub fn row_height(layout: &Layout) -> f64 {
     let lines = layout.y_tick_lines.iter().map(Vec::len).max().unwrap_or(1).max(1);
     let s = &layout.sizes;
-    (lines as f64 * s.tick * 1.2 + s.tick * 0.35).max(s.label * 1.45)
+    (lines as f64 * s.tick * 1.2 + s.tick * 0.1).max(s.label * 1.3)
 }
 
 /// The height a chart needs at `width` so its category rows do not crowd: `height` itself, or

@@ -77,6 +77,18 @@ pub fn chart_slides(chart: &BuiltChart, aspect: Aspect, lang: Lang) -> Vec<Chart
             let svg = write_svg(&scene, &chart.spec.title);
             let png = crate::export::png::svg_to_png(&svg, width, height).ok()?;
             let page_note = if count > 1 { format!(" ({}/{count})", i + 1) } else { String::new() };
+            // A page's notes tell its own rows.
+            let notes = if count > 1 {
+                let rows: Vec<&str> = page.y_axis.ticks.iter().map(|(_, l)| l.as_str()).collect();
+                chart
+                    .facts
+                    .iter()
+                    .filter(|f| rows.contains(&f.what.as_str()))
+                    .map(|f| format!("{}: {} (n = {})", f.what, f.value, lang.count(f.n)))
+                    .collect()
+            } else {
+                notes.clone()
+            };
             Some(ChartSlide {
                 title: format!("{}{page_note}", chart.spec.title),
                 subtitle: chart.spec.subtitle.clone().unwrap_or_default(),
@@ -85,7 +97,7 @@ pub fn chart_slides(chart: &BuiltChart, aspect: Aspect, lang: Lang) -> Vec<Chart
                 png,
                 pixels: (width, height),
                 alt: alt.clone(),
-                notes: notes.clone(),
+                notes,
             })
         })
         .collect()
