@@ -242,3 +242,21 @@ fn date_field_ui(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::this_week;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn this_week_runs_monday_to_sunday() {
+        let day = |d| NaiveDate::from_ymd_opt(2024, 11, d).unwrap();
+        let wednesday = day(27);
+        assert_eq!(
+            this_week(wednesday),
+            (day(25), NaiveDate::from_ymd_opt(2024, 12, 1).unwrap())
+        );
+        assert_eq!(this_week(day(25)).0, day(25));
+        assert_eq!(this_week(NaiveDate::from_ymd_opt(2024, 12, 1).unwrap()).0, day(25));
+    }
+}

@@ -16,6 +16,7 @@ mod import_view;
 mod importing;
 mod input;
 mod loader;
+mod message;
 mod overview;
 mod plan_view;
 mod plot;
@@ -35,7 +36,9 @@ use eframe::egui;
 
 pub use cache::AnalysisCache;
 pub use command::{Answer, Command};
+pub use deck_dialog::DeckCommand;
 pub use loader::{Input, Loader};
+pub use message::Message;
 pub use review::{Question, Review};
 pub use settings::{Settings, ThemeChoice, TotalMode, View};
 pub use start::run;
@@ -59,29 +62,6 @@ pub struct Loaded {
     /// changes.
     pub inputs: Vec<Input>,
     pub reports: Vec<FileReport>,
-}
-
-/// A line in the status bar: what just happened, or what went wrong.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Message {
-    pub text: String,
-    pub is_error: bool,
-}
-
-impl Message {
-    /// "Gemt: path" when a file was written, "path: why not" when it was not.
-    fn written(result: Result<(), String>, path: &std::path::Path, saved: &str) -> Message {
-        match result {
-            Ok(()) => Message {
-                text: format!("{saved} {}", path.display()),
-                is_error: false,
-            },
-            Err(error) => Message {
-                text: format!("{}: {error}", path.display()),
-                is_error: true,
-            },
-        }
-    }
 }
 
 pub struct App {

@@ -317,7 +317,8 @@ impl Drawing<'_> {
             self.line([l.left, l.top], [l.left, l.bottom], ink.axis, stroke, None);
         }
         // x ticks, thinned to every k-th when neighbours would collide.
-        let tick_y = l.bottom + s.tick * 1.3;
+        // Low enough that the first x tick clears the lowest y tick at the corner.
+        let tick_y = l.bottom + s.tick * 1.5;
         let widest = spec
             .x_axis
             .ticks

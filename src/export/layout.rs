@@ -229,8 +229,8 @@ pub fn layout(spec: &ChartSpec, width: f64, height: f64, text: f64) -> Layout {
     if !spec.x_axis.label.is_empty() {
         bottom -= s.tick * 1.5;
     }
-    bottom -= s.tick * 1.6;
-    let strip_top = bottom + s.tick * 1.3 + if spec.x_axis.label.is_empty() { 0.0 } else { s.tick * 1.5 };
+    bottom -= s.tick * 1.75;
+    let strip_top = bottom + s.tick * 1.5 + if spec.x_axis.label.is_empty() { 0.0 } else { s.tick * 1.5 };
     for piece in &mut strip {
         piece.y = strip_top + s.timeline * 1.45 * (piece.y + 1.0);
     }
