@@ -221,7 +221,11 @@ pub struct DeckRequest {
 pub fn write_deck(dataset: &Dataset, timeline: &Timeline, request: &DeckRequest) -> Result<Vec<u8>, String> {
     let lang = request.lang;
     let mut charts = Charts::new(dataset, timeline);
-    let summary = charts.results(&request.filter).map_err(|e| e.to_string())?.summary.clone();
+    let summary = charts
+        .results(&request.filter)
+        .map_err(|e| e.to_string())?
+        .summary
+        .clone();
     let mut deck = Deck {
         aspect: request.aspect,
         lang,
@@ -241,7 +245,8 @@ pub fn write_deck(dataset: &Dataset, timeline: &Timeline, request: &DeckRequest)
         if *choice == ChartChoice::Table {
             let filter = item.options.filter(&request.filter);
             let summary = &charts.results(&filter).map_err(|e| e.to_string())?.summary;
-            deck.slides.push(pptx::Slide::Table(table_slide(summary, item, &request.source, lang)));
+            deck.slides
+                .push(pptx::Slide::Table(table_slide(summary, item, &request.source, lang)));
             continue;
         }
         let built = charts
@@ -314,7 +319,9 @@ fn table_slide(summary: &Summary, item: &DeckItem, source: &str, lang: Lang) -> 
         notes: Vec::new(),
     };
     table.header.extend(summary.phases.iter().map(|p| lang.data_value(p)));
-    table.header.push(lang.pick("Total udrulning", "Total rollout").to_string());
+    table
+        .header
+        .push(lang.pick("Total udrulning", "Total rollout").to_string());
     for wave in &summary.waves {
         let mut row = vec![pptx::TableCell::text(lang.data_value(&wave.wave))];
         for phase in &summary.phases {
@@ -323,7 +330,12 @@ fn table_slide(summary: &Summary, item: &DeckItem, source: &str, lang: Lang) -> 
                 None => pptx::TableCell::text("–".to_string()),
             });
         }
-        row.push(pptx::TableCell::mean(wave.total.mean_of_phases, wave.total.n, false, lang));
+        row.push(pptx::TableCell::mean(
+            wave.total.mean_of_phases,
+            wave.total.n,
+            false,
+            lang,
+        ));
         table.rows.push(row);
     }
     table.notes = facts::summary(summary, lang)

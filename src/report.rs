@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 
 use crate::analysis::{Filter, GroupBy, analyse, crosstab};
 use crate::charts::{ChartOptions, ChartSpec, source_line_for};
-use crate::deck::{ChartChoice, Charts, DeckItem, DeckRequest, MAX_CATEGORY_VALUES, every_chart, write_deck};
 use crate::dataset::Dataset;
+use crate::deck::{ChartChoice, Charts, DeckItem, DeckRequest, MAX_CATEGORY_VALUES, every_chart, write_deck};
 use crate::export::table::{Table, comments_table, crosstab_table, summary_table, to_csv, to_xlsx};
 use crate::export::{Background, fitted_size, to_png, to_svg};
 use crate::locale::Lang;

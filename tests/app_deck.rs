@@ -20,7 +20,9 @@ fn harness() -> Harness<'static, App> {
 
 /// (text, x, y) of every text, rounded to a tenth of a pixel as the SVG writes them.
 fn positions<'a>(texts: impl Iterator<Item = (&'a str, f64, f64)>) -> Vec<(String, String, String)> {
-    texts.map(|(t, x, y)| (t.to_string(), format!("{x:.1}"), format!("{y:.1}"))).collect()
+    texts
+        .map(|(t, x, y)| (t.to_string(), format!("{x:.1}"), format!("{y:.1}")))
+        .collect()
 }
 
 #[test]
@@ -37,7 +39,11 @@ fn the_chart_on_screen_is_the_exported_chart_label_for_label() {
         let file = svg::render(&spec, w, h, Background::White);
         let doc = resvg::usvg::roxmltree::Document::parse(&file).unwrap();
         let in_file = positions(doc.descendants().filter(|n| n.has_tag_name("text")).filter_map(|n| {
-            Some((n.text()?, n.attribute("x")?.parse().ok()?, n.attribute("y")?.parse().ok()?))
+            Some((
+                n.text()?,
+                n.attribute("x")?.parse().ok()?,
+                n.attribute("y")?.parse().ok()?,
+            ))
         }));
         let on_screen = positions(shown.texts().map(|t| (t.text.as_str(), t.x, t.y)));
         assert!(on_screen.len() > 10, "{view}: {on_screen:?}");
@@ -50,7 +56,10 @@ fn the_chart_on_screen_is_the_exported_chart_label_for_label() {
     let dark = harness.state().chart_scene().expect("scene").clone();
     let background = dark.background.expect("a ground");
     assert!(background.0 < 60, "dark ground: {background:?}");
-    assert!(dark.texts().all(|t| t.color.0 > 120 || t.color.1 > 120), "light ink on dark");
+    assert!(
+        dark.texts().all(|t| t.color.0 > 120 || t.color.1 > 120),
+        "light ink on dark"
+    );
     let spec = harness.state().chart_spec().unwrap().clone();
     let size = harness.state().settings().export_size;
     let (w, h) = fitted_size(&spec, size.width, size.height);
@@ -83,7 +92,9 @@ fn the_deck_from_the_window_holds_the_charts_chosen() {
     // Keep the table, the bars and the trend.
     for choice in choices {
         let keep = matches!(choice, ChartChoice::Table | ChartChoice::Bars | ChartChoice::Trend);
-        harness.state_mut().apply(Command::Deck(DeckCommand::Choose(choice, keep)));
+        harness
+            .state_mut()
+            .apply(Command::Deck(DeckCommand::Choose(choice, keep)));
     }
     let path = std::env::temp_dir().join(format!("valgpuls-window-deck-{}.pptx", std::process::id()));
     harness.state().write_deck_to(&path).unwrap();
@@ -96,7 +107,10 @@ fn the_deck_from_the_window_holds_the_charts_chosen() {
         .count();
     assert_eq!(slides, 4, "title, table, bars, trend");
     let mut table = String::new();
-    zip.by_name("ppt/slides/slide2.xml").unwrap().read_to_string(&mut table).unwrap();
+    zip.by_name("ppt/slides/slide2.xml")
+        .unwrap()
+        .read_to_string(&mut table)
+        .unwrap();
     assert!(table.contains("<a:t>3,84</a:t>"));
     std::fs::remove_file(&path).unwrap();
 }
@@ -119,7 +133,11 @@ fn a_charts_order_and_note_are_saved_in_the_project() {
     let spec = harness.state().chart_spec().unwrap();
     // Rul 1 has the highest total (3,97): first when sorted by mean.
     assert_eq!(spec.x_axis.ticks.first().map(|t| t.1.as_str()), Some("Rul 1"));
-    assert!(spec.marks.iter().any(|m| matches!(m, Mark::Note { text, .. } if text == "Release 1.4 her")));
+    assert!(
+        spec.marks
+            .iter()
+            .any(|m| matches!(m, Mark::Note { text, .. } if text == "Release 1.4 her"))
+    );
     let scene = harness.state().chart_scene().unwrap();
     assert!(scene.texts().any(|t| t.text == "Release 1.4 her"));
 

@@ -59,7 +59,10 @@ fn unzip(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
 }
 
 fn text(parts: &[(String, Vec<u8>)], name: &str) -> String {
-    let (_, bytes) = parts.iter().find(|(n, _)| n == name).unwrap_or_else(|| panic!("{name} missing"));
+    let (_, bytes) = parts
+        .iter()
+        .find(|(n, _)| n == name)
+        .unwrap_or_else(|| panic!("{name} missing"));
     String::from_utf8(bytes.clone()).unwrap()
 }
 
@@ -90,7 +93,11 @@ fn assert_package_is_whole(parts: &[(String, Vec<u8>)]) {
         if let Some(folder) = name.strip_suffix(".rels") {
             let base = folder.rsplit_once('/').map_or("", |(f, _)| f).trim_end_matches("_rels");
             let rels = String::from_utf8(bytes.clone()).unwrap();
-            for target in Document::parse(&rels).unwrap().descendants().filter_map(|n| n.attribute("Target")) {
+            for target in Document::parse(&rels)
+                .unwrap()
+                .descendants()
+                .filter_map(|n| n.attribute("Target"))
+            {
                 let resolved = valgpuls::export::pptx::check::resolve(base, target);
                 assert!(names.contains(resolved.as_str()), "{name} points to missing {resolved}");
             }
@@ -107,7 +114,12 @@ fn slide_names(parts: &[(String, Vec<u8>)]) -> Vec<String> {
         .map(|(n, _)| n.clone())
         .filter(|n| n.starts_with("ppt/slides/slide") && n.ends_with(".xml"))
         .collect();
-    slides.sort_by_key(|n| n.trim_start_matches("ppt/slides/slide").trim_end_matches(".xml").parse::<u32>().unwrap());
+    slides.sort_by_key(|n| {
+        n.trim_start_matches("ppt/slides/slide")
+            .trim_end_matches(".xml")
+            .parse::<u32>()
+            .unwrap()
+    });
     slides
 }
 
@@ -119,7 +131,11 @@ fn the_deck_is_a_whole_package_with_the_slides_asked_for_alt_text_and_notes() {
     let parts = unzip(&bytes);
     assert_package_is_whole(&parts);
     let slides = slide_names(&parts);
-    assert_eq!(slides.len(), 1 + chosen.len(), "title slide and one per choice: {slides:?}");
+    assert_eq!(
+        slides.len(),
+        1 + chosen.len(),
+        "title slide and one per choice: {slides:?}"
+    );
     let presentation = text(&parts, "ppt/presentation.xml");
     assert!(presentation.contains(r#"<p:sldSz cx="12192000" cy="6858000"/>"#));
     assert_eq!(presentation.matches("<p:sldId ").count(), slides.len());
@@ -135,7 +151,10 @@ fn the_deck_is_a_whole_package_with_the_slides_asked_for_alt_text_and_notes() {
         let xml = text(&parts, slide);
         let doc = Document::parse(&xml).unwrap();
         let descr = doc.descendants().find_map(|n| n.attribute("descr")).unwrap_or("");
-        assert!(descr.contains("n = ") || descr.contains("svar"), "{slide}: alt text with numbers, got {descr:?}");
+        assert!(
+            descr.contains("n = ") || descr.contains("svar"),
+            "{slide}: alt text with numbers, got {descr:?}"
+        );
         let notes = text(&parts, &format!("ppt/notesSlides/notesSlide{}.xml", index + 1));
         assert!(notes.contains("n = "), "{slide}: notes with n");
     }
@@ -152,7 +171,12 @@ fn the_deck_is_a_whole_package_with_the_slides_asked_for_alt_text_and_notes() {
 #[test]
 fn four_to_three_and_fewer_charts_make_a_smaller_deck() {
     let dataset = sample();
-    let bytes = write_deck(&dataset, &Timeline::default(), &request(&[ChartChoice::Bars], Aspect::Standard)).unwrap();
+    let bytes = write_deck(
+        &dataset,
+        &Timeline::default(),
+        &request(&[ChartChoice::Bars], Aspect::Standard),
+    )
+    .unwrap();
     let parts = unzip(&bytes);
     assert_package_is_whole(&parts);
     assert_eq!(slide_names(&parts).len(), 2);
@@ -175,9 +199,23 @@ fn every_chart_the_report_has_goes_into_the_deck_the_long_crosstab_over_pages() 
 /// A chart's text boxes, pairwise: none may overlap another, none may leave the canvas.
 fn assert_clean(spec: &valgpuls::charts::ChartSpec, width: u32, height: u32, what: &str) {
     for look in [Look::Light, Look::Dark] {
-        let scene = draw(spec, Canvas { look, ..Canvas::new(f64::from(width), f64::from(height)) });
-        assert_eq!(scene.overlapping_texts(), Vec::<(String, String)>::new(), "{what} at {width}x{height}");
-        assert_eq!(scene.texts_outside(), Vec::<String>::new(), "{what} at {width}x{height}");
+        let scene = draw(
+            spec,
+            Canvas {
+                look,
+                ..Canvas::new(f64::from(width), f64::from(height))
+            },
+        );
+        assert_eq!(
+            scene.overlapping_texts(),
+            Vec::<(String, String)>::new(),
+            "{what} at {width}x{height}"
+        );
+        assert_eq!(
+            scene.texts_outside(),
+            Vec::<String>::new(),
+            "{what} at {width}x{height}"
+        );
     }
 }
 
@@ -211,15 +249,29 @@ fn every_sample_chart_reads_on_a_slide_one_axis_rule_labels_clear() {
     let dataset = sample();
     let timeline = Timeline::default();
     for choice in every_chart(&dataset) {
-        let Some(built) = build_chart(&dataset, &timeline, &Filter::default(), &choice, &ChartOptions::default(), Lang::Da)
-            .unwrap()
-        else {
+        let Some(built) = build_chart(
+            &dataset,
+            &timeline,
+            &Filter::default(),
+            &choice,
+            &ChartOptions::default(),
+            Lang::Da,
+        )
+        .unwrap() else {
             continue;
         };
         let spec = built.spec;
         if spec.kind != valgpuls::charts::ChartKind::Distribution {
-            let axis = if matches!(spec.kind, valgpuls::charts::ChartKind::CrossTab) { &spec.x_axis } else { &spec.y_axis };
-            assert_eq!((axis.min, axis.max, axis.label.as_str()), (1.0, 5.0, "Gennemsnit, skala 1-5"), "{choice:?}");
+            let axis = if matches!(spec.kind, valgpuls::charts::ChartKind::CrossTab) {
+                &spec.x_axis
+            } else {
+                &spec.y_axis
+            };
+            assert_eq!(
+                (axis.min, axis.max, axis.label.as_str()),
+                (1.0, 5.0, "Gennemsnit, skala 1-5"),
+                "{choice:?}"
+            );
         }
         for (w, h) in [(1920, 1080), (1280, 720), (1600, 1200)] {
             let (w, h) = fitted_size(&spec, w, h);
@@ -234,10 +286,19 @@ fn the_trend_zooms_to_the_data_and_lists_the_rest_under_it() {
     let results = valgpuls::analysis::analyse(&dataset, &Filter::default()).unwrap();
     let zoomed = trend_chart_over(&results.trend, &Timeline::default(), Lang::Da, false);
     let whole = trend_chart_over(&results.trend, &Timeline::default(), Lang::Da, true);
-    let day = |y, m, d| f64::from(valgpuls::import::values::days_since_epoch(chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap()));
+    let day = |y, m, d| {
+        f64::from(valgpuls::import::values::days_since_epoch(
+            chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap(),
+        ))
+    };
     // The data runs Aug-Nov 2024; the next entry (Netværksmøde 8, 10 Dec) is in view.
     assert!(zoomed.x_axis.max <= day(2025, 1, 1) && zoomed.x_axis.min >= day(2024, 8, 1));
-    assert!(zoomed.marks.iter().any(|m| matches!(m, Mark::Event { label, .. } if label == "Netværksmøde 8")));
+    assert!(
+        zoomed
+            .marks
+            .iter()
+            .any(|m| matches!(m, Mark::Event { label, .. } if label == "Netværksmøde 8"))
+    );
     let strip: Vec<&str> = zoomed
         .marks
         .iter()
@@ -246,7 +307,10 @@ fn the_trend_zooms_to_the_data_and_lists_the_rest_under_it() {
             _ => None,
         })
         .collect();
-    assert!(strip.contains(&"Skyggevalg") && strip.iter().any(|l| l.starts_with("KV/RV")), "{strip:?}");
+    assert!(
+        strip.contains(&"Skyggevalg") && strip.iter().any(|l| l.starts_with("KV/RV")),
+        "{strip:?}"
+    );
     assert!(whole.x_axis.max >= day(2025, 11, 18));
     assert!(!whole.marks.iter().any(|m| matches!(m, Mark::Strip { .. })));
 }
@@ -271,7 +335,10 @@ fn a_bar_at_five_keeps_its_label_and_notes_land_on_the_chart() {
         phases: vec!["A".into()],
         waves: vec![WaveRow {
             wave: "Rul 1".into(),
-            cells: vec![Cell { phase: "A".into(), stats }],
+            cells: vec![Cell {
+                phase: "A".into(),
+                stats,
+            }],
             total: total.clone(),
         }],
         overall: total,
@@ -284,6 +351,9 @@ fn a_bar_at_five_keeps_its_label_and_notes_land_on_the_chart() {
     valgpuls::charts::add_notes(&mut spec, &notes, Lang::Da);
     let scene = draw(&spec, Canvas::new(1280.0, 720.0));
     let texts: Vec<&str> = scene.texts().map(|t| t.text.as_str()).collect();
-    assert!(texts.contains(&"5,00") && texts.contains(&"Release 1.4 her"), "{texts:?}");
+    assert!(
+        texts.contains(&"5,00") && texts.contains(&"Release 1.4 her"),
+        "{texts:?}"
+    );
     assert!(scene.overlapping_texts().is_empty() && scene.texts_outside().is_empty());
 }

@@ -60,12 +60,9 @@ impl App {
                 .as_ref()
                 .map(|results| match view {
                     View::Distribution => crate::charts::distribution_chart(&results.distribution, &key.wave, lang),
-                    View::Trend => crate::charts::trend_chart_over(
-                        &results.trend,
-                        &key.timeline,
-                        lang,
-                        key.options.whole_timeline,
-                    ),
+                    View::Trend => {
+                        crate::charts::trend_chart_over(&results.trend, &key.timeline, lang, key.options.whole_timeline)
+                    }
                     _ => crate::charts::bars_chart(&arrange_summary(&results.summary, key.options.sort), lang),
                 })
                 .map_err(Clone::clone)

@@ -7,8 +7,8 @@ use super::export_bar::{self, ChartTexts};
 use super::{Command, Settings, View, plot};
 use crate::analysis::{Filter, GroupBy};
 use crate::charts::{ChartOptions, ChartSpec};
-use crate::export::Scene;
 use crate::dataset::Dataset;
+use crate::export::Scene;
 use crate::locale::Lang;
 use crate::timeline::Timeline;
 

@@ -109,7 +109,9 @@ impl App {
             self.deck.clipboard = arboard::Clipboard::new().ok();
         }
         let with_html = match self.deck.clipboard.as_mut() {
-            Some(clipboard) => clipboard.set_html(table.html.as_str(), Some(table.text.as_str())).is_ok(),
+            Some(clipboard) => clipboard
+                .set_html(table.html.as_str(), Some(table.text.as_str()))
+                .is_ok(),
             None => false,
         };
         if !with_html {
@@ -196,7 +198,10 @@ impl App {
                     }
                 });
                 ui.separator();
-                ui.label(lang.pick("Dias (forside, så de valgte):", "Slides (title slide, then those chosen):"));
+                ui.label(lang.pick(
+                    "Dias (forside, så de valgte):",
+                    "Slides (title slide, then those chosen):",
+                ));
                 egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
                     for choice in self.deck_choices() {
                         let mut chosen = !self.deck.left_out.contains(&choice);

@@ -167,7 +167,10 @@ pub fn ui(
             command = Some(Command::CopyChartImage);
         }
         ui.separator();
-        if ui.button(lang.pick("Gem som PowerPoint…", "Save as PowerPoint…")).clicked() {
+        if ui
+            .button(lang.pick("Gem som PowerPoint…", "Save as PowerPoint…"))
+            .clicked()
+        {
             command = Some(Command::Deck(super::deck_dialog::DeckCommand::Open));
         }
     });

@@ -177,7 +177,10 @@ fn date_range_ui(ui: &mut egui::Ui, lang: Lang, dates: &mut DateTexts, filter: &
         .show(ui, |ui| {
             if ui
                 .button(lang.pick("Denne uge", "This week"))
-                .on_hover_text(lang.pick("Mandag til søndag i den uge, det er i dag", "Monday to Sunday of today's week"))
+                .on_hover_text(lang.pick(
+                    "Mandag til søndag i den uge, det er i dag",
+                    "Monday to Sunday of today's week",
+                ))
                 .clicked()
             {
                 let (monday, sunday) = this_week(today());

@@ -324,7 +324,15 @@ impl App {
                 self.update_chart(view);
                 let texts = self.chart_texts.get(&view).cloned().unwrap_or_default();
                 let draft = &mut self.deck.note_draft;
-                charts_view::ui(ui, view, &self.charts, &texts, &self.settings, &self.loaded.dataset, draft)
+                charts_view::ui(
+                    ui,
+                    view,
+                    &self.charts,
+                    &texts,
+                    &self.settings,
+                    &self.loaded.dataset,
+                    draft,
+                )
             }
         }
     }

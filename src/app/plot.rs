@@ -138,7 +138,8 @@ fn paint_text(painter: &egui::Painter, text: &TextItem, origin: Pos2, scale: f32
     if text.upright {
         // Turned a quarter left around its top-left corner: the text runs up from there.
         let pos = pos2(x - ascent, y + along);
-        let shape = egui::epaint::TextShape::new(pos, galley, color(text.color)).with_angle(-std::f32::consts::FRAC_PI_2);
+        let shape =
+            egui::epaint::TextShape::new(pos, galley, color(text.color)).with_angle(-std::f32::consts::FRAC_PI_2);
         painter.add(shape);
     } else {
         painter.galley(pos2(x - along, y - ascent), galley, color(text.color));

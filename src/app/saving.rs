@@ -77,7 +77,9 @@ impl App {
             export_bar::ChartFormat::Png => {
                 crate::export::to_png(&spec, width, height, 1.0, background).map_err(|error| error.to_string())
             }
-            export_bar::ChartFormat::Svg => Ok(crate::export::svg::render(&spec, width, height, background).into_bytes()),
+            export_bar::ChartFormat::Svg => {
+                Ok(crate::export::svg::render(&spec, width, height, background).into_bytes())
+            }
         };
         let written = bytes.and_then(|bytes| crate::files::write_atomically(&path, &bytes).map_err(|e| e.to_string()));
         self.message = Some(Message::written(written, &path, lang.pick("Gemt:", "Saved:")));

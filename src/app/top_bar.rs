@@ -91,7 +91,10 @@ fn file_menu_ui(ui: &mut egui::Ui, settings: &Settings) -> Option<Command> {
     if ui.add(save_project).clicked() {
         command = Some(Command::SaveProjectDialog);
     }
-    if ui.button(lang.pick("Gem som PowerPoint…", "Save as PowerPoint…")).clicked() {
+    if ui
+        .button(lang.pick("Gem som PowerPoint…", "Save as PowerPoint…"))
+        .clicked()
+    {
         command = Some(Command::Deck(super::deck_dialog::DeckCommand::Open));
     }
     ui.separator();

@@ -12,8 +12,8 @@ mod trend;
 pub use bars::bars_chart;
 pub use crosstab::crosstab_chart;
 pub use distribution::distribution_chart;
-pub use spec::{Anchor, Axis, ChartKind, ChartSpec, LegendItem, Mark, Rgba};
 pub use options::{ChartNote, ChartOptions, Limit, Sort, add_notes, arrange_crosstab, arrange_summary};
+pub use spec::{Anchor, Axis, ChartKind, ChartSpec, LegendItem, Mark, Rgba};
 pub use trend::{trend_chart, trend_chart_over};
 
 use crate::locale::Lang;

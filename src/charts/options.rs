@@ -83,7 +83,8 @@ impl ChartOptions {
 }
 
 fn cmp_mean(a: Option<f64>, b: Option<f64>) -> std::cmp::Ordering {
-    a.unwrap_or(f64::NEG_INFINITY).total_cmp(&b.unwrap_or(f64::NEG_INFINITY))
+    a.unwrap_or(f64::NEG_INFINITY)
+        .total_cmp(&b.unwrap_or(f64::NEG_INFINITY))
 }
 
 /// The crosstab's rows in the chosen order, cut to the top or bottom N by mean.
@@ -103,7 +104,7 @@ pub fn arrange_crosstab(tab: &CrossTab, sort: Sort, limit: Option<Limit>) -> Cro
         Sort::Natural => {}
         Sort::MeanDown => rows.sort_by(|a, b| cmp_mean(b.stats.mean, a.stats.mean)),
         Sort::MeanUp => rows.sort_by(|a, b| cmp_mean(a.stats.mean, b.stats.mean)),
-        Sort::Count => rows.sort_by(|a, b| b.stats.n.cmp(&a.stats.n)),
+        Sort::Count => rows.sort_by_key(|r| std::cmp::Reverse(r.stats.n)),
         Sort::Name => rows.sort_by_key(|r| r.value.to_lowercase()),
     }
     CrossTab {
@@ -124,7 +125,7 @@ pub fn arrange_summary(summary: &Summary, sort: Sort) -> Summary {
         Sort::MeanUp => out
             .waves
             .sort_by(|a, b| cmp_mean(a.total.mean_of_phases, b.total.mean_of_phases)),
-        Sort::Count => out.waves.sort_by(|a, b| b.total.n.cmp(&a.total.n)),
+        Sort::Count => out.waves.sort_by_key(|w| std::cmp::Reverse(w.total.n)),
         Sort::Name => out.waves.sort_by_key(|w| w.wave.to_lowercase()),
     }
     out
@@ -186,10 +187,14 @@ fn place(spec: &ChartSpec, at: &str, lang: Lang) -> Option<(f64, f64)> {
         .marks
         .iter()
         .filter_map(|m| match m {
-            Mark::Rect { x0, x1, y0, y1, .. } if horizontal && (y0 + y1) / 2.0 - position < 0.5 && position - (y0 + y1) / 2.0 < 0.5 => {
+            Mark::Rect { x0, x1, y0, y1, .. }
+                if horizontal && (y0 + y1) / 2.0 - position < 0.5 && position - (y0 + y1) / 2.0 < 0.5 =>
+            {
                 Some(x0.max(*x1))
             }
-            Mark::Rect { x0, x1, y1, .. } if !horizontal && (x0 + x1) / 2.0 - position < 0.5 && position - (x0 + x1) / 2.0 < 0.5 => {
+            Mark::Rect { x0, x1, y1, .. }
+                if !horizontal && (x0 + x1) / 2.0 - position < 0.5 && position - (x0 + x1) / 2.0 < 0.5 =>
+            {
                 Some(*y1)
             }
             _ => None,

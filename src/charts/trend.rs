@@ -146,7 +146,11 @@ pub fn trend_chart_over(points: &[TrendPoint], timeline: &Timeline, lang: Lang, 
             label: lang.pick("Også på tidslinjen:", "Also on the timeline:").to_string(),
             when: String::new(),
         });
-        marks.extend(outside.into_iter().map(|(_, label, when)| Mark::Strip { label, when }));
+        // A label that names its own date ("KV/RV 18-11-2025") is not dated twice.
+        marks.extend(outside.into_iter().map(|(_, label, when)| {
+            let when = if label.contains(&when) { String::new() } else { when };
+            Mark::Strip { label, when }
+        }));
     }
     marks.push(Mark::HLine {
         y: 3.0,

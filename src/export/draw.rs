@@ -49,7 +49,15 @@ pub fn draw(spec: &ChartSpec, canvas: Canvas) -> Scene {
     d.strip();
     if !spec.source.trim().is_empty() {
         let s = &l.sizes;
-        d.text(s.pad, h - s.pad, s.source, ink.muted, Anchor::Start, false, &spec.source);
+        d.text(
+            s.pad,
+            h - s.pad,
+            s.source,
+            ink.muted,
+            Anchor::Start,
+            false,
+            &spec.source,
+        );
     }
     d.notes();
     Scene {
@@ -146,7 +154,11 @@ impl Drawing<'_> {
             for (value, _) in &spec.x_axis.ticks {
                 let x = l.x(spec, *value);
                 let zero = spec.kind == ChartKind::Distribution && value.abs() < 1e-9;
-                let (color, width) = if zero { (ink.axis, stroke * 2.0) } else { (ink.grid, stroke) };
+                let (color, width) = if zero {
+                    (ink.axis, stroke * 2.0)
+                } else {
+                    (ink.grid, stroke)
+                };
                 self.line([x, l.top], [x, l.bottom], color, width, None);
             }
         } else {
@@ -165,7 +177,10 @@ impl Drawing<'_> {
         let mut size = full;
         for mark in &spec.marks {
             if let Mark::Rect {
-                x0, x1, label: Some(label), ..
+                x0,
+                x1,
+                label: Some(label),
+                ..
             } = mark
             {
                 let room = (l.x(spec, *x1) - l.x(spec, *x0)).abs() * 1.1;
@@ -191,7 +206,14 @@ impl Drawing<'_> {
                     let (a, b) = (clamp_x(l.x(spec, *x0)), clamp_x(l.x(spec, *x1)));
                     let (top, bottom) = (clamp_y(l.y(spec, *y1)), clamp_y(l.y(spec, *y0)));
                     let fill = self.look.data(*fill);
-                    self.rect(a.min(b), top.min(bottom), (b - a).abs(), (bottom - top).abs(), fill, 0.0);
+                    self.rect(
+                        a.min(b),
+                        top.min(bottom),
+                        (b - a).abs(),
+                        (bottom - top).abs(),
+                        fill,
+                        0.0,
+                    );
                 }
                 Mark::Line {
                     points, color, width, ..
@@ -216,7 +238,13 @@ impl Drawing<'_> {
                 Mark::HLine { y, color, .. } => {
                     let y = l.y(spec, *y);
                     let color = self.look.data(*color);
-                    self.line([l.left, y], [l.right, y], color, 1.5 * s.scale, Some([8.0 * s.scale, 6.0 * s.scale]));
+                    self.line(
+                        [l.left, y],
+                        [l.right, y],
+                        color,
+                        1.5 * s.scale,
+                        Some([8.0 * s.scale, 6.0 * s.scale]),
+                    );
                 }
                 _ => {}
             }
@@ -293,14 +321,27 @@ impl Drawing<'_> {
                     let px = l.x(spec, *x);
                     let color = self.look.data(*color);
                     let dash = Some([6.0 * s.scale, 4.0 * s.scale]);
-                    self.line([px, baseline - s.timeline * 0.8], [px, l.bottom], color, 2.0 * s.scale, dash);
+                    self.line(
+                        [px, baseline - s.timeline * 0.8],
+                        [px, l.bottom],
+                        color,
+                        2.0 * s.scale,
+                        dash,
+                    );
                     self.text(lane.text_x, baseline, s.timeline, color, Anchor::Start, false, label);
                 }
                 Some(Mark::Span { x0, x1, label, fill }) => {
                     // A bracket in the span's colour under its label shows how far it reaches.
                     let (a, b) = (l.x(spec, *x0).max(l.left), l.x(spec, *x1).min(l.right));
                     let strong = Rgba(fill.0, fill.1, fill.2, 200);
-                    self.rect(a, baseline + s.timeline * 0.2, (b - a).max(1.0), 3.0 * s.scale, strong, 0.0);
+                    self.rect(
+                        a,
+                        baseline + s.timeline * 0.2,
+                        (b - a).max(1.0),
+                        3.0 * s.scale,
+                        strong,
+                        0.0,
+                    );
                     self.text(lane.text_x, baseline, s.timeline, ink.text, Anchor::Start, false, label);
                 }
                 _ => {}
@@ -334,7 +375,15 @@ impl Drawing<'_> {
         let every = ((widest + s.tick) / room).ceil().max(1.0) as usize;
         for (i, (value, label)) in spec.x_axis.ticks.iter().enumerate() {
             if i % every == 0 {
-                self.text(l.x(spec, *value), tick_y, s.tick, ink.text, Anchor::Middle, false, label);
+                self.text(
+                    l.x(spec, *value),
+                    tick_y,
+                    s.tick,
+                    ink.text,
+                    Anchor::Middle,
+                    false,
+                    label,
+                );
             }
         }
         if !spec.x_axis.label.is_empty() {
@@ -371,7 +420,15 @@ impl Drawing<'_> {
         let (l, ink) = (self.l, self.ink);
         for piece in &l.strip {
             let color = if piece.muted { ink.muted } else { ink.text };
-            self.text(piece.x, piece.y, l.sizes.timeline, color, Anchor::Start, false, &piece.text);
+            self.text(
+                piece.x,
+                piece.y,
+                l.sizes.timeline,
+                color,
+                Anchor::Start,
+                false,
+                &piece.text,
+            );
         }
     }
 
@@ -384,7 +441,10 @@ impl Drawing<'_> {
         let pad = size * 0.3;
         for mark in &spec.marks {
             let Mark::Note { x, y, text } = mark else { continue };
-            let (px, py) = (l.x(spec, *x).clamp(l.left, l.right), l.y(spec, *y).clamp(l.top, l.bottom));
+            let (px, py) = (
+                l.x(spec, *x).clamp(l.left, l.right),
+                l.y(spec, *y).clamp(l.top, l.bottom),
+            );
             let (w, h) = (text_width(text, size, false) + 2.0 * pad, size * 1.2 + 2.0 * pad);
             let taken: Vec<[f64; 4]> = self
                 .items
@@ -398,13 +458,21 @@ impl Drawing<'_> {
             let mut candidates = Vec::new();
             for step in 1..=6 {
                 let reach = gap * f64::from(step);
-                for (dx, dy) in [(reach, -reach - h), (-reach - w, -reach - h), (reach, reach), (-reach - w, reach)] {
+                for (dx, dy) in [
+                    (reach, -reach - h),
+                    (-reach - w, -reach - h),
+                    (reach, reach),
+                    (-reach - w, reach),
+                ] {
                     candidates.push([px + dx, py + dy]);
                 }
             }
             let fits = |[bx, by]: [f64; 2]| {
                 let area = [bx, by, bx + w, by + h];
-                bx >= l.left && bx + w <= l.width - s.pad && by >= l.top && by + h <= l.bottom
+                bx >= l.left
+                    && bx + w <= l.width - s.pad
+                    && by >= l.top
+                    && by + h <= l.bottom
                     && !taken.iter().any(|t| overlap(*t, area, 0.0))
             };
             let [bx, by] = candidates.iter().copied().find(|c| fits(*c)).unwrap_or([

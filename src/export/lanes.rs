@@ -41,7 +41,14 @@ pub(super) fn strip_pieces(spec: &ChartSpec, s: &Sizes, width: f64) -> (Vec<Stri
     // The first entry is the strip's heading ("Også på tidslinjen:"), without a when.
     for (i, (label, when)) in entries.iter().enumerate() {
         if when.is_empty() {
-            put(label, true, 0.0, &mut pieces);
+            // The heading (the first entry), or a label that holds its own date.
+            let last = i + 1 == entries.len();
+            let text = if i == 0 || last {
+                (*label).to_string()
+            } else {
+                format!("{label} ·")
+            };
+            put(&text, i == 0, 0.0, &mut pieces);
             continue;
         }
         let when_w = text_width(when, size, false);

@@ -141,8 +141,15 @@ pub fn layout(spec: &ChartSpec, width: f64, height: f64, text: f64) -> Layout {
     let inner = width - 2.0 * s.pad;
     let mut y = s.pad;
     let mut title = Vec::new();
-    let title_text = if spec.title.trim().is_empty() { "" } else { spec.title.as_str() };
-    for text in wrap(title_text, s.title, true, inner).into_iter().filter(|t| !t.is_empty()) {
+    let title_text = if spec.title.trim().is_empty() {
+        ""
+    } else {
+        spec.title.as_str()
+    };
+    for text in wrap(title_text, s.title, true, inner)
+        .into_iter()
+        .filter(|t| !t.is_empty())
+    {
         y += s.title;
         title.push(Line { text, x: s.pad, y });
         y += s.title * 0.25;
@@ -230,7 +237,13 @@ pub fn layout(spec: &ChartSpec, width: f64, height: f64, text: f64) -> Layout {
         bottom -= s.tick * 1.5;
     }
     bottom -= s.tick * 1.75;
-    let strip_top = bottom + s.tick * 1.5 + if spec.x_axis.label.is_empty() { 0.0 } else { s.tick * 1.5 };
+    let strip_top = bottom
+        + s.tick * 1.5
+        + if spec.x_axis.label.is_empty() {
+            0.0
+        } else {
+            s.tick * 1.5
+        };
     for piece in &mut strip {
         piece.y = strip_top + s.timeline * 1.45 * (piece.y + 1.0);
     }

@@ -57,7 +57,11 @@ pub fn write_svg(scene: &Scene, title: &str) -> String {
     );
     let _ = write!(out, "<title>{}</title>", escape(title));
     if let Some(background) = scene.background {
-        let _ = write!(out, r#"<rect width="100%" height="100%" {}/>"#, paint("fill", background));
+        let _ = write!(
+            out,
+            r#"<rect width="100%" height="100%" {}/>"#,
+            paint("fill", background)
+        );
     }
     for item in &scene.items {
         match item {

@@ -58,7 +58,11 @@ const RULES: &[Rule] = &[
     rule("ext", &[], &[]),
     rule("blip", &[], &[]),
     rule("prstGeom", &[], &["prst"]),
-    rule("clrMap", &[], &["bg1", "tx1", "bg2", "tx2", "accent1", "hlink", "folHlink"]),
+    rule(
+        "clrMap",
+        &[],
+        &["bg1", "tx1", "bg2", "tx2", "accent1", "hlink", "folHlink"],
+    ),
     rule("sldLayoutId", &[], &["id"]),
     rule("theme", &["themeElements"], &[]),
     rule("themeElements", &["clrScheme", "fontScheme", "fmtScheme"], &[]),
@@ -112,7 +116,10 @@ pub fn check_part(path: &str, text: &str) -> Result<(), String> {
     if let Some(expected) = expected_root(path)
         && root.tag_name().name() != expected
     {
-        return Err(format!("{path}: root is <{}>, not <{expected}>", root.tag_name().name()));
+        return Err(format!(
+            "{path}: root is <{}>, not <{expected}>",
+            root.tag_name().name()
+        ));
     }
     for node in root.descendants().filter(|n| n.is_element()) {
         let name = node.tag_name().name();
@@ -177,7 +184,12 @@ pub fn check_package(parts: &[Part]) -> Result<(), String> {
     let doc = roxmltree::Document::parse(types).map_err(|e| e.to_string())?;
     let defaults: HashSet<&str> = doc
         .descendants()
-        .filter(|n| n.has_tag_name(("http://schemas.openxmlformats.org/package/2006/content-types", "Default")))
+        .filter(|n| {
+            n.has_tag_name((
+                "http://schemas.openxmlformats.org/package/2006/content-types",
+                "Default",
+            ))
+        })
         .filter_map(|n| n.attribute("Extension"))
         .collect();
     let overrides: HashSet<String> = doc

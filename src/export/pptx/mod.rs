@@ -57,7 +57,10 @@ pub struct TableCell {
 
 impl TableCell {
     pub fn text(text: String) -> TableCell {
-        TableCell { main: text, small: None }
+        TableCell {
+            main: text,
+            small: None,
+        }
     }
 
     /// "3,84" over "n = 500" (starred when the group is small).

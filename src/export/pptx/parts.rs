@@ -1,7 +1,7 @@
 //! The package's parts, each filled in from its template: presentation, master, layout,
 //! themes, notes master, slides, notes slides, media, the relationships and content types.
 
-use super::slides::{slide_xml, SlideXml};
+use super::slides::{SlideXml, slide_xml};
 use super::{Deck, Part};
 use crate::export::text::{escape, xml_safe};
 
@@ -77,10 +77,22 @@ pub fn parts(deck: &Deck) -> Vec<Part> {
     let count = slides.len();
 
     let mut overrides = vec![
-        ("/ppt/presentation.xml".to_string(), format!("{CT}.presentation.main+xml")),
-        ("/ppt/slideMasters/slideMaster1.xml".into(), format!("{CT}.slideMaster+xml")),
-        ("/ppt/slideLayouts/slideLayout1.xml".into(), format!("{CT}.slideLayout+xml")),
-        ("/ppt/notesMasters/notesMaster1.xml".into(), format!("{CT}.notesMaster+xml")),
+        (
+            "/ppt/presentation.xml".to_string(),
+            format!("{CT}.presentation.main+xml"),
+        ),
+        (
+            "/ppt/slideMasters/slideMaster1.xml".into(),
+            format!("{CT}.slideMaster+xml"),
+        ),
+        (
+            "/ppt/slideLayouts/slideLayout1.xml".into(),
+            format!("{CT}.slideLayout+xml"),
+        ),
+        (
+            "/ppt/notesMasters/notesMaster1.xml".into(),
+            format!("{CT}.notesMaster+xml"),
+        ),
         (
             "/ppt/theme/theme1.xml".into(),
             "application/vnd.openxmlformats-officedocument.theme+xml".into(),
@@ -103,13 +115,19 @@ pub fn parts(deck: &Deck) -> Vec<Part> {
     ];
     for n in 1..=count {
         overrides.push((format!("/ppt/slides/slide{n}.xml"), format!("{CT}.slide+xml")));
-        overrides.push((format!("/ppt/notesSlides/notesSlide{n}.xml"), format!("{CT}.notesSlide+xml")));
+        overrides.push((
+            format!("/ppt/notesSlides/notesSlide{n}.xml"),
+            format!("{CT}.notesSlide+xml"),
+        ));
     }
     let overrides: String = overrides
         .iter()
         .map(|(name, kind)| format!(r#"<Override PartName="{name}" ContentType="{kind}"/>"#))
         .collect();
-    out.push(part("[Content_Types].xml", fill(CONTENT_TYPES, &[("overrides", &overrides)])));
+    out.push(part(
+        "[Content_Types].xml",
+        fill(CONTENT_TYPES, &[("overrides", &overrides)]),
+    ));
     out.push(part(
         "_rels/.rels",
         rels(&[
@@ -170,7 +188,10 @@ pub fn parts(deck: &Deck) -> Vec<Part> {
         "ppt/slideMasters/slideMaster1.xml",
         fill(
             SLIDE_MASTER,
-            &[("margin", &margin.to_string()), ("inner", &(cx - 2 * margin).to_string())],
+            &[
+                ("margin", &margin.to_string()),
+                ("inner", &(cx - 2 * margin).to_string()),
+            ],
         ),
     ));
     out.push(part(
@@ -219,7 +240,12 @@ pub fn parts(deck: &Deck) -> Vec<Part> {
             slide
                 .notes
                 .iter()
-                .map(|line| format!("<a:p><a:r><a:rPr lang=\"{lang}\" dirty=\"0\"/><a:t>{}</a:t></a:r></a:p>", x(line)))
+                .map(|line| {
+                    format!(
+                        "<a:p><a:r><a:rPr lang=\"{lang}\" dirty=\"0\"/><a:t>{}</a:t></a:r></a:p>",
+                        x(line)
+                    )
+                })
                 .collect()
         };
         out.push(part(

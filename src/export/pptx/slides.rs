@@ -76,7 +76,11 @@ pub fn chart_slides(chart: &BuiltChart, aspect: Aspect, lang: Lang) -> Vec<Chart
             let scene = draw(&page, canvas);
             let svg = write_svg(&scene, &chart.spec.title);
             let png = crate::export::png::svg_to_png(&svg, width, height).ok()?;
-            let page_note = if count > 1 { format!(" ({}/{count})", i + 1) } else { String::new() };
+            let page_note = if count > 1 {
+                format!(" ({}/{count})", i + 1)
+            } else {
+                String::new()
+            };
             // A page's notes tell its own rows.
             let notes = if count > 1 {
                 let rows: Vec<&str> = page.y_axis.ticks.iter().map(|(_, l)| l.as_str()).collect();
@@ -259,7 +263,13 @@ fn table_xml(table: &TableSlide, aspect: Aspect, lang: Lang) -> SlideXml {
         for (i, value) in row.iter().enumerate() {
             let align = if i == 0 { "l" } else { "ctr" };
             let last = i + 1 == row.len();
-            let mut paragraphs = paragraph(&value.main, if i == 0 { 1800 } else { 2200 }, i == 0 || last, INK, align);
+            let mut paragraphs = paragraph(
+                &value.main,
+                if i == 0 { 1800 } else { 2200 },
+                i == 0 || last,
+                INK,
+                align,
+            );
             if let Some(small) = &value.small {
                 paragraphs.push_str(&paragraph(small, 1100, false, MUTED, align));
             }
