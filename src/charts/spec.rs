@@ -1,4 +1,4 @@
-//! One description of a chart, in data coordinates, that both the window (egui_plot) and the
+//! One description of a chart, in data coordinates, that both the window and the
 //! exports (SVG, PNG) draw. Whatever a slide shows, the screen showed: same data, labels,
 //! colours and timeline.
 
