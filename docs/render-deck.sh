@@ -14,6 +14,8 @@ shift || true
 command -v soffice >/dev/null || { echo "render-deck: soffice missing (apt-get install libreoffice-impress)" >&2; exit 2; }
 command -v pdftoppm >/dev/null || { echo "render-deck: pdftoppm missing (apt-get install poppler-utils)" >&2; exit 2; }
 rm -rf "$out"
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
 cargo run --release --quiet -- report --out "$out/report" --pptx "$@" >/dev/null
 deck="$out/report/valgpuls.pptx"
 if python3 -c "import pptx" 2>/dev/null; then
@@ -28,6 +30,6 @@ for number, slide in enumerate(deck.slides, 1):
 PY
 fi
 # A private LibreOffice profile, so a running LibreOffice or an old profile does not interfere.
-soffice -env:UserInstallation="file://$PWD/$out/profile" --headless --convert-to pdf --outdir "$out" "$deck" >/dev/null
+soffice -env:UserInstallation="file://$out/profile" --headless --convert-to pdf --outdir "$out" "$deck" >/dev/null
 pdftoppm -png -r 96 "$out/valgpuls.pdf" "$out/slide"
 ls "$out"/slide-*.png
