@@ -29,7 +29,7 @@ Brug:
   valgpuls FIL...                   åbn vinduet på disse filer
   valgpuls summary [--format text|csv|json] [--question SPØRGSMÅL]... [--skip-invalid] [--min-n N] [--lang da|en] [LÆSNING] [FIL...]
   valgpuls check [--lang da|en] [LÆSNING] [FIL...]
-  valgpuls report --out MAPPE [--force] [--size BxH] [--lang da|en] [--timeline FIL] [--skip-invalid] [--min-n N] [LÆSNING] [FIL...]
+  valgpuls report --out MAPPE [--force] [--pptx [--aspect 16:9|4:3]] [--size BxH] [--lang da|en] [--timeline FIL] [--skip-invalid] [--min-n N] [LÆSNING] [FIL...]
 
   --min-n N                grupper med færre end N svar skjules, også i eksporter (standard 5;
                            1 skjuler intet)
@@ -70,6 +70,8 @@ struct Args {
     force: bool,
     /// `--min-n`: groups with fewer answers are hidden.
     min_n: u64,
+    /// `report --pptx`: a PowerPoint deck beside the other files, of this shape.
+    pptx: Option<crate::export::pptx::Aspect>,
 }
 
 /// The reading flags as given; files named by them are read once the arguments are parsed.
@@ -98,7 +100,10 @@ fn parse(args: &[String]) -> Result<Args, String> {
         reading: Reading::default(),
         force: false,
         min_n: DEFAULT_MIN_N,
+        pptx: None,
     };
+    let mut aspect = crate::export::pptx::Aspect::Wide;
+    let mut pptx = false;
     while let Some(arg) = iter.next() {
         let mut value = |name: &str| iter.next().cloned().ok_or_else(|| format!("{name} mangler en værdi"));
         match arg.as_str() {
@@ -113,6 +118,15 @@ fn parse(args: &[String]) -> Result<Args, String> {
             "--question" => parsed.questions.push(value("--question")?),
             "--skip-invalid" => parsed.skip_invalid = true,
             "--force" => parsed.force = true,
+            "--pptx" => pptx = true,
+            "--aspect" => {
+                aspect = match value("--aspect")?.as_str() {
+                    "16:9" | "16x9" | "wide" => crate::export::pptx::Aspect::Wide,
+                    "4:3" | "4x3" | "standard" => crate::export::pptx::Aspect::Standard,
+                    other => return Err(format!("ukendt format «{other}»: brug 16:9 eller 4:3")),
+                };
+                pptx = true;
+            }
             "--lang" => {
                 let text = value("--lang")?;
                 parsed.lang = Lang::parse(&text).ok_or_else(|| format!("ukendt sprog «{text}»: brug da eller en"))?;
@@ -153,6 +167,7 @@ fn parse(args: &[String]) -> Result<Args, String> {
             file => parsed.files.push(PathBuf::from(file)),
         }
     }
+    parsed.pptx = pptx.then_some(aspect);
     Ok(parsed)
 }
 
@@ -480,6 +495,7 @@ fn run_report(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         force: args.force,
         min_n: args.min_n,
         sample: args.files.is_empty(),
+        pptx: args.pptx,
         fail_after_files: None,
     };
     match crate::report::write_report(&import.dataset, &timeline, &options) {

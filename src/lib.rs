@@ -9,6 +9,7 @@ pub mod charts;
 pub mod cli;
 pub mod dataset;
 pub mod dates;
+pub mod deck;
 pub mod export;
 pub mod files;
 pub mod import;

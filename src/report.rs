@@ -1,5 +1,6 @@
-//! `valgpuls report`: the summary as CSV and XLSX and every chart of the window as SVG and PNG,
-//! with an index.html that shows them all. The report is written whole into a fresh hidden
+//! `valgpuls report`: the summary as CSV and XLSX, every chart of the window as SVG and PNG
+//! (the crosstabs as tall as their rows), with `--pptx` a PowerPoint deck of them all, and an
+//! index.html that shows them all. The report is written whole into a fresh hidden
 //! folder beside the target and moved into place only when every file is written: a report
 //! folder is a whole new report or the old one untouched, never half of either.
 
@@ -8,16 +9,13 @@ use std::path::{Path, PathBuf};
 
 use crate::analysis::suppress::{protect_comments, protect_crosstab};
 use crate::analysis::{Filter, GroupBy, analyse_with, crosstab};
-use crate::charts::{ChartSpec, bars_chart, crosstab_chart, distribution_chart, source_line_for, trend_chart};
+use crate::charts::{ChartOptions, ChartSpec, source_line_for};
 use crate::dataset::Dataset;
+use crate::deck::{ChartChoice, Charts, DeckItem, DeckRequest, MAX_CATEGORY_VALUES, every_chart, write_deck};
 use crate::export::table::{Table, comments_table, crosstab_table, summary_table, to_csv, to_xlsx};
-use crate::export::{Background, to_png, to_svg};
+use crate::export::{Background, fitted_size, to_png, to_svg};
 use crate::locale::Lang;
 use crate::timeline::Timeline;
-
-/// A category column with more values than this (a respondent id, a free-text field) makes no
-/// readable chart, so it gets none.
-const MAX_CATEGORY_VALUES: usize = 20;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct ReportOptions {
@@ -32,6 +30,8 @@ pub struct ReportOptions {
     pub min_n: u64,
     /// The data is the bundled sample: every source line says "Eksempeldata".
     pub sample: bool,
+    /// A PowerPoint deck of every chart beside the other files, 16:9 or 4:3.
+    pub pptx: Option<crate::export::pptx::Aspect>,
     /// For fault tests: the write of this many files succeeds, the next one fails.
     #[doc(hidden)]
     pub fail_after_files: Option<usize>,
@@ -47,6 +47,7 @@ impl Default for ReportOptions {
             force: false,
             min_n: crate::analysis::DEFAULT_MIN_N,
             sample: false,
+            pptx: None,
             fail_after_files: None,
         }
     }
@@ -163,18 +164,27 @@ fn write_files(
     } else {
         source_name(dataset)
     };
-    let mut charts: Vec<(String, ChartSpec)> = vec![("bars".into(), bars_chart(&results.summary, lang))];
+    // Every chart of the window: bars, the distribution per wave, the trend, the crosstabs.
     // Waves or columns whose names make the same file name ("Rul 1", "rul-1", "Rul 1?") each
     // keep a chart of their own.
+    let mut charts: Vec<(String, ChartSpec)> = Vec::new();
     let mut names = UniqueNames::default();
-    for wave in &dataset.waves {
-        if results.distribution.iter().any(|r| &r.wave == wave) {
-            let name = names.make(&format!("distribution-{}", slug(wave)));
-            charts.push((name, distribution_chart(&results.distribution, wave, lang)));
-        }
-    }
-    if results.trend.iter().any(|p| p.date.is_some()) {
-        charts.push(("trend".into(), trend_chart(&results.trend, timeline, lang)));
+    let choices = every_chart(dataset);
+    let mut builder = Charts::new(dataset, timeline).with_min_n(options.min_n);
+    for choice in &choices {
+        let built = builder
+            .build(&Filter::default(), choice, &ChartOptions::default(), lang)
+            .map_err(io::Error::other)?;
+        let Some(built) = built else { continue };
+        let name = match choice {
+            ChartChoice::Table => continue,
+            ChartChoice::Bars => "bars".to_string(),
+            ChartChoice::Distribution(wave) => format!("distribution-{}", slug(wave)),
+            ChartChoice::Trend => "trend".to_string(),
+            ChartChoice::CrossTab(GroupBy::Category(column)) => format!("crosstab-{}", slug(column)),
+            ChartChoice::CrossTab(by) => format!("crosstab-{}", slug(&choice_by(by, lang))),
+        };
+        charts.push((names.make(&name), built.spec));
     }
     for (index, column) in dataset.categories.iter().enumerate() {
         let values = dataset.category_values(index).len();
@@ -187,10 +197,6 @@ fn write_files(
         let mut table = crosstab_table(&tab, lang);
         table.name = column.clone();
         tables.push(table);
-        charts.push((
-            names.make(&format!("crosstab-{}", slug(column))),
-            crosstab_chart(&tab, lang),
-        ));
     }
     let (shown_comments, _) = protect_comments(dataset, options.min_n);
     if !shown_comments.is_empty() {
@@ -207,23 +213,61 @@ fn write_files(
         if let Some(note) = &note {
             spec.source = format!("{} · {note}", spec.source);
         }
-        put(
-            &format!("{name}.svg"),
-            to_svg(spec, options.width, options.height).as_bytes(),
-        )?;
-        let png = to_png(spec, options.width, options.height, 1.0, Background::White).map_err(io::Error::other)?;
+        let (width, height) = fitted_size(spec, options.width, options.height);
+        put(&format!("{name}.svg"), to_svg(spec, width, height).as_bytes())?;
+        let png = to_png(spec, width, height, 1.0, Background::White).map_err(io::Error::other)?;
         put(&format!("{name}.png"), &png)?;
     }
-    let table_files: Vec<String> = ["summary.csv", "comparisons.csv", "comments.csv", "summary.xlsx"]
-        .into_iter()
-        .filter(|name| dir.join(name).exists())
-        .map(String::from)
-        .collect();
+    if let Some(aspect) = options.pptx {
+        let request = DeckRequest {
+            lang,
+            aspect,
+            title: String::new(),
+            source: source.clone(),
+            filter: Filter::default(),
+            items: choices
+                .into_iter()
+                .map(|choice| DeckItem {
+                    choice: Some(choice),
+                    ..DeckItem::default()
+                })
+                .collect(),
+            min_n: Some(options.min_n),
+        };
+        let deck = write_deck(dataset, timeline, &request).map_err(io::Error::other)?;
+        put(DECK_NAME, &deck)?;
+    }
+    let table_files: Vec<String> = [
+        "summary.csv",
+        "comparisons.csv",
+        "comments.csv",
+        "summary.xlsx",
+        DECK_NAME,
+    ]
+    .into_iter()
+    .filter(|name| dir.join(name).exists())
+    .map(String::from)
+    .collect();
     let mut index = index_html(&charts, &summary, lang, &table_files);
     let extra = crate::verdicts::report_section(&results.comparisons, note.as_deref(), lang);
     index = index.replacen("<p>", &format!("{extra}<p>"), 1);
     put("index.html", index.as_bytes())?;
     Ok(written)
+}
+
+/// The deck's file name in the report folder.
+pub const DECK_NAME: &str = "valgpuls.pptx";
+
+/// The crosstab's column in a file name: "fase", "kommune".
+fn choice_by(by: &GroupBy, lang: Lang) -> String {
+    match by {
+        GroupBy::Wave => lang.pick("rul", "wave"),
+        GroupBy::Phase => lang.pick("fase", "phase"),
+        GroupBy::Question => lang.pick("spoergsmaal", "question"),
+        GroupBy::Municipality => lang.pick("kommune", "municipality"),
+        GroupBy::Category(column) => column,
+    }
+    .to_string()
 }
 
 /// File names made unique by a number where two would be the same.

@@ -183,8 +183,16 @@ fn a_timeline_event_added_in_the_editor_shows_in_the_trend_chart() {
     );
     harness.get_by_label("Udvikling").click();
     harness.run();
+    // Zoomed to the data (Aug-Nov 2024), the March event is listed under the chart.
     let spec = harness.state().chart_spec().expect("the trend chart is built");
     assert_eq!(spec.kind, valgpuls::charts::ChartKind::Trend);
+    assert!(spec.marks.iter().any(
+        |mark| matches!(mark, valgpuls::charts::Mark::Strip { label, when } if label == "Styregruppemøde" && when == "03-03-2025")
+    ));
+    // The whole timeline shows it as an event line at its date.
+    harness.get_by_label("Hele tidslinjen").click();
+    harness.run();
+    let spec = harness.state().chart_spec().expect("the trend chart is built");
     let event = spec.marks.iter().find_map(|mark| match mark {
         valgpuls::charts::Mark::Event { x, label, .. } if label == "Styregruppemøde" => Some(*x),
         _ => None,

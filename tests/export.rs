@@ -175,17 +175,23 @@ fn formula_like_comments_come_out_neutralised() {
 fn report_writes_every_file_it_lists() {
     for (file, expect) in [
         ("checkin-survey.csv", "trend.png"),
+        ("checkin-survey.csv", "crosstab-fase.svg"),
+        ("checkin-survey.csv", "valgpuls.pptx"),
         ("klik-survey.csv", "crosstab-hvor-ofte-bruger-du-klik.svg"),
     ] {
         let (dataset, _) = load(file);
-        let out_dir = std::env::temp_dir().join(format!("valgpuls-report-{}-{file}", std::process::id()));
+        let out_dir = std::env::temp_dir().join(format!("valgpuls-report-{}-{file}-{expect}", std::process::id()));
         let options = ReportOptions {
             out_dir: out_dir.clone(),
             width: 960,
             height: 540,
             lang: Lang::Da,
+            pptx: expect
+                .ends_with(".pptx")
+                .then_some(valgpuls::export::pptx::Aspect::Wide),
             ..ReportOptions::default()
         };
+        let _fresh = std::fs::remove_dir_all(&out_dir);
         let files = write_report(&dataset, &Timeline::default(), &options).unwrap();
         let names: Vec<String> = files
             .iter()

@@ -1,14 +1,22 @@
 //! The chart of the current view: built from cached results when something it depends on
-//! changed, kept otherwise.
+//! changed, kept otherwise, and laid out once into the scene the window paints (the same
+//! scene the exports write).
 
-use super::{App, View, charts_view};
-use crate::charts::ChartSpec;
+use super::{App, ThemeChoice, View, charts_view};
+use crate::charts::{ChartSpec, add_notes, arrange_crosstab, arrange_summary};
+use crate::export::{Canvas, Look, Scene, draw, fitted_size};
 
 impl App {
     /// The spec the chart view shows now, if a chart view was drawn (tests read the trend's
     /// marks and legend here).
     pub fn chart_spec(&self) -> Option<&ChartSpec> {
         self.charts.spec.as_ref().and_then(|spec| spec.as_ref().ok())
+    }
+
+    /// The scene the window paints for the current chart: the export's layout at the export
+    /// size, in the window's theme.
+    pub fn chart_scene(&self) -> Option<&Scene> {
+        self.charts.scene.as_ref()
     }
 
     /// How many chart specs were built: stays put while nothing changes.
@@ -18,10 +26,11 @@ impl App {
 
     /// Builds the chart of a view when something it depends on changed since the last build.
     pub(super) fn update_chart(&mut self, view: View) {
+        let options = self.settings.chart_options.get(&view).cloned().unwrap_or_default();
         let key = charts_view::ChartKey {
             view,
             data_generation: self.data_generation,
-            filter: self.settings.filter.clone(),
+            filter: options.filter(&self.settings.filter),
             lang: self.settings.lang,
             timeline: self.settings.timeline.clone(),
             wave: charts_view::distribution_wave(&self.settings, &self.loaded.dataset),
@@ -31,6 +40,9 @@ impl App {
             show_intervals: self.settings.show_intervals,
             wave_colors: self.settings.wave_colors.clone(),
             source: self.loaded.label.clone(),
+            options,
+            size: self.settings.export_size,
+            dark: self.settings.theme == ThemeChoice::Dark,
         };
         if self.charts.key.as_ref() == Some(&key) {
             return;
@@ -52,7 +64,8 @@ impl App {
                             secondary: 0,
                         });
                     }
-                    crate::charts::crosstab_chart(tab, lang)
+                    let tab = arrange_crosstab(tab, key.options.sort, key.options.limit);
+                    crate::charts::crosstab_chart(&tab, lang)
                 })
                 .map_err(Clone::clone)
         } else {
@@ -63,13 +76,18 @@ impl App {
                     note = Some(results.suppression.clone());
                     match view {
                         View::Distribution => crate::charts::distribution_chart(&results.distribution, &key.wave, lang),
-                        View::Trend => {
-                            crate::charts::trend_chart_coloured(&results.trend, &key.timeline, lang, &colour)
-                        }
+                        View::Trend => crate::charts::trend_chart_with(
+                            &results.trend,
+                            &key.timeline,
+                            lang,
+                            key.options.whole_timeline,
+                            &colour,
+                        ),
                         _ => {
-                            let mut spec = crate::charts::bars_chart(&results.summary, lang);
+                            let summary = arrange_summary(&results.summary, key.options.sort);
+                            let mut spec = crate::charts::bars_chart(&summary, lang);
                             if key.show_intervals {
-                                crate::charts::intervals::add_error_bars(&mut spec, &results.summary, lang);
+                                crate::charts::intervals::add_error_bars(&mut spec, &summary, lang);
                             }
                             spec
                         }
@@ -91,11 +109,20 @@ impl App {
             if let Some(text) = note.and_then(|n| crate::verdicts::suppression_note(&n, lang)) {
                 spec.source = format!("{} · {text}", spec.source);
             }
+            add_notes(&mut spec, &key.options.notes, lang);
             spec
         });
         let shown = spec.clone().map(|mut spec| {
             key.texts.apply(&mut spec);
             spec
+        });
+        self.charts.scene = shown.as_ref().ok().map(|spec| {
+            let (width, height) = fitted_size(spec, key.size.width, key.size.height);
+            let mut canvas = Canvas::new(f64::from(width), f64::from(height));
+            if key.dark {
+                canvas.look = Look::Dark;
+            }
+            draw(spec, canvas)
         });
         self.charts.base = Some(spec);
         self.charts.spec = Some(shown);

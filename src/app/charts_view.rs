@@ -6,8 +6,9 @@ use eframe::egui;
 use super::export_bar::{self, ChartTexts};
 use super::{Command, Settings, View, plot};
 use crate::analysis::{Filter, GroupBy};
-use crate::charts::ChartSpec;
+use crate::charts::{ChartOptions, ChartSpec};
 use crate::dataset::Dataset;
+use crate::export::Scene;
 use crate::locale::Lang;
 use crate::timeline::Timeline;
 
@@ -26,6 +27,9 @@ pub struct ChartKey {
     pub show_intervals: bool,
     pub wave_colors: std::collections::BTreeMap<String, usize>,
     pub source: String,
+    pub options: ChartOptions,
+    pub size: export_bar::ExportSize,
+    pub dark: bool,
 }
 
 #[derive(Default)]
@@ -34,6 +38,8 @@ pub struct ChartCache {
     /// The chart as the builders made it, and as shown (with the user's texts).
     pub base: Option<Result<ChartSpec, String>>,
     pub spec: Option<Result<ChartSpec, String>>,
+    /// The shown spec laid out: what the window paints and the files hold.
+    pub scene: Option<Scene>,
     /// How many specs were really built (tests).
     pub built: usize,
 }
@@ -65,6 +71,7 @@ pub fn ui(
     texts: &ChartTexts,
     settings: &Settings,
     dataset: &Dataset,
+    draft: &mut crate::charts::ChartNote,
 ) -> Option<Command> {
     let lang = settings.lang;
     let mut command = None;
@@ -108,6 +115,10 @@ pub fn ui(
         }
         _ => {}
     }
+    let options = settings.chart_options.get(&view).cloned().unwrap_or_default();
+    if let Some(chosen) = super::chart_options::ui(ui, view, &options, charts.spec.as_ref(), settings, dataset, draft) {
+        command = Some(chosen);
+    }
     if let Some(Ok(base)) = &charts.base {
         let size = settings.export_size;
         if let Some(chosen) = export_bar::ui(ui, base, texts, size, settings.export_background, lang) {
@@ -115,12 +126,12 @@ pub fn ui(
         }
         ui.separator();
     }
-    match &charts.spec {
-        Some(Ok(spec)) => plot::chart_ui(ui, spec, &format!("chart_{view:?}")),
-        Some(Err(error)) => {
+    match (&charts.spec, &charts.scene) {
+        (Some(Ok(_)), Some(scene)) => plot::chart_ui(ui, scene),
+        (Some(Err(error)), _) => {
             ui.colored_label(ui.visuals().error_fg_color, error);
         }
-        None => {}
+        _ => {}
     }
     command
 }

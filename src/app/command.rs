@@ -2,6 +2,7 @@
 //! is the one place that changes state, so every change is visible in one match.
 
 use crate::analysis::{Filter, GroupBy};
+use crate::charts::ChartOptions;
 use crate::dates::DateOrder;
 use crate::import::Role;
 use crate::locale::Lang;
@@ -93,6 +94,12 @@ pub enum Command {
     SaveChart(ChartFormat),
     /// The current chart as an image on the clipboard, for PowerPoint.
     CopyChartImage,
+    /// The current chart view's own order, selection, timeline range and notes.
+    SetChartOptions(ChartOptions),
+    /// The overview table on the clipboard as HTML and tab-separated text together.
+    CopyTable,
+    /// The PowerPoint dialog: open, choose, save.
+    Deck(super::deck_dialog::DeckCommand),
     /// Ctrl+S: the whole analysis to one file.
     SaveProjectDialog,
     /// Ctrl+Shift+O.

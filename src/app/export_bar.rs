@@ -131,20 +131,24 @@ pub fn ui(
             })
             .response
             .labelled_by(label.id);
-        let mut transparent = background == Background::Transparent;
-        if ui
-            .checkbox(
-                &mut transparent,
-                lang.pick("Gennemsigtig baggrund", "Transparent background"),
-            )
-            .changed()
-        {
-            command = Some(Command::SetExportBackground(if transparent {
-                Background::Transparent
-            } else {
-                Background::White
-            }));
-        }
+        let label = ui.label(lang.pick("Baggrund:", "Background:"));
+        let names = [
+            (Background::White, lang.pick("hvid", "white")),
+            (Background::Transparent, lang.pick("gennemsigtig", "transparent")),
+            (Background::Dark, lang.pick("mørk", "dark")),
+        ];
+        let current = names.iter().find(|(b, _)| *b == background).map_or("", |(_, n)| *n);
+        egui::ComboBox::from_id_salt("export_background")
+            .selected_text(current)
+            .show_ui(ui, |ui| {
+                for (choice, name) in names {
+                    if ui.selectable_label(choice == background, name).clicked() {
+                        command = Some(Command::SetExportBackground(choice));
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
         ui.separator();
         if ui.button(lang.pick("Gem som PNG…", "Save as PNG…")).clicked() {
             command = Some(Command::SaveChart(ChartFormat::Png));
@@ -162,13 +166,21 @@ pub fn ui(
         {
             command = Some(Command::CopyChartImage);
         }
+        ui.separator();
+        if ui
+            .button(lang.pick("Gem som PowerPoint…", "Save as PowerPoint…"))
+            .clicked()
+        {
+            command = Some(Command::Deck(super::deck_dialog::DeckCommand::Open));
+        }
     });
     command
 }
 
 /// The chart as an egui image for the clipboard, drawn by the PNG export.
 pub fn clipboard_image(spec: &ChartSpec, size: ExportSize, background: Background) -> Result<egui::ColorImage, String> {
-    let png = crate::export::to_png(spec, size.width, size.height, 1.0, background).map_err(|e| e.to_string())?;
+    let (width, height) = crate::export::fitted_size(spec, size.width, size.height);
+    let png = crate::export::to_png(spec, width, height, 1.0, background).map_err(|e| e.to_string())?;
     let pixmap = resvg::tiny_skia::Pixmap::decode_png(&png).map_err(|e| e.to_string())?;
     let size = [pixmap.width() as usize, pixmap.height() as usize];
     Ok(egui::ColorImage::from_rgba_premultiplied(size, pixmap.data()))

@@ -175,6 +175,18 @@ fn date_range_ui(ui: &mut egui::Ui, lang: Lang, dates: &mut DateTexts, filter: &
     egui::CollapsingHeader::new(lang.pick("Periode", "Date range"))
         .default_open(true)
         .show(ui, |ui| {
+            if ui
+                .button(lang.pick("Denne uge", "This week"))
+                .on_hover_text(lang.pick(
+                    "Mandag til søndag i den uge, det er i dag",
+                    "Monday to Sunday of today's week",
+                ))
+                .clicked()
+            {
+                let (monday, sunday) = this_week(today());
+                filter.date_from = Some(monday);
+                filter.date_to = Some(sunday);
+            }
             egui::Grid::new("date_range").num_columns(2).show(ui, |ui| {
                 let from = ui.label(lang.pick("Fra", "From"));
                 date_field_ui(ui, &mut dates.from, &mut filter.date_from, lang, from.id);
@@ -184,6 +196,27 @@ fn date_range_ui(ui: &mut egui::Ui, lang: Lang, dates: &mut DateTexts, filter: &
                 ui.end_row();
             });
         });
+}
+
+/// Today's date from the system clock (UTC; a week boundary an hour off at midnight is no
+/// matter for a week's filter).
+fn today() -> chrono::NaiveDate {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400);
+    i32::try_from(days)
+        .ok()
+        .and_then(crate::dates::date_from_days)
+        .unwrap_or_default()
+}
+
+/// The Monday and Sunday of the (ISO) week holding `day`.
+pub fn this_week(day: chrono::NaiveDate) -> (chrono::NaiveDate, chrono::NaiveDate) {
+    use chrono::Datelike;
+    let back = u64::from(day.weekday().num_days_from_monday());
+    let monday = day.checked_sub_days(chrono::Days::new(back)).unwrap_or(day);
+    let sunday = monday.checked_add_days(chrono::Days::new(6)).unwrap_or(monday);
+    (monday, sunday)
 }
 
 fn date_field_ui(
@@ -210,5 +243,23 @@ fn date_field_ui(
         } else if let Some(parsed) = parse_date(trimmed) {
             *date = Some(parsed);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::this_week;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn this_week_runs_monday_to_sunday() {
+        let day = |d| NaiveDate::from_ymd_opt(2024, 11, d).unwrap();
+        let wednesday = day(27);
+        assert_eq!(
+            this_week(wednesday),
+            (day(25), NaiveDate::from_ymd_opt(2024, 12, 1).unwrap())
+        );
+        assert_eq!(this_week(day(25)).0, day(25));
+        assert_eq!(this_week(NaiveDate::from_ymd_opt(2024, 12, 1).unwrap()).0, day(25));
     }
 }

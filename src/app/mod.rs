@@ -3,11 +3,13 @@
 
 mod answer_files;
 mod cache;
+mod chart_options;
 mod chart_state;
 mod charts_view;
 mod command;
 mod comments;
 mod coverage_view;
+mod deck_dialog;
 mod empty_view;
 mod export_bar;
 mod filters;
@@ -16,6 +18,7 @@ mod import_view;
 mod importing;
 mod input;
 mod loader;
+mod message;
 mod overview;
 mod overview_cells;
 mod plan_view;
@@ -37,7 +40,9 @@ use eframe::egui;
 
 pub use cache::AnalysisCache;
 pub use command::{Answer, Command};
+pub use deck_dialog::DeckCommand;
 pub use loader::{Input, Loader};
+pub use message::Message;
 pub use review::{Question, Review};
 pub use settings::{Settings, ThemeChoice, TotalMode, View};
 pub use start::run;
@@ -68,29 +73,6 @@ pub struct Loaded {
     pub reports: Vec<FileReport>,
 }
 
-/// A line in the status bar: what just happened, or what went wrong.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Message {
-    pub text: String,
-    pub is_error: bool,
-}
-
-impl Message {
-    /// "Gemt: path" when a file was written, "path: why not" when it was not.
-    fn written(result: Result<(), String>, path: &std::path::Path, saved: &str) -> Message {
-        match result {
-            Ok(()) => Message {
-                text: format!("{saved} {}", path.display()),
-                is_error: false,
-            },
-            Err(error) => Message {
-                text: format!("{}: {error}", path.display()),
-                is_error: true,
-            },
-        }
-    }
-}
-
 pub struct App {
     settings: Settings,
     loaded: Loaded,
@@ -112,6 +94,8 @@ pub struct App {
     plan_form: plan_view::Form,
     filter_dates: filters::DateTexts,
     municipality_search: String,
+    /// The PowerPoint dialog and the clipboard's table.
+    deck: deck_dialog::DeckState,
     /// When the process asked for the window; with VALGPULS_TIMING set, the time to the
     /// first frame is printed (the start-up figure in the README).
     launched: Option<std::time::Instant>,
@@ -138,6 +122,7 @@ impl App {
             filter_dates: filters::DateTexts::from_filter(&settings.filter, settings.lang),
             municipality_search: String::new(),
             launched: None,
+            deck: deck_dialog::DeckState::default(),
             settings,
             loaded: Loaded {
                 dataset: Dataset::default(),
@@ -167,6 +152,7 @@ impl App {
         app.plan_form = plan_view::Form::from_plan(&app.settings.plan, app.settings.lang);
         app.apply_theme();
         start::set_text_sizes(&app.ctx);
+        plot::install_chart_fonts(&app.ctx);
         // Files given: the window waits for them, and never shows the sample meanwhile.
         if files.is_empty() {
             app.load_sample();
@@ -304,6 +290,11 @@ impl App {
             Command::SaveChart(format) => self.save_chart(format),
             Command::SaveTable(format) => self.save_table(format),
             Command::CopyChartImage => self.copy_chart_image(),
+            Command::SetChartOptions(options) => {
+                self.settings.chart_options.insert(self.settings.view, options);
+            }
+            Command::CopyTable => self.copy_table(),
+            Command::Deck(command) => self.deck_command(command),
             Command::SaveProjectDialog => self.save_project_dialog(),
             Command::OpenProjectDialog => self.open_project_dialog(),
             Command::ClearRecentFiles => self.settings.recent_files.clear(),
@@ -370,7 +361,16 @@ impl App {
                 let view = self.settings.view;
                 self.update_chart(view);
                 let texts = self.chart_texts.get(&view).cloned().unwrap_or_default();
-                charts_view::ui(ui, view, &self.charts, &texts, &self.settings, &self.loaded.dataset)
+                let draft = &mut self.deck.note_draft;
+                charts_view::ui(
+                    ui,
+                    view,
+                    &self.charts,
+                    &texts,
+                    &self.settings,
+                    &self.loaded.dataset,
+                    draft,
+                )
             }
         }
     }
@@ -419,6 +419,7 @@ impl eframe::App for App {
 
         let central = egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui));
         commands.extend(central.inner);
+        commands.extend(self.deck_ui(ui.ctx()));
 
         input::drop_hint_ui(ui.ctx(), lang);
         if self.loader.is_some() {

@@ -94,14 +94,13 @@ fn body_ui(
         if ui
             .button(lang.pick("Kopiér tabel", "Copy table"))
             .on_hover_text(lang.pick(
-                "Som tabulatorsepareret tekst, der kan indsættes i Excel og PowerPoint",
-                "As tab-separated text that pastes into Excel and PowerPoint",
+                "Som tabel (HTML og tekst), der kan indsættes i Excel og PowerPoint",
+                "As a table (HTML and text) that pastes into Excel and PowerPoint",
             ))
             .clicked()
         {
-            command = Some(Command::CopyText(crate::export::table::summary_clipboard_text(
-                summary, lang,
-            )));
+            // The export's table (both totals, n and SD) as HTML and text together.
+            command = Some(Command::CopyTable);
         }
         if ui.button(lang.pick("Gem som Excel…", "Save as Excel…")).clicked() {
             command = Some(Command::SaveTable(TableFormat::Xlsx));

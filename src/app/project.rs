@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::loader::Input;
 use super::{App, Message, TotalMode, View};
 use crate::analysis::{Filter, GroupBy};
+use crate::charts::ChartOptions;
 use crate::import::{LayoutAnswers, Role};
 use crate::plan::Plan;
 use crate::timeline::Timeline;
@@ -51,6 +52,8 @@ pub struct Project {
     /// Each wave's colour, so next week's slides match this week's.
     pub wave_colors: BTreeMap<String, usize>,
     pub overview_title: String,
+    /// Per chart view: order, top/bottom N, timeline range, own selection and the notes.
+    pub chart_options: BTreeMap<View, ChartOptions>,
 }
 
 impl Default for Project {
@@ -70,6 +73,7 @@ impl Default for Project {
             min_n: crate::analysis::DEFAULT_MIN_N,
             wave_colors: BTreeMap::new(),
             overview_title: String::new(),
+            chart_options: BTreeMap::new(),
         }
     }
 }
@@ -135,6 +139,7 @@ impl App {
             min_n: settings.min_n,
             wave_colors: settings.wave_colors.clone(),
             overview_title: settings.overview_title.clone(),
+            chart_options: settings.chart_options.clone(),
         })
     }
 
@@ -175,6 +180,7 @@ impl App {
             .retain(|_, colour| !project.wave_colors.values().any(|c| c == colour));
         settings.wave_colors.extend(project.wave_colors);
         settings.overview_title = project.overview_title;
+        settings.chart_options = project.chart_options;
         self.filter_dates = super::filters::DateTexts::from_filter(&self.settings.filter, lang);
         self.plan_form = super::plan_view::Form::from_plan(&self.settings.plan, lang);
         self.review = None;

@@ -71,11 +71,14 @@ impl App {
         else {
             return;
         };
+        // A crosstab of many values is made as tall as its rows need.
+        let (width, height) = crate::export::fitted_size(&spec, size.width, size.height);
         let bytes = match format {
-            export_bar::ChartFormat::Png => crate::export::to_png(&spec, size.width, size.height, 1.0, background)
-                .map_err(|error| error.to_string()),
+            export_bar::ChartFormat::Png => {
+                crate::export::to_png(&spec, width, height, 1.0, background).map_err(|error| error.to_string())
+            }
             export_bar::ChartFormat::Svg => {
-                Ok(crate::export::svg::render(&spec, size.width, size.height, background).into_bytes())
+                Ok(crate::export::svg::render(&spec, width, height, background).into_bytes())
             }
         };
         let written = bytes.and_then(|bytes| crate::files::write_atomically(&path, &bytes).map_err(|e| e.to_string()));

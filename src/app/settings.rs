@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::export_bar::ExportSize;
 use crate::analysis::{Filter, GroupBy};
+use crate::charts::ChartOptions;
 use crate::export::Background;
 use crate::import::{LayoutAnswers, Role};
 use crate::locale::Lang;
@@ -37,7 +38,7 @@ pub enum TotalMode {
     Pooled,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum View {
     #[default]
     Overview,
@@ -114,6 +115,10 @@ pub struct Settings {
     pub wave_colors: BTreeMap<String, usize>,
     /// The user's title for the overview; empty: the title naming the questions covered.
     pub overview_title: String,
+    /// Per chart view: order, top/bottom N, whole timeline, own waves and questions, notes.
+    pub chart_options: BTreeMap<View, ChartOptions>,
+    /// The PowerPoint deck's slide shape.
+    pub deck_aspect: crate::export::pptx::Aspect,
 }
 
 impl Default for Settings {
@@ -137,6 +142,8 @@ impl Default for Settings {
             show_intervals: false,
             wave_colors: BTreeMap::new(),
             overview_title: String::new(),
+            chart_options: BTreeMap::new(),
+            deck_aspect: crate::export::pptx::Aspect::Wide,
         }
     }
 }

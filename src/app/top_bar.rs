@@ -119,6 +119,12 @@ fn file_menu_ui(ui: &mut egui::Ui, settings: &Settings) -> Option<Command> {
     if ui.add(save_project).clicked() {
         command = Some(Command::SaveProjectDialog);
     }
+    if ui
+        .button(lang.pick("Gem som PowerPoint…", "Save as PowerPoint…"))
+        .clicked()
+    {
+        command = Some(Command::Deck(super::deck_dialog::DeckCommand::Open));
+    }
     ui.separator();
     if ui.button(lang.pick("Åbn tidslinje…", "Open timeline…")).clicked() {
         command = Some(Command::OpenTimelineDialog);

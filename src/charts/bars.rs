@@ -87,13 +87,7 @@ pub fn bars_chart(summary: &Summary, lang: Lang) -> ChartSpec {
                 .map(|(i, w)| (i as f64, lang.data_value(&w.wave)))
                 .collect(),
         },
-        // Bars start at 0: a bar's length is its value, so a cut axis would lie about ratios.
-        y_axis: Axis {
-            label: lang.pick("Gennemsnit (1-5)", "Mean (1-5)").to_string(),
-            min: 0.0,
-            max: 5.0,
-            ticks: (0..=5).map(|v| (f64::from(v), lang.number(f64::from(v), 0))).collect(),
-        },
+        y_axis: super::mean_axis(lang),
         legend,
         marks,
     }
@@ -106,7 +100,7 @@ fn bar(left: f64, series: usize, width: f64, value: f64, fill: super::Rgba, labe
     Mark::Rect {
         x0,
         x1: x0 + width - 2.0 * gap,
-        y0: 0.0,
+        y0: super::SCALE_FLOOR,
         y1: value,
         fill,
         label: Some(label),

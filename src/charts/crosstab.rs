@@ -21,7 +21,7 @@ pub fn crosstab_chart(tab: &CrossTab, lang: Lang) -> ChartSpec {
             label.push_str(" *");
         }
         marks.push(Mark::Rect {
-            x0: 0.0,
+            x0: super::SCALE_FLOOR,
             x1: mean,
             y0: y - 0.32,
             y1: y + 0.32,
@@ -59,12 +59,7 @@ pub fn crosstab_chart(tab: &CrossTab, lang: Lang) -> ChartSpec {
         ),
         subtitle: Some(subtitle),
         source: source_line(lang, tab.total.n),
-        x_axis: Axis {
-            label: lang.pick("Gennemsnit (1-5)", "Mean (1-5)").to_string(),
-            min: 0.0,
-            max: 5.0,
-            ticks: (0..=5).map(|v| (f64::from(v), lang.number(f64::from(v), 0))).collect(),
-        },
+        x_axis: super::mean_axis(lang),
         y_axis: Axis {
             label: String::new(),
             min: -0.5,

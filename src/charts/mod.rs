@@ -6,6 +6,7 @@ pub mod coverage;
 mod crosstab;
 mod distribution;
 pub mod intervals;
+pub mod options;
 pub mod palette;
 pub mod spec;
 mod trend;
@@ -13,8 +14,9 @@ mod trend;
 pub use bars::bars_chart;
 pub use crosstab::crosstab_chart;
 pub use distribution::distribution_chart;
+pub use options::{ChartNote, ChartOptions, Limit, Sort, add_notes, arrange_crosstab, arrange_summary};
 pub use spec::{Anchor, Axis, ChartKind, ChartSpec, LegendItem, Mark, Rgba};
-pub use trend::{trend_chart, trend_chart_coloured};
+pub use trend::{trend_chart, trend_chart_over, trend_chart_with};
 
 use crate::locale::Lang;
 
@@ -33,6 +35,20 @@ pub fn sample_source(lang: Lang) -> &'static str {
 /// A source line naming the source: "Kilde: klik-survey.csv, n = 637".
 pub fn source_line_for(lang: Lang, source: &str, n: u64) -> String {
     format!("{} {source}, n = {}", lang.pick("Kilde:", "Source:"), lang.count(n))
+}
+
+/// Where every bar of means starts: the scale's lowest answer.
+pub const SCALE_FLOOR: f64 = 1.0;
+
+/// The one axis of every chart of means: the 1-5 scale from its lowest answer, 1, to its
+/// highest, 5 (there is no 0 on the scale, so a bar starts at 1), and the axis says so.
+pub fn mean_axis(lang: Lang) -> Axis {
+    Axis {
+        label: lang.pick("Gennemsnit, skala 1-5", "Mean, scale 1-5").to_string(),
+        min: SCALE_FLOOR,
+        max: 5.0,
+        ticks: (1..=5).map(|v| (f64::from(v), lang.number(f64::from(v), 0))).collect(),
+    }
 }
 
 /// A mean as a bar label, starred when the group is small (n < 10).
@@ -78,7 +94,7 @@ mod tests {
     }
 
     #[test]
-    fn bars_have_decimal_comma_labels_and_start_at_zero() {
+    fn bars_have_decimal_comma_labels_and_start_at_the_scales_one() {
         let summary = Summary {
             phases: vec!["A".into(), "B".into()],
             waves: vec![WaveRow {
@@ -105,12 +121,13 @@ mod tests {
             .marks
             .iter()
             .filter_map(|m| match m {
-                Mark::Rect { label: Some(l), y0, .. } if *y0 == 0.0 => Some(l.as_str()),
+                Mark::Rect { label: Some(l), y0, .. } if *y0 == 1.0 => Some(l.as_str()),
                 _ => None,
             })
             .collect();
         assert_eq!(labels, ["3,74", "3,89*", "3,82"]);
-        assert_eq!(spec.y_axis.min, 0.0);
+        assert_eq!(spec.y_axis.min, 1.0);
+        assert_eq!(spec.y_axis.label, "Gennemsnit, skala 1-5");
         assert!(spec.subtitle.unwrap_or_default().contains("færre end 10"));
     }
 
@@ -150,7 +167,7 @@ mod tests {
             date: NaiveDate::from_ymd_opt(2024, 11, day),
             stats: stats(20, mean),
         };
-        let spec = trend_chart(&[point(4, 3.8), point(11, 4.1)], &Timeline::default(), Lang::Da);
+        let spec = trend_chart_over(&[point(4, 3.8), point(11, 4.1)], &Timeline::default(), Lang::Da, true);
         let ticks: Vec<&str> = spec.x_axis.ticks.iter().map(|(_, t)| t.as_str()).collect();
         assert!(ticks.contains(&"nov 2024") && ticks.contains(&"maj 2025") && ticks.contains(&"okt 2025"));
         assert!(
@@ -163,7 +180,7 @@ mod tests {
                 .iter()
                 .any(|m| matches!(m, Mark::Event { label, .. } if label == "Release 1.4"))
         );
-        let english = trend_chart(&[point(4, 3.8)], &Timeline::default(), Lang::En);
+        let english = trend_chart_over(&[point(4, 3.8)], &Timeline::default(), Lang::En, true);
         assert!(english.x_axis.ticks.iter().any(|(_, t)| t == "May 2025"));
     }
 }

@@ -1,4 +1,4 @@
-//! One description of a chart, in data coordinates, that both the window (egui_plot) and the
+//! One description of a chart, in data coordinates, that both the window and the
 //! exports (SVG, PNG) draw. Whatever a slide shows, the screen showed: same data, labels,
 //! colours and timeline.
 
@@ -81,6 +81,12 @@ pub enum Mark {
     },
     /// A horizontal reference line (e.g. the scale's midpoint 3).
     HLine { y: f64, color: Rgba, label: Option<String> },
+    /// The user's free-text note ("Release 1.4 her") pointing at a place in the data: a date
+    /// on the trend, a bar's end. The layout finds it a spot where it covers no other text.
+    Note { x: f64, y: f64, text: String },
+    /// A timeline entry outside the chart's view, listed in a strip under the chart: its
+    /// label and when ("18-11-2025").
+    Strip { label: String, when: String },
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

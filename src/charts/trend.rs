@@ -21,21 +21,50 @@ const MONTHS_EN: [&str; 12] = [
 /// Spans longer than this (about four months) are drawn faint.
 const LONG_SPAN_DAYS: f64 = 120.0;
 
+/// The trend zoomed to the data's period and the next timeline entry after it; the entries
+/// outside that view are listed in a strip under the chart.
 pub fn trend_chart(points: &[TrendPoint], timeline: &Timeline, lang: Lang) -> ChartSpec {
-    trend_chart_coloured(points, timeline, lang, &|_, i| palette::wave_color(i))
+    trend_chart_over(points, timeline, lang, false)
 }
 
-/// As [`trend_chart`], each wave in the colour `colour(wave, position)` gives: the window keeps
-/// a wave's colour whatever is filtered.
-pub fn trend_chart_coloured(
+/// The trend over the whole project timeline (`whole`), or zoomed as [`trend_chart`].
+pub fn trend_chart_over(points: &[TrendPoint], timeline: &Timeline, lang: Lang, whole: bool) -> ChartSpec {
+    trend_chart_with(points, timeline, lang, whole, &|_, i| palette::wave_color(i))
+}
+
+/// As [`trend_chart_over`], each wave in the colour `colour(wave, position)` gives: the window
+/// keeps a wave's colour whatever is filtered.
+pub fn trend_chart_with(
     points: &[TrendPoint],
     timeline: &Timeline,
     lang: Lang,
+    whole: bool,
     colour: &dyn Fn(&str, usize) -> super::Rgba,
 ) -> ChartSpec {
     let mut marks = Vec::new();
+    let dated: Vec<f64> = points
+        .iter()
+        .filter(|p| p.stats.mean.is_some())
+        .filter_map(|p| p.date.map(|d| f64::from(days_since_epoch(d))))
+        .collect();
+    let data_lo = dated.iter().copied().fold(f64::INFINITY, f64::min);
+    let data_hi = dated.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    // The view: the data, plus the first timeline entry that starts after it.
+    let view = (!whole && data_lo.is_finite()).then(|| {
+        let next = timeline
+            .entries
+            .iter()
+            .map(|e| f64::from(days_since_epoch(e.start)))
+            .filter(|x| *x > data_hi)
+            .fold(f64::INFINITY, f64::min);
+        let hi = if next.is_finite() { next } else { data_hi };
+        let (min, max, _) = month_ticks(data_lo, hi, lang);
+        (min, max)
+    });
+    let in_view = |x0: f64, x1: f64| view.is_none_or(|(min, max)| x1 >= min && x0 <= max);
     let mut lo = f64::INFINITY;
     let mut hi = f64::NEG_INFINITY;
+    let mut outside = Vec::new();
     // Spans first, so bars of colour lie under the data lines.
     for (i, entry) in timeline
         .entries
@@ -45,6 +74,10 @@ pub fn trend_chart_coloured(
     {
         let x0 = f64::from(days_since_epoch(entry.start));
         let x1 = f64::from(days_since_epoch(entry.end.unwrap_or(entry.start)));
+        if !in_view(x0, x1) {
+            outside.push((x0, entry.label(lang).to_string(), span_when(entry, lang)));
+            continue;
+        }
         lo = lo.min(x0);
         hi = hi.max(x1);
         // A long span (a contract period) would tint the whole chart and muddy the shorter
@@ -62,6 +95,10 @@ pub fn trend_chart_coloured(
     }
     for entry in timeline.entries.iter().filter(|e| e.kind == EntryKind::Event) {
         let x = f64::from(days_since_epoch(entry.start));
+        if !in_view(x, x) {
+            outside.push((x, entry.label(lang).to_string(), lang.date(entry.start)));
+            continue;
+        }
         lo = lo.min(x);
         hi = hi.max(x);
         marks.push(Mark::Event {
@@ -105,11 +142,28 @@ pub fn trend_chart_coloured(
             series: i,
         });
     }
+    if let Some((min, max)) = view {
+        // Only the view: spans reaching past it are cut at its edges.
+        lo = min;
+        hi = max - 1.0;
+    }
     if !lo.is_finite() || !hi.is_finite() {
         lo = 0.0;
         hi = 1.0;
     }
     let (min, max, ticks) = month_ticks(lo, hi, lang);
+    if !outside.is_empty() {
+        outside.sort_by(|a, b| a.0.total_cmp(&b.0));
+        marks.push(Mark::Strip {
+            label: lang.pick("Også på tidslinjen:", "Also on the timeline:").to_string(),
+            when: String::new(),
+        });
+        // A label that names its own date ("KV/RV 18-11-2025") is not dated twice.
+        marks.extend(outside.into_iter().map(|(_, label, when)| {
+            let when = if label.contains(&when) { String::new() } else { when };
+            Mark::Strip { label, when }
+        }));
+    }
     marks.push(Mark::HLine {
         y: 3.0,
         color: palette::EVENT,
@@ -132,13 +186,7 @@ pub fn trend_chart_coloured(
             max,
             ticks,
         },
-        // Lines need no zero: the scale's own range, 1-5, is the honest frame.
-        y_axis: Axis {
-            label: lang.pick("Gennemsnit (1-5)", "Mean (1-5)").to_string(),
-            min: 1.0,
-            max: 5.0,
-            ticks: (1..=5).map(|v| (f64::from(v), lang.number(f64::from(v), 0))).collect(),
-        },
+        y_axis: super::mean_axis(lang),
         legend,
         marks,
     }
@@ -172,4 +220,12 @@ fn month_ticks(lo: f64, hi: f64, lang: Lang) -> (f64, f64, Vec<(f64, String)>) {
         f64::from(days_since_epoch(end)),
         ticks,
     )
+}
+
+/// "13-01-2025 – 07-02-2025".
+fn span_when(entry: &crate::timeline::Entry, lang: Lang) -> String {
+    match entry.end {
+        Some(end) if end != entry.start => format!("{} – {}", lang.date(entry.start), lang.date(end)),
+        _ => lang.date(entry.start),
+    }
 }

@@ -1,6 +1,7 @@
 //! Where everything goes on the canvas: margins measured from the text they must hold, so
 //! titles, tick labels, legends and labels beside bars are never cut off, at any size.
 
+use super::lanes::{assign_lanes, strip_pieces};
 use super::text::{text_width, wrap};
 use crate::charts::{ChartKind, ChartSpec, Mark};
 
@@ -18,11 +19,13 @@ pub struct Sizes {
 }
 
 impl Sizes {
-    pub fn new(width: f64, height: f64) -> Sizes {
+    /// `text` enlarges the type (a picture on a slide below its title wants 1.2).
+    pub fn new(width: f64, height: f64, text: f64) -> Sizes {
         // The smaller of the two ratios, so a 4:3 image is not crowded by 16:9 type; a floor so
         // a thumbnail still has legible (if large) text. At 1920x1080 on a 13.3-inch-wide slide,
         // 34 px tick labels are 17 pt and value labels 16 pt: readable from the back of a room.
-        let scale = (width / 1920.0).min(height / 1080.0).max(0.3);
+        // A chart taller than its slide (a long crosstab) keeps the type of its width.
+        let scale = (width / 1920.0).min(height / 1080.0).max(0.3) * text.clamp(0.5, 2.0);
         Sizes {
             scale,
             pad: 40.0 * scale,
@@ -58,6 +61,14 @@ pub struct LaneLabel {
     pub text_x: f64,
 }
 
+/// A piece of the strip under the trend: timeline entries outside the view.
+pub struct StripPiece {
+    pub x: f64,
+    pub y: f64,
+    pub text: String,
+    pub muted: bool,
+}
+
 pub struct Layout {
     pub sizes: Sizes,
     pub width: f64,
@@ -68,6 +79,7 @@ pub struct Layout {
     pub lane_height: f64,
     /// Category labels on the y axis, wrapped: (tick index, lines).
     pub y_tick_lines: Vec<Vec<String>>,
+    pub strip: Vec<StripPiece>,
     pub left: f64,
     pub right: f64,
     pub top: f64,
@@ -105,12 +117,39 @@ pub fn horizontal(spec: &ChartSpec) -> bool {
     matches!(spec.kind, ChartKind::Distribution | ChartKind::CrossTab)
 }
 
-pub fn layout(spec: &ChartSpec, width: f64, height: f64) -> Layout {
-    let s = Sizes::new(width, height);
+/// The least height in pixels a category row needs: its wrapped label, with air.
+pub fn row_height(layout: &Layout) -> f64 {
+    let lines = layout.y_tick_lines.iter().map(Vec::len).max().unwrap_or(1).max(1);
+    let s = &layout.sizes;
+    (lines as f64 * s.tick * 1.2 + s.tick * 0.1).max(s.label * 1.3)
+}
+
+/// The height a chart needs at `width` so its category rows do not crowd: `height` itself, or
+/// more for a crosstab of many values.
+pub fn fitted_height(spec: &ChartSpec, width: f64, height: f64, text: f64) -> f64 {
+    if !horizontal(spec) {
+        return height;
+    }
+    let l = layout(spec, width, height, text);
+    let needed = spec.y_axis.ticks.len() as f64 * row_height(&l);
+    let plot = l.bottom - l.top;
+    if needed > plot { height + needed - plot } else { height }
+}
+
+pub fn layout(spec: &ChartSpec, width: f64, height: f64, text: f64) -> Layout {
+    let s = Sizes::new(width, height, text);
     let inner = width - 2.0 * s.pad;
     let mut y = s.pad;
     let mut title = Vec::new();
-    for text in wrap(&spec.title, s.title, true, inner) {
+    let title_text = if spec.title.trim().is_empty() {
+        ""
+    } else {
+        spec.title.as_str()
+    };
+    for text in wrap(title_text, s.title, true, inner)
+        .into_iter()
+        .filter(|t| !t.is_empty())
+    {
         y += s.title;
         title.push(Line { text, x: s.pad, y });
         y += s.title * 0.25;
@@ -186,12 +225,28 @@ pub fn layout(spec: &ChartSpec, width: f64, height: f64) -> Layout {
     }
     right = right.max(left + width * 0.2);
 
-    // Bottom: source line, x axis label, x tick labels.
-    let mut bottom = height - s.pad - s.source * 1.6;
+    // Bottom: source line, the strip of timeline entries out of view, x axis label, x tick
+    // labels; the strip's rows are placed once the plot's bottom is known.
+    let (mut strip, strip_rows) = strip_pieces(spec, &s, width);
+    let mut bottom = height - s.pad;
+    if !spec.source.trim().is_empty() {
+        bottom -= s.source * 1.6;
+    }
+    bottom -= strip_rows as f64 * s.timeline * 1.45;
     if !spec.x_axis.label.is_empty() {
         bottom -= s.tick * 1.5;
     }
-    bottom -= s.tick * 1.6;
+    bottom -= s.tick * 1.75;
+    let strip_top = bottom
+        + s.tick * 1.5
+        + if spec.x_axis.label.is_empty() {
+            0.0
+        } else {
+            s.tick * 1.5
+        };
+    for piece in &mut strip {
+        piece.y = strip_top + s.timeline * 1.45 * (piece.y + 1.0);
+    }
 
     // Top: value labels above the highest bar, and the timeline's label lanes.
     let lane_height = s.timeline * 1.55;
@@ -204,6 +259,7 @@ pub fn layout(spec: &ChartSpec, width: f64, height: f64) -> Layout {
         lanes: Vec::new(),
         lane_height,
         y_tick_lines,
+        strip,
         left,
         right,
         top: y,
@@ -227,78 +283,14 @@ fn outside_labels(spec: &ChartSpec, s: &Sizes) -> Vec<(f64, f64)> {
         .filter_map(|mark| match mark {
             Mark::Text { x, text, .. } => Some((*x, s.label * 0.4 + text_width(text, s.label, false))),
             Mark::Rect {
-                x1, label: Some(label), ..
-            } if spec.kind == ChartKind::CrossTab => Some((*x1, s.label * 0.4 + text_width(label, s.label, true))),
+                x0,
+                x1,
+                label: Some(label),
+                ..
+            } if spec.kind == ChartKind::CrossTab => {
+                Some((x0.max(*x1), s.label * 0.4 + text_width(label, s.label, true)))
+            }
             _ => None,
         })
         .collect()
-}
-
-/// Puts each span and event label on the lowest lane where it touches no other label and no
-/// event's line (an event's line runs from the plot up through the lanes below its label).
-fn assign_lanes(spec: &ChartSpec, layout: &Layout) -> Vec<LaneLabel> {
-    let size = layout.sizes.timeline;
-    let gap = size * 0.6;
-    let limit = layout.width - layout.sizes.pad;
-    // (mark, label from, label to, text start, event line x)
-    let mut items: Vec<(usize, f64, f64, f64, Option<f64>)> = Vec::new();
-    for (index, mark) in spec.marks.iter().enumerate() {
-        let (start, end, label, line) = match mark {
-            Mark::Span { x0, x1, label, .. } => {
-                let a = layout.x(spec, *x0).max(layout.left);
-                let b = layout.x(spec, *x1).min(layout.right);
-                (a, b, label, None)
-            }
-            Mark::Event { x, label, .. } => {
-                let a = layout.x(spec, *x);
-                (a, a, label, Some(a))
-            }
-            _ => continue,
-        };
-        let text = text_width(label, size, false);
-        let mut text_x = start + size * 0.3;
-        if text_x + text > limit {
-            // No room on the right: an event's label goes left of its line, a span's ends at the edge.
-            text_x = match line {
-                Some(x) => x - size * 0.3 - text,
-                None => limit - text,
-            }
-            .max(layout.sizes.pad);
-        }
-        items.push((index, start.min(text_x), end.max(text_x + text), text_x, line));
-    }
-    // Events first, right to left: an event's label lies right of its line, so a line going up
-    // past lower lanes only meets labels of events further left, which come later and dodge it.
-    // Then spans, left to right.
-    items.sort_by(|a, b| match (a.4, b.4) {
-        (Some(x), Some(y)) => y.total_cmp(&x),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => a.1.total_cmp(&b.1),
-    });
-    let mut lanes: Vec<Vec<(f64, f64)>> = Vec::new();
-    let free = |lane: Option<&Vec<(f64, f64)>>, from: f64, to: f64| {
-        lane.is_none_or(|taken| taken.iter().all(|(a, b)| to + gap <= *a || *b + gap <= from))
-    };
-    let mut out = Vec::new();
-    for (mark, from, to, text_x, line) in items {
-        let line_clear =
-            |k: usize| line.is_none_or(|x| (0..k).all(|below| free(lanes.get(below), x - gap / 2.0, x + gap / 2.0)));
-        let lane = (0..=lanes.len())
-            .find(|&k| free(lanes.get(k), from, to) && line_clear(k))
-            .unwrap_or(lanes.len());
-        while lanes.len() <= lane {
-            lanes.push(Vec::new());
-        }
-        if let Some(taken) = lanes.get_mut(lane) {
-            taken.push((from, to));
-        }
-        if let Some(x) = line {
-            for below in lanes.iter_mut().take(lane) {
-                below.push((x - 1.0, x + 1.0));
-            }
-        }
-        out.push(LaneLabel { mark, lane, text_x });
-    }
-    out
 }

@@ -9,8 +9,9 @@ use super::Background;
 use super::svg::render;
 use crate::charts::ChartSpec;
 
-const REGULAR: &[u8] = include_bytes!("../../assets/fonts/LiberationSans-Regular.ttf");
-const BOLD: &[u8] = include_bytes!("../../assets/fonts/LiberationSans-Bold.ttf");
+/// The bundled Liberation Sans, for the PNG and for the window's charts (same metrics).
+pub const REGULAR: &[u8] = include_bytes!("../../assets/fonts/LiberationSans-Regular.ttf");
+pub const BOLD: &[u8] = include_bytes!("../../assets/fonts/LiberationSans-Bold.ttf");
 
 /// The largest image we agree to make: 16k x 16k pixels (1 GiB of RGBA).
 const MAX_SIDE: u32 = 16_384;
@@ -73,13 +74,24 @@ pub fn to_png(
         return Err(PngError::Size { width, height });
     }
     let svg = render(spec, width, height, background);
+    rasterise(&svg, width, height, pixels_w as u32, pixels_h as u32)
+}
+
+/// An SVG of ours (the chart of a slide) as a PNG of its own size.
+pub fn svg_to_png(svg: &str, width: u32, height: u32) -> Result<Vec<u8>, PngError> {
+    if width == 0 || height == 0 || width > MAX_SIDE || height > MAX_SIDE {
+        return Err(PngError::Size { width, height });
+    }
+    rasterise(svg, width, height, width, height)
+}
+
+fn rasterise(svg: &str, width: u32, height: u32, pw: u32, ph: u32) -> Result<Vec<u8>, PngError> {
     let mut options = usvg::Options {
         font_family: "Liberation Sans".to_string(),
         ..usvg::Options::default()
     };
     options.fontdb = fonts();
-    let tree = usvg::Tree::from_str(&svg, &options).map_err(|e| PngError::Svg(e.to_string()))?;
-    let (pw, ph) = (pixels_w as u32, pixels_h as u32);
+    let tree = usvg::Tree::from_str(svg, &options).map_err(|e| PngError::Svg(e.to_string()))?;
     let mut pixmap = tiny_skia::Pixmap::new(pw, ph).ok_or(PngError::Size { width, height })?;
     let transform = tiny_skia::Transform::from_scale(pw as f32 / width as f32, ph as f32 / height as f32);
     resvg::render(&tree, transform, &mut pixmap.as_mut());
