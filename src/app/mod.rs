@@ -210,7 +210,11 @@ impl App {
             Command::ShowView(view) => self.settings.view = view,
             Command::OpenFileDialog => {
                 let files = rfd::FileDialog::new()
-                    .add_filter(self.lang().pick("CSV og tekst", "CSV and text"), &["csv", "tsv", "txt"])
+                    .add_filter(
+                        self.lang()
+                            .pick("Spørgeskemaeksporter (CSV, Excel)", "Survey exports (CSV, Excel)"),
+                        &["csv", "tsv", "txt", "xlsx", "xlsm"],
+                    )
                     .add_filter(self.lang().pick("Alle filer", "All files"), &["*"])
                     .pick_files();
                 if let Some(files) = files.filter(|f| !f.is_empty()) {

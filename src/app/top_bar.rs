@@ -170,8 +170,8 @@ pub fn status_ui(ui: &mut egui::Ui, loader: Option<&Loader>, message: Option<&Me
             }
         } else {
             ui.weak(lang.pick(
-                "Træk CSV-filer ind i vinduet, eller Ctrl+O for at åbne.",
-                "Drop CSV files on the window, or Ctrl+O to open.",
+                "Træk eksporter (CSV, Excel) ind i vinduet, eller Ctrl+O for at åbne.",
+                "Drop exports (CSV, Excel) on the window, or Ctrl+O to open.",
             ));
         }
     });
