@@ -13,9 +13,8 @@ use crate::output::{file_report_text, summary_csv, summary_text};
 use crate::plan::Plan;
 use crate::verdicts::{comparisons_text, summary_json, suppression_note};
 
-/// The sample check-in survey, compiled in so a lone .exe has data to show.
-pub const SAMPLE_NAME: &str = "sample-data/checkin-survey.csv";
-pub const SAMPLE_BYTES: &[u8] = include_bytes!("../sample-data/checkin-survey.csv");
+/// The sample check-in survey (the `sample` module), used where no file is given.
+pub use crate::sample::{BYTES as SAMPLE_BYTES, NAME as SAMPLE_NAME};
 
 pub const SUBCOMMANDS: [&str; 3] = ["summary", "check", "report"];
 /// Problems printed before the rest are only counted.

@@ -18,5 +18,6 @@ pub mod output;
 pub mod phases;
 pub mod plan;
 pub mod report;
+pub mod sample;
 pub mod timeline;
 pub mod verdicts;

@@ -51,9 +51,8 @@ use crate::dataset::Dataset;
 use crate::import::FileReport;
 use crate::locale::Lang;
 
-/// The bundled check-in survey, compiled in so a lone executable opens on real-looking data.
-const SAMPLE_NAME: &str = "checkin-survey.csv";
-const SAMPLE_BYTES: &[u8] = crate::cli::SAMPLE_BYTES;
+// The bundled sample: one module for the window and the command line.
+use crate::sample::{BYTES as SAMPLE_BYTES, NAME as SAMPLE_NAME};
 
 /// The data the views show.
 pub struct Loaded {
