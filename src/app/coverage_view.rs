@@ -21,6 +21,7 @@ pub enum Sort {
     Missing,
 }
 
+#[must_use = "the command must reach App::apply"]
 pub fn ui(ui: &mut egui::Ui, coverage: &Cached<Coverage>, sort: Sort, lang: Lang) -> Option<Command> {
     let mut command = None;
     ui.heading(lang.pick(

@@ -172,6 +172,7 @@ impl App {
     }
 
     /// The dialog, while open.
+    #[must_use = "the command must reach App::apply"]
     pub(super) fn deck_ui(&self, ctx: &egui::Context) -> Vec<Command> {
         let mut commands = Vec::new();
         if !self.deck.open {

@@ -13,6 +13,7 @@ use crate::locale::Lang;
 /// Question texts from a structure file can be paragraphs: the table shows the start.
 const QUESTION_TEXT_SHOWN: usize = 70;
 
+#[must_use = "the command must reach App::apply"]
 pub fn ui(ui: &mut egui::Ui, report: &FileReport, columns: &FileSummary, index: usize, lang: Lang) -> Option<Command> {
     let mut command = None;
     ui.strong(&report.file);

@@ -12,6 +12,7 @@ use crate::locale::Lang;
 /// Problems listed before "and N more": a file with a wrong column can have one per row.
 const PROBLEMS_SHOWN: usize = 300;
 
+#[must_use = "the command must reach App::apply"]
 pub fn ui(ui: &mut egui::Ui, review: &Review, lang: Lang) -> Option<Command> {
     let import = &review.import;
     let mut command = None;

@@ -9,6 +9,7 @@ use crate::locale::Lang;
 
 impl App {
     /// Ctrl+O, Ctrl+C on a chart, and files dropped on the window.
+    #[must_use = "the command must reach App::apply"]
     pub(super) fn input_commands(&self, ctx: &egui::Context) -> Vec<Command> {
         let mut commands = Vec::new();
         // Ctrl+Shift+O first: consume_shortcut ignores extra Shift, so Ctrl+O would take it.

@@ -329,6 +329,7 @@ impl App {
         }
     }
 
+    #[must_use = "the command must reach App::apply"]
     fn central_ui(&mut self, ui: &mut egui::Ui) -> Option<Command> {
         let lang = self.settings.lang;
         if let Some(review) = self.review.as_ref().filter(|_| self.plan_for_review.is_none()) {

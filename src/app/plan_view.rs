@@ -140,6 +140,7 @@ fn column_label(column: usize, lang: Lang) -> &'static str {
     }
 }
 
+#[must_use = "the command must reach App::apply"]
 pub fn ui(ui: &mut egui::Ui, lang: Lang, form: &mut Form, for_review: bool) -> Option<Command> {
     let mut command = None;
     ui.heading(lang.pick("Udrulningsplan", "Rollout plan"));

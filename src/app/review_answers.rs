@@ -11,6 +11,7 @@ use crate::import::LayoutAnswers;
 use crate::locale::Lang;
 
 /// "Læst som sidst: fil.csv: …" for each file read with remembered answers, with "Glem".
+#[must_use = "the command must reach App::apply"]
 pub fn remembered_ui(ui: &mut egui::Ui, review: &Review, lang: Lang) -> Option<Command> {
     let mut command = None;
     for layout in &review.remembered {
@@ -39,6 +40,7 @@ pub fn remembered_ui(ui: &mut egui::Ui, review: &Review, lang: Lang) -> Option<C
 }
 
 /// The answers given in this review, each with a button that takes it back.
+#[must_use = "the command must reach App::apply"]
 pub fn given_ui(ui: &mut egui::Ui, review: &Review, lang: Lang) -> Option<Command> {
     let answers = &review.answers;
     if answers.is_empty() {
@@ -102,6 +104,7 @@ fn labels_text(answers: &LayoutAnswers, lang: Lang) -> String {
 }
 
 /// The answers given in this review, each with a button that takes it back.
+#[must_use = "the command must reach App::apply"]
 fn given_answers_ui(ui: &mut egui::Ui, answers: &LayoutAnswers, lang: Lang) -> Option<Command> {
     let mut command = None;
     let mut row = |ui: &mut egui::Ui, text: String, answer: Answer| {

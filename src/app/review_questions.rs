@@ -58,6 +58,7 @@ fn quoted(items: &[String], lang: Lang) -> String {
     format!("{} {} {last}", quoted.join(", "), lang.pick("og", "and"))
 }
 
+#[must_use = "the command must reach App::apply"]
 pub fn ui(ui: &mut egui::Ui, review: &Review, lang: Lang) -> Option<Command> {
     let mut command = None;
     if !review.questions.is_empty() {
@@ -87,6 +88,7 @@ pub(super) fn framed<R>(ui: &mut egui::Ui, content: impl FnOnce(&mut egui::Ui) -
         .inner
 }
 
+#[must_use = "the command must reach App::apply"]
 fn question_ui(ui: &mut egui::Ui, question: &Question, lang: Lang) -> Option<Command> {
     let mut command = None;
     match question {

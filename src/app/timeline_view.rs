@@ -88,6 +88,7 @@ fn kind_label(kind: EntryKind, lang: Lang) -> &'static str {
     }
 }
 
+#[must_use = "the command must reach App::apply"]
 pub fn ui(ui: &mut egui::Ui, timeline: &Timeline, lang: Lang, form: &mut Form) -> Option<Command> {
     let mut command = None;
     ui.heading(lang.pick("Tidslinje", "Timeline"));
@@ -148,6 +149,7 @@ pub fn ui(ui: &mut egui::Ui, timeline: &Timeline, lang: Lang, form: &mut Form) -
     command
 }
 
+#[must_use = "the command must reach App::apply"]
 fn form_ui(ui: &mut egui::Ui, timeline: &Timeline, lang: Lang, form: &mut Form) -> Option<Command> {
     let mut command = None;
     ui.strong(match form.editing {

@@ -6,6 +6,7 @@ use super::loader::{Input, Loader};
 use super::{Command, Loaded, Message, Settings, ThemeChoice, View};
 use crate::locale::Lang;
 
+#[must_use = "the command must reach App::apply"]
 pub fn ui(ui: &mut egui::Ui, settings: &Settings, loaded: &Loaded, reviewing: bool) -> Option<Command> {
     let lang = settings.lang;
     let mut command = None;
@@ -84,6 +85,7 @@ pub fn ui(ui: &mut egui::Ui, settings: &Settings, loaded: &Loaded, reviewing: bo
     command
 }
 
+#[must_use = "the command must reach App::apply"]
 fn file_menu_ui(ui: &mut egui::Ui, settings: &Settings) -> Option<Command> {
     let lang = settings.lang;
     let mut command = None;
@@ -142,6 +144,7 @@ fn file_menu_ui(ui: &mut egui::Ui, settings: &Settings) -> Option<Command> {
     command
 }
 
+#[must_use = "the command must reach App::apply"]
 pub fn status_ui(ui: &mut egui::Ui, loader: Option<&Loader>, message: Option<&Message>, lang: Lang) -> Option<Command> {
     let mut command = None;
     ui.horizontal(|ui| {
