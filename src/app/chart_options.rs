@@ -9,6 +9,7 @@ use crate::charts::{ChartNote, ChartOptions, ChartSpec, Limit, Sort};
 use crate::dataset::Dataset;
 use crate::locale::Lang;
 
+#[must_use = "the command must reach App::apply"]
 pub fn ui(
     ui: &mut egui::Ui,
     view: View,

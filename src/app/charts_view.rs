@@ -64,6 +64,7 @@ pub fn group_by_label(by: &GroupBy, lang: Lang) -> String {
     }
 }
 
+#[must_use = "the command must reach App::apply"]
 pub fn ui(
     ui: &mut egui::Ui,
     view: View,

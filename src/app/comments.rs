@@ -8,6 +8,7 @@ use crate::dataset::Comment;
 use crate::locale::Lang;
 
 /// `comments` are the ones that may be shown; `hidden` were left out as from small groups.
+#[must_use = "the command must reach App::apply"]
 pub fn ui(
     ui: &mut egui::Ui,
     comments: &[Comment],

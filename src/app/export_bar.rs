@@ -76,6 +76,7 @@ pub enum ChartFormat {
 }
 
 /// The export row. `base` is the chart before the user's texts, for the fields' hints.
+#[must_use = "the command must reach App::apply"]
 pub fn ui(
     ui: &mut egui::Ui,
     base: &ChartSpec,

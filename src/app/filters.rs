@@ -28,6 +28,7 @@ impl DateTexts {
 }
 
 /// `municipality_search` narrows the long municipality list (98 kommuner and 5 regions).
+#[must_use = "the command must reach App::apply"]
 pub fn ui(
     ui: &mut egui::Ui,
     dataset: &Dataset,

@@ -219,6 +219,7 @@ fn column_name_ui(ui: &mut egui::Ui, column: &ColumnReport) -> egui::Response {
 
 /// Each column: its header (and question text), its role (changeable), what it is used for
 /// and why.
+#[must_use = "the command must reach App::apply"]
 fn columns_ui(
     ui: &mut egui::Ui,
     report: &FileReport,

@@ -14,6 +14,7 @@ use crate::analysis::verdict::{details, sentence};
 use crate::analysis::{ComparisonKind, Results, Summary};
 use crate::locale::Lang;
 
+#[must_use = "the command must reach App::apply"]
 pub fn ui(
     ui: &mut egui::Ui,
     results: &Cached<Results>,
@@ -45,6 +46,7 @@ pub fn ui(
     command
 }
 
+#[must_use = "the command must reach App::apply"]
 fn body_ui(
     ui: &mut egui::Ui,
     results: &Cached<Results>,
