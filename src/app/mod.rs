@@ -2,6 +2,7 @@
 //! return [`Command`]s; [`App::apply`] is the only place that changes state.
 
 mod answer_files;
+mod apply;
 mod cache;
 mod chart_options;
 mod chart_state;
@@ -192,121 +193,43 @@ impl App {
         });
     }
 
+    /// Applies a command, in the function of its area: importing, the plan, exports, what
+    /// the numbers rest on, and the views and settings.
     pub fn apply(&mut self, command: Command) {
         match command {
-            Command::SetLang(lang) => {
-                self.settings.lang = lang;
-                self.filter_dates = filters::DateTexts::from_filter(&self.settings.filter, lang);
-                if !self.plan_form.changed {
-                    // The dates as the new language writes them; typed edits are kept as typed.
-                    self.plan_form = plan_view::Form::from_plan(&self.settings.plan, lang);
-                }
-            }
-            Command::SetTheme(theme) => {
-                self.settings.theme = theme;
-                self.apply_theme();
-            }
-            Command::ShowView(view) => self.settings.view = view,
-            Command::OpenFileDialog => {
-                let files = rfd::FileDialog::new()
-                    .add_filter(
-                        self.lang()
-                            .pick("Spørgeskemaeksporter (CSV, Excel)", "Survey exports (CSV, Excel)"),
-                        &["csv", "tsv", "txt", "xlsx", "xlsm"],
-                    )
-                    .add_filter(self.lang().pick("Alle filer", "All files"), &["*"])
-                    .pick_files();
-                if let Some(files) = files.filter(|f| !f.is_empty()) {
-                    self.start_import(files.into_iter().map(Input::Path).collect());
-                }
-            }
-            Command::Import(inputs) => {
-                if !inputs.is_empty() {
-                    self.start_import(inputs);
-                }
-            }
-            Command::LoadSample => {
-                self.review = None;
-                self.leave_plan_for_review();
-                self.load_sample();
-            }
-            Command::SetRole { .. }
+            Command::OpenFileDialog
+            | Command::Import(_)
+            | Command::LoadSample
+            | Command::SetRole { .. }
             | Command::SetDateOrder(_)
             | Command::CountAsDontKnow(_)
             | Command::WithdrawAnswer(_)
-            | Command::ForgetLayout(_) => self.answer(command),
-            Command::ChooseLabelsDialog => self.choose_labels_dialog(),
-            Command::EditPlanForReview => {
-                self.plan_for_review = Some(self.settings.view);
-                self.settings.view = View::Plan;
-            }
-            Command::BackToReview => self.leave_plan_for_review(),
-            Command::SetPlan(plan) => self.set_plan(plan),
-            Command::UsePlanEdits => self.use_plan_edits(),
-            Command::UndoPlanEdits => self.plan_form = plan_view::Form::from_plan(&self.settings.plan, self.lang()),
-            Command::OpenPlanDialog => self.open_plan_dialog(),
-            Command::SavePlanDialog => self.save_plan_dialog(),
-            Command::AcceptImport { skip_invalid } => self.accept_review(skip_invalid),
-            Command::DiscardReview => {
-                self.review = None;
-                self.leave_plan_for_review();
-            }
-            Command::CancelImport => {
-                // Dropping the loader drops the receiver; the worker's result goes nowhere.
-                self.loader = None;
-                self.message = Some(Message {
-                    text: self
-                        .lang()
-                        .pick("Indlæsning annulleret.", "Import cancelled.")
-                        .to_string(),
-                    is_error: false,
-                });
-            }
-            Command::SetFilter(filter) => {
-                self.filter_dates = filters::DateTexts::from_filter(&filter, self.lang());
-                self.settings.filter = filter;
-            }
-            Command::SetTotalMode(mode) => self.settings.total_mode = mode,
-            Command::CopyText(text) => {
-                self.ctx.copy_text(text);
-                self.message = Some(Message {
-                    text: self
-                        .lang()
-                        .pick(
-                            "Tabellen er kopieret; indsæt den i Excel eller PowerPoint.",
-                            "Table copied; paste it into Excel or PowerPoint.",
-                        )
-                        .to_string(),
-                    is_error: false,
-                });
-            }
-            Command::SetCrossTabBy(by) => self.settings.crosstab_by = by,
-            Command::SetDistributionWave(wave) => self.settings.distribution_wave = Some(wave),
-            Command::SetTimeline(timeline) => self.settings.timeline = timeline,
-            Command::OpenTimelineDialog => self.open_timeline(),
-            Command::SaveTimelineDialog => self.save_timeline(),
-            Command::SetChartTexts(texts) => {
-                self.chart_texts.insert(self.settings.view, texts);
-            }
-            Command::SetExportSize(size) => self.settings.export_size = size,
-            Command::SetExportBackground(background) => self.settings.export_background = background,
-            Command::SaveChart(format) => self.save_chart(format),
-            Command::SaveTable(format) => self.save_table(format),
-            Command::CopyChartImage => self.copy_chart_image(),
-            Command::SetChartOptions(options) => {
-                self.settings.chart_options.insert(self.settings.view, options);
-            }
-            Command::CopyTable => self.copy_table(),
-            Command::Deck(command) => self.deck_command(command),
-            Command::SaveProjectDialog => self.save_project_dialog(),
-            Command::OpenProjectDialog => self.open_project_dialog(),
-            Command::ClearRecentFiles => self.settings.recent_files.clear(),
+            | Command::ForgetLayout(_)
+            | Command::ChooseLabelsDialog
+            | Command::AcceptImport { .. }
+            | Command::DiscardReview
+            | Command::CancelImport => self.apply_import(command),
+            Command::EditPlanForReview
+            | Command::BackToReview
+            | Command::SetPlan(_)
+            | Command::UsePlanEdits
+            | Command::UndoPlanEdits
+            | Command::OpenPlanDialog
+            | Command::SavePlanDialog => self.apply_plan(command),
+            Command::CopyText(_)
+            | Command::SaveChart(_)
+            | Command::SaveTable(_)
+            | Command::CopyChartImage
+            | Command::CopyTable
+            | Command::Deck(_)
+            | Command::SaveProjectDialog
+            | Command::OpenProjectDialog => self.apply_export(command),
             Command::SetMinN(_)
             | Command::SetShowIntervals(_)
             | Command::SetOverviewTitle(_)
             | Command::SortCoverage(_)
             | Command::SaveCoverage(_) => self.apply_trust(command),
-            Command::DismissMessage => self.message = None,
+            other => self.apply_view(other),
         }
     }
 
