@@ -234,15 +234,32 @@ fn plain(year: i32, month: u32, day: u32) -> Option<Reading> {
 
 /// Danish and English names, any case, cut to three letters or more.
 fn month_number(word: &[u8]) -> Option<u32> {
-    const NAMES: &str = "januar january februar february marts march april april maj may juni june juli july \
-        august august september september oktober october november november december december";
-    let starts = |name: &&str| {
+    const NAMES: [[&str; 2]; 12] = [
+        ["januar", "january"],
+        ["februar", "february"],
+        ["marts", "march"],
+        ["april", "april"],
+        ["maj", "may"],
+        ["juni", "june"],
+        ["juli", "july"],
+        ["august", "august"],
+        ["september", "september"],
+        ["oktober", "october"],
+        ["november", "november"],
+        ["december", "december"],
+    ];
+    // Shorter words name no month; checked before the names are looked at (this runs for
+    // every word of every value of a date column).
+    if word.len() < 3 || word.len() > 9 {
+        return None;
+    }
+    let starts = |name: &str| {
         name.as_bytes()
             .get(..word.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(word))
     };
-    let index = NAMES.split(' ').position(|name| word.len() >= 3 && starts(&name))?;
-    u32::try_from(index / 2 + 1).ok()
+    let index = NAMES.iter().position(|names| names.iter().any(|name| starts(name)))?;
+    u32::try_from(index + 1).ok()
 }
 
 /// Checks what follows the date: the time must be real even though only the date is kept, so

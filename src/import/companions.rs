@@ -20,12 +20,17 @@ pub(super) enum Kind {
 /// A small table's rows as text with their line (or sheet row) numbers: a CSV in any
 /// encoding and separator, or a workbook's first sheet.
 pub fn read_rows(bytes: &[u8]) -> Result<Vec<(u64, Vec<String>)>, String> {
+    read_first_rows(bytes, usize::MAX)
+}
+
+/// The first `limit` rows, as [`read_rows`] reads them.
+fn read_first_rows(bytes: &[u8], limit: usize) -> Result<Vec<(u64, Vec<String>)>, String> {
     if xlsx::is_xlsx(bytes) {
         let mut workbook = xlsx::open(bytes)?;
         let first = workbook.sheet_names().into_iter().next().ok_or("no sheets")?;
         let rows = workbook.rows(&first)?;
         let mut out = Vec::new();
-        for index in 0..rows.len() {
+        for index in 0..rows.len().min(limit) {
             let mut fields = Vec::new();
             rows.row_into(index, &mut fields);
             out.push((index as u64 + 1, fields));
@@ -45,7 +50,7 @@ pub fn read_rows(bytes: &[u8]) -> Result<Vec<(u64, Vec<String>)>, String> {
     let mut record = csv::StringRecord::new();
     // The csv reader's own line count lags on CRLF and knows no lone CR: count ourselves.
     let mut lines = super::rows::LineCounter::new(&text);
-    loop {
+    while out.len() < limit {
         match reader.read_record(&mut record) {
             Ok(true) => {
                 let line = lines.line_at(record.position().map_or(0, |p| p.byte()));
@@ -55,6 +60,7 @@ pub fn read_rows(bytes: &[u8]) -> Result<Vec<(u64, Vec<String>)>, String> {
             Err(error) => return Err(error.to_string()),
         }
     }
+    Ok(out)
 }
 
 /// Files this small may be companions; data files are read as data without a look.
@@ -63,6 +69,17 @@ const COMPANION_MAX_BYTES: usize = 16 << 20;
 /// What a file is, from its name and the first rows.
 pub(super) fn classify(bytes: &[u8]) -> Kind {
     if bytes.len() > COMPANION_MAX_BYTES || xlsx::is_xlsx(bytes) || xlsx::is_ole_xls(bytes) {
+        return Kind::Data;
+    }
+    // The first rows tell whether the file may be a companion; only then is it read whole.
+    let Ok(head) = read_first_rows(bytes, 3) else {
+        return Kind::Data;
+    };
+    let Some((_, header)) = head.first() else {
+        return Kind::Data;
+    };
+    let may_be_labels = header.len() <= 4;
+    if !Plan::is_plan_header(header) && Structure::from_rows(&head).is_none() && !may_be_labels {
         return Kind::Data;
     }
     let Ok(rows) = read_rows(bytes) else {

@@ -207,6 +207,14 @@ fn equal_ignoring_case(text: &str, lower_label: &str) -> bool {
     if text.len() != lower_label.len() && text.is_ascii() {
         return false;
     }
+    // Lower case never makes a text more than half as long again: a quick no for names.
+    if text.len() > lower_label.len() * 3 / 2 + 2 {
+        return false;
+    }
+    let first = text.chars().next().map(|c| c.to_lowercase().next());
+    if first != Some(lower_label.chars().next()) {
+        return false;
+    }
     let mut label_chars = lower_label.chars();
     for c in text.chars().flat_map(char::to_lowercase) {
         if label_chars.next() != Some(c) {

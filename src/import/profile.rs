@@ -4,12 +4,19 @@
 //! are decided from this, never from the first rows alone: a question asked only from a
 //! later wave on is empty in the first hundreds of rows.
 
-use super::likert::{is_dont_know, is_on_scale};
+use std::collections::HashMap;
+
+use super::likert::{Answer, DecimalMark, parse_answer};
 use crate::dates::{DateColumn, looks_like_date};
 
-/// Distinct values remembered per column: more than any scale or code list has, few enough
-/// to look up fast. Past this, values are only counted by kind.
-const MAX_DISTINCT: usize = 64;
+/// Distinct values remembered per column: more than any scale or code list has, and the 98
+/// municipalities and 5 regions too; few enough to keep. Past this, values are only counted
+/// by kind.
+const MAX_DISTINCT: usize = 128;
+
+/// No answer label is this long: longer text is counted as neither answer nor "don't know"
+/// without being parsed (free-text comments, timestamps with zones, e-mails).
+const LONGEST_ANSWER: usize = 48;
 
 #[derive(Clone, Debug, Default)]
 pub(super) struct ColumnProfile {
@@ -23,6 +30,8 @@ pub(super) struct ColumnProfile {
     pub overflow_dates: usize,
     /// The index in `distinct` of the last value (a column repeats its value row after row).
     last: Option<usize>,
+    /// Where each distinct value is in `distinct`.
+    index: HashMap<String, usize>,
     /// Filled values so far all integers, each one more than the one before (1, 2, 3, …).
     counting: Counting,
     /// The first filled value as an integer: where a later part's counting must go on from.
@@ -53,15 +62,18 @@ impl ColumnProfile {
         if let Some(dates) = &mut self.dates {
             dates.add(text);
         }
-        let number = text.parse::<i64>();
-        if self.filled == 1 {
-            self.first_number = number.as_ref().ok().copied();
+        // Parsed only while the column may still count 1, 2, 3 (most columns stop at once).
+        if self.counting != Counting::No {
+            let number = text.parse::<i64>();
+            if self.filled == 1 {
+                self.first_number = number.as_ref().ok().copied();
+            }
+            self.counting = match (self.counting, number) {
+                (Counting::NotStarted, Ok(n)) => Counting::At(n),
+                (Counting::At(last), Ok(n)) if last.checked_add(1) == Some(n) => Counting::At(n),
+                _ => Counting::No,
+            };
         }
-        self.counting = match (self.counting, number) {
-            (Counting::NotStarted, Ok(n)) => Counting::At(n),
-            (Counting::At(last), Ok(n)) if last.checked_add(1) == Some(n) => Counting::At(n),
-            _ => Counting::No,
-        };
         if let Some(index) = self.last
             && let Some((known, count)) = self.distinct.get_mut(index)
             && known == text
@@ -69,7 +81,7 @@ impl ColumnProfile {
             *count += 1;
             return;
         }
-        if let Some(index) = self.distinct.iter().position(|(known, _)| known == text) {
+        if let Some(&index) = self.index.get(text) {
             if let Some((_, count)) = self.distinct.get_mut(index) {
                 *count += 1;
             }
@@ -77,14 +89,24 @@ impl ColumnProfile {
             return;
         }
         if self.distinct.len() < MAX_DISTINCT {
+            self.index.insert(text.to_string(), self.distinct.len());
             self.distinct.push((text.to_string(), 1));
             self.last = Some(self.distinct.len() - 1);
             return;
         }
-        self.overflow += 1;
-        self.overflow_on_scale += usize::from(is_on_scale(text));
-        self.overflow_dont_know += usize::from(is_dont_know(text));
-        self.overflow_dates += usize::from(looks_like_date(text));
+        self.count_overflow(text, 1);
+    }
+
+    /// Counts `count` values past the remembered ones by what they are.
+    fn count_overflow(&mut self, text: &str, count: usize) {
+        self.overflow += count;
+        let (on_scale, dont_know) = answer_kind(text);
+        self.overflow_on_scale += count * usize::from(on_scale);
+        self.overflow_dont_know += count * usize::from(dont_know);
+        // A date column's dates are counted by its date watch.
+        if self.dates.is_none() {
+            self.overflow_dates += count * usize::from(looks_like_date(text));
+        }
     }
 
     /// Adds the profile of the part of the column that follows this one (read on another
@@ -112,15 +134,15 @@ impl ColumnProfile {
         self.overflow_dont_know += later.overflow_dont_know;
         self.overflow_dates += later.overflow_dates;
         for (text, count) in later.distinct {
-            if let Some((_, known)) = self.distinct.iter_mut().find(|(known, _)| *known == text) {
-                *known += count;
+            if let Some(&index) = self.index.get(&text) {
+                if let Some((_, known)) = self.distinct.get_mut(index) {
+                    *known += count;
+                }
             } else if self.distinct.len() < MAX_DISTINCT {
+                self.index.insert(text.clone(), self.distinct.len());
                 self.distinct.push((text, count));
             } else {
-                self.overflow += count;
-                self.overflow_on_scale += count * usize::from(is_on_scale(&text));
-                self.overflow_dont_know += count * usize::from(is_dont_know(&text));
-                self.overflow_dates += count * usize::from(looks_like_date(&text));
+                self.count_overflow(&text, count);
             }
         }
         self.dates = match (self.dates.take(), later.dates) {
@@ -138,6 +160,15 @@ impl ColumnProfile {
             }
         };
         self.last = None;
+    }
+
+    /// Values that are dates: counted by the date watch of a date column, else from the
+    /// remembered values and the overflow.
+    pub fn dates_counted(&self, decode: impl Fn(&str) -> String) -> usize {
+        match &self.dates {
+            Some(dates) => dates.dates(),
+            None => self.count_where(decode, looks_like_date) + self.overflow_dates,
+        }
     }
 
     /// True when every value is the same one.
@@ -165,9 +196,22 @@ impl ColumnProfile {
     }
 }
 
+/// Whether a value is an answer on the scale, and whether it is a "don't know": one parse.
+fn answer_kind(text: &str) -> (bool, bool) {
+    if text.len() > LONGEST_ANSWER {
+        return (false, false);
+    }
+    match parse_answer(text, DecimalMark::Auto) {
+        Ok(Answer::Score(_)) => (true, false),
+        Ok(Answer::DontKnow) => (false, true),
+        _ => (false, false),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::import::likert::is_on_scale;
 
     #[test]
     fn a_profile_counts_values_by_kind() {

@@ -12,7 +12,6 @@ use super::likert::{is_dont_know, is_dont_know_label, is_on_scale};
 use super::profile::ColumnProfile;
 use super::tools::{SystemColumn, system_column};
 use super::values::parse_week;
-use crate::dates::looks_like_date;
 
 /// Why a column got its role.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -228,7 +227,7 @@ impl<'a> Reading<'a> {
             scale_with_codes,
             filled: profile.filled,
             answers,
-            dates: profile.count_where(decoded, looks_like_date) + profile.overflow_dates,
+            dates: profile.dates_counted(decoded),
             weeks: profile.count_where(decoded, |t| parse_week(t).is_some()),
             numbers: profile.count_where(decoded, |t| t.replace(',', ".").parse::<f64>().is_ok()),
             waves: profile.count_where(decoded, is_wave_name),

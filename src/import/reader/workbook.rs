@@ -57,32 +57,35 @@ pub(super) fn read_workbook(
     {
         structure.merge(&found);
     }
-    let mut data_sheet = named("dataset");
-    if data_sheet.is_none() {
-        // The first sheet that holds anything.
-        for name in &names {
-            if workbook.rows(name).is_ok_and(|rows| !rows.is_empty()) {
-                data_sheet = Some(name.clone());
+    // SurveyXact's Dataset sheet, else the first sheet that holds anything: each sheet is
+    // read once, and the one chosen is kept as read.
+    let candidates: Vec<String> = match named("dataset") {
+        Some(dataset) => vec![dataset],
+        None => names.clone(),
+    };
+    let mut chosen = None;
+    for name in candidates {
+        match workbook.rows(&name) {
+            Ok(rows) if !rows.is_empty() => {
+                chosen = Some((name, rows));
                 break;
+            }
+            Ok(_) => {}
+            Err(reason) => {
+                problems.push(Problem::of_file(
+                    file,
+                    ProblemKind::Workbook {
+                        da: reason.da,
+                        en: reason.en,
+                    },
+                ));
+                return;
             }
         }
     }
-    let Some(sheet) = data_sheet else {
+    let Some((sheet, rows)) = chosen else {
         problems.push(Problem::of_file(file, ProblemKind::Empty));
         return;
-    };
-    let rows = match workbook.rows(&sheet) {
-        Ok(rows) => rows,
-        Err(reason) => {
-            problems.push(Problem::of_file(
-                file,
-                ProblemKind::Workbook {
-                    da: reason.da,
-                    en: reason.en,
-                },
-            ));
-            return;
-        }
     };
     report.sheet = Some(sheet.clone());
     let table = Table::Sheet {
