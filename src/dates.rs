@@ -50,16 +50,17 @@ impl DateColumn {
         self.month_first = self.month_first.take().or(later.month_first);
     }
 
-    pub fn add(&mut self, text: &str) {
+    /// Notes a value; true when it is a date in some order.
+    pub fn add(&mut self, text: &str) -> bool {
         let text = text.trim();
         if text.is_empty() {
-            return;
+            return false;
         }
         // Only the first example of each kind is kept, so an ordinary value never allocates.
         let example = match read(text) {
             None => {
                 self.unreadable += 1;
-                return;
+                return false;
             }
             Some(Reading::Plain(_)) => None,
             Some(Reading::Either { .. }) => Some(&mut self.ambiguous),
@@ -72,6 +73,7 @@ impl DateColumn {
         {
             *slot = Some(text.to_owned());
         }
+        true
     }
 
     pub fn evidence(&self) -> OrderEvidence {
@@ -506,7 +508,9 @@ mod tests {
 
     fn evidence(values: &[&str]) -> OrderEvidence {
         let mut column = DateColumn::default();
-        values.iter().for_each(|value| column.add(value));
+        values.iter().for_each(|value| {
+            column.add(value);
+        });
         column.evidence()
     }
 

@@ -31,13 +31,29 @@ pub(super) struct ColumnProfile {
     /// The index in `distinct` of the last value (a column repeats its value row after row).
     last: Option<usize>,
     /// Where each distinct value is in `distinct`.
-    index: HashMap<String, usize>,
+    index: HashMap<String, usize, Fnv>,
     /// Filled values so far all integers, each one more than the one before (1, 2, 3, …).
     counting: Counting,
     /// The first filled value as an integer: where a later part's counting must go on from.
     first_number: Option<i64>,
     /// Only for columns whose first value is a date.
     pub dates: Option<DateColumn>,
+    /// How much of each value is looked at.
+    watch: Watch,
+}
+
+/// How much of a column's values the profile looks at. A survey tool's system columns are
+/// decided by their names: their values are not read as answers (a million e-mail addresses
+/// and ids parsed as possible answers would cost more than all the answers).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(super) enum Watch {
+    /// Everything: the column's role comes from its values.
+    #[default]
+    Everything,
+    /// A time of the answer: its dates and distinct values, not answers.
+    Dates,
+    /// Only how many values it has.
+    Count,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -49,21 +65,29 @@ enum Counting {
 }
 
 impl ColumnProfile {
+    pub fn watching(watch: Watch) -> ColumnProfile {
+        ColumnProfile {
+            watch,
+            ..ColumnProfile::default()
+        }
+    }
+
     /// Notes one value, already trimmed; empty values are not values.
     pub fn add(&mut self, text: &str) {
         if text.is_empty() {
             return;
         }
         self.filled += 1;
+        if self.watch == Watch::Count {
+            return;
+        }
         // A column whose first value is a date is watched for its day-month order.
         if self.filled == 1 && looks_like_date(text) {
             self.dates = Some(DateColumn::default());
         }
-        if let Some(dates) = &mut self.dates {
-            dates.add(text);
-        }
+        let is_date = self.dates.as_mut().is_some_and(|dates| dates.add(text));
         // Parsed only while the column may still count 1, 2, 3 (most columns stop at once).
-        if self.counting != Counting::No {
+        if self.counting != Counting::No && self.watch == Watch::Everything {
             let number = text.parse::<i64>();
             if self.filled == 1 {
                 self.first_number = number.as_ref().ok().copied();
@@ -94,13 +118,18 @@ impl ColumnProfile {
             self.last = Some(self.distinct.len() - 1);
             return;
         }
-        self.count_overflow(text, 1);
+        self.count_overflow(text, 1, is_date);
     }
 
-    /// Counts `count` values past the remembered ones by what they are.
-    fn count_overflow(&mut self, text: &str, count: usize) {
+    /// Counts `count` values past the remembered ones by what they are (a date is no answer:
+    /// a date column's unique timestamps are not parsed as answers).
+    fn count_overflow(&mut self, text: &str, count: usize, is_date: bool) {
         self.overflow += count;
-        let (on_scale, dont_know) = answer_kind(text);
+        let (on_scale, dont_know) = if is_date || self.watch != Watch::Everything {
+            (false, false)
+        } else {
+            answer_kind(text)
+        };
         self.overflow_on_scale += count * usize::from(on_scale);
         self.overflow_dont_know += count * usize::from(dont_know);
         // A date column's dates are counted by its date watch.
@@ -142,7 +171,7 @@ impl ColumnProfile {
                 self.index.insert(text.clone(), self.distinct.len());
                 self.distinct.push((text, count));
             } else {
-                self.count_overflow(&text, count);
+                self.count_overflow(&text, count, false);
             }
         }
         self.dates = match (self.dates.take(), later.dates) {
@@ -193,6 +222,35 @@ impl ColumnProfile {
             .filter(|(text, _)| test(&decode(text)))
             .map(|(_, count)| count)
             .sum()
+    }
+}
+
+/// FNV-1a: the distinct values of a column are short texts hashed once per value of a big
+/// file, where SipHash's strength against chosen keys buys nothing (a column holds at most
+/// 128 of them).
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct Fnv;
+
+impl std::hash::BuildHasher for Fnv {
+    type Hasher = FnvHasher;
+
+    fn build_hasher(&self) -> FnvHasher {
+        FnvHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+pub(super) struct FnvHasher(u64);
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 ^= u64::from(byte);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
     }
 }
 

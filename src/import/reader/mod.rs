@@ -16,7 +16,7 @@ use super::columns::Role;
 use super::labels::{Labels, Structure};
 use super::lines::trim;
 use super::problems::{Problem, ProblemKind};
-use super::profile::ColumnProfile;
+use super::profile::{ColumnProfile, Watch};
 use super::roles::{self, Decision};
 use super::rows::{FileLayout, FileSetup, RowReader};
 use super::sniff::{decode_reporting, detect_separator, has_quote, looks_binary, scan_quotes};
@@ -302,7 +302,24 @@ fn decide_columns(
     reading: &mut Reading,
 ) -> Option<Columns> {
     let headers = &header.names;
-    let profiles = match profile_columns(table, header.first_line, headers.len()) {
+    // The tools' system columns are decided by name: their values need not be read as
+    // answers (an override may make one a question: then it is read like any column).
+    let watches: Vec<Watch> = headers
+        .iter()
+        .map(|header| {
+            let chosen = options
+                .role_overrides
+                .keys()
+                .any(|k| k.trim().eq_ignore_ascii_case(header.trim()));
+            match tools::system_column(header) {
+                _ if chosen => Watch::Everything,
+                Some(tools::SystemColumn::AnswerTime { .. }) => Watch::Dates,
+                Some(tools::SystemColumn::Other) => Watch::Count,
+                None => Watch::Everything,
+            }
+        })
+        .collect();
+    let profiles = match profile_columns(table, header.first_line, &watches) {
         Ok(profiles) => profiles,
         Err(ProfileError::Unreadable((line, reason))) => {
             reading.tell_at(line, None, ProblemKind::Unreadable { reason });

@@ -2,7 +2,7 @@
 //! (header rows and preview), the profile of every value, the rows.
 
 use super::super::lines::split_at_line_ends;
-use super::super::profile::ColumnProfile;
+use super::super::profile::{ColumnProfile, Watch};
 use super::super::rows::{Fields, LineCounter, RowReader, SplitLine};
 use super::super::xlsx::SheetRows;
 use super::super::{FileReport, Problem};
@@ -261,11 +261,12 @@ impl From<(u64, String)> for ProfileError {
 pub(super) fn profile_columns(
     table: &Table,
     first_line: u64,
-    columns: usize,
+    watches: &[Watch],
 ) -> Result<Vec<ColumnProfile>, ProfileError> {
+    let columns = watches.len();
     let empty = || Profiler {
         first_line: 0,
-        profiles: vec![ColumnProfile::default(); columns],
+        profiles: watches.iter().map(|watch| ColumnProfile::watching(*watch)).collect(),
         too_long: None,
     };
     let (Some(data), Table::Text { separator, .. }) = (table.data_chunks(first_line, 1), table) else {
@@ -281,7 +282,8 @@ pub(super) fn profile_columns(
         let walked = walk_chunk(chunk, *separator, data.quoted, &mut profiler);
         (profiler, walked)
     });
-    let mut profiles = vec![ColumnProfile::default(); columns];
+    let mut profiles: Vec<ColumnProfile> = watches.iter().map(|watch| ColumnProfile::watching(*watch)).collect();
+    debug_assert_eq!(profiles.len(), columns);
     let mut lines_before = data.header_lines;
     for (part, walked) in parts {
         let lines = walked.map_err(|(line, reason)| ProfileError::Unreadable((line + lines_before, reason)))?;
