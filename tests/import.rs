@@ -679,3 +679,45 @@ fn a_workbook_problem_names_its_sheet_row_and_column() {
     );
     assert_eq!(import.dataset.answer_count(), 2);
 }
+
+/// A big file is read in one pass with roles guessed from its first rows; a question asked
+/// only from a later wave on (empty in those rows) proves the guess wrong, and the file is
+/// read again with the roles of the whole file: the answers are all there.
+#[test]
+fn a_big_file_whose_first_rows_mislead_is_read_right() {
+    use valgpuls::import::{Source, import_sources};
+    let mut text = String::from("Kommune;Rul;Uge;Valgdagen;Supporten\n");
+    for i in 0..60_000 {
+        let support = if i < 5_000 {
+            String::new()
+        } else {
+            (1 + i % 5).to_string()
+        };
+        text.push_str(&format!(
+            "Kommune {};Rul {};{};{};{support}\n",
+            i % 98,
+            1 + i / 20_000,
+            1 + i % 5,
+            1 + i % 4
+        ));
+    }
+    assert!(text.len() > 1 << 20, "the test needs a file that is read in chunks");
+    let read = |one_reader: bool| {
+        import_sources(
+            &[Source {
+                name: "senere.csv".into(),
+                bytes: text.clone().into_bytes(),
+            }],
+            &ImportOptions {
+                one_reader,
+                ..ImportOptions::default()
+            },
+        )
+    };
+    let (fast, one) = (read(false), read(true));
+    assert!(fast.is_clean(), "{:?}", messages(&fast));
+    assert_eq!(fast.dataset.questions, ["Valgdagen", "Supporten"]);
+    assert_eq!(fast.dataset.answer_count(), 60_000 + 55_000);
+    assert_eq!(rows_as_text(&fast), rows_as_text(&one));
+    assert_eq!(fast.files[0].columns, one.files[0].columns);
+}

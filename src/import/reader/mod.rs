@@ -56,6 +56,11 @@ impl Reading<'_> {
         self.problems.push(problem);
     }
 
+    fn tell_too_long(&mut self, line: u64, column: usize) {
+        let kind = ProblemKind::LineTooLong { limit: MAX_FIELD_BYTES };
+        self.tell_at(line, Some((column + 1, String::new())), kind);
+    }
+
     fn tell_at(&mut self, line: u64, column: Option<(usize, String)>, kind: ProblemKind) {
         let problem = Problem {
             line: Some(line),
@@ -203,18 +208,121 @@ fn read_table(
             structure: merged_labels.1,
         }
     };
+    if read_in_one_pass(table, &header, options, companions, builder, &mut reading) {
+        return;
+    }
     let Some(columns) = decide_columns(table, &header, options, companions, &mut reading) else {
         return;
     };
-    let has = |role: Role| columns.roles.contains(&role);
-    let plan = options.plan.as_ref();
-    // The weeks come from the dates only with a plan of the waves' start dates.
-    let date_needed = !has(Role::Week) && !has(Role::Phase) && plan.is_some_and(|p| p.has_starts());
+    let date_needed = dates_needed(&columns.roles, options);
     let Some(dates) = date_orders(&columns, &header.names, options, date_needed, &mut reading) else {
         return;
     };
-    let setup = FileSetup {
-        file,
+    let setup = file_setup(&reading, &header, &columns, companions, options, dates, date_needed);
+    read_rows(table, header.first_line, &setup, builder, &mut reading);
+    after_reading(&setup, &mut reading);
+}
+
+/// Rows looked at to guess a big file's roles before its one pass.
+const GUESS_ROWS: u64 = 2_000;
+
+/// A big text read once: the roles guessed from its first rows, every row read and every value
+/// profiled in the same pass on every core, then the guess checked against the whole file's
+/// profile. A right guess keeps what was read; a wrong one (a question asked only in later
+/// rows) reads the file again with the roles of the whole file. False when the file is not
+/// read this way (small, a workbook, no guess): the caller reads it in two passes.
+fn read_in_one_pass(
+    table: &Table,
+    header: &Header,
+    options: &ImportOptions,
+    companions: &Companions,
+    builder: &mut DatasetBuilder,
+    reading: &mut Reading,
+) -> bool {
+    let Table::Text { separator, .. } = table else {
+        return false;
+    };
+    let Some(data) = table
+        .data_chunks(header.first_line, parallel::CHUNKS_PER_THREAD)
+        .filter(|data| data.chunks.len() > 1)
+    else {
+        return false;
+    };
+    let watches = watches(&header.names, options);
+    let Some(sample) = table::sample_profile(table, header.first_line, &watches, GUESS_ROWS) else {
+        return false;
+    };
+    // The guess is made quietly: what it would report is reported from the whole file.
+    let mut scratch_report = FileReport::new(reading.file);
+    scratch_report.tool = reading.report.tool;
+    let mut scratch_problems = Vec::new();
+    let mut scratch = Reading {
+        file: reading.file,
+        sheet: reading.sheet,
+        report: &mut scratch_report,
+        problems: &mut scratch_problems,
+    };
+    let Some(guess) = columns_from(sample, header, options, companions, &mut scratch) else {
+        return false;
+    };
+    let guess_needed = dates_needed(&guess.roles, options);
+    let Some(guess_dates) = date_orders(&guess, &header.names, options, guess_needed, &mut scratch) else {
+        return false;
+    };
+    let guess_setup = file_setup(
+        reading,
+        header,
+        &guess,
+        companions,
+        options,
+        guess_dates.clone(),
+        guess_needed,
+    );
+    let mut chunks = parallel::read_chunks_of(&data, *separator, &guess_setup, Some(&watches));
+    let profiles = match parallel::merged_profile(&mut chunks, data.header_lines, header.names.len()) {
+        Ok(profiles) => profiles,
+        Err((line, column)) => {
+            reading.tell_too_long(line, column);
+            return true;
+        }
+    };
+    let Some(columns) = columns_from(profiles, header, options, companions, reading) else {
+        return true;
+    };
+    let needed = dates_needed(&columns.roles, options);
+    let Some(dates) = date_orders(&columns, &header.names, options, needed, reading) else {
+        return true;
+    };
+    let setup = file_setup(reading, header, &columns, companions, options, dates.clone(), needed);
+    if columns.roles == guess.roles && columns.names == guess.names && dates == guess_dates && needed == guess_needed {
+        let labels = parallel::join_chunks(chunks, reading.file, builder, reading.report, reading.problems);
+        set_labels(reading.report, labels);
+    } else {
+        drop(chunks);
+        read_rows(table, header.first_line, &setup, builder, reading);
+    }
+    after_reading(&setup, reading);
+    true
+}
+
+/// The weeks come from the dates only with a plan of the waves' start dates, and no week or
+/// phase column.
+fn dates_needed(roles: &[Role], options: &ImportOptions) -> bool {
+    let has = |role: Role| roles.contains(&role);
+    !has(Role::Week) && !has(Role::Phase) && options.plan.as_ref().is_some_and(|p| p.has_starts())
+}
+
+fn file_setup<'a>(
+    reading: &Reading<'a>,
+    header: &'a Header,
+    columns: &'a Columns,
+    companions: &Companions<'a>,
+    options: &'a ImportOptions,
+    dates: Vec<(usize, Option<crate::dates::DateOrder>)>,
+    date_needed: bool,
+) -> FileSetup<'a> {
+    FileSetup {
+        file: reading.file,
         sheet: reading.sheet,
         headers: &header.names,
         names: &columns.names,
@@ -223,11 +331,19 @@ fn read_table(
         dont_know: &options.dont_know,
         dates,
         date_needed,
-        plan,
+        plan: options.plan.as_ref(),
         decimal_mark: options.decimal_mark,
-    };
-    read_rows(table, header.first_line, &setup, builder, &mut reading);
-    after_reading(&setup, &mut reading);
+    }
+}
+
+/// The answer labels met, in scale order, into the report.
+fn set_labels(report: &mut FileReport, labels: std::collections::HashMap<String, Option<f64>>) {
+    report.labels = labels.into_iter().collect();
+    report.labels.sort_by(|a, b| {
+        a.1.partial_cmp(&b.1)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then(a.0.cmp(&b.0))
+    });
 }
 
 /// The header rows, checked: none at all, a field past the limit, nothing after the header,
@@ -292,19 +408,10 @@ fn read_header(table: &Table, reading: &mut Reading) -> Option<Header> {
     })
 }
 
-/// Every column's role from the profile of all its values; None when the file holds no
-/// answers or cannot be read to the end.
-fn decide_columns(
-    table: &Table,
-    header: &Header,
-    options: &ImportOptions,
-    companions: &Companions,
-    reading: &mut Reading,
-) -> Option<Columns> {
-    let headers = &header.names;
-    // The tools' system columns are decided by name: their values need not be read as
-    // answers (an override may make one a question: then it is read like any column).
-    let watches: Vec<Watch> = headers
+/// What the profile looks at in each column: the tools' system columns are decided by name,
+/// their values need not be read as answers (an override makes one a column like any other).
+fn watches(headers: &[String], options: &ImportOptions) -> Vec<Watch> {
+    headers
         .iter()
         .map(|header| {
             let chosen = options
@@ -318,22 +425,42 @@ fn decide_columns(
                 None => Watch::Everything,
             }
         })
-        .collect();
-    let profiles = match profile_columns(table, header.first_line, &watches) {
+        .collect()
+}
+
+/// Every column's role from the profile of all its values; None when the file holds no
+/// answers or cannot be read to the end.
+fn decide_columns(
+    table: &Table,
+    header: &Header,
+    options: &ImportOptions,
+    companions: &Companions,
+    reading: &mut Reading,
+) -> Option<Columns> {
+    let profiles = match profile_columns(table, header.first_line, &watches(&header.names, options)) {
         Ok(profiles) => profiles,
         Err(ProfileError::Unreadable((line, reason))) => {
             reading.tell_at(line, None, ProblemKind::Unreadable { reason });
             return None;
         }
         Err(ProfileError::TooLong((line, column))) => {
-            reading.tell_at(
-                line,
-                Some((column + 1, String::new())),
-                ProblemKind::LineTooLong { limit: MAX_FIELD_BYTES },
-            );
+            reading.tell_too_long(line, column);
             return None;
         }
     };
+    columns_from(profiles, header, options, companions, reading)
+}
+
+/// The roles the profiles give, told in the report (each column with its reason, a constant
+/// column of answers, a file without answers).
+fn columns_from(
+    profiles: Vec<ColumnProfile>,
+    header: &Header,
+    options: &ImportOptions,
+    companions: &Companions,
+    reading: &mut Reading,
+) -> Option<Columns> {
+    let headers = &header.names;
     let texts: Vec<Option<String>> = headers
         .iter()
         .map(|h| companions.structure.text(h).map(str::to_string))
@@ -396,13 +523,7 @@ fn read_rows(table: &Table, first_line: u64, setup: &FileSetup, builder: &mut Da
             labels
         }
     };
-    let report = &mut reading.report;
-    report.labels = labels.into_iter().collect();
-    report.labels.sort_by(|a, b| {
-        a.1.partial_cmp(&b.1)
-            .unwrap_or(std::cmp::Ordering::Equal)
-            .then(a.0.cmp(&b.0))
-    });
+    set_labels(reading.report, labels);
 }
 
 fn column_reports(headers: &[String], texts: &[Option<String>], decisions: &[Decision]) -> Vec<ColumnReport> {

@@ -1,21 +1,25 @@
-//! A quote-free file's lines read in chunks on every core, joined in order so rows, first
-//! appearances and line numbers are as if read in one go.
+//! A text's records read in chunks on every core (quote-free lines, or a quoted text cut
+//! outside its quoted fields), joined in order so rows, first appearances and line numbers are
+//! as if read in one go; the values profiled in the same pass when the roles are speculated.
 
 use std::collections::HashMap;
 
 use super::super::columns::Role;
+use super::super::profile::{ColumnProfile, Watch};
 use super::super::rows::{Fields, FileSetup, RowReader};
 use super::super::{FileReport, Problem, ProblemKind};
-use super::table::{DataChunks, Visit, is_blank, walk_chunk};
+use super::table::{DataChunks, Profiler, Visit, is_blank, walk_chunk};
 use crate::dataset::DatasetBuilder;
 
-/// What one thread made of its chunk of lines.
-struct Chunk {
+/// What one thread made of its chunk of lines: its rows, and (when asked) the profile of
+/// every value in it.
+pub(super) struct Chunk {
     builder: DatasetBuilder,
     report: FileReport,
     problems: Vec<Problem>,
     labels: HashMap<String, Option<f64>>,
     lines: u64,
+    profile: Option<Profiler>,
 }
 
 /// Reads the data in its parts (`DataChunks`), a few per core; the parts' rows are then
@@ -29,6 +33,18 @@ pub(super) fn read_chunks_in_parallel(
     report: &mut FileReport,
     problems: &mut Vec<Problem>,
 ) -> HashMap<String, Option<f64>> {
+    let chunks = read_chunks_of(data, separator, setup, None);
+    join_chunks(chunks, setup.file, builder, report, problems)
+}
+
+/// Reads every chunk's rows with `setup`, and, when `watches` are given, profiles every value
+/// of every column in the same pass (the chunks' profiles in [`Chunk`]).
+pub(super) fn read_chunks_of(
+    data: &DataChunks,
+    separator: u8,
+    setup: &FileSetup,
+    watches: Option<&[Watch]>,
+) -> Vec<Chunk> {
     let bytes_per_line = data.chunks.first().map_or(1, |chunk| bytes_per_line(chunk));
     let answers_per_row = setup
         .roles
@@ -50,9 +66,11 @@ pub(super) fn read_chunks_in_parallel(
             reader: RowReader::new(setup, &mut builder),
             report: &mut report,
             problems: &mut problems,
+            profile: watches.map(Profiler::watching),
         };
         let walked = walk_chunk(chunk, separator, data.quoted, &mut rows);
         let labels = rows.reader.labels;
+        let profile = rows.profile;
         let lines = match walked {
             Ok(lines) => lines,
             Err((line, reason)) => {
@@ -69,18 +87,55 @@ pub(super) fn read_chunks_in_parallel(
             problems,
             labels,
             lines,
+            profile,
         }
     };
-    let results = read_chunks(&data.chunks, data.threads, read_chunk);
+    read_chunks(&data.chunks, data.threads, read_chunk)
+}
 
-    let file_id = builder.add_file(setup.file);
+/// The chunks' profiles merged in order; a field past the limit with its line.
+pub(super) fn merged_profile(
+    chunks: &mut [Chunk],
+    header_lines: u64,
+    columns: usize,
+) -> Result<Vec<ColumnProfile>, (u64, usize)> {
+    let mut profiles: Vec<ColumnProfile> = Vec::new();
+    let mut lines_before = header_lines;
+    for chunk in chunks.iter_mut() {
+        let Some(part) = chunk.profile.take() else { continue };
+        if let Some((line, column)) = part.too_long {
+            return Err((line + lines_before, column));
+        }
+        if profiles.is_empty() {
+            profiles = part.profiles;
+        } else {
+            for (profile, later) in profiles.iter_mut().zip(part.profiles) {
+                profile.merge(later);
+            }
+        }
+        lines_before += chunk.lines;
+    }
+    profiles.resize_with(columns, ColumnProfile::default);
+    Ok(profiles)
+}
+
+/// Appends the chunks' rows to the builder in order, their lines moved on by the lines before
+/// them; their counts and problems to the file's.
+pub(super) fn join_chunks(
+    chunks: Vec<Chunk>,
+    file: &str,
+    builder: &mut DatasetBuilder,
+    report: &mut FileReport,
+    problems: &mut Vec<Problem>,
+) -> HashMap<String, Option<f64>> {
+    let file_id = builder.add_file(file);
     let mut labels = HashMap::new();
     let mut lines_before = 0u64;
-    for chunk in results {
+    for chunk in chunks {
         // The chunks' rows become parts of the data set as they are: nothing is copied.
         if let Err(error) = builder.append(chunk.builder, file_id, lines_before as u32) {
             problems.push(Problem::of_file(
-                setup.file,
+                file,
                 ProblemKind::Unreadable {
                     reason: error.to_string(),
                 },
@@ -102,16 +157,21 @@ pub(super) fn read_chunks_in_parallel(
     labels
 }
 
-/// The rows of one chunk into its own builder, lines counted from the chunk's start.
+/// The rows of one chunk into its own builder, lines counted from the chunk's start; and
+/// every value into the chunk's profile, when one is made.
 struct ChunkRows<'r, 's> {
     header_lines: u64,
     reader: RowReader<'r>,
     report: &'s mut FileReport,
     problems: &'s mut Vec<Problem>,
+    profile: Option<Profiler>,
 }
 
 impl Visit for ChunkRows<'_, '_> {
-    fn visit<F: Fields>(&mut self, _index: usize, line: u64, record: &F) -> bool {
+    fn visit<F: Fields>(&mut self, index: usize, line: u64, record: &F) -> bool {
+        if let Some(profile) = &mut self.profile {
+            profile.visit(index, line, record);
+        }
         if !is_blank(record) {
             self.reader
                 .read(record, line + self.header_lines, self.report, self.problems);

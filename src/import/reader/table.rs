@@ -205,12 +205,25 @@ impl Visit for Head {
     }
 }
 
-/// Every value of every column, after the header rows.
-struct Profiler {
+/// Every value of every column, after the header rows (up to `last_line`, when a sample is
+/// enough).
+pub(super) struct Profiler {
     /// The line the data starts on (after the header rows).
     first_line: u64,
-    profiles: Vec<ColumnProfile>,
-    too_long: Option<(u64, usize)>,
+    pub(super) profiles: Vec<ColumnProfile>,
+    pub(super) too_long: Option<(u64, usize)>,
+    last_line: u64,
+}
+
+impl Profiler {
+    pub(super) fn watching(watches: &[Watch]) -> Profiler {
+        Profiler {
+            first_line: 0,
+            profiles: watches.iter().map(|watch| ColumnProfile::watching(*watch)).collect(),
+            too_long: None,
+            last_line: u64::MAX,
+        }
+    }
 }
 
 impl Visit for Profiler {
@@ -224,7 +237,7 @@ impl Visit for Profiler {
                 profile.add(record.get(i));
             }
         }
-        true
+        line < self.last_line
     }
 }
 
@@ -263,12 +276,7 @@ pub(super) fn profile_columns(
     first_line: u64,
     watches: &[Watch],
 ) -> Result<Vec<ColumnProfile>, ProfileError> {
-    let columns = watches.len();
-    let empty = || Profiler {
-        first_line: 0,
-        profiles: watches.iter().map(|watch| ColumnProfile::watching(*watch)).collect(),
-        too_long: None,
-    };
+    let empty = || Profiler::watching(watches);
     let (Some(data), Table::Text { separator, .. }) = (table.data_chunks(first_line, 1), table) else {
         let mut profiler = Profiler { first_line, ..empty() };
         table.walk(&mut profiler)?;
@@ -283,7 +291,6 @@ pub(super) fn profile_columns(
         (profiler, walked)
     });
     let mut profiles: Vec<ColumnProfile> = watches.iter().map(|watch| ColumnProfile::watching(*watch)).collect();
-    debug_assert_eq!(profiles.len(), columns);
     let mut lines_before = data.header_lines;
     for (part, walked) in parts {
         let lines = walked.map_err(|(line, reason)| ProfileError::Unreadable((line + lines_before, reason)))?;
@@ -296,6 +303,23 @@ pub(super) fn profile_columns(
         lines_before += lines;
     }
     Ok(profiles)
+}
+
+/// The profile of the first `rows` lines of data: enough to guess the roles of a big file
+/// before its one pass (the guess is checked against the whole file's profile).
+pub(super) fn sample_profile(
+    table: &Table,
+    first_line: u64,
+    watches: &[Watch],
+    rows: u64,
+) -> Option<Vec<ColumnProfile>> {
+    let mut profiler = Profiler {
+        first_line,
+        last_line: first_line.saturating_add(rows),
+        ..Profiler::watching(watches)
+    };
+    table.without_line_splitting().walk(&mut profiler).ok()?;
+    profiler.too_long.is_none().then_some(profiler.profiles)
 }
 
 /// Visits the records of a part of a text that starts with a record, numbering its lines
