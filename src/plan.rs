@@ -276,12 +276,7 @@ impl PlanError {
 mod tests {
     use super::*;
 
-    fn rows(text: &str) -> Vec<(u64, Vec<String>)> {
-        text.lines()
-            .enumerate()
-            .map(|(i, line)| (i as u64 + 1, line.split(';').map(str::to_string).collect()))
-            .collect()
-    }
+    use crate::import::companions::semicolon_rows as rows;
 
     #[test]
     fn a_plan_places_municipalities_and_counts_weeks_from_the_start() {

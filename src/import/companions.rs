@@ -159,3 +159,12 @@ pub fn beside(path: &Path) -> Vec<PathBuf> {
     }
     found
 }
+
+/// Rows of `;`-separated text numbered from 1, for tests of the small tables' readers.
+#[cfg(test)]
+pub(crate) fn semicolon_rows(text: &str) -> Vec<(u64, Vec<String>)> {
+    text.lines()
+        .enumerate()
+        .map(|(i, line)| (i as u64 + 1, line.split(';').map(str::to_string).collect()))
+        .collect()
+}

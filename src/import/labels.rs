@@ -188,12 +188,7 @@ fn strip_markup(text: &str) -> String {
 mod tests {
     use super::*;
 
-    fn rows(text: &str) -> Vec<(u64, Vec<String>)> {
-        text.lines()
-            .enumerate()
-            .map(|(i, line)| (i as u64 + 1, line.split(';').map(str::to_string).collect()))
-            .collect()
-    }
+    use crate::import::companions::semicolon_rows as rows;
 
     #[test]
     fn labels_with_and_without_a_header_row() {

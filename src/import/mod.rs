@@ -2,7 +2,7 @@
 //! read every row, and report what was found and what is wrong, with file, line and column.
 
 pub mod columns;
-mod companions;
+pub(crate) mod companions;
 pub mod labels;
 pub mod likert;
 mod lines;
