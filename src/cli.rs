@@ -213,7 +213,8 @@ fn import_options(reading: &Reading, lang: Lang) -> Result<ImportOptions, String
     };
     for path in &reading.labels {
         let rows = rows_of(path)?;
-        let labels = Labels::from_rows(&rows).map_err(|(line, why)| format!("{}:{line}: {why}", path.display()))?;
+        let labels = Labels::from_rows(&rows)
+            .map_err(|error| format!("{}:{}: {}", path.display(), error.line, error.message(lang)))?;
         options.labels.merge(&labels);
     }
     if let Some(path) = &reading.plan {

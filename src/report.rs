@@ -133,13 +133,18 @@ fn write_files(
     let note = crate::verdicts::suppression_note(&results.suppression, lang);
     let mut written = Vec::new();
     let mut put = |name: &str, bytes: &[u8]| -> io::Result<()> {
-        if options.fail_after_files.is_some_and(|n| written.len() >= n) {
-            return Err(io::Error::new(io::ErrorKind::StorageFull, "no space left (fault test)"));
-        }
         let path = dir.join(name);
-        let mut file = crate::files::create_exclusive(&path)?;
-        io::Write::write_all(&mut file, bytes)?;
-        file.sync_all()?;
+        if options.fail_after_files.is_some_and(|n| written.len() >= n) {
+            let error = io::Error::new(io::ErrorKind::StorageFull, "no space left (fault test)");
+            return Err(io::Error::new(error.kind(), format!("{name}: {error}")));
+        }
+        // The message names the file that failed, not only the folder.
+        let write = || -> io::Result<()> {
+            let mut file = crate::files::create_exclusive(&path)?;
+            io::Write::write_all(&mut file, bytes)?;
+            file.sync_all()
+        };
+        write().map_err(|error| io::Error::new(error.kind(), format!("{name}: {error}")))?;
         written.push(path);
         Ok(())
     };

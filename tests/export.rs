@@ -340,3 +340,42 @@ fn waves_whose_names_clash_as_file_names_keep_their_own_charts() {
     assert_eq!(distributions.len(), 4, "{files:?}");
     std::fs::remove_dir_all(&out_dir).unwrap();
 }
+
+/// A report whose folder is a file, or whose disk fills up, names what failed and leaves the
+/// file as it was.
+#[test]
+fn a_report_that_cannot_be_written_says_which_file_and_touches_nothing() {
+    let (dataset, _) = load("checkin-survey.csv");
+    let parent = std::env::temp_dir().join(format!("valgpuls-report-fault-{}", std::process::id()));
+    let _fresh = std::fs::remove_dir_all(&parent);
+    std::fs::create_dir_all(&parent).unwrap();
+    let not_a_folder = parent.join("rapport");
+    std::fs::write(&not_a_folder, "mine").unwrap();
+    let options = ReportOptions {
+        out_dir: not_a_folder.clone(),
+        width: 480,
+        height: 270,
+        lang: Lang::Da,
+        force: true,
+        ..ReportOptions::default()
+    };
+    assert!(write_report(&dataset, &Timeline::default(), &options).is_err());
+    assert_eq!(std::fs::read_to_string(&not_a_folder).unwrap(), "mine");
+    let full = ReportOptions {
+        out_dir: parent.join("ny"),
+        fail_after_files: Some(1),
+        ..options
+    };
+    let error = write_report(&dataset, &Timeline::default(), &full).unwrap_err();
+    assert!(
+        error.to_string().starts_with("comparisons.csv:") || error.to_string().contains(".csv:"),
+        "{error}"
+    );
+    assert!(!parent.join("ny").exists());
+    let left: Vec<_> = std::fs::read_dir(&parent)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(left, ["rapport"], "no staging folder is left behind");
+    std::fs::remove_dir_all(&parent).unwrap();
+}

@@ -148,8 +148,13 @@ impl App {
     pub fn load_labels_from(&mut self, path: &Path) -> Result<(), String> {
         let lang = self.lang();
         let table = read_table(path)?;
-        let labels = Labels::from_rows(&table.rows)
-            .map_err(|(line, why)| format!("{}: {why}", place(path, table.workbook, line, None, lang)))?;
+        let labels = Labels::from_rows(&table.rows).map_err(|error| {
+            format!(
+                "{}: {}",
+                place(path, table.workbook, error.line, None, lang),
+                error.message(lang)
+            )
+        })?;
         if labels.is_empty() {
             return Err(format!(
                 "{}: {}",

@@ -14,6 +14,22 @@ pub struct Labels {
     columns: BTreeMap<String, BTreeMap<String, String>>,
 }
 
+/// A row of a labels file that is not column;code;label.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LabelsError {
+    pub line: u64,
+    pub fields: usize,
+}
+
+impl LabelsError {
+    pub fn message(&self, lang: crate::locale::Lang) -> String {
+        match lang {
+            crate::locale::Lang::Da => format!("{} felter, ventede kolonne;kode;tekst", self.fields),
+            crate::locale::Lang::En => format!("{} fields, expected column;code;label", self.fields),
+        }
+    }
+}
+
 /// The header words that mark a first row as the header of a labels file.
 const COLUMN_WORDS: [&str; 5] = ["variable", "variabel", "column", "kolonne", "variablename"];
 const CODE_WORDS: [&str; 5] = ["value", "code", "kode", "værdi", "vaerdi"];
@@ -21,14 +37,17 @@ const CODE_WORDS: [&str; 5] = ["value", "code", "kode", "værdi", "vaerdi"];
 impl Labels {
     /// Rows of column;code;label (a header row is optional). Rows with fewer than three
     /// fields are an error on that row: a labels file that half reads would decode half.
-    pub fn from_rows(rows: &[(u64, Vec<String>)]) -> Result<Labels, (u64, String)> {
+    pub fn from_rows(rows: &[(u64, Vec<String>)]) -> Result<Labels, LabelsError> {
         let mut labels = Labels::default();
         for (index, (line, fields)) in rows.iter().enumerate() {
             if fields.iter().all(|f| f.trim().is_empty()) {
                 continue;
             }
             let [column, code, label, ..] = fields.as_slice() else {
-                return Err((*line, format!("{} felter, ventede kolonne;kode;tekst", fields.len())));
+                return Err(LabelsError {
+                    line: *line,
+                    fields: fields.len(),
+                });
             };
             if index == 0 && is_header(column, code) {
                 continue;
@@ -201,7 +220,7 @@ mod tests {
         }
         assert_eq!(
             Labels::from_rows(&rows("s_2;1")),
-            Err((1, "2 felter, ventede kolonne;kode;tekst".into()))
+            Err(LabelsError { line: 1, fields: 2 })
         );
     }
 
