@@ -153,7 +153,13 @@ mod tests {
                 vec![Some(2), Some(-4), Some(7)],
             ]
         );
-        let huge = Keys::new(&[("wave", Part::Id { size: u64::MAX }), ("question", Part::Id { size: 8 })]);
-        assert!(!huge.packed, "too many combinations for 64 bits: grouped by the columns");
+        let huge = Keys::new(&[
+            ("wave", Part::Id { size: u64::MAX }),
+            ("question", Part::Id { size: 8 }),
+        ]);
+        assert!(
+            !huge.packed,
+            "too many combinations for 64 bits: grouped by the columns"
+        );
     }
 }

@@ -1,23 +1,25 @@
 //! The numbers: polars lazy queries over [`Dataset::answers`], one per view, each taking the
 //! same [`Filter`]. Queries group and aggregate; Rust only puts the few result rows in order.
 
+mod bins;
 pub mod compare;
 pub mod coverage;
 pub mod inference;
 mod keys;
 pub mod parts;
 mod samples;
-pub mod worker;
 mod stats;
 mod summary;
 pub mod suppress;
 pub mod verdict;
 mod views;
+pub mod worker;
 
 use chrono::NaiveDate;
 use polars::prelude::*;
 use serde::{Deserialize, Serialize};
 
+pub use bins::{Bins, bins_of};
 pub use compare::{Comparison, Kind as ComparisonKind, comparisons};
 pub use parts::{Part, Partial};
 pub use samples::{Answers, Spread, answers};

@@ -1,28 +1,28 @@
 //! The results of a filter state in parts, so the view on screen waits only for what it
-//! shows: the summary (the overview's table and the bars), the questions (the per-question
-//! table and the distribution) and the check-ins (the trend, the binned answers and the
-//! difference tests). Each part is computed from one [`Scope`], with small groups already
-//! hidden; [`Partial`] collects them as they come.
+//! shows: the summary (the overview's table and the bars: one small group-by) and the
+//! details (the per-question table, the distribution, the trend, the binned answers and the
+//! difference tests: one group-by, see [`bins`](super::bins)). Each part is computed from one
+//! [`Scope`], with small groups already hidden; [`Partial`] collects them as they come.
 
 use serde::{Deserialize, Serialize};
 
+use super::bins::bins_of;
 use super::compare::{Comparison, comparisons};
-use super::samples::{Answers, answers_of};
+use super::samples::Answers;
 use super::summary::{Summary, summary_of};
 use super::suppress::{self, Suppression};
-use super::views::{BreakdownRow, DistributionRow, TrendPoint, questions_of, trend_of};
+use super::views::{BreakdownRow, DistributionRow, TrendPoint};
 use super::{Results, Scope};
 
 /// A part of a filter state's results.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Part {
     Summary,
-    Questions,
-    CheckIns,
+    Details,
 }
 
 impl Part {
-    pub const ALL: [Part; 3] = [Part::Summary, Part::Questions, Part::CheckIns];
+    pub const ALL: [Part; 2] = [Part::Summary, Part::Details];
 }
 
 /// A part's result; an error is kept as text, so it is shown once and not retried.
@@ -35,19 +35,15 @@ pub struct SummaryPart {
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub struct QuestionsPart {
+pub struct DetailsPart {
     pub breakdown: Vec<BreakdownRow>,
     pub distribution: Vec<DistributionRow>,
     /// The (wave, question) groups hidden as too small.
-    pub hidden: Vec<(String, String)>,
-    pub note: Suppression,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct CheckInsPart {
+    pub hidden_questions: Vec<(String, String)>,
     pub trend: Vec<TrendPoint>,
     /// The (wave, week) check-ins hidden as too small.
-    pub hidden: Vec<(String, i32)>,
+    pub hidden_weeks: Vec<(String, i32)>,
+    /// What was hidden among the questions and the check-ins.
     pub note: Suppression,
     pub answers: Answers,
     pub comparisons: Vec<Comparison>,
@@ -57,16 +53,14 @@ pub struct CheckInsPart {
 #[derive(Clone, Debug)]
 pub enum Piece {
     Summary(Outcome<SummaryPart>),
-    Questions(Outcome<QuestionsPart>),
-    CheckIns(Outcome<CheckInsPart>),
+    Details(Outcome<DetailsPart>),
 }
 
 impl Piece {
     pub fn part(&self) -> Part {
         match self {
             Piece::Summary(_) => Part::Summary,
-            Piece::Questions(_) => Part::Questions,
-            Piece::CheckIns(_) => Part::CheckIns,
+            Piece::Details(_) => Part::Details,
         }
     }
 
@@ -74,8 +68,7 @@ impl Piece {
     pub fn failed(part: Part, error: &str) -> Piece {
         match part {
             Part::Summary => Piece::Summary(Err(error.to_string())),
-            Part::Questions => Piece::Questions(Err(error.to_string())),
-            Part::CheckIns => Piece::CheckIns(Err(error.to_string())),
+            Part::Details => Piece::Details(Err(error.to_string())),
         }
     }
 }
@@ -84,16 +77,14 @@ impl Piece {
 #[derive(Clone, Debug, Default)]
 pub struct Partial {
     pub summary: Option<Outcome<SummaryPart>>,
-    pub questions: Option<Outcome<QuestionsPart>>,
-    pub check_ins: Option<Outcome<CheckInsPart>>,
+    pub details: Option<Outcome<DetailsPart>>,
 }
 
 impl Partial {
     pub fn has(&self, part: Part) -> bool {
         match part {
             Part::Summary => self.summary.is_some(),
-            Part::Questions => self.questions.is_some(),
-            Part::CheckIns => self.check_ins.is_some(),
+            Part::Details => self.details.is_some(),
         }
     }
 
@@ -104,8 +95,7 @@ impl Partial {
     pub fn insert(&mut self, piece: Piece) {
         match piece {
             Piece::Summary(part) => self.summary = Some(part),
-            Piece::Questions(part) => self.questions = Some(part),
-            Piece::CheckIns(part) => self.check_ins = Some(part),
+            Piece::Details(part) => self.details = Some(part),
         }
     }
 
@@ -113,8 +103,7 @@ impl Partial {
     pub fn piece(&self, part: Part) -> Option<Piece> {
         Some(match part {
             Part::Summary => Piece::Summary(self.summary.clone()?),
-            Part::Questions => Piece::Questions(self.questions.clone()?),
-            Part::CheckIns => Piece::CheckIns(self.check_ins.clone()?),
+            Part::Details => Piece::Details(self.details.clone()?),
         })
     }
 
@@ -132,73 +121,63 @@ impl Partial {
                     SummaryPart { summary, note }
                 }));
             }
-            Part::Questions => {
-                self.questions = Some(questions_of(scope).map_err(error).map(|(rows, distribution)| {
-                    let (breakdown, hidden, note) = suppress::protect_breakdown(&rows, min_n);
-                    let distribution = suppress::protect_distribution(&distribution, &hidden);
-                    QuestionsPart {
-                        breakdown,
-                        distribution,
-                        hidden,
-                        note,
-                    }
-                }));
-            }
-            Part::CheckIns => {
+            Part::Details => {
                 self.compute(scope, min_n, Part::Summary);
                 let summary = match &self.summary {
                     Some(Ok(part)) => Ok(&part.summary),
                     Some(Err(error)) => Err(error.clone()),
                     None => Err(String::new()),
                 };
-                let check_ins = summary.and_then(|summary| {
-                    let (trend, hidden, note) = suppress::protect_trend(&trend_of(scope).map_err(error)?, min_n);
-                    let answers = answers_of(scope).map_err(error)?;
-                    let comparisons = comparisons(summary, &answers, &hidden, min_n);
-                    Ok(CheckInsPart {
+                let details = summary.and_then(|summary| {
+                    let bins = bins_of(scope).map_err(error)?;
+                    let (breakdown, hidden_questions, mut note) = suppress::protect_breakdown(&bins.breakdown(), min_n);
+                    let distribution = suppress::protect_distribution(&bins.distribution(), &hidden_questions);
+                    let (trend, hidden_weeks, trend_note) = suppress::protect_trend(&bins.trend(), min_n);
+                    note.primary += trend_note.primary;
+                    note.secondary += trend_note.secondary;
+                    let answers = bins.answers();
+                    let comparisons = comparisons(summary, &answers, &hidden_weeks, min_n);
+                    Ok(DetailsPart {
+                        breakdown,
+                        distribution,
+                        hidden_questions,
                         trend,
-                        hidden,
+                        hidden_weeks,
                         note,
                         answers,
                         comparisons,
                     })
                 });
-                self.check_ins = Some(check_ins);
+                self.details = Some(details);
             }
         }
     }
 
     /// Every part together, once all are known; the first error otherwise.
     pub fn results(&self) -> Option<Outcome<Results>> {
-        let (summary, questions, check_ins) = (self.summary.as_ref()?, self.questions.as_ref()?, self.check_ins.as_ref()?);
-        Some(assemble(summary, questions, check_ins))
+        let (summary, details) = (self.summary.clone()?, self.details.clone()?);
+        Some(summary.and_then(|summary| {
+            let details = details?;
+            Ok(Results {
+                suppression: total_note(&summary.note, &details.note),
+                summary: summary.summary,
+                breakdown: details.breakdown,
+                distribution: details.distribution,
+                trend: details.trend,
+                answers: details.answers,
+                comparisons: details.comparisons,
+                hidden_questions: details.hidden_questions,
+                hidden_weeks: details.hidden_weeks,
+            })
+        }))
     }
 }
 
-fn assemble(
-    summary: &Outcome<SummaryPart>,
-    questions: &Outcome<QuestionsPart>,
-    check_ins: &Outcome<CheckInsPart>,
-) -> Outcome<Results> {
-    let (summary, questions, check_ins) = (summary.clone()?, questions.clone()?, check_ins.clone()?);
-    Ok(Results {
-        suppression: total_note(&summary.note, &questions.note, &check_ins.note),
-        summary: summary.summary,
-        breakdown: questions.breakdown,
-        distribution: questions.distribution,
-        trend: check_ins.trend,
-        answers: check_ins.answers,
-        comparisons: check_ins.comparisons,
-        hidden_questions: questions.hidden,
-        hidden_weeks: check_ins.hidden,
-    })
-}
-
-/// What was hidden across the summary, the questions and the check-ins.
-pub fn total_note(summary: &Suppression, questions: &Suppression, check_ins: &Suppression) -> Suppression {
+/// What was hidden across the summary and the details.
+pub fn total_note(summary: &Suppression, details: &Suppression) -> Suppression {
     Suppression {
         min_n: summary.min_n,
-        primary: summary.primary + questions.primary + check_ins.primary,
-        secondary: summary.secondary + questions.secondary + check_ins.secondary,
+        primary: summary.primary + details.primary,
+        secondary: summary.secondary + details.secondary,
     }
 }

@@ -5,10 +5,10 @@
 use polars::prelude::*;
 use serde::Serialize;
 
+use super::bins::bins_of;
 use super::inference::Sample;
-use super::keys::{self, Keys};
 use super::{Filter, Scope};
-use crate::dataset::{Dataset, Names, col_names};
+use crate::dataset::Dataset;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Bin {
@@ -97,52 +97,5 @@ impl Answers {
 }
 
 pub fn answers(dataset: &Dataset, filter: &Filter) -> PolarsResult<Answers> {
-    answers_of(&Scope::new(dataset, filter)?)
-}
-
-/// The answers of a filter state, binned: grouped by wave × phase × week as one key and the
-/// score.
-pub fn answers_of(scope: &Scope) -> PolarsResult<Answers> {
-    let dataset = scope.dataset();
-    let (min, max) = scope.weeks.unwrap_or((0, 0));
-    let keys = Keys::new(&[
-        (
-            col_names::WAVE,
-            keys::Part::Id {
-                size: dataset.names.waves.len() as u64,
-            },
-        ),
-        (
-            col_names::PHASE,
-            keys::Part::Id {
-                size: dataset.names.phases.len() as u64,
-            },
-        ),
-        (col_names::WEEK, keys::Part::Int { min, max }),
-    ]);
-    let mut by = keys.exprs();
-    by.push(col(col_names::SCORE));
-    let frame = scope
-        .lazy()
-        .group_by(by)
-        .agg([len().cast(DataType::Float64).alias("count")])
-        .collect()?;
-    let groups = keys.read(&frame)?;
-    let scores = frame.column(col_names::SCORE)?.cast(&DataType::Float64)?;
-    let scores = scores.f64()?;
-    let counts = frame.column("count")?.f64()?;
-    let names = &dataset.names;
-    let bins = groups
-        .iter()
-        .enumerate()
-        .map(|(i, group)| Bin {
-            wave: Names::name(&names.waves, keys::id(group.first())).to_string(),
-            phase: Names::name(&names.phases, keys::id(group.get(1))).to_string(),
-            week: keys::int(group.get(2)),
-            score: scores.get(i),
-            count: counts.get(i).unwrap_or(0.0) as u64,
-        })
-        .filter(|bin| bin.count > 0)
-        .collect();
-    Ok(Answers { bins })
+    Ok(bins_of(&Scope::new(dataset, filter)?)?.answers())
 }

@@ -138,7 +138,7 @@ mod tests {
         let import = crate::import::import_sources(&[source], &crate::import::ImportOptions::default());
         let dataset = Arc::new(import.dataset);
         let worker = Worker::start(|| {}).unwrap();
-        let parts = vec![Part::CheckIns, Part::Summary, Part::Questions];
+        let parts = vec![Part::Details, Part::Summary];
         assert!(worker.send(Request {
             generation: 7,
             dataset: dataset.clone(),
