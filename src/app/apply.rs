@@ -114,6 +114,7 @@ impl App {
             }
             Command::ShowView(view) => self.settings.view = view,
             Command::SetFilter(filter) => {
+                self.filter_changed = Some(std::time::Instant::now());
                 self.filter_dates = filters::DateTexts::from_filter(&filter, self.lang());
                 self.settings.filter = filter;
             }
