@@ -98,7 +98,7 @@ pub fn bins_of<'a>(scope: &Scope<'a>) -> PolarsResult<Bins<'a>> {
 }
 
 impl Bins<'_> {
-    fn name<'n>(list: &'n [String], id: u32) -> &'n str {
+    fn name(list: &[String], id: u32) -> &str {
         Names::name(list, id)
     }
 
