@@ -136,11 +136,6 @@ impl<'a> Scope<'a> {
     fn lazy(&self) -> LazyFrame {
         self.frame.clone().lazy()
     }
-
-    /// How many answers pass the filter.
-    pub fn answer_count(&self) -> usize {
-        self.frame.height()
-    }
 }
 
 /// Everything the window and the report show for one filter state, computed together so a
