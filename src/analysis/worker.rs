@@ -31,6 +31,10 @@ pub struct Reply {
     pub piece: Piece,
 }
 
+/// The worker's thread has ended (it panicked).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Gone;
+
 pub struct Worker {
     requests: Sender<Request>,
     replies: Receiver<Reply>,
@@ -52,8 +56,13 @@ impl Worker {
         self.requests.send(request).is_ok()
     }
 
-    pub fn try_recv(&self) -> Option<Reply> {
-        self.replies.try_recv().ok()
+    /// The next reply if one waits.
+    pub fn try_recv(&self) -> Result<Option<Reply>, Gone> {
+        match self.replies.try_recv() {
+            Ok(reply) => Ok(Some(reply)),
+            Err(TryRecvError::Empty) => Ok(None),
+            Err(TryRecvError::Disconnected) => Err(Gone),
+        }
     }
 
     /// Waits up to `timeout` for the next reply.

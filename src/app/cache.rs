@@ -11,7 +11,7 @@ use std::time::Duration;
 use crate::analysis::coverage::{Coverage, coverage};
 use crate::analysis::parts::{DetailsPart, Outcome, SummaryPart};
 use crate::analysis::suppress::{protect_comments, protect_crosstab};
-use crate::analysis::worker::{Reply, Request, Worker};
+use crate::analysis::worker::{Gone, Reply, Request, Worker};
 use crate::analysis::{CrossTab, Filter, GroupBy, Part, Partial, Results, Scope, crosstab};
 use crate::dataset::{Comment, Dataset};
 use crate::plan::Plan;
@@ -141,15 +141,29 @@ impl AnalysisCache {
     }
 
     /// Takes the worker's replies in; returns the parts that came for the state wanted.
-    pub fn poll(&mut self) -> Vec<Part> {
+    pub fn poll(&mut self, dataset: &Dataset) -> Vec<Part> {
         let mut taken = Vec::new();
-        while let Some(reply) = self.worker.as_ref().and_then(Worker::try_recv) {
-            let part = reply.piece.part();
-            if self.take(reply) {
-                taken.push(part);
+        loop {
+            match self.worker.as_ref().map(Worker::try_recv) {
+                Some(Ok(Some(reply))) => {
+                    let part = reply.piece.part();
+                    if self.take(reply) {
+                        taken.push(part);
+                    }
+                }
+                Some(Err(Gone)) => {
+                    // The thread is gone: what it was counting is counted here, and the next
+                    // change starts a new one.
+                    self.worker = None;
+                    if let Some(key) = self.requested.take() {
+                        self.fill_now(dataset, &key);
+                        taken.extend(Part::ALL);
+                    }
+                    return taken;
+                }
+                Some(Ok(None)) | None => return taken,
             }
         }
-        taken
     }
 
     /// True while the state asked for last is being counted.

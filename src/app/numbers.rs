@@ -14,7 +14,7 @@ impl App {
     /// Takes in the numbers the worker has sent; with VALGPULS_TIMING set, says how long after
     /// the filter change the view's numbers came.
     pub(super) fn poll_numbers(&mut self) {
-        let taken = self.cache.poll();
+        let taken = self.cache.poll(&self.loaded.dataset);
         if let Some(changed) = self.filter_changed
             && std::env::var_os("VALGPULS_TIMING").is_some()
         {
