@@ -117,6 +117,7 @@ impl App {
                 self.filter_changed = Some(std::time::Instant::now());
                 self.filter_dates = filters::DateTexts::from_filter(&filter, self.lang());
                 self.settings.filter = filter;
+                self.want_numbers();
             }
             Command::SetTotalMode(mode) => self.settings.total_mode = mode,
             Command::SetCrossTabBy(by) => self.settings.crosstab_by = by,

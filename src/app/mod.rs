@@ -105,6 +105,8 @@ pub struct App {
     launched: Option<std::time::Instant>,
     /// When the filter last changed (VALGPULS_TIMING prints when its numbers came).
     filter_changed: Option<std::time::Instant>,
+    /// Tests hold the worker's numbers back (see `App::hold_numbers`).
+    numbers_held: bool,
     /// Kept to request repaints from the import thread and to set the theme.
     ctx: egui::Context,
     /// The window title last sent, so it is sent only when it changes.
@@ -129,6 +131,7 @@ impl App {
             municipality_search: String::new(),
             launched: None,
             filter_changed: None,
+            numbers_held: false,
             deck: deck_dialog::DeckState::default(),
             settings,
             loaded: Loaded {
