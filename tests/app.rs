@@ -13,8 +13,18 @@ fn harness() -> Harness<'static, App> {
     let mut harness = Harness::builder()
         .with_size([1600.0, 1000.0])
         .build_eframe(|cc| App::new(cc, Vec::new()));
-    harness.run();
+    settle(&mut harness);
     harness
+}
+
+/// A frame (clicks act), the analysis worker's numbers for what the window shows, then
+/// frames until it is idle: a user sees the numbers a moment after the click. (While numbers
+/// are counted the busy mark's spinner keeps the window redrawing, so `run` alone would not
+/// end.)
+fn settle(harness: &mut Harness<'static, App>) {
+    harness.step();
+    harness.state_mut().wait_for_numbers();
+    harness.run();
 }
 
 fn import_bytes(harness: &mut Harness<'static, App>, name: &str, bytes: &[u8]) {
@@ -23,7 +33,7 @@ fn import_bytes(harness: &mut Harness<'static, App>, name: &str, bytes: &[u8]) {
         bytes: Arc::from(bytes),
     }]));
     harness.state_mut().wait_for_import();
-    harness.run();
+    settle(harness);
 }
 
 #[test]
@@ -41,7 +51,7 @@ fn opens_on_the_sample_showing_rul_2_total_in_danish() {
 fn english_switch_changes_decimal_mark_and_labels() {
     let mut harness = harness();
     harness.get_by_label("English").click();
-    harness.run();
+    settle(&mut harness);
     assert!(harness.query_all_by_label("3.84").count() >= 1);
     assert!(harness.query_by_label("3,84").is_none());
     harness.get_by_label("Total rollout (mean of phase means)");
@@ -55,7 +65,7 @@ fn english_switch_changes_decimal_mark_and_labels() {
 fn pooled_switch_is_labelled_in_the_column_header() {
     let mut harness = harness();
     harness.get_by_label("alle svar samlet").click();
-    harness.run();
+    settle(&mut harness);
     harness.get_by_label("Total udrulning (alle svar samlet)");
     assert!(
         harness
@@ -72,7 +82,7 @@ fn a_phase_filter_changes_the_table() {
     assert_eq!(harness.query_all_by_label(phase).count(), 2);
     let preparation_before = harness.query_all_by_label("3,74").count();
     harness.get_by_role_and_label(Role::CheckBox, phase).click();
-    harness.run();
+    settle(&mut harness);
     assert_eq!(harness.query_all_by_label(phase).count(), 1, "the column is gone");
     assert!(harness.query_all_by_label("3,74").count() < preparation_before);
     assert_eq!(harness.state().settings().filter.phases.len(), 2);
@@ -84,7 +94,7 @@ fn a_wave_filter_removes_its_rows() {
     // The filter's checkbox, the overview row and the per-question row.
     assert_eq!(harness.query_all_by_label("Rul 2").count(), 3);
     harness.get_by_role_and_label(Role::CheckBox, "Rul 2").click();
-    harness.run();
+    settle(&mut harness);
     assert_eq!(harness.query_all_by_label("Rul 2").count(), 1);
 }
 
@@ -98,7 +108,7 @@ fn a_bad_file_shows_its_error_with_line_and_column_and_the_data_stays() {
     harness.get_by_label("«7» ligger uden for skalaen 1-5 (kolonne 3 «Score»)");
     assert_eq!(harness.state().dataset().answer_count(), answers_before);
     harness.get_by_label("Annuller").click();
-    harness.run();
+    settle(&mut harness);
     assert!(harness.state().review().is_none());
     assert_eq!(harness.state().dataset().answer_count(), answers_before);
     assert!(harness.query_all_by_label("3,74").count() >= 1);
@@ -112,7 +122,7 @@ fn a_clean_file_is_reviewed_then_used() {
     harness.get_by_label("Gennemse import");
     harness.get_by_label("semikolon ( ; )");
     harness.get_by_label("Brug data").click();
-    harness.run();
+    settle(&mut harness);
     assert_eq!(harness.state().dataset().waves, vec!["Rul 7".to_string()]);
     assert!(
         harness.query_all_by_label("Rul 7").count() >= 2,
@@ -131,12 +141,12 @@ fn analyses_are_cached_per_filter_state() {
     harness
         .get_by_role_and_label(Role::CheckBox, "Klargøring (uge 1-3)")
         .click();
-    harness.run();
+    settle(&mut harness);
     assert_eq!(harness.state().cache().analyses_run(), 2);
     harness
         .get_by_role_and_label(Role::CheckBox, "Klargøring (uge 1-3)")
         .click();
-    harness.run();
+    settle(&mut harness);
     assert_eq!(
         harness.state().cache().analyses_run(),
         2,
@@ -148,12 +158,12 @@ fn analyses_are_cached_per_filter_state() {
 fn comments_are_searchable() {
     let mut harness = harness();
     harness.get_by_label("Kommentarer").click();
-    harness.run();
+    settle(&mut harness);
     let total = harness.state().dataset().comments.len();
     assert!(total > 0);
     harness.get_by_label("Søg:").click();
     harness.get_by_label("Søg:").type_text("zzzz-intet");
-    harness.run();
+    settle(&mut harness);
     harness.get_by_label(&format!("0 af {total}"));
 }
 
@@ -161,17 +171,17 @@ fn comments_are_searchable() {
 fn a_timeline_event_added_in_the_editor_shows_in_the_trend_chart() {
     let mut harness = harness();
     harness.get_by_label("Tidslinje").click();
-    harness.run();
+    settle(&mut harness);
     let date = harness.get_by_role_and_label(Role::TextInput, "Dato");
     date.click();
     date.type_text("03-03-2025");
-    harness.run();
+    settle(&mut harness);
     let label = harness.get_by_role_and_label(Role::TextInput, "Tekst (dansk)");
     label.click();
     label.type_text("Styregruppemøde");
-    harness.run();
+    settle(&mut harness);
     harness.get_by_label("Tilføj").click();
-    harness.run();
+    settle(&mut harness);
     assert!(
         harness
             .state()
@@ -182,7 +192,7 @@ fn a_timeline_event_added_in_the_editor_shows_in_the_trend_chart() {
             .any(|e| e.label_da == "Styregruppemøde")
     );
     harness.get_by_label("Udvikling").click();
-    harness.run();
+    settle(&mut harness);
     // Zoomed to the data (Aug-Nov 2024), the March event is listed under the chart.
     let spec = harness.state().chart_spec().expect("the trend chart is built");
     assert_eq!(spec.kind, valgpuls::charts::ChartKind::Trend);
@@ -191,7 +201,7 @@ fn a_timeline_event_added_in_the_editor_shows_in_the_trend_chart() {
     ));
     // The whole timeline shows it as an event line at its date.
     harness.get_by_label("Hele tidslinjen").click();
-    harness.run();
+    settle(&mut harness);
     let spec = harness.state().chart_spec().expect("the trend chart is built");
     let event = spec.marks.iter().find_map(|mark| match mark {
         valgpuls::charts::Mark::Event { x, label, .. } if label == "Styregruppemøde" => Some(*x),
@@ -206,7 +216,7 @@ fn a_timeline_event_added_in_the_editor_shows_in_the_trend_chart() {
 fn chart_views_build_their_spec_once_per_change() {
     let mut harness = harness();
     harness.get_by_label("Søjler").click();
-    harness.run();
+    settle(&mut harness);
     let built = harness.state().charts_built();
     for _ in 0..20 {
         harness.step();
@@ -236,10 +246,10 @@ fn every_view_draws_without_panicking() {
         "Oversigt",
     ] {
         harness.get_by_label(label).click();
-        harness.run();
+        settle(&mut harness);
     }
     harness.get_by_label("English").click();
-    harness.run();
+    settle(&mut harness);
     for label in [
         "Bars",
         "Distribution",
@@ -251,7 +261,7 @@ fn every_view_draws_without_panicking() {
         "Overview",
     ] {
         harness.get_by_label(label).click();
-        harness.run();
+        settle(&mut harness);
     }
 }
 
@@ -259,19 +269,19 @@ fn every_view_draws_without_panicking() {
 fn a_chart_title_can_be_edited_and_the_chart_copied_as_an_image() {
     let mut harness = harness();
     harness.get_by_label("Søjler").click();
-    harness.run();
+    settle(&mut harness);
     harness.get_by_label("Tekster på diagrammet").click();
-    harness.run();
+    settle(&mut harness);
     let title = harness.get_by_role_and_label(Role::TextInput, "Titel");
     title.click();
     title.type_text("Tilfredshed, november");
-    harness.run();
+    settle(&mut harness);
     assert_eq!(
         harness.state().chart_spec().map(|s| s.title.as_str()),
         Some("Tilfredshed, november")
     );
     harness.get_by_label("Kopiér billede").click();
-    harness.run();
+    settle(&mut harness);
     harness.get_by_label_contains("kopieret som billede");
 }
 
@@ -287,11 +297,11 @@ fn a_changed_column_role_imports_again_with_the_override() {
         role: valgpuls::import::Role::Score,
     });
     harness.state_mut().wait_for_import();
-    harness.run();
+    settle(&mut harness);
     harness.get_by_label("valgt af dig");
     harness.get_by_label("lang (spørgsmål- og score-kolonne)");
     harness.get_by_label("Brug data").click();
-    harness.run();
+    settle(&mut harness);
     assert_eq!(harness.state().dataset().waves, vec!["Rul 7".to_string()]);
     // The choice is remembered for files with these columns, not for every file.
     let settings = harness.state().settings();
@@ -314,7 +324,7 @@ fn a_cancelled_import_leaves_the_data_alone() {
     }]));
     assert!(harness.state().is_importing());
     harness.state_mut().apply(Command::CancelImport);
-    harness.run();
+    settle(&mut harness);
     assert!(!harness.state().is_importing());
     assert!(harness.state().review().is_none());
     assert_eq!(harness.state().dataset().answer_count(), answers_before);
@@ -342,9 +352,9 @@ impl eframe::Storage for MemoryStorage {
 fn language_theme_and_filter_are_remembered_between_runs() {
     let mut harness = harness();
     harness.get_by_label("English").click();
-    harness.run();
+    settle(&mut harness);
     harness.get_by_role_and_label(Role::CheckBox, "Wave 3").click();
-    harness.run();
+    settle(&mut harness);
     let mut storage = MemoryStorage::default();
     eframe::App::save(harness.state_mut(), &mut storage);
 
@@ -352,7 +362,7 @@ fn language_theme_and_filter_are_remembered_between_runs() {
     let mut next = Harness::builder()
         .with_size([1600.0, 1000.0])
         .build_eframe(move |cc| App::with_settings(cc.egui_ctx.clone(), saved, Vec::new()));
-    next.run();
+    settle(&mut next);
     assert!(next.query_all_by_label("3.84").count() >= 1, "English again");
     assert!(next.query_by_label("Wave 3").is_some(), "the filter checkbox");
     assert_eq!(
@@ -377,9 +387,9 @@ fn the_klik_survey_breaks_down_by_usage_frequency() {
     let klik = include_bytes!("../sample-data/klik-survey.csv");
     import_bytes(&mut harness, "klik-survey.csv", klik);
     harness.get_by_label("Brug data").click();
-    harness.run();
+    settle(&mut harness);
     harness.get_by_label("Krydstabel").click();
-    harness.run();
+    settle(&mut harness);
     let spec = harness.state().chart_spec().expect("crosstab chart");
     assert_eq!(spec.kind, valgpuls::charts::ChartKind::CrossTab);
     assert!(spec.title.contains("Hvor ofte bruger du KLIK?"), "{}", spec.title);
@@ -401,29 +411,29 @@ fn dragging_files_over_the_window_draws_the_drop_hint_without_panicking() {
         .push(eframe::egui::HoveredFile::default());
     harness.step();
     harness.input_mut().hovered_files.clear();
-    harness.run();
+    settle(&mut harness);
 }
 
 #[test]
 fn timeline_entries_can_be_edited_and_removed() {
     let mut harness = harness();
     harness.get_by_label("Tidslinje").click();
-    harness.run();
+    settle(&mut harness);
     let count = harness.state().settings().timeline.entries.len();
     // The first entry: "Teknisk videndelingsforløb", a span.
     harness.get_all_by_label("Rediger").next().unwrap().click();
-    harness.run();
+    settle(&mut harness);
     harness.get_by_label("Rediger punkt");
     let label = harness.get_by_role_and_label(Role::TextInput, "Tekst (dansk)");
     label.click();
-    harness.run();
+    settle(&mut harness);
     harness.key_press(eframe::egui::Key::End);
-    harness.run();
+    settle(&mut harness);
     let label = harness.get_by_role_and_label(Role::TextInput, "Tekst (dansk)");
     label.type_text(" (forlænget)");
-    harness.run();
+    settle(&mut harness);
     harness.get_by_label("Gem ændring").click();
-    harness.run();
+    settle(&mut harness);
     let timeline = &harness.state().settings().timeline;
     assert_eq!(timeline.entries.len(), count);
     assert!(
@@ -433,7 +443,7 @@ fn timeline_entries_can_be_edited_and_removed() {
     );
 
     harness.get_all_by_label("Slet").next().unwrap().click();
-    harness.run();
+    settle(&mut harness);
     assert_eq!(harness.state().settings().timeline.entries.len(), count - 1);
 }
 
@@ -458,7 +468,7 @@ fn the_overview_table_is_copied_as_tab_separated_text() {
         .find(|line| line.starts_with("Rul 2\t"))
         .expect("a Rul 2 row");
     assert!(rul_2.split('\t').any(|cell| cell == "3,84"), "{rul_2}");
-    harness.run();
+    settle(&mut harness);
     harness.get_by_label_contains("Tabellen er kopieret");
 }
 
@@ -476,7 +486,7 @@ fn small_groups_are_marked() {
         ..Default::default()
     };
     harness.state_mut().apply(Command::SetFilter(filter));
-    harness.run();
+    settle(&mut harness);
     harness.get_by_label("* færre end 10 svar: gennemsnittet er usikkert");
     assert!(
         harness.query_all_by_label_contains(" *").count() >= 1,
@@ -488,7 +498,7 @@ fn small_groups_are_marked() {
 fn the_distribution_follows_the_chosen_wave() {
     let mut harness = harness();
     harness.get_by_label("Fordeling").click();
-    harness.run();
+    settle(&mut harness);
     assert!(
         harness.state().chart_spec().unwrap().title.contains("Rul 1"),
         "the last wave first"
@@ -496,7 +506,7 @@ fn the_distribution_follows_the_chosen_wave() {
     harness
         .state_mut()
         .apply(Command::SetDistributionWave("Rul 2".to_string()));
-    harness.run();
+    settle(&mut harness);
     assert!(harness.state().chart_spec().unwrap().title.contains("Rul 2"));
 }
 
@@ -513,16 +523,16 @@ fn a_project_reopens_its_files_and_settings_and_reports_a_changed_source() {
         .state_mut()
         .apply(Command::Import(vec![Input::Path(data.clone())]));
     harness.state_mut().wait_for_import();
-    harness.run();
+    settle(&mut harness);
     harness.get_by_label("Brug data").click();
-    harness.run();
+    settle(&mut harness);
     harness.get_by_label("Udvikling").click();
-    harness.run();
+    settle(&mut harness);
     harness
         .state_mut()
         .apply(Command::SetPlan(plan_with_rul_1_from_12_august()));
     harness.state_mut().wait_for_import();
-    harness.run();
+    settle(&mut harness);
     harness.state_mut().save_project_to(&project).unwrap();
 
     // Another session, another state: the project brings back the file and the view.
@@ -530,18 +540,18 @@ fn a_project_reopens_its_files_and_settings_and_reports_a_changed_source() {
     assert_eq!(next.state().settings().view, View::Overview);
     next.state_mut().open_project_from(&project).unwrap();
     next.state_mut().wait_for_import();
-    next.run();
+    settle(&mut next);
     assert_eq!(next.state().settings().view, View::Trend);
     assert_eq!(next.state().settings().plan, plan_with_rul_1_from_12_august());
     next.get_by_label("Brug data").click();
-    next.run();
+    settle(&mut next);
     assert_eq!(next.state().dataset().waves, vec!["Rul 7".to_string()]);
 
     // The file changes after the save: opening the project says so.
     std::fs::write(&data, "Kommune;Rul;Uge;Score\nKøge;Rul 7;1;2\n").unwrap();
     next.state_mut().open_project_from(&project).unwrap();
     next.state_mut().wait_for_import();
-    next.run();
+    settle(&mut next);
     next.get_by_label_contains("Ændret siden projektet blev gemt:");
     let _ = std::fs::remove_dir_all(&directory);
 }
@@ -556,17 +566,17 @@ fn one_municipality_is_found_by_search_and_chosen_alone() {
         .unwrap_or(&municipalities[0])
         .clone();
     harness.get_by_label("Kommune (alle)").click();
-    harness.run();
+    settle(&mut harness);
     let search = harness.get_by_role_and_label(Role::TextInput, "Søg:");
     search.click();
     search.type_text(&wanted);
-    harness.run();
+    settle(&mut harness);
     let matching = municipalities
         .iter()
         .filter(|m| m.to_lowercase().contains(&wanted.to_lowercase()))
         .count();
     harness.get_by_label(&format!("Vælg kun disse ({matching})")).click();
-    harness.run();
+    settle(&mut harness);
     let chosen = &harness.state().settings().filter.municipalities;
     assert!(chosen.contains(&wanted));
     assert_eq!(chosen.len(), matching);
@@ -609,7 +619,7 @@ fn click_and_wait(harness: &mut Harness<'static, App>, label: &str) {
     harness.get_by_label(label).click();
     harness.step();
     harness.state_mut().wait_for_import();
-    harness.run();
+    settle(harness);
 }
 
 fn is_enabled(harness: &Harness<'static, App>, label: &str) -> bool {
@@ -644,7 +654,7 @@ fn dates_that_read_both_ways_are_asked_about_and_month_first_gives_the_weeks() {
         .state_mut()
         .apply(Command::SetPlan(plan_with_rul_1_from_12_august()));
     harness.state_mut().wait_for_import();
-    harness.run();
+    settle(&mut harness);
     import_bytes(&mut harness, "tidspunkt.csv", AMBIGUOUS_DATES.as_bytes());
     harness.get_by_label("Står dagen eller måneden først i «Tidspunkt»?");
     harness.get_by_label_contains("Ugerne regnes ud fra datoerne, så filen kan ikke bruges");
@@ -661,7 +671,7 @@ fn dates_that_read_both_ways_are_asked_about_and_month_first_gives_the_weeks() {
     harness.get_by_label("Brug data").click();
     // A handful of answers: shown only with small groups let through (issue 10 hides < 5).
     harness.state_mut().apply(Command::SetMinN(1));
-    harness.run();
+    settle(&mut harness);
     // Klargøring (weeks 1 and 3) 3,00; week 4 4,50; week 5 3,00; the mean of the three 3,50.
     assert_eq!(
         harness.query_all_by_label("Rul 1").count(),
@@ -715,7 +725,7 @@ fn answers_are_remembered_for_the_next_file_with_the_same_columns_until_forgotte
     import_bytes(&mut harness, "uge-1.csv", CODED.as_bytes());
     click_and_wait(&mut harness, "Regn «6» som «Ved ikke»");
     harness.get_by_label("Brug data").click();
-    harness.run();
+    settle(&mut harness);
     harness.get_by_label_contains("Dine svar huskes til næste fil med de samme kolonner.");
 
     // Next Monday's export: the same columns, other rows.
@@ -750,7 +760,7 @@ fn a_plan_loaded_in_the_plan_view_gives_a_file_without_a_wave_column_its_waves()
     import_bytes(&mut harness, "uden-rul.csv", file.as_bytes());
     harness.get_by_label("Filen mangler noget, som udrulningsplanen kan give");
     harness.get_by_label("Brug data").click();
-    harness.run();
+    settle(&mut harness);
     assert!(
         harness.query_all_by_label("Alle").count() >= 1,
         "one wave for everything"
@@ -758,11 +768,11 @@ fn a_plan_loaded_in_the_plan_view_gives_a_file_without_a_wave_column_its_waves()
     assert!(harness.query_by_label("Rul 2").is_none());
 
     harness.get_by_label("Plan").click();
-    harness.run();
+    settle(&mut harness);
     harness.get_by_label("Ingen plan i brug. Indlæs en plan-fil, eller skriv planen herunder.");
     harness.state_mut().load_plan_from(&plan).unwrap();
     harness.state_mut().wait_for_import();
-    harness.run();
+    settle(&mut harness);
     harness.get_by_label("I brug: 2 rul og 3 kommuner.");
     harness.get_by_label("Planen er taget i brug, og dataene er læst igen med den.");
     let municipalities: Vec<String> = harness
@@ -774,7 +784,7 @@ fn a_plan_loaded_in_the_plan_view_gives_a_file_without_a_wave_column_its_waves()
     harness.get_by_label("Oversigt").click();
     // A handful of answers: shown only with small groups let through (issue 10 hides < 5).
     harness.state_mut().apply(Command::SetMinN(1));
-    harness.run();
+    settle(&mut harness);
     assert!(harness.query_by_label("Alle").is_none());
     // Rul 1: Køge 4 and Assens 2 in week 1; Rul 2: Odense 5 and 4 in weeks 4 and 5.
     assert!(harness.query_all_by_label("Rul 1").count() >= 2);
@@ -788,9 +798,9 @@ fn a_plan_loaded_in_the_plan_view_gives_a_file_without_a_wave_column_its_waves()
 fn a_plan_typed_in_the_table_is_checked_row_by_row_before_it_is_used() {
     let mut harness = harness();
     harness.get_by_label("Plan").click();
-    harness.run();
+    settle(&mut harness);
     harness.get_by_label("Tilføj række").click();
-    harness.run();
+    settle(&mut harness);
     let type_into = |harness: &mut Harness<'static, App>, column: &str, text: &str| {
         let field = harness
             .get_all_by_role_and_label(Role::TextInput, column)
@@ -798,13 +808,13 @@ fn a_plan_typed_in_the_table_is_checked_row_by_row_before_it_is_used() {
             .unwrap();
         field.click();
         field.type_text(text);
-        harness.run();
+        settle(harness);
     };
     type_into(&mut harness, "Rul", "Rul 1");
     type_into(&mut harness, "Start (uge 1)", "12-13-2024");
     type_into(&mut harness, "Kommune", "Køge");
     harness.get_by_label("Brug planen").click();
-    harness.run();
+    settle(&mut harness);
     harness.get_by_label("Række 1, Start (uge 1): «12-13-2024» er ikke en dato (dd-mm-åååå)");
     assert!(harness.state().settings().plan.waves.is_empty(), "nothing used yet");
 
@@ -814,13 +824,13 @@ fn a_plan_typed_in_the_table_is_checked_row_by_row_before_it_is_used() {
         .unwrap();
     start.click();
     harness.key_press_modifiers(eframe::egui::Modifiers::COMMAND, eframe::egui::Key::A);
-    harness.run();
+    settle(&mut harness);
     let start = harness
         .get_all_by_role_and_label(Role::TextInput, "Start (uge 1)")
         .last()
         .unwrap();
     start.type_text("05-08-2024");
-    harness.run();
+    settle(&mut harness);
     click_and_wait(&mut harness, "Brug planen");
     let plan = &harness.state().settings().plan;
     assert_eq!(plan.wave_of("Køge"), Some("Rul 1"));
@@ -839,12 +849,12 @@ fn the_title_names_the_questions_its_numbers_cover() {
         ..Default::default()
     };
     harness.state_mut().apply(Command::SetFilter(filter));
-    harness.run();
+    settle(&mut harness);
     harness.get_by_label("Tilfredshed (skala 1-5), spørgsmålet «Supporten»");
     harness
         .state_mut()
         .apply(Command::SetOverviewTitle("Styregruppe, uge 47".to_string()));
-    harness.run();
+    settle(&mut harness);
     harness.get_by_label("Styregruppe, uge 47");
 }
 
@@ -859,7 +869,7 @@ fn the_two_counts_of_answers_are_explained() {
 fn a_wave_keeps_its_colour_when_another_is_filtered_out_and_the_project_keeps_it() {
     let mut harness = harness();
     harness.get_by_label("Udvikling").click();
-    harness.run();
+    settle(&mut harness);
     let colour_of =
         |spec: &valgpuls::charts::ChartSpec, wave: &str| spec.legend.iter().find(|l| l.label == wave).map(|l| l.color);
     let before = colour_of(harness.state().chart_spec().unwrap(), "Rul 3").unwrap();
@@ -868,7 +878,7 @@ fn a_wave_keeps_its_colour_when_another_is_filtered_out_and_the_project_keeps_it
         ..Default::default()
     };
     harness.state_mut().apply(Command::SetFilter(filter));
-    harness.run();
+    settle(&mut harness);
     let spec = harness.state().chart_spec().unwrap();
     assert!(colour_of(spec, "Rul 2").is_none());
     assert_eq!(colour_of(spec, "Rul 3"), Some(before), "Rul 3 kept its colour");
@@ -904,7 +914,7 @@ fn the_sample_is_labelled_and_never_shown_while_your_file_loads_or_after_cancel(
         "the sample is not shown while loading"
     );
     harness.state_mut().apply(Command::CancelImport);
-    harness.run();
+    settle(&mut harness);
     // Back to the sample, still named as such.
     assert!(harness.state().window_title().contains("Eksempeldata"));
     harness.get_by_label(" EKSEMPELDATA ");
@@ -921,7 +931,7 @@ fn the_sample_is_labelled_and_never_shown_while_your_file_loads_or_after_cancel(
     assert!(started.query_by_label("3,74").is_none());
     assert!(!started.state().window_title().contains("Eksempeldata"));
     started.state_mut().apply(Command::CancelImport);
-    started.run();
+    settle(&mut started);
     started.get_by_label("Ingen data indlæst");
     assert!(started.query_by_label("3,74").is_none());
     assert!(started.query_by_label(" EKSEMPELDATA ").is_none());
@@ -937,11 +947,11 @@ fn a_hidden_cell_says_so_and_the_minimum_can_be_changed() {
         ..Default::default()
     };
     harness.state_mut().apply(Command::SetFilter(filter));
-    harness.run();
+    settle(&mut harness);
     assert!(harness.query_all_by_label("skjult").count() >= 1);
     harness.get_by_label_contains("Grupper med færre end 5 svar er skjult");
     harness.state_mut().apply(Command::SetMinN(1));
-    harness.run();
+    settle(&mut harness);
     assert!(harness.query_by_label("skjult").is_none());
 }
 
@@ -949,11 +959,11 @@ fn a_hidden_cell_says_so_and_the_minimum_can_be_changed() {
 fn who_has_not_answered_shows_every_municipality_by_week() {
     let mut harness = harness();
     harness.get_by_label("Hvem mangler").click();
-    harness.run();
+    settle(&mut harness);
     harness.get_by_label_contains("Uden rulleplan kendes kun de kommuner");
     // Rul 1 misses one check-in of 170 in the sample.
     assert!(harness.query_all_by_label("99 % (169 af 170)").count() >= 1);
     assert_eq!(harness.query_all_by_label("Mangler").count(), 1);
     harness.get_by_label("flest manglende først").click();
-    harness.run();
+    settle(&mut harness);
 }

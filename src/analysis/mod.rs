@@ -1,24 +1,30 @@
 //! The numbers: polars lazy queries over [`Dataset::answers`], one per view, each taking the
 //! same [`Filter`]. Queries group and aggregate; Rust only puts the few result rows in order.
 
+mod bins;
 pub mod compare;
 pub mod coverage;
 pub mod inference;
+mod keys;
+pub mod parts;
 mod samples;
 mod stats;
 mod summary;
 pub mod suppress;
 pub mod verdict;
 mod views;
+pub mod worker;
 
 use chrono::NaiveDate;
 use polars::prelude::*;
 use serde::{Deserialize, Serialize};
 
+pub use bins::{Bins, bins_of};
 pub use compare::{Comparison, Kind as ComparisonKind, comparisons};
+pub use parts::{Part, Partial};
 pub use samples::{Answers, Spread, answers};
 pub use stats::{SCALE, Stats, t_quantile_975};
-pub use summary::{Cell, Summary, Total, WaveRow, summary};
+pub use summary::{Cell, Summary, Total, WaveRow, summary, summary_of};
 pub use suppress::{DEFAULT_MIN_N, Suppression};
 pub use views::{
     BreakdownRow, CrossTab, CrossTabRow, DistributionRow, GroupBy, TrendPoint, answers_per_municipality, crosstab,
@@ -85,6 +91,53 @@ fn filtered(dataset: &Dataset, filter: &Filter) -> LazyFrame {
     }
 }
 
+/// The answers of one filter state, filtered once for every query of that state: the columns
+/// the views group and aggregate, in one chunk each (the data set is read in parallel parts,
+/// and every query used to filter all of it and join the parts again), with the range of its
+/// weeks and dates for [`keys`].
+pub struct Scope<'a> {
+    dataset: &'a Dataset,
+    frame: DataFrame,
+    weeks: Option<(i32, i32)>,
+    dates: Option<(i32, i32)>,
+}
+
+impl<'a> Scope<'a> {
+    pub fn new(dataset: &'a Dataset, filter: &Filter) -> PolarsResult<Scope<'a>> {
+        let columns = [
+            col_names::WAVE,
+            col_names::PHASE,
+            col_names::WEEK,
+            col_names::DATE,
+            col_names::QUESTION,
+            col_names::SCORE,
+            col_names::DONT_KNOW,
+        ];
+        let mut frame = filtered(dataset, filter).select(columns.map(col)).collect()?;
+        frame.rechunk_mut_par();
+        let range = |name: &str| -> PolarsResult<Option<(i32, i32)>> {
+            let values = frame.column(name)?.i32()?;
+            Ok(values.min().zip(values.max()))
+        };
+        let (weeks, dates) = (range(col_names::WEEK)?, range(col_names::DATE)?);
+        Ok(Scope {
+            dataset,
+            frame,
+            weeks,
+            dates,
+        })
+    }
+
+    pub fn dataset(&self) -> &'a Dataset {
+        self.dataset
+    }
+
+    /// The answers, to build a query on.
+    fn lazy(&self) -> LazyFrame {
+        self.frame.clone().lazy()
+    }
+}
+
 /// Everything the window and the report show for one filter state, computed together so a
 /// change of filter costs one pass and a redraw costs nothing. Small groups are already
 /// hidden in every part (see [`suppress`]); only `answers` holds every group, for the tests
@@ -111,26 +164,17 @@ pub fn analyse(dataset: &Dataset, filter: &Filter) -> PolarsResult<Results> {
     analyse_with(dataset, filter, DEFAULT_MIN_N)
 }
 
-/// The results with groups below `min_n` answers hidden (1 hides nothing).
+/// The results with groups below `min_n` answers hidden (1 hides nothing): every part from
+/// one filtered [`Scope`], as the window's worker computes them.
 pub fn analyse_with(dataset: &Dataset, filter: &Filter, min_n: u64) -> PolarsResult<Results> {
-    let (summary, mut note) = suppress::protect_summary(&summary(dataset, filter)?, min_n);
-    let (breakdown, hidden_questions, questions_note) =
-        suppress::protect_breakdown(&question_breakdown(dataset, filter)?, min_n);
-    let distribution = suppress::protect_distribution(&distribution(dataset, filter)?, &hidden_questions);
-    let (trend, hidden_weeks, trend_note) = suppress::protect_trend(&trend(dataset, filter)?, min_n);
-    let answers = answers(dataset, filter)?;
-    let comparisons = comparisons(&summary, &answers, &hidden_weeks, min_n);
-    note.primary += questions_note.primary + trend_note.primary;
-    note.secondary += questions_note.secondary + trend_note.secondary;
-    Ok(Results {
-        summary,
-        breakdown,
-        distribution,
-        trend,
-        answers,
-        comparisons,
-        hidden_questions,
-        hidden_weeks,
-        suppression: note,
-    })
+    let scope = Scope::new(dataset, filter)?;
+    let mut partial = Partial::default();
+    for part in Part::ALL {
+        partial.compute(&scope, min_n, part);
+    }
+    match partial.results() {
+        Some(Ok(results)) => Ok(results),
+        Some(Err(error)) => Err(PolarsError::ComputeError(error.into())),
+        None => Err(PolarsError::ComputeError("a part of the results is missing".into())),
+    }
 }

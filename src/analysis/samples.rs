@@ -5,10 +5,10 @@
 use polars::prelude::*;
 use serde::Serialize;
 
+use super::bins::bins_of;
 use super::inference::Sample;
-use super::stats::read_keys;
-use super::{Filter, filtered};
-use crate::dataset::{Dataset, col_names};
+use super::{Filter, Scope};
+use crate::dataset::Dataset;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Bin {
@@ -97,34 +97,5 @@ impl Answers {
 }
 
 pub fn answers(dataset: &Dataset, filter: &Filter) -> PolarsResult<Answers> {
-    let frame = filtered(dataset, filter)
-        .group_by([
-            col(col_names::WAVE),
-            col(col_names::PHASE),
-            col(col_names::WEEK),
-            col(col_names::SCORE),
-        ])
-        .agg([len().cast(DataType::Float64).alias("count")])
-        .collect()?;
-    let waves = read_keys(&frame, col_names::WAVE, &dataset.names.waves)?;
-    let phases = read_keys(&frame, col_names::PHASE, &dataset.names.phases)?;
-    let weeks = frame.column(col_names::WEEK)?.cast(&DataType::Int32)?;
-    let weeks = weeks.i32()?;
-    let scores = frame.column(col_names::SCORE)?.cast(&DataType::Float64)?;
-    let scores = scores.f64()?;
-    let counts = frame.column("count")?.f64()?;
-    let bins = waves
-        .into_iter()
-        .zip(phases)
-        .enumerate()
-        .map(|(i, (wave, phase))| Bin {
-            wave,
-            phase,
-            week: weeks.get(i),
-            score: scores.get(i),
-            count: counts.get(i).unwrap_or(0.0) as u64,
-        })
-        .filter(|bin| bin.count > 0)
-        .collect();
-    Ok(Answers { bins })
+    Ok(bins_of(&Scope::new(dataset, filter)?)?.answers())
 }

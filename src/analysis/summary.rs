@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::inference::mean_of_means_ci;
 use super::stats::{Moments, clip_to_scale, moments_exprs, read_moments};
-use super::{Filter, Stats, filtered};
+use super::{Filter, Scope, Stats};
 use crate::dataset::{Dataset, Names, col_names};
 use crate::phases::NO_PHASE;
 
@@ -131,10 +131,17 @@ impl Summary {
 }
 
 pub fn summary(dataset: &Dataset, filter: &Filter) -> PolarsResult<Summary> {
+    summary_of(&Scope::new(dataset, filter)?)
+}
+
+/// The summary of a filter state's answers.
+pub fn summary_of(scope: &Scope) -> PolarsResult<Summary> {
+    let dataset = scope.dataset();
     // One group-by: the wave totals and the overall total add up the cells' moments.
     // Wave and phase ids in one integer key, split again on the few result rows: a single
     // integer key is hashed directly, where two keys would be encoded row by row first.
-    let cells = filtered(dataset, filter)
+    let cells = scope
+        .lazy()
         .group_by([cell_key(dataset).alias("key")])
         .agg(moments_exprs())
         .collect()?;

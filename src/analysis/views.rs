@@ -5,10 +5,10 @@ use chrono::NaiveDate;
 use polars::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use super::bins::bins_of;
 use super::stats::{read_keys, read_stats, stats_exprs};
-use super::{Filter, Stats, filtered};
+use super::{Filter, Scope, Stats, filtered};
 use crate::dataset::{Dataset, category_column, col_names};
-use crate::dates::date_from_days;
 
 /// Mean per wave × question.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -19,26 +19,7 @@ pub struct BreakdownRow {
 }
 
 pub fn question_breakdown(dataset: &Dataset, filter: &Filter) -> PolarsResult<Vec<BreakdownRow>> {
-    let frame = filtered(dataset, filter)
-        .group_by([col(col_names::WAVE), col(col_names::QUESTION)])
-        .agg(stats_exprs())
-        .collect()?;
-    let waves = read_keys(&frame, col_names::WAVE, &dataset.names.waves)?;
-    let questions = read_keys(&frame, col_names::QUESTION, &dataset.names.questions)?;
-    let stats = read_stats(&frame)?;
-    let mut rows: Vec<BreakdownRow> = waves
-        .into_iter()
-        .zip(questions)
-        .zip(stats)
-        .map(|((wave, question), stats)| BreakdownRow { wave, question, stats })
-        .collect();
-    rows.sort_by_key(|row| {
-        (
-            position(&dataset.waves, &row.wave),
-            position(&dataset.questions, &row.question),
-        )
-    });
-    Ok(rows)
+    Ok(bins_of(&Scope::new(dataset, filter)?)?.breakdown())
 }
 
 /// How many answered 1, 2, 3, 4, 5 and "don't know", per wave × question. Half points count
@@ -59,50 +40,7 @@ impl DistributionRow {
 }
 
 pub fn distribution(dataset: &Dataset, filter: &Filter) -> PolarsResult<Vec<DistributionRow>> {
-    // Casting a positive float to an integer truncates: +0.5 first rounds half points up.
-    let point = (col(col_names::SCORE) + lit(0.5)).cast(DataType::Int32).alias("point");
-    let frame = filtered(dataset, filter)
-        .with_column(point)
-        .group_by([col(col_names::WAVE), col(col_names::QUESTION), col("point")])
-        .agg([len().cast(DataType::Float64).alias("count")])
-        .collect()?;
-    let waves = read_keys(&frame, col_names::WAVE, &dataset.names.waves)?;
-    let questions = read_keys(&frame, col_names::QUESTION, &dataset.names.questions)?;
-    let points = frame.column("point")?.i32()?;
-    let counts = frame.column("count")?.f64()?;
-    let mut rows: Vec<DistributionRow> = Vec::new();
-    for (i, (wave, question)) in waves.into_iter().zip(questions).enumerate() {
-        let count = counts.get(i).unwrap_or(0.0) as u64;
-        let index = match rows.iter().position(|r| r.wave == wave && r.question == question) {
-            Some(index) => index,
-            None => {
-                rows.push(DistributionRow {
-                    wave,
-                    question,
-                    counts: [0; 5],
-                    dont_know: 0,
-                });
-                rows.len() - 1
-            }
-        };
-        let Some(row) = rows.get_mut(index) else { continue };
-        match points.get(i) {
-            // A null point is an answer without a score: "don't know".
-            None => row.dont_know += count,
-            Some(point) => {
-                if let Some(slot) = usize::try_from(point - 1).ok().and_then(|p| row.counts.get_mut(p)) {
-                    *slot += count;
-                }
-            }
-        }
-    }
-    rows.sort_by_key(|row| {
-        (
-            position(&dataset.waves, &row.wave),
-            position(&dataset.questions, &row.question),
-        )
-    });
-    Ok(rows)
+    Ok(bins_of(&Scope::new(dataset, filter)?)?.distribution())
 }
 
 /// The mean at one check-in (a week of a wave, or a day where the file has no weeks).
@@ -116,45 +54,7 @@ pub struct TrendPoint {
 }
 
 pub fn trend(dataset: &Dataset, filter: &Filter) -> PolarsResult<Vec<TrendPoint>> {
-    let has_weeks = dataset
-        .answers
-        .column(col_names::WEEK)
-        .map(|c| c.null_count() < c.len())
-        .unwrap_or(false);
-    let key = if has_weeks { col_names::WEEK } else { col_names::DATE };
-    let mut aggregations = stats_exprs().to_vec();
-    aggregations.push(
-        col(col_names::DATE)
-            .cast(DataType::Float64)
-            .median()
-            .alias("middle_date"),
-    );
-    let frame = filtered(dataset, filter)
-        .filter(col(key).is_not_null())
-        .group_by([col(col_names::WAVE), col(key)])
-        .agg(aggregations)
-        .collect()?;
-    let waves = read_keys(&frame, col_names::WAVE, &dataset.names.waves)?;
-    let keys = frame.column(key)?.i32()?;
-    let dates = frame.column("middle_date")?.f64()?;
-    let stats = read_stats(&frame)?;
-    let mut points: Vec<TrendPoint> = waves
-        .into_iter()
-        .zip(stats)
-        .enumerate()
-        .map(|(i, (wave, stats))| {
-            let date = dates.get(i).and_then(|d| date_from_days(d.round() as i32));
-            let week = if has_weeks { keys.get(i) } else { None };
-            TrendPoint {
-                wave,
-                week,
-                date,
-                stats,
-            }
-        })
-        .collect();
-    points.sort_by_key(|p| (position(&dataset.waves, &p.wave), p.date, p.week));
-    Ok(points)
+    Ok(bins_of(&Scope::new(dataset, filter)?)?.trend())
 }
 
 /// A column to break the mean down by.
@@ -266,6 +166,6 @@ pub fn answers_per_municipality(dataset: &Dataset) -> std::collections::HashMap<
 }
 
 /// Where a value stands in an ordered list; unknown values go last.
-fn position(order: &[String], value: &str) -> usize {
+pub(super) fn position(order: &[String], value: &str) -> usize {
     order.iter().position(|v| v == value).unwrap_or(usize::MAX)
 }

@@ -114,8 +114,10 @@ impl App {
             }
             Command::ShowView(view) => self.settings.view = view,
             Command::SetFilter(filter) => {
+                self.filter_changed = Some(std::time::Instant::now());
                 self.filter_dates = filters::DateTexts::from_filter(&filter, self.lang());
                 self.settings.filter = filter;
+                self.want_numbers();
             }
             Command::SetTotalMode(mode) => self.settings.total_mode = mode,
             Command::SetCrossTabBy(by) => self.settings.crosstab_by = by,

@@ -3,6 +3,7 @@
 //! scene the exports write).
 
 use super::{App, ThemeChoice, View, charts_view};
+use crate::analysis::Part;
 use crate::charts::{ChartSpec, add_notes, arrange_crosstab, arrange_summary};
 use crate::export::{Canvas, Look, Scene, draw, fitted_size};
 
@@ -27,7 +28,23 @@ impl App {
     /// Builds the chart of a view when something it depends on changed since the last build.
     pub(super) fn update_chart(&mut self, view: View) {
         let options = self.settings.chart_options.get(&view).cloned().unwrap_or_default();
+        let wanted = (options.filter(&self.settings.filter), self.settings.min_n);
+        // The chart's numbers: this filter state's, or while they are counted the last ones
+        // drawn (marked as busy). The crosstab is counted here, at once.
+        let numbers = if view == View::CrossTab {
+            None
+        } else {
+            let first = if view == View::Bars {
+                Part::Summary
+            } else {
+                Part::Details
+            };
+            self.cache.want(&self.loaded.dataset, &wanted, first);
+            self.cache.complete(&wanted).map(|(key, fresh)| (key.clone(), fresh))
+        };
+        self.charts.stale = view != View::CrossTab && !numbers.as_ref().is_some_and(|(_, fresh)| *fresh);
         let key = charts_view::ChartKey {
+            numbers: numbers.as_ref().map(|(key, _)| key.clone()),
             view,
             data_generation: self.data_generation,
             filter: options.filter(&self.settings.filter),
@@ -69,8 +86,15 @@ impl App {
                 })
                 .map_err(Clone::clone)
         } else {
-            self.cache
-                .results(dataset, &key.filter, key.min_n)
+            let Some(results) = key.numbers.as_ref().and_then(|numbers| self.cache.results_of(numbers)) else {
+                // Nothing counted yet for these data: the view says it is counting.
+                self.charts.base = None;
+                self.charts.spec = None;
+                self.charts.scene = None;
+                self.charts.key = Some(key);
+                return;
+            };
+            results
                 .as_ref()
                 .map(|results| {
                     note = Some(results.suppression.clone());

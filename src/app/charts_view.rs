@@ -16,6 +16,8 @@ use crate::timeline::Timeline;
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChartKey {
     pub view: View,
+    /// The filter state the numbers are of (None for the crosstab, counted at once).
+    pub numbers: Option<(Filter, u64)>,
     pub data_generation: u64,
     pub filter: Filter,
     pub lang: Lang,
@@ -42,6 +44,8 @@ pub struct ChartCache {
     pub scene: Option<Scene>,
     /// How many specs were really built (tests).
     pub built: usize,
+    /// The numbers drawn are not the current filter state's (or there are none yet).
+    pub stale: bool,
 }
 
 /// The wave the distribution shows: the chosen one if the data has it, else the last in time.
@@ -127,8 +131,11 @@ pub fn ui(
         }
         ui.separator();
     }
+    if charts.stale {
+        super::busy::mark_ui(ui, charts.spec.is_none(), lang);
+    }
     match (&charts.spec, &charts.scene) {
-        (Some(Ok(_)), Some(scene)) => plot::chart_ui(ui, scene),
+        (Some(Ok(_)), Some(scene)) => super::busy::dimmed_ui(ui, charts.stale, |ui| plot::chart_ui(ui, scene)),
         (Some(Err(error)), _) => {
             ui.colored_label(ui.visuals().error_fg_color, error);
         }

@@ -106,10 +106,8 @@ impl App {
 
     pub(super) fn copy_table(&mut self) {
         let lang = self.lang();
-        let Ok(results) = self
-            .cache
-            .results(&self.loaded.dataset, &self.settings.filter, self.settings.min_n)
-        else {
+        let key = (self.settings.filter.clone(), self.settings.min_n);
+        let Ok(results) = self.cache.results_now(&self.loaded.dataset, &key) else {
             return;
         };
         let table = clipboard_table(&crate::export::table::summary_table(&results.summary, lang), lang);

@@ -69,6 +69,9 @@ impl App {
         let import = loader::import_inputs(&inputs, &self.import_options(&inputs, &LayoutAnswers::default()));
         let label = self.lang().pick("Eksempeldata", "Sample data").to_string();
         self.use_import(import, label, inputs);
+        // Its numbers too (a few milliseconds), so the first frame shows them.
+        let key = (self.settings.filter.clone(), self.settings.min_n);
+        self.cache.fill_now(&self.loaded.dataset, &key);
     }
 
     /// The options for importing `inputs`: the plan, the answers remembered per layout, the
@@ -107,7 +110,7 @@ impl App {
         self.loaded = Loaded {
             is_sample: is_sample(&inputs),
             dont_know,
-            dataset: import.dataset,
+            dataset: std::sync::Arc::new(import.dataset),
             label,
             paths: inputs.iter().filter_map(|i| i.path().cloned()).collect(),
             inputs,

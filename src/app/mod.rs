@@ -3,6 +3,7 @@
 
 mod answer_files;
 mod apply;
+mod busy;
 mod cache;
 mod chart_options;
 mod chart_state;
@@ -20,8 +21,10 @@ mod importing;
 mod input;
 mod loader;
 mod message;
+mod numbers;
 mod overview;
 mod overview_cells;
+mod overview_details;
 mod plan_view;
 mod plot;
 mod project;
@@ -57,7 +60,8 @@ use crate::sample::{BYTES as SAMPLE_BYTES, NAME as SAMPLE_NAME};
 
 /// The data the views show.
 pub struct Loaded {
-    pub dataset: Dataset,
+    /// Shared with the analysis worker.
+    pub dataset: std::sync::Arc<Dataset>,
     /// What the data came from, for the title row: "checkin-survey.csv" or "3 filer"
     /// ("Eksempeldata" for the bundled sample).
     pub label: String,
@@ -99,6 +103,10 @@ pub struct App {
     /// When the process asked for the window; with VALGPULS_TIMING set, the time to the
     /// first frame is printed (the start-up figure in the README).
     launched: Option<std::time::Instant>,
+    /// When the filter last changed (VALGPULS_TIMING prints when its numbers came).
+    filter_changed: Option<std::time::Instant>,
+    /// Tests hold the worker's numbers back (see `App::hold_numbers`).
+    numbers_held: bool,
     /// Kept to request repaints from the import thread and to set the theme.
     ctx: egui::Context,
     /// The window title last sent, so it is sent only when it changes.
@@ -122,10 +130,12 @@ impl App {
             filter_dates: filters::DateTexts::from_filter(&settings.filter, settings.lang),
             municipality_search: String::new(),
             launched: None,
+            filter_changed: None,
+            numbers_held: false,
             deck: deck_dialog::DeckState::default(),
             settings,
             loaded: Loaded {
-                dataset: Dataset::default(),
+                dataset: std::sync::Arc::new(Dataset::default()),
                 label: String::new(),
                 is_sample: false,
                 dont_know: 0,
@@ -133,7 +143,10 @@ impl App {
                 inputs: Vec::new(),
                 reports: Vec::new(),
             },
-            cache: AnalysisCache::default(),
+            cache: {
+                let ctx = ctx.clone();
+                AnalysisCache::new(move || ctx.request_repaint())
+            },
             charts: charts_view::ChartCache::default(),
             chart_texts: std::collections::HashMap::new(),
             data_generation: 0,
@@ -268,10 +281,14 @@ impl App {
             View::Overview => {
                 let plan = self.settings.import_plan();
                 let coverage = self.cache.coverage(&self.loaded.dataset, plan.as_ref()).clone();
-                let results = self
-                    .cache
-                    .results(&self.loaded.dataset, &self.settings.filter, self.settings.min_n);
-                overview::ui(ui, results, &coverage, &self.settings, &self.loaded)
+                let key = (self.settings.filter.clone(), self.settings.min_n);
+                self.cache
+                    .want(&self.loaded.dataset, &key, crate::analysis::Part::Summary);
+                let numbers = overview::Numbers {
+                    summary: self.cache.summary(&key),
+                    details: self.cache.details(&key),
+                };
+                overview::ui(ui, &numbers, &coverage, &self.settings, &self.loaded)
             }
             View::Coverage => {
                 let plan = self.settings.import_plan();
@@ -314,6 +331,7 @@ impl eframe::App for App {
             );
         }
         self.poll_import();
+        self.poll_numbers();
         self.send_title();
         let mut commands = self.input_commands(ui.ctx());
         let lang = self.settings.lang;

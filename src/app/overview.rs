@@ -5,19 +5,29 @@
 
 use eframe::egui;
 
-use super::cache::Cached;
+use super::busy::{dimmed_ui, mark_ui};
+use super::cache::{Cached, Shown};
 use super::command::TableFormat;
 use super::overview_cells::{cell_ui, hidden_ui, total_ui};
+use super::overview_details::details_ui;
 use super::{Command, Loaded, Settings, TotalMode};
 use crate::analysis::coverage::Coverage;
-use crate::analysis::verdict::{details, sentence};
-use crate::analysis::{ComparisonKind, Results, Summary};
+use crate::analysis::parts::{DetailsPart, SummaryPart, total_note};
+use crate::analysis::{ComparisonKind, Summary};
 use crate::locale::Lang;
+
+/// The overview's numbers: the summary (its table) and the details (the per-question table,
+/// the tests, each cell's answers), each this filter state's or, while counted, the last
+/// drawn.
+pub struct Numbers<'a> {
+    pub summary: Option<Shown<'a, SummaryPart>>,
+    pub details: Option<Shown<'a, DetailsPart>>,
+}
 
 #[must_use = "the command must reach App::apply"]
 pub fn ui(
     ui: &mut egui::Ui,
-    results: &Cached<Results>,
+    numbers: &Numbers,
     coverage: &Cached<Coverage>,
     settings: &Settings,
     loaded: &Loaded,
@@ -41,7 +51,7 @@ pub fn ui(
         );
     }
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-        command = body_ui(ui, results, coverage, settings, loaded, &default_title);
+        command = body_ui(ui, numbers, coverage, settings, loaded, &default_title);
     });
     command
 }
@@ -49,7 +59,7 @@ pub fn ui(
 #[must_use = "the command must reach App::apply"]
 fn body_ui(
     ui: &mut egui::Ui,
-    results: &Cached<Results>,
+    numbers: &Numbers,
     coverage: &Cached<Coverage>,
     settings: &Settings,
     loaded: &Loaded,
@@ -71,14 +81,24 @@ fn body_ui(
             command = Some(Command::SetOverviewTitle(text));
         }
     });
-    let results = match results {
-        Ok(results) => results,
+    let Some(shown) = numbers.summary else {
+        mark_ui(ui, true, lang);
+        return command;
+    };
+    let part = match shown.value {
+        Ok(part) => part,
         Err(error) => {
             ui.colored_label(ui.visuals().error_fg_color, error);
             return command;
         }
     };
-    let summary = &results.summary;
+    let summary = &part.summary;
+    // The details drawn beside the summary's cells (their answers and tests) only when they
+    // are of the same filter state.
+    let details = numbers
+        .details
+        .filter(|d| d.key == shown.key)
+        .and_then(|d| d.value.as_ref().ok());
     ui.horizontal(|ui| {
         ui.label(lang.pick("Total udrulning:", "Total rollout:"));
         for (mode, label) in [
@@ -125,29 +145,29 @@ fn body_ui(
         }
     });
     ui.add_space(8.0);
-    if summary.waves.is_empty() && summary.hidden_waves.is_empty() {
-        ui.label(lang.pick(
-            "Ingen grupper at vise med de valgte filtre.",
-            "No groups to show with the chosen filters.",
-        ));
-        notes_ui(ui, results, loaded, lang);
-        return command;
+    if !shown.fresh {
+        mark_ui(ui, false, lang);
     }
-    table_ui(ui, results, coverage, settings.total_mode, lang);
-    ui.add_space(8.0);
-    notes_ui(ui, results, loaded, lang);
-    comparisons_ui(ui, results, lang);
-    if !results.breakdown.is_empty() {
-        ui.add_space(18.0);
-        ui.heading(lang.pick("Pr. spørgsmål (alle faser)", "Per question (all phases)"));
-        ui.add_space(6.0);
-        breakdown_ui(ui, results, loaded, lang);
+    dimmed_ui(ui, !shown.fresh, |ui| {
+        if summary.waves.is_empty() && summary.hidden_waves.is_empty() {
+            ui.label(lang.pick(
+                "Ingen grupper at vise med de valgte filtre.",
+                "No groups to show with the chosen filters.",
+            ));
+        } else {
+            table_ui(ui, summary, details, coverage, settings.total_mode, lang);
+            ui.add_space(8.0);
+        }
+        notes_ui(ui, part, details, loaded, lang);
+    });
+    if !summary.waves.is_empty() {
+        details_ui(ui, numbers.details, shown, loaded, lang);
     }
     command
 }
 
-fn notes_ui(ui: &mut egui::Ui, results: &Results, loaded: &Loaded, lang: Lang) {
-    let summary = &results.summary;
+fn notes_ui(ui: &mut egui::Ui, part: &SummaryPart, details: Option<&DetailsPart>, loaded: &Loaded, lang: Lang) {
+    let summary = &part.summary;
     let any_small = summary
         .waves
         .iter()
@@ -170,7 +190,12 @@ fn notes_ui(ui: &mut egui::Ui, results: &Results, loaded: &Loaded, lang: Lang) {
             ),
         );
     }
-    if let Some(note) = crate::verdicts::suppression_note(&results.suppression, lang) {
+    // Until the details are counted, what the summary hides.
+    let hidden = match details {
+        Some(details) => total_note(&part.note, &details.note),
+        None => part.note.clone(),
+    };
+    if let Some(note) = crate::verdicts::suppression_note(&hidden, lang) {
         ui.colored_label(ui.visuals().warn_fg_color, note);
     }
     ui.label(counts_note(summary, lang));
@@ -208,96 +233,6 @@ fn counts_note(summary: &Summary, lang: Lang) -> String {
     }
 }
 
-fn comparisons_ui(ui: &mut egui::Ui, results: &Results, lang: Lang) {
-    let comparisons = &results.comparisons;
-    let check_ins: Vec<_> = comparisons
-        .iter()
-        .filter(|c| c.kind == ComparisonKind::CheckIn)
-        .collect();
-    if !check_ins.is_empty() {
-        ui.add_space(14.0);
-        ui.heading(lang.pick("Siden sidste check-in", "Since the previous check-in"));
-        for c in check_ins {
-            ui.label(sentence(c, lang)).on_hover_text(details(c, lang));
-        }
-    }
-    if comparisons.is_empty() {
-        return;
-    }
-    ui.add_space(14.0);
-    ui.heading(lang.pick("Er forskellen reel?", "Is the difference real?"));
-    ui.weak(crate::verdicts::comparisons_heading(comparisons.len(), lang));
-    let real: Vec<_> = comparisons.iter().filter(|c| c.significant).collect();
-    if real.is_empty() {
-        ui.label(lang.pick(
-            "Ingen af forskellene er større, end tilfældigheder kan forklare.",
-            "None of the differences is larger than chance can explain.",
-        ));
-    }
-    for c in real {
-        ui.label(egui::RichText::new(format!("† {}", sentence(c, lang))).strong())
-            .on_hover_text(details(c, lang));
-    }
-    egui::CollapsingHeader::new(format!(
-        "{} ({})",
-        lang.pick("Alle sammenligninger", "All comparisons"),
-        comparisons.len()
-    ))
-    .id_salt("all_comparisons")
-    .show(ui, |ui| {
-        for c in comparisons {
-            ui.label(sentence(c, lang)).on_hover_text(details(c, lang));
-        }
-    });
-}
-
-/// Mean per wave × question, like the deck's "Scores fra rul 1" slide but for every wave.
-fn breakdown_ui(ui: &mut egui::Ui, results: &Results, loaded: &Loaded, lang: Lang) {
-    let body = egui::TextStyle::Body.resolve(ui.style());
-    let big = egui::FontId::new(body.size * 1.2, body.family.clone());
-    let questions: Vec<&String> = loaded
-        .dataset
-        .questions
-        .iter()
-        .filter(|q| {
-            results.breakdown.iter().any(|row| &row.question == *q)
-                || results.hidden_questions.iter().any(|(_, hq)| hq == *q)
-        })
-        .collect();
-    egui::Grid::new("breakdown_table")
-        .striped(true)
-        .min_col_width(120.0)
-        .spacing([28.0, 8.0])
-        .show(ui, |ui| {
-            ui.strong(lang.pick("Rul", "Wave"));
-            for question in &questions {
-                ui.strong(lang.data_value(question));
-            }
-            ui.end_row();
-            for wave in &results.summary.waves {
-                ui.label(egui::RichText::new(lang.data_value(&wave.wave)).strong());
-                for question in &questions {
-                    let row = results
-                        .breakdown
-                        .iter()
-                        .find(|row| row.wave == wave.wave && &row.question == *question);
-                    let hidden = results
-                        .hidden_questions
-                        .iter()
-                        .any(|(w, q)| *w == wave.wave && q == *question);
-                    match row {
-                        Some(row) => cell_ui(ui, &row.stats, None, &[], lang, &big),
-                        None if hidden => hidden_ui(ui, results.summary.min_n, lang),
-                        None => {
-                            ui.weak("–");
-                        }
-                    }
-                }
-                ui.end_row();
-            }
-        });
-}
-
 fn total_header(mode: TotalMode, lang: Lang) -> String {
     match mode {
         TotalMode::MeanOfPhases => lang.pick(
@@ -312,8 +247,15 @@ fn total_header(mode: TotalMode, lang: Lang) -> String {
     .to_string()
 }
 
-fn table_ui(ui: &mut egui::Ui, results: &Results, coverage: &Cached<Coverage>, mode: TotalMode, lang: Lang) {
-    let summary = &results.summary;
+fn table_ui(
+    ui: &mut egui::Ui,
+    summary: &Summary,
+    details: Option<&DetailsPart>,
+    coverage: &Cached<Coverage>,
+    mode: TotalMode,
+    lang: Lang,
+) {
+    let comparisons = details.map_or(&[][..], |d| d.comparisons.as_slice());
     let body = egui::TextStyle::Body.resolve(ui.style());
     let big = egui::FontId::new(body.size * 1.35, body.family.clone());
     let coverage = coverage.as_ref().ok().filter(|c| !c.waves.is_empty());
@@ -338,8 +280,7 @@ fn table_ui(ui: &mut egui::Ui, results: &Results, coverage: &Cached<Coverage>, m
                         .strong(),
                 );
                 for phase in &summary.phases {
-                    let involved: Vec<_> = results
-                        .comparisons
+                    let involved: Vec<_> = comparisons
                         .iter()
                         .filter(|c| c.kind != ComparisonKind::CheckIn)
                         .filter(|c| {
@@ -350,8 +291,8 @@ fn table_ui(ui: &mut egui::Ui, results: &Results, coverage: &Cached<Coverage>, m
                         .collect();
                     match wave.cell(phase) {
                         Some(cell) => {
-                            let spread = results.answers.spread(&wave.wave, Some(phase));
-                            cell_ui(ui, &cell.stats, Some(spread), &involved, lang, &big);
+                            let spread = details.map(|d| d.answers.spread(&wave.wave, Some(phase)));
+                            cell_ui(ui, &cell.stats, spread, &involved, lang, &big);
                         }
                         None if wave.is_hidden(phase) => hidden_ui(ui, summary.min_n, lang),
                         None => {

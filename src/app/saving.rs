@@ -87,23 +87,20 @@ impl App {
 
     pub(super) fn save_table(&mut self, format: command::TableFormat) {
         let lang = self.lang();
-        let (table, comparisons) =
-            match self
-                .cache
-                .results(&self.loaded.dataset, &self.settings.filter, self.settings.min_n)
-            {
-                Ok(results) => {
-                    let mut table = crate::export::table::summary_table(&results.summary, lang);
-                    if let Some(note) = crate::verdicts::suppression_note(&results.suppression, lang) {
-                        // The table says that groups are hidden, in its last row.
-                        let mut row = vec![crate::export::table::Value::Text(note)];
-                        row.resize(table.headers.len(), crate::export::table::Value::Empty);
-                        table.rows.push(row);
-                    }
-                    (table, crate::verdicts::comparisons_table(&results.comparisons, lang))
+        let key = (self.settings.filter.clone(), self.settings.min_n);
+        let (table, comparisons) = match self.cache.results_now(&self.loaded.dataset, &key) {
+            Ok(results) => {
+                let mut table = crate::export::table::summary_table(&results.summary, lang);
+                if let Some(note) = crate::verdicts::suppression_note(&results.suppression, lang) {
+                    // The table says that groups are hidden, in its last row.
+                    let mut row = vec![crate::export::table::Value::Text(note)];
+                    row.resize(table.headers.len(), crate::export::table::Value::Empty);
+                    table.rows.push(row);
                 }
-                Err(_) => return,
-            };
+                (table, crate::verdicts::comparisons_table(&results.comparisons, lang))
+            }
+            Err(_) => return,
+        };
         let (extension, kind) = match format {
             command::TableFormat::Csv => ("csv", lang.pick("CSV til Excel", "CSV for Excel")),
             command::TableFormat::Xlsx => ("xlsx", lang.pick("Excel-projektmappe", "Excel workbook")),

@@ -13,7 +13,10 @@ impl App {
     pub(super) fn apply_trust(&mut self, command: Command) {
         match command {
             // Results are cached per minimum as well as per filter: nothing else to clear.
-            Command::SetMinN(n) => self.settings.min_n = n.clamp(1, 1000),
+            Command::SetMinN(n) => {
+                self.settings.min_n = n.clamp(1, 1000);
+                self.want_numbers();
+            }
             Command::SetShowIntervals(show) => self.settings.show_intervals = show,
             Command::SetOverviewTitle(title) => self.settings.overview_title = title,
             Command::SortCoverage(sort) => self.coverage_sort = sort,
