@@ -39,7 +39,7 @@ fn import_bytes(harness: &mut Harness<'static, App>, name: &str, bytes: &[u8]) {
 #[test]
 fn opens_on_the_sample_showing_rul_2_total_in_danish() {
     let harness = harness();
-    assert_eq!(harness.state().settings().view, View::Overview);
+    assert_eq!(harness.state().settings().analysis.view, View::Overview);
     harness.get_by_label("Total udrulning (gennemsnit af faser)");
     // Rul 2's total, and the same figure once more for Rul 3 in week 5.
     assert!(harness.query_all_by_label("3,84").count() >= 1);
@@ -85,7 +85,7 @@ fn a_phase_filter_changes_the_table() {
     settle(&mut harness);
     assert_eq!(harness.query_all_by_label(phase).count(), 1, "the column is gone");
     assert!(harness.query_all_by_label("3,74").count() < preparation_before);
-    assert_eq!(harness.state().settings().filter.phases.len(), 2);
+    assert_eq!(harness.state().settings().analysis.filter.phases.len(), 2);
 }
 
 #[test]
@@ -186,6 +186,7 @@ fn a_timeline_event_added_in_the_editor_shows_in_the_trend_chart() {
         harness
             .state()
             .settings()
+            .analysis
             .timeline
             .entries
             .iter()
@@ -305,8 +306,8 @@ fn a_changed_column_role_imports_again_with_the_override() {
     assert_eq!(harness.state().dataset().waves, vec!["Rul 7".to_string()]);
     // The choice is remembered for files with these columns, not for every file.
     let settings = harness.state().settings();
-    assert!(settings.role_overrides.is_empty());
-    let remembered: Vec<_> = settings.remembered.values().collect();
+    assert!(settings.analysis.role_overrides.is_empty());
+    let remembered: Vec<_> = settings.analysis.remembered.values().collect();
     assert_eq!(remembered.len(), 1);
     assert_eq!(
         remembered[0].role_overrides.get("Point"),
@@ -377,8 +378,8 @@ fn saved_settings_from_an_older_version_still_open() {
     // A saved state with fields missing and one unknown: defaults fill in, nothing fails.
     let settings: valgpuls::app::Settings = serde_json::from_str(r#"{"lang": "En", "gone": 1}"#).unwrap();
     assert_eq!(settings.lang, valgpuls::locale::Lang::En);
-    assert_eq!(settings.view, View::Overview);
-    assert!(!settings.timeline.entries.is_empty(), "the deck's timeline");
+    assert_eq!(settings.analysis.view, View::Overview);
+    assert!(!settings.analysis.timeline.entries.is_empty(), "the deck's timeline");
 }
 
 #[test]
@@ -419,7 +420,7 @@ fn timeline_entries_can_be_edited_and_removed() {
     let mut harness = harness();
     harness.get_by_label("Tidslinje").click();
     settle(&mut harness);
-    let count = harness.state().settings().timeline.entries.len();
+    let count = harness.state().settings().analysis.timeline.entries.len();
     // The first entry: "Teknisk videndelingsforløb", a span.
     harness.get_all_by_label("Rediger").next().unwrap().click();
     settle(&mut harness);
@@ -434,7 +435,7 @@ fn timeline_entries_can_be_edited_and_removed() {
     settle(&mut harness);
     harness.get_by_label("Gem ændring").click();
     settle(&mut harness);
-    let timeline = &harness.state().settings().timeline;
+    let timeline = &harness.state().settings().analysis.timeline;
     assert_eq!(timeline.entries.len(), count);
     assert!(
         timeline.entries.iter().any(|e| e.label_da.ends_with("(forlænget)")),
@@ -444,7 +445,7 @@ fn timeline_entries_can_be_edited_and_removed() {
 
     harness.get_all_by_label("Slet").next().unwrap().click();
     settle(&mut harness);
-    assert_eq!(harness.state().settings().timeline.entries.len(), count - 1);
+    assert_eq!(harness.state().settings().analysis.timeline.entries.len(), count - 1);
 }
 
 #[test]
@@ -537,12 +538,12 @@ fn a_project_reopens_its_files_and_settings_and_reports_a_changed_source() {
 
     // Another session, another state: the project brings back the file and the view.
     let mut next = self::harness();
-    assert_eq!(next.state().settings().view, View::Overview);
+    assert_eq!(next.state().settings().analysis.view, View::Overview);
     next.state_mut().open_project_from(&project).unwrap();
     next.state_mut().wait_for_import();
     settle(&mut next);
-    assert_eq!(next.state().settings().view, View::Trend);
-    assert_eq!(next.state().settings().plan, plan_with_rul_1_from_12_august());
+    assert_eq!(next.state().settings().analysis.view, View::Trend);
+    assert_eq!(next.state().settings().analysis.plan, plan_with_rul_1_from_12_august());
     next.get_by_label("Brug data").click();
     settle(&mut next);
     assert_eq!(next.state().dataset().waves, vec!["Rul 7".to_string()]);
@@ -577,7 +578,7 @@ fn one_municipality_is_found_by_search_and_chosen_alone() {
         .count();
     harness.get_by_label(&format!("Vælg kun disse ({matching})")).click();
     settle(&mut harness);
-    let chosen = &harness.state().settings().filter.municipalities;
+    let chosen = &harness.state().settings().analysis.filter.municipalities;
     assert!(chosen.contains(&wanted));
     assert_eq!(chosen.len(), matching);
     harness.get_by_label(&format!("Kommune ({matching}/{})", municipalities.len()));
@@ -741,7 +742,7 @@ fn answers_are_remembered_for_the_next_file_with_the_same_columns_until_forgotte
     click_and_wait(&mut harness, "Glem");
     assert!(harness.query_by_label("Læst som sidst: uge-2.csv:").is_none());
     harness.get_by_label("Hvad betyder «6»?");
-    assert!(harness.state().settings().remembered.is_empty());
+    assert!(harness.state().settings().analysis.remembered.is_empty());
 }
 
 #[test]
@@ -816,7 +817,10 @@ fn a_plan_typed_in_the_table_is_checked_row_by_row_before_it_is_used() {
     harness.get_by_label("Brug planen").click();
     settle(&mut harness);
     harness.get_by_label("Række 1, Start (uge 1): «12-13-2024» er ikke en dato (dd-mm-åååå)");
-    assert!(harness.state().settings().plan.waves.is_empty(), "nothing used yet");
+    assert!(
+        harness.state().settings().analysis.plan.waves.is_empty(),
+        "nothing used yet"
+    );
 
     let start = harness
         .get_all_by_role_and_label(Role::TextInput, "Start (uge 1)")
@@ -832,7 +836,7 @@ fn a_plan_typed_in_the_table_is_checked_row_by_row_before_it_is_used() {
     start.type_text("05-08-2024");
     settle(&mut harness);
     click_and_wait(&mut harness, "Brug planen");
-    let plan = &harness.state().settings().plan;
+    let plan = &harness.state().settings().analysis.plan;
     assert_eq!(plan.wave_of("Køge"), Some("Rul 1"));
     assert_eq!(plan.start_of("Rul 1"), chrono::NaiveDate::from_ymd_opt(2024, 8, 5));
     harness.get_by_label("I brug: 1 rul og 1 kommuner.");
@@ -883,7 +887,7 @@ fn a_wave_keeps_its_colour_when_another_is_filtered_out_and_the_project_keeps_it
     assert!(colour_of(spec, "Rul 2").is_none());
     assert_eq!(colour_of(spec, "Rul 3"), Some(before), "Rul 3 kept its colour");
     // In time order: Rul 2 (first) has the palette's first colour.
-    assert_eq!(harness.state().settings().wave_colors.get("Rul 2"), Some(&0));
+    assert_eq!(harness.state().settings().analysis.wave_colors.get("Rul 2"), Some(&0));
     let directory = std::env::temp_dir().join(format!("valgpuls-colours-{}", std::process::id()));
     std::fs::create_dir_all(&directory).unwrap();
     let project = directory.join("farver.valgpuls");

@@ -146,6 +146,9 @@ fn a_charts_order_and_note_are_saved_in_the_project() {
     let mut next = self::harness();
     next.state_mut().open_project_from(&path).unwrap();
     next.run();
-    assert_eq!(next.state().settings().chart_options.get(&View::Bars), Some(&options));
+    assert_eq!(
+        next.state().settings().analysis.chart_options.get(&View::Bars),
+        Some(&options)
+    );
     std::fs::remove_file(&path).unwrap();
 }

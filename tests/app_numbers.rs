@@ -24,7 +24,7 @@ fn harness() -> Harness<'static, App> {
 /// The overview's line with the number of answers on the scale, as it reads for `filter`.
 fn count_line(harness: &Harness<'static, App>, filter: &Filter) -> String {
     let app = harness.state();
-    let results = analyse_with(app.dataset(), filter, app.settings().min_n).unwrap();
+    let results = analyse_with(app.dataset(), filter, app.settings().analysis.min_n).unwrap();
     format!(
         "n = svar på skalaen 1-5 ({})",
         Lang::Da.count(results.summary.overall.n)
@@ -60,7 +60,7 @@ fn the_old_numbers_are_marked_busy_until_the_new_filters_numbers_come() {
         "the busy mark goes with the new numbers"
     );
     assert!(!harness.state().is_counting());
-    let without_rul_2 = harness.state().settings().filter.clone();
+    let without_rul_2 = harness.state().settings().analysis.filter.clone();
     assert_eq!(without_rul_2.waves.len(), 2);
     assert!(!without_rul_2.waves.contains(&"Rul 2".to_string()));
     harness.get_by_label_contains(&count_line(&harness, &without_rul_2));

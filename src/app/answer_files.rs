@@ -49,9 +49,9 @@ fn read_table(path: &Path) -> Result<Table, String> {
 impl App {
     /// The new plan is kept and the data read again with it.
     pub(super) fn set_plan(&mut self, plan: Plan) {
-        let unchanged = plan == self.settings.plan;
-        self.settings.plan = plan;
-        self.plan_form = plan_view::Form::from_plan(&self.settings.plan, self.lang());
+        let unchanged = plan == self.settings.analysis.plan;
+        self.settings.analysis.plan = plan;
+        self.plan_form = plan_view::Form::from_plan(&self.settings.analysis.plan, self.lang());
         if unchanged && self.plan_for_review.is_none() {
             // Nothing to read again; a waiting review is read again all the same, since the
             // user asked for it.

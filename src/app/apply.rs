@@ -57,13 +57,15 @@ impl App {
     pub(super) fn apply_plan(&mut self, command: Command) {
         match command {
             Command::EditPlanForReview => {
-                self.plan_for_review = Some(self.settings.view);
-                self.settings.view = View::Plan;
+                self.plan_for_review = Some(self.settings.analysis.view);
+                self.settings.analysis.view = View::Plan;
             }
             Command::BackToReview => self.leave_plan_for_review(),
             Command::SetPlan(plan) => self.set_plan(plan),
             Command::UsePlanEdits => self.use_plan_edits(),
-            Command::UndoPlanEdits => self.plan_form = plan_view::Form::from_plan(&self.settings.plan, self.lang()),
+            Command::UndoPlanEdits => {
+                self.plan_form = plan_view::Form::from_plan(&self.settings.analysis.plan, self.lang())
+            }
             Command::OpenPlanDialog => self.open_plan_dialog(),
             Command::SavePlanDialog => self.save_plan_dialog(),
             _ => {}
@@ -102,36 +104,39 @@ impl App {
         match command {
             Command::SetLang(lang) => {
                 self.settings.lang = lang;
-                self.filter_dates = filters::DateTexts::from_filter(&self.settings.filter, lang);
+                self.filter_dates = filters::DateTexts::from_filter(&self.settings.analysis.filter, lang);
                 if !self.plan_form.changed {
                     // The dates as the new language writes them; typed edits are kept as typed.
-                    self.plan_form = plan_view::Form::from_plan(&self.settings.plan, lang);
+                    self.plan_form = plan_view::Form::from_plan(&self.settings.analysis.plan, lang);
                 }
             }
             Command::SetTheme(theme) => {
                 self.settings.theme = theme;
                 self.apply_theme();
             }
-            Command::ShowView(view) => self.settings.view = view,
+            Command::ShowView(view) => self.settings.analysis.view = view,
             Command::SetFilter(filter) => {
                 self.filter_changed = Some(std::time::Instant::now());
                 self.filter_dates = filters::DateTexts::from_filter(&filter, self.lang());
-                self.settings.filter = filter;
+                self.settings.analysis.filter = filter;
                 self.want_numbers();
             }
-            Command::SetTotalMode(mode) => self.settings.total_mode = mode,
-            Command::SetCrossTabBy(by) => self.settings.crosstab_by = by,
-            Command::SetDistributionWave(wave) => self.settings.distribution_wave = Some(wave),
-            Command::SetTimeline(timeline) => self.settings.timeline = timeline,
+            Command::SetTotalMode(mode) => self.settings.analysis.total_mode = mode,
+            Command::SetCrossTabBy(by) => self.settings.analysis.crosstab_by = by,
+            Command::SetDistributionWave(wave) => self.settings.analysis.distribution_wave = Some(wave),
+            Command::SetTimeline(timeline) => self.settings.analysis.timeline = timeline,
             Command::OpenTimelineDialog => self.open_timeline(),
             Command::SaveTimelineDialog => self.save_timeline(),
             Command::SetChartTexts(texts) => {
-                self.chart_texts.insert(self.settings.view, texts);
+                self.chart_texts.insert(self.settings.analysis.view, texts);
             }
             Command::SetExportSize(size) => self.settings.export_size = size,
             Command::SetExportBackground(background) => self.settings.export_background = background,
             Command::SetChartOptions(options) => {
-                self.settings.chart_options.insert(self.settings.view, options);
+                self.settings
+                    .analysis
+                    .chart_options
+                    .insert(self.settings.analysis.view, options);
             }
             Command::ClearRecentFiles => self.settings.recent_files.clear(),
             Command::DismissMessage => self.message = None,

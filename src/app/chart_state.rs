@@ -27,8 +27,17 @@ impl App {
 
     /// Builds the chart of a view when something it depends on changed since the last build.
     pub(super) fn update_chart(&mut self, view: View) {
-        let options = self.settings.chart_options.get(&view).cloned().unwrap_or_default();
-        let wanted = (options.filter(&self.settings.filter), self.settings.min_n);
+        let options = self
+            .settings
+            .analysis
+            .chart_options
+            .get(&view)
+            .cloned()
+            .unwrap_or_default();
+        let wanted = (
+            options.filter(&self.settings.analysis.filter),
+            self.settings.analysis.min_n,
+        );
         // The chart's numbers: this filter state's, or while they are counted the last ones
         // drawn (marked as busy). The crosstab is counted here, at once.
         let numbers = if view == View::CrossTab {
@@ -47,15 +56,15 @@ impl App {
             numbers: numbers.as_ref().map(|(key, _)| key.clone()),
             view,
             data_generation: self.data_generation,
-            filter: options.filter(&self.settings.filter),
+            filter: options.filter(&self.settings.analysis.filter),
             lang: self.settings.lang,
-            timeline: self.settings.timeline.clone(),
+            timeline: self.settings.analysis.timeline.clone(),
             wave: charts_view::distribution_wave(&self.settings, &self.loaded.dataset),
-            by: self.settings.crosstab_by.clone(),
+            by: self.settings.analysis.crosstab_by.clone(),
             texts: self.chart_texts.get(&view).cloned().unwrap_or_default(),
-            min_n: self.settings.min_n,
+            min_n: self.settings.analysis.min_n,
             show_intervals: self.settings.show_intervals,
-            wave_colors: self.settings.wave_colors.clone(),
+            wave_colors: self.settings.analysis.wave_colors.clone(),
             source: self.loaded.label.clone(),
             options,
             size: self.settings.export_size,

@@ -51,6 +51,7 @@ pub struct ChartCache {
 /// The wave the distribution shows: the chosen one if the data has it, else the last in time.
 pub fn distribution_wave(settings: &Settings, dataset: &Dataset) -> String {
     settings
+        .analysis
         .distribution_wave
         .clone()
         .filter(|w| dataset.waves.contains(w))
@@ -104,11 +105,11 @@ pub fn ui(
                 let mut choices = vec![GroupBy::Wave, GroupBy::Phase, GroupBy::Question, GroupBy::Municipality];
                 choices.extend(dataset.categories.iter().cloned().map(GroupBy::Category));
                 egui::ComboBox::from_id_salt("crosstab_by")
-                    .selected_text(group_by_label(&settings.crosstab_by, lang))
+                    .selected_text(group_by_label(&settings.analysis.crosstab_by, lang))
                     .width(280.0)
                     .show_ui(ui, |ui| {
                         for choice in choices {
-                            let chosen = choice == settings.crosstab_by;
+                            let chosen = choice == settings.analysis.crosstab_by;
                             if ui.selectable_label(chosen, group_by_label(&choice, lang)).clicked() {
                                 command = Some(Command::SetCrossTabBy(choice));
                             }
@@ -120,7 +121,7 @@ pub fn ui(
         }
         _ => {}
     }
-    let options = settings.chart_options.get(&view).cloned().unwrap_or_default();
+    let options = settings.analysis.chart_options.get(&view).cloned().unwrap_or_default();
     if let Some(chosen) = super::chart_options::ui(ui, view, &options, charts.spec.as_ref(), settings, dataset, draft) {
         command = Some(chosen);
     }

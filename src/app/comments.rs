@@ -33,7 +33,7 @@ pub fn ui(
     let needle = search.trim().to_lowercase();
     let shown: Vec<&Comment> = comments
         .iter()
-        .filter(|c| passes(c, &settings.filter) && matches(c, &needle))
+        .filter(|c| passes(c, &settings.analysis.filter) && matches(c, &needle))
         .collect();
     ui.weak(format!(
         "{} {} {}",
@@ -46,12 +46,12 @@ pub fn ui(
             Lang::Da => format!(
                 "{} kommentarer er skjult: de kommer fra kommuner med færre end {} svar.",
                 lang.count(hidden as u64),
-                settings.min_n
+                settings.analysis.min_n
             ),
             Lang::En => format!(
                 "{} comments are hidden: they come from municipalities with fewer than {} answers.",
                 lang.count(hidden as u64),
-                settings.min_n
+                settings.analysis.min_n
             ),
         });
     }

@@ -44,7 +44,7 @@ impl App {
     /// The charts the deck offers: everything the data has, and the crosstab the window shows.
     pub fn deck_choices(&self) -> Vec<ChartChoice> {
         let mut choices = every_chart(&self.loaded.dataset);
-        let shown = ChartChoice::CrossTab(self.settings.crosstab_by.clone());
+        let shown = ChartChoice::CrossTab(self.settings.analysis.crosstab_by.clone());
         if !choices.contains(&shown) {
             choices.push(shown);
         }
@@ -66,8 +66,8 @@ impl App {
                     ChartChoice::CrossTab(_) => View::CrossTab,
                 };
                 // The crosstab's options and texts belong to the breakdown the view shows.
-                let own = !matches!(&choice, ChartChoice::CrossTab(by) if *by != self.settings.crosstab_by);
-                let options = self.settings.chart_options.get(&view).filter(|_| own).cloned();
+                let own = !matches!(&choice, ChartChoice::CrossTab(by) if *by != self.settings.analysis.crosstab_by);
+                let options = self.settings.analysis.chart_options.get(&view).filter(|_| own).cloned();
                 let texts = self.chart_texts.get(&view).filter(|_| own).cloned().unwrap_or_default();
                 DeckItem {
                     choice: Some(choice),
@@ -87,15 +87,19 @@ impl App {
             } else {
                 self.loaded.label.clone()
             },
-            filter: self.settings.filter.clone(),
+            filter: self.settings.analysis.filter.clone(),
             items,
-            min_n: Some(self.settings.min_n),
+            min_n: Some(self.settings.analysis.min_n),
         }
     }
 
     /// Writes the deck as chosen (tests call this directly; the window through the dialog).
     pub fn write_deck_to(&self, path: &Path) -> Result<(), String> {
-        let bytes = write_deck(&self.loaded.dataset, &self.settings.timeline, &self.deck_request())?;
+        let bytes = write_deck(
+            &self.loaded.dataset,
+            &self.settings.analysis.timeline,
+            &self.deck_request(),
+        )?;
         crate::files::write_atomically(path, &bytes).map_err(|e| format!("{}: {e}", path.display()))
     }
 
@@ -106,7 +110,7 @@ impl App {
 
     pub(super) fn copy_table(&mut self) {
         let lang = self.lang();
-        let key = (self.settings.filter.clone(), self.settings.min_n);
+        let key = (self.settings.analysis.filter.clone(), self.settings.analysis.min_n);
         let Ok(results) = self.cache.results_now(&self.loaded.dataset, &key) else {
             return;
         };

@@ -37,7 +37,7 @@ pub fn ui(
     municipality_search: &mut String,
 ) -> Option<Command> {
     let lang = settings.lang;
-    let current = &settings.filter;
+    let current = &settings.analysis.filter;
     let mut filter = current.clone();
     ui.add_space(4.0);
     ui.horizontal(|ui| {

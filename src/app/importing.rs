@@ -70,7 +70,7 @@ impl App {
         let label = self.lang().pick("Eksempeldata", "Sample data").to_string();
         self.use_import(import, label, inputs);
         // Its numbers too (a few milliseconds), so the first frame shows them.
-        let key = (self.settings.filter.clone(), self.settings.min_n);
+        let key = (self.settings.analysis.filter.clone(), self.settings.analysis.min_n);
         self.cache.fill_now(&self.loaded.dataset, &key);
     }
 
@@ -81,25 +81,25 @@ impl App {
         if is_sample(inputs) {
             // The user's roles and answers are about their own files, not ours.
             return ImportOptions {
-                plan: settings.import_plan(),
+                plan: settings.analysis.import_plan(),
                 ..ImportOptions::default()
             };
         }
-        let mut role_overrides = settings.role_overrides.clone();
+        let mut role_overrides = settings.analysis.role_overrides.clone();
         role_overrides.extend(answers.role_overrides.clone());
         ImportOptions {
             role_overrides,
             dont_know: answers.dont_know.clone(),
             labels: answers.labels.clone(),
             date_order: answers.date_order,
-            plan: settings.import_plan(),
-            remembered: settings.remembered.clone(),
+            plan: settings.analysis.import_plan(),
+            remembered: settings.analysis.remembered.clone(),
             ..ImportOptions::default()
         }
     }
 
     pub(super) fn use_import(&mut self, import: Import, label: String, inputs: Vec<Input>) {
-        self.settings.colour_new_waves(&import.dataset.waves);
+        self.settings.analysis.colour_new_waves(&import.dataset.waves);
         let dont_know = import
             .dataset
             .answers
@@ -125,15 +125,15 @@ impl App {
     /// would silently empty every table, so they are dropped.
     pub(super) fn keep_filter_to_data(&mut self) {
         let dataset = &self.loaded.dataset;
-        let mut filter = self.settings.filter.clone();
+        let mut filter = self.settings.analysis.filter.clone();
         filter.waves.retain(|v| dataset.waves.contains(v));
         filter.phases.retain(|v| dataset.phases.contains(v));
         filter.questions.retain(|v| dataset.questions.contains(v));
         filter.municipalities.retain(|v| dataset.municipalities.contains(v));
-        self.settings.filter = filter;
+        self.settings.analysis.filter = filter;
         // A file with its own category columns (KLIK's usage frequency) is usually loaded to
         // be broken down by them: the crosstab starts on the first.
-        let by = &self.settings.crosstab_by;
+        let by = &self.settings.analysis.crosstab_by;
         let known = match by {
             GroupBy::Category(header) => dataset.categories.contains(header),
             _ => true,
@@ -141,9 +141,9 @@ impl App {
         if let Some(first) = dataset.categories.first()
             && !matches!(by, GroupBy::Category(_))
         {
-            self.settings.crosstab_by = GroupBy::Category(first.clone());
+            self.settings.analysis.crosstab_by = GroupBy::Category(first.clone());
         } else if !known {
-            self.settings.crosstab_by = GroupBy::Phase;
+            self.settings.analysis.crosstab_by = GroupBy::Phase;
         }
     }
 
@@ -194,7 +194,7 @@ impl App {
                 Answer::Labels => answers.labels = Labels::default(),
             }),
             Command::ForgetLayout(key) => {
-                self.settings.remembered.remove(&key);
+                self.settings.analysis.remembered.remove(&key);
                 self.reimport_review(|_| {});
             }
             _ => {}
@@ -235,7 +235,7 @@ impl App {
         if context.purpose == Purpose::Replan && usable {
             let label = self.loaded.label.clone();
             self.use_import(import, label, loader.inputs);
-            let text = if self.settings.plan.waves.is_empty() {
+            let text = if self.settings.analysis.plan.waves.is_empty() {
                 lang.pick(
                     "Planen er fjernet, og dataene er læst igen uden den.",
                     "The plan is removed, and the data was read again without it.",
@@ -268,7 +268,7 @@ impl App {
             loader.options,
             context.answers,
             import,
-            &self.settings.remembered,
+            &self.settings.analysis.remembered,
         ));
     }
 
@@ -334,7 +334,12 @@ impl App {
             if report.layout_key.is_empty() || answers.is_empty() {
                 continue;
             }
-            let remembered = self.settings.remembered.entry(report.layout_key.clone()).or_default();
+            let remembered = self
+                .settings
+                .analysis
+                .remembered
+                .entry(report.layout_key.clone())
+                .or_default();
             merge_answers(remembered, answers);
             any = true;
         }

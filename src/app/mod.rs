@@ -1,6 +1,7 @@
 //! The window: eframe app, one file per panel or view. Views read cached analysis results and
 //! return [`Command`]s; [`App::apply`] is the only place that changes state.
 
+mod analysis_state;
 mod answer_files;
 mod apply;
 mod busy;
@@ -42,6 +43,7 @@ use std::path::PathBuf;
 
 use eframe::egui;
 
+pub use analysis_state::AnalysisState;
 pub use cache::AnalysisCache;
 pub use command::{Answer, Command};
 pub use deck_dialog::DeckCommand;
@@ -127,7 +129,7 @@ impl App {
 
     pub fn with_settings(ctx: egui::Context, settings: Settings, files: Vec<PathBuf>) -> App {
         let mut app = App {
-            filter_dates: filters::DateTexts::from_filter(&settings.filter, settings.lang),
+            filter_dates: filters::DateTexts::from_filter(&settings.analysis.filter, settings.lang),
             municipality_search: String::new(),
             launched: None,
             filter_changed: None,
@@ -162,7 +164,7 @@ impl App {
             title_sent: String::new(),
             coverage_sort: coverage_view::Sort::default(),
         };
-        app.plan_form = plan_view::Form::from_plan(&app.settings.plan, app.settings.lang);
+        app.plan_form = plan_view::Form::from_plan(&app.settings.analysis.plan, app.settings.lang);
         app.apply_theme();
         start::set_text_sizes(&app.ctx);
         plot::install_chart_fonts(&app.ctx);
@@ -248,7 +250,7 @@ impl App {
 
     fn is_chart_view(&self) -> bool {
         matches!(
-            self.settings.view,
+            self.settings.analysis.view,
             View::Bars | View::Distribution | View::Trend | View::CrossTab
         ) && !self.is_reviewing()
     }
@@ -261,7 +263,7 @@ impl App {
     /// Back from the plan view to the view the user was on before the review sent them there.
     fn leave_plan_for_review(&mut self) {
         if let Some(view) = self.plan_for_review.take() {
-            self.settings.view = view;
+            self.settings.analysis.view = view;
         }
     }
 
@@ -274,14 +276,20 @@ impl App {
             let busy = self.loader.is_some();
             return ui.add_enabled_ui(!busy, |ui| import_view::ui(ui, review, lang)).inner;
         }
-        if let Some(command) = empty_view::ui(ui, &self.loaded, self.loader.as_ref(), self.settings.view, lang) {
+        if let Some(command) = empty_view::ui(
+            ui,
+            &self.loaded,
+            self.loader.as_ref(),
+            self.settings.analysis.view,
+            lang,
+        ) {
             return command;
         }
-        match self.settings.view {
+        match self.settings.analysis.view {
             View::Overview => {
-                let plan = self.settings.import_plan();
+                let plan = self.settings.analysis.import_plan();
                 let coverage = self.cache.coverage(&self.loaded.dataset, plan.as_ref()).clone();
-                let key = (self.settings.filter.clone(), self.settings.min_n);
+                let key = (self.settings.analysis.filter.clone(), self.settings.analysis.min_n);
                 self.cache
                     .want(&self.loaded.dataset, &key, crate::analysis::Part::Summary);
                 let numbers = overview::Numbers {
@@ -291,18 +299,18 @@ impl App {
                 overview::ui(ui, &numbers, &coverage, &self.settings, &self.loaded)
             }
             View::Coverage => {
-                let plan = self.settings.import_plan();
+                let plan = self.settings.analysis.import_plan();
                 let coverage = self.cache.coverage(&self.loaded.dataset, plan.as_ref());
                 coverage_view::ui(ui, coverage, self.coverage_sort, lang)
             }
             View::Comments => {
-                let (comments, hidden) = self.cache.comments(&self.loaded.dataset, self.settings.min_n);
+                let (comments, hidden) = self.cache.comments(&self.loaded.dataset, self.settings.analysis.min_n);
                 comments::ui(ui, comments, hidden, &self.settings, &mut self.comment_search)
             }
-            View::Timeline => timeline_view::ui(ui, &self.settings.timeline, lang, &mut self.timeline_form),
+            View::Timeline => timeline_view::ui(ui, &self.settings.analysis.timeline, lang, &mut self.timeline_form),
             View::Plan => plan_view::ui(ui, lang, &mut self.plan_form, self.plan_for_review.is_some()),
             View::Bars | View::Distribution | View::Trend | View::CrossTab => {
-                let view = self.settings.view;
+                let view = self.settings.analysis.view;
                 self.update_chart(view);
                 let texts = self.chart_texts.get(&view).cloned().unwrap_or_default();
                 let draft = &mut self.deck.note_draft;
@@ -346,7 +354,7 @@ impl eframe::App for App {
         });
         commands.extend(status.inner);
 
-        if self.review.is_none() && self.settings.view != View::Plan {
+        if self.review.is_none() && self.settings.analysis.view != View::Plan {
             let filter = egui::Panel::left("filters")
                 .resizable(true)
                 .default_size(260.0)

@@ -50,18 +50,24 @@ impl App {
     /// filter changes, so the worker starts while the frame of the click is still drawn (the
     /// view asks again when it is drawn, which costs nothing then).
     pub(super) fn want_numbers(&mut self) {
-        let view = self.settings.view;
+        let view = self.settings.analysis.view;
         if view == View::CrossTab || self.is_reviewing() || self.loaded.dataset.answer_count() == 0 {
             return;
         }
-        let options = self.settings.chart_options.get(&view).cloned().unwrap_or_default();
+        let options = self
+            .settings
+            .analysis
+            .chart_options
+            .get(&view)
+            .cloned()
+            .unwrap_or_default();
         let (filter, first) = match view {
-            View::Bars => (options.filter(&self.settings.filter), Part::Summary),
-            View::Distribution | View::Trend => (options.filter(&self.settings.filter), Part::Details),
-            _ => (self.settings.filter.clone(), Part::Summary),
+            View::Bars => (options.filter(&self.settings.analysis.filter), Part::Summary),
+            View::Distribution | View::Trend => (options.filter(&self.settings.analysis.filter), Part::Details),
+            _ => (self.settings.analysis.filter.clone(), Part::Summary),
         };
         self.cache
-            .want(&self.loaded.dataset, &(filter, self.settings.min_n), first);
+            .want(&self.loaded.dataset, &(filter, self.settings.analysis.min_n), first);
     }
 
     /// True while the worker counts numbers a view is waiting for.

@@ -34,11 +34,12 @@ pub fn ui(
 ) -> Option<Command> {
     let lang = settings.lang;
     let mut command = None;
-    let default_title = crate::verdicts::scope_title(&loaded.dataset.questions, &settings.filter.questions, lang);
-    let title = if settings.overview_title.trim().is_empty() {
+    let default_title =
+        crate::verdicts::scope_title(&loaded.dataset.questions, &settings.analysis.filter.questions, lang);
+    let title = if settings.analysis.overview_title.trim().is_empty() {
         default_title.clone()
     } else {
-        settings.overview_title.trim().to_string()
+        settings.analysis.overview_title.trim().to_string()
     };
     ui.heading(&title);
     if loaded.is_sample {
@@ -69,7 +70,7 @@ fn body_ui(
     let mut command = None;
     ui.horizontal(|ui| {
         let label = ui.label(lang.pick("Titel på slide:", "Slide title:"));
-        let mut text = settings.overview_title.clone();
+        let mut text = settings.analysis.overview_title.clone();
         let edit = ui
             .add(
                 egui::TextEdit::singleline(&mut text)
@@ -108,7 +109,7 @@ fn body_ui(
             ),
             (TotalMode::Pooled, lang.pick("alle svar samlet", "all answers pooled")),
         ] {
-            if ui.selectable_label(settings.total_mode == mode, label).clicked() {
+            if ui.selectable_label(settings.analysis.total_mode == mode, label).clicked() {
                 command = Some(Command::SetTotalMode(mode));
             }
         }
@@ -132,7 +133,7 @@ fn body_ui(
         }
         ui.separator();
         let label = ui.label(lang.pick("Mindste gruppe:", "Smallest group:"));
-        let mut min_n = settings.min_n;
+        let mut min_n = settings.analysis.min_n;
         let drag = ui
             .add(egui::DragValue::new(&mut min_n).range(1..=1000).suffix(lang.pick(" svar", " answers")))
             .labelled_by(label.id)
@@ -155,7 +156,7 @@ fn body_ui(
                 "No groups to show with the chosen filters.",
             ));
         } else {
-            table_ui(ui, summary, details, coverage, settings.total_mode, lang);
+            table_ui(ui, summary, details, coverage, settings.analysis.total_mode, lang);
             ui.add_space(8.0);
         }
         notes_ui(ui, part, details, loaded, lang);

@@ -2,18 +2,13 @@
 //! about their layouts, the rollout plan, filters, timeline and chart choices. Opening it imports the sources again through the
 //! review; a source that moved or changed since the save is reported, never silently dropped.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::analysis_state::AnalysisState;
 use super::loader::Input;
-use super::{App, Message, TotalMode, View};
-use crate::analysis::{Filter, GroupBy};
-use crate::charts::ChartOptions;
-use crate::import::{LayoutAnswers, Role};
-use crate::plan::Plan;
-use crate::timeline::Timeline;
+use super::{App, Message};
 
 pub const EXTENSION: &str = "valgpuls";
 
@@ -35,25 +30,11 @@ pub struct Project {
     pub format: u32,
     /// Empty: the bundled sample.
     pub sources: Vec<SavedSource>,
-    /// Roles chosen for every file (format 1); new choices are in `remembered`.
-    pub role_overrides: BTreeMap<String, Role>,
-    /// The answers about the sources' layouts, so the project opens without asking again on
-    /// another machine.
-    pub remembered: BTreeMap<String, LayoutAnswers>,
-    pub plan: Plan,
-    pub filter: Filter,
-    pub timeline: Timeline,
-    pub view: View,
-    pub total_mode: TotalMode,
-    pub crosstab_by: GroupBy,
-    pub distribution_wave: Option<String>,
-    /// The minimum group size the analysis was shown with.
-    pub min_n: u64,
-    /// Each wave's colour, so next week's slides match this week's.
-    pub wave_colors: BTreeMap<String, usize>,
-    pub overview_title: String,
-    /// Per chart view: order, top/bottom N, timeline range, own selection and the notes.
-    pub chart_options: BTreeMap<View, ChartOptions>,
+    /// Flattened, so a project file's fields are the analysis's own, as in format 1 and 2.
+    /// Only the answers about the sources' own layouts are saved in `remembered`, so the
+    /// project opens without asking again on another machine.
+    #[serde(flatten)]
+    pub analysis: AnalysisState,
 }
 
 impl Default for Project {
@@ -61,19 +42,7 @@ impl Default for Project {
         Project {
             format: FORMAT,
             sources: Vec::new(),
-            role_overrides: BTreeMap::new(),
-            remembered: BTreeMap::new(),
-            plan: Plan::default(),
-            filter: Filter::default(),
-            timeline: Timeline::default(),
-            view: View::Overview,
-            total_mode: TotalMode::MeanOfPhases,
-            crosstab_by: GroupBy::Phase,
-            distribution_wave: None,
-            min_n: crate::analysis::DEFAULT_MIN_N,
-            wave_colors: BTreeMap::new(),
-            overview_title: String::new(),
-            chart_options: BTreeMap::new(),
+            analysis: AnalysisState::default(),
         }
     }
 }
@@ -114,32 +83,23 @@ impl App {
                 fingerprint: fingerprint(&bytes),
             });
         }
-        let settings = &self.settings;
+        let analysis = &self.settings.analysis;
         let remembered = self
             .loaded
             .reports
             .iter()
             .filter_map(|report| {
-                let answers = settings.remembered.get(&report.layout_key)?;
+                let answers = analysis.remembered.get(&report.layout_key)?;
                 Some((report.layout_key.clone(), answers.clone()))
             })
             .collect();
         Ok(Project {
             format: FORMAT,
             sources,
-            role_overrides: settings.role_overrides.clone(),
-            remembered,
-            plan: settings.plan.clone(),
-            filter: settings.filter.clone(),
-            timeline: settings.timeline.clone(),
-            view: settings.view,
-            total_mode: settings.total_mode,
-            crosstab_by: settings.crosstab_by.clone(),
-            distribution_wave: settings.distribution_wave.clone(),
-            min_n: settings.min_n,
-            wave_colors: settings.wave_colors.clone(),
-            overview_title: settings.overview_title.clone(),
-            chart_options: settings.chart_options.clone(),
+            analysis: AnalysisState {
+                remembered,
+                ..analysis.clone()
+            },
         })
     }
 
@@ -162,27 +122,9 @@ impl App {
                 lang.pick("ikke en valgpuls-projektfil", "not a valgpuls project file")
             )
         })?;
-        let settings = &mut self.settings;
-        settings.role_overrides = project.role_overrides;
-        // The project's answers join the ones kept for other layouts.
-        settings.remembered.extend(project.remembered);
-        settings.plan = project.plan;
-        settings.filter = project.filter;
-        settings.timeline = project.timeline;
-        settings.view = project.view;
-        settings.total_mode = project.total_mode;
-        settings.crosstab_by = project.crosstab_by;
-        settings.distribution_wave = project.distribution_wave;
-        settings.min_n = project.min_n.max(1);
-        // The project's colours win for its waves; others keep theirs.
-        settings
-            .wave_colors
-            .retain(|_, colour| !project.wave_colors.values().any(|c| c == colour));
-        settings.wave_colors.extend(project.wave_colors);
-        settings.overview_title = project.overview_title;
-        settings.chart_options = project.chart_options;
-        self.filter_dates = super::filters::DateTexts::from_filter(&self.settings.filter, lang);
-        self.plan_form = super::plan_view::Form::from_plan(&self.settings.plan, lang);
+        self.settings.analysis.take_project(project.analysis);
+        self.filter_dates = super::filters::DateTexts::from_filter(&self.settings.analysis.filter, lang);
+        self.plan_form = super::plan_view::Form::from_plan(&self.settings.analysis.plan, lang);
         self.review = None;
         self.plan_for_review = None;
         if project.sources.is_empty() {
@@ -265,7 +207,44 @@ impl App {
 
 #[cfg(test)]
 mod tests {
-    use super::fingerprint;
+    use super::{AnalysisState, Project, fingerprint};
+    use crate::app::{TotalMode, View};
+
+    #[test]
+    fn a_project_file_keeps_every_part_of_the_analysis() {
+        let mut analysis = AnalysisState {
+            view: View::Trend,
+            total_mode: TotalMode::Pooled,
+            distribution_wave: Some("Rul 2".to_string()),
+            min_n: 7,
+            overview_title: "Tilfredshed, uge 4".to_string(),
+            ..AnalysisState::default()
+        };
+        analysis.filter.waves.push("Rul 1".to_string());
+        analysis.wave_colors.insert("Rul 1".to_string(), 2);
+        let project = Project {
+            analysis,
+            ..Project::default()
+        };
+        let json = serde_json::to_value(&project).unwrap();
+        // The analysis's fields sit at the top of the file, as they did before the struct.
+        assert_eq!(json["view"], "Trend");
+        assert_eq!(json["min_n"], 7);
+        let read: Project = serde_json::from_value(json.clone()).unwrap();
+        assert_eq!(serde_json::to_value(&read).unwrap(), json);
+    }
+
+    #[test]
+    fn a_project_written_before_the_analysis_struct_still_opens() {
+        let format_2 = r#"{"format":2,"sources":[],"view":"Distribution","min_n":3,
+            "distribution_wave":"Rul 3","overview_title":"Egen titel","unknown_later_field":1}"#;
+        let project: Project = serde_json::from_str(format_2).unwrap();
+        assert_eq!(project.analysis.view, View::Distribution);
+        assert_eq!(project.analysis.min_n, 3);
+        assert_eq!(project.analysis.distribution_wave.as_deref(), Some("Rul 3"));
+        assert_eq!(project.analysis.overview_title, "Egen titel");
+        assert_eq!(project.analysis.total_mode, TotalMode::MeanOfPhases);
+    }
 
     #[test]
     fn fingerprints_tell_files_apart() {

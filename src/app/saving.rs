@@ -16,7 +16,7 @@ impl App {
         };
         self.message = Some(match Timeline::load(&path) {
             Ok(timeline) => {
-                self.settings.timeline = timeline;
+                self.settings.analysis.timeline = timeline;
                 Message {
                     text: format!(
                         "{} {}",
@@ -44,7 +44,7 @@ impl App {
             return;
         };
         self.message = Some(Message::written(
-            self.settings.timeline.save(&path).map_err(|e| e.to_string()),
+            self.settings.analysis.timeline.save(&path).map_err(|e| e.to_string()),
             &path,
             lang.pick("Tidslinje gemt:", "Timeline saved:"),
         ));
@@ -61,7 +61,7 @@ impl App {
         };
         let name = format!(
             "valgpuls-{}.{extension}",
-            self.settings.view.label(lang).to_lowercase().replace(' ', "-")
+            self.settings.analysis.view.label(lang).to_lowercase().replace(' ', "-")
         );
         // The native save dialog asks before replacing an existing file.
         let Some(path) = rfd::FileDialog::new()
@@ -87,7 +87,7 @@ impl App {
 
     pub(super) fn save_table(&mut self, format: command::TableFormat) {
         let lang = self.lang();
-        let key = (self.settings.filter.clone(), self.settings.min_n);
+        let key = (self.settings.analysis.filter.clone(), self.settings.analysis.min_n);
         let (table, comparisons) = match self.cache.results_now(&self.loaded.dataset, &key) {
             Ok(results) => {
                 let mut table = crate::export::table::summary_table(&results.summary, lang);

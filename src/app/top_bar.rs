@@ -37,7 +37,7 @@ pub fn ui(ui: &mut egui::Ui, settings: &Settings, loaded: &Loaded, reviewing: bo
     ui.horizontal(|ui| {
         ui.add_enabled_ui(!reviewing, |ui| {
             for view in View::ALL {
-                let tab = egui::Button::selectable(settings.view == view && !reviewing, view.label(lang));
+                let tab = egui::Button::selectable(settings.analysis.view == view && !reviewing, view.label(lang));
                 if ui.add(tab).clicked() {
                     command = Some(Command::ShowView(view));
                 }

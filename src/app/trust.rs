@@ -14,11 +14,11 @@ impl App {
         match command {
             // Results are cached per minimum as well as per filter: nothing else to clear.
             Command::SetMinN(n) => {
-                self.settings.min_n = n.clamp(1, 1000);
+                self.settings.analysis.min_n = n.clamp(1, 1000);
                 self.want_numbers();
             }
             Command::SetShowIntervals(show) => self.settings.show_intervals = show,
-            Command::SetOverviewTitle(title) => self.settings.overview_title = title,
+            Command::SetOverviewTitle(title) => self.settings.analysis.overview_title = title,
             Command::SortCoverage(sort) => self.coverage_sort = sort,
             Command::SaveCoverage(format) => self.save_coverage(format),
             _ => {}
@@ -50,7 +50,7 @@ impl App {
 
     fn save_coverage(&mut self, format: CoverageFormat) {
         let lang = self.settings.lang;
-        let plan = self.settings.import_plan();
+        let plan = self.settings.analysis.import_plan();
         let coverage: Coverage = match self.cache.coverage(&self.loaded.dataset, plan.as_ref()) {
             Ok(coverage) => coverage.clone(),
             Err(_) => return,
