@@ -404,15 +404,20 @@ fn the_klik_survey_breaks_down_by_usage_frequency() {
 }
 
 #[test]
-fn dragging_files_over_the_window_draws_the_drop_hint_without_panicking() {
+fn dragging_files_over_the_window_shows_the_drop_hint_until_they_leave() {
     let mut harness = harness();
+    let hint = "Slip filerne for at indlæse dem";
+    assert!(harness.query_by_label(hint).is_none());
     harness
         .input_mut()
         .hovered_files
         .push(eframe::egui::HoveredFile::default());
     harness.step();
+    harness.step();
+    harness.get_by_label(hint);
     harness.input_mut().hovered_files.clear();
     settle(&mut harness);
+    assert!(harness.query_by_label(hint).is_none());
 }
 
 #[test]

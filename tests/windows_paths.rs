@@ -125,19 +125,21 @@ fn names_that_differ_only_in_case_are_two_files_reported_apart() {
     let sample = sample_text();
     let first_rows: Vec<&str> = sample.split_inclusive("\r\n").take(21).collect();
     std::fs::write(&lower, encoding_rs::WINDOWS_1252.encode(&first_rows.concat()).0).unwrap();
-    if std::fs::read_dir(&dir).unwrap().count() != 2 {
-        // A case-insensitive file system (Windows, macOS) holds one file under both names.
-        eprintln!("skipped: this file system does not tell Data.csv from data.csv");
-        return;
-    }
-
     let (code, out, _) = valgpuls(&["check", text(&upper), text(&lower)]);
     assert_eq!(code, 0, "{out}");
     let reports: Vec<&str> = out.split("\n\n").collect();
     assert!(reports[0].starts_with(&format!("{}\n", text(&upper))), "{out}");
-    assert!(reports[0].contains("515 læst"), "{out}");
     assert!(reports[1].starts_with(&format!("{}\n", text(&lower))), "{out}");
-    assert!(reports[1].contains("20 læst"), "{out}");
+    if std::fs::read_dir(&dir).unwrap().count() == 2 {
+        // Two files (Linux): each read whole.
+        assert!(reports[0].contains("515 læst"), "{out}");
+        assert!(reports[1].contains("20 læst"), "{out}");
+    } else {
+        // A case-insensitive file system (Windows, macOS) holds one file under both names,
+        // the second write's 20 answers: read once, and the second name says so.
+        assert!(reports[0].contains("20 læst"), "{out}");
+        assert!(reports[1].contains("samme indhold som"), "{out}");
+    }
 }
 
 #[test]

@@ -52,17 +52,23 @@ pub(super) fn drop_hint_ui(ctx: &egui::Context, lang: Lang) {
     if hovering == 0 {
         return;
     }
-    let painter = ctx.layer_painter(egui::LayerId::new(
-        egui::Order::Foreground,
-        egui::Id::unique("drop_hint"),
-    ));
     let screen = ctx.content_rect();
-    painter.rect_filled(screen, 0.0, egui::Color32::from_black_alpha(160));
-    painter.text(
-        screen.center(),
-        egui::Align2::CENTER_CENTER,
-        lang.pick("Slip filerne for at indlæse dem", "Drop the files to import them"),
-        egui::FontId::proportional(28.0),
-        egui::Color32::WHITE,
-    );
+    ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::new("drop_hint_shade"),
+    ))
+    .rect_filled(screen, 0.0, egui::Color32::from_black_alpha(160));
+    // A label, not painted text, so screen readers (and the window tests) read it too.
+    egui::Area::new(egui::Id::new("drop_hint"))
+        .order(egui::Order::Tooltip)
+        .fixed_pos(screen.center())
+        .pivot(egui::Align2::CENTER_CENTER)
+        .interactable(false)
+        .show(ctx, |ui| {
+            ui.label(
+                egui::RichText::new(lang.pick("Slip filerne for at indlæse dem", "Drop the files to import them"))
+                    .size(28.0)
+                    .color(egui::Color32::WHITE),
+            );
+        });
 }
