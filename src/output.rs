@@ -3,7 +3,7 @@
 // Text is built in Strings, whose `write!` cannot fail: the `let _ = write!`s drop nothing.
 use std::fmt::Write as _;
 
-use crate::analysis::{Stats, Summary, Total};
+use crate::analysis::{Stats, Summary, WaveRow};
 use crate::import::{FileReport, Layout, Role};
 use crate::locale::Lang;
 
@@ -36,7 +36,27 @@ fn ci_text(stats: &Stats, lang: Lang) -> String {
 /// The deck's table, then the details behind every figure.
 pub fn summary_text(summary: &Summary, lang: Lang) -> String {
     let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{}",
+        lang.pick(
+            "Tilfredshed (skala 1-5), samlet gennemsnit",
+            "Satisfaction (scale 1-5), overall average"
+        )
+    );
+    out.push('\n');
+    summary_table(summary, lang, &mut out);
+    out.push('\n');
+    summary_notes(summary, lang, &mut out);
+    out.push('\n');
+    out.push_str(&details_text(summary, lang));
+    out
+}
+
+/// The deck's table: a row per wave, a column per phase, the total rollout last.
+fn summary_table(summary: &Summary, lang: Lang, out: &mut String) {
     let total_header = lang.pick("Total udrulning¹", "Total rollout¹");
+    let total_width = total_header.chars().count() + 2;
     let wave_header = lang.pick("Rul", "Wave");
     let phases: Vec<String> = summary.phases.iter().map(|p| lang.data_value(p)).collect();
     let first_width = summary
@@ -48,46 +68,50 @@ pub fn summary_text(summary: &Summary, lang: Lang) -> String {
         .unwrap_or(5)
         + 2;
     let widths: Vec<usize> = phases.iter().map(|p| p.chars().count().max(6) + 2).collect();
-    let _ = writeln!(
-        out,
-        "{}",
-        lang.pick(
-            "Tilfredshed (skala 1-5), samlet gennemsnit",
-            "Satisfaction (scale 1-5), overall average"
-        )
-    );
-    out.push('\n');
     out.push_str(&pad(wave_header, first_width));
     for (phase, width) in phases.iter().zip(&widths) {
         out.push_str(&pad_left(phase, *width));
     }
-    let _ = writeln!(out, "{}", pad_left(total_header, total_header.chars().count() + 2));
+    let _ = writeln!(out, "{}", pad_left(total_header, total_width));
     for wave in &summary.waves {
         out.push_str(&pad(&lang.data_value(&wave.wave), first_width));
         for (phase, width) in summary.phases.iter().zip(&widths) {
-            let cell = wave.cell(phase);
-            let mut text = if wave.is_hidden(phase) {
-                lang.pick("skjult", "hidden").to_string()
-            } else {
-                mean_text(cell.and_then(|c| c.stats.mean), lang)
-            };
-            if cell.is_some_and(|c| c.stats.is_small()) {
-                text.push('*');
-            }
-            out.push_str(&pad_left(&text, *width));
+            out.push_str(&pad_left(&cell_text(wave, phase, lang), *width));
         }
-        let mut total = if wave.hidden_phases.is_empty() {
-            mean_text(wave.total.mean_of_phases, lang)
-        } else {
-            lang.pick("skjult", "hidden").to_string()
-        };
-        // A total built from a small cell is marked like the cell.
-        if wave.total.from_small_cell {
-            total.push('*');
-        }
-        let _ = writeln!(out, "{}", pad_left(&total, total_header.chars().count() + 2));
+        let _ = writeln!(out, "{}", pad_left(&wave_total_text(wave, lang), total_width));
     }
-    out.push('\n');
+}
+
+/// A cell's mean, "skjult" where it is hidden, with * when it holds few answers.
+fn cell_text(wave: &WaveRow, phase: &str, lang: Lang) -> String {
+    let cell = wave.cell(phase);
+    let mut text = if wave.is_hidden(phase) {
+        lang.pick("skjult", "hidden").to_string()
+    } else {
+        mean_text(cell.and_then(|c| c.stats.mean), lang)
+    };
+    if cell.is_some_and(|c| c.stats.is_small()) {
+        text.push('*');
+    }
+    text
+}
+
+/// A wave's mean of phase means, hidden when one of its phases is.
+fn wave_total_text(wave: &WaveRow, lang: Lang) -> String {
+    let mut total = if wave.hidden_phases.is_empty() {
+        mean_text(wave.total.mean_of_phases, lang)
+    } else {
+        lang.pick("skjult", "hidden").to_string()
+    };
+    // A total built from a small cell is marked like the cell.
+    if wave.total.from_small_cell {
+        total.push('*');
+    }
+    total
+}
+
+/// Below the table: what the total is, every wave's answers pooled, what * and "skjult" mean.
+fn summary_notes(summary: &Summary, lang: Lang, out: &mut String) {
     let _ = writeln!(
         out,
         "{}",
@@ -125,37 +149,39 @@ pub fn summary_text(summary: &Summary, lang: Lang) -> String {
         );
     }
     if summary.waves.iter().any(|w| !w.hidden_phases.is_empty()) || !summary.hidden_waves.is_empty() {
-        let min_n = summary.min_n.unwrap_or(0);
-        let _ = writeln!(
-            out,
-            "  {}",
-            match lang {
-                Lang::Da => format!(
-                    "skjult: færre end {min_n} svar, eller skjult så et lille felt ikke kan regnes ud af totalen"
-                ),
-                Lang::En => format!(
-                    "hidden: fewer than {min_n} answers, or hidden so a small cell cannot be worked out from the total"
-                ),
-            }
-        );
-        if !summary.hidden_waves.is_empty() {
-            let names: Vec<String> = summary.hidden_waves.iter().map(|w| lang.data_value(w)).collect();
-            let _ = writeln!(
-                out,
-                "  {} {}",
-                lang.pick(
-                    "Skjulte rul (for få svar i alt):",
-                    "Hidden waves (too few answers in all):"
-                ),
-                names.join(", ")
-            );
-        }
+        hidden_notes(summary, lang, out);
     }
-    out.push('\n');
-    out.push_str(&details_text(summary, lang));
-    out
 }
 
+/// What "skjult" means, and which waves left the table altogether.
+fn hidden_notes(summary: &Summary, lang: Lang, out: &mut String) {
+    let min_n = summary.min_n.unwrap_or(0);
+    let _ = writeln!(
+        out,
+        "  {}",
+        match lang {
+            Lang::Da =>
+                format!("skjult: færre end {min_n} svar, eller skjult så et lille felt ikke kan regnes ud af totalen"),
+            Lang::En => format!(
+                "hidden: fewer than {min_n} answers, or hidden so a small cell cannot be worked out from the total"
+            ),
+        }
+    );
+    if !summary.hidden_waves.is_empty() {
+        let names: Vec<String> = summary.hidden_waves.iter().map(|w| lang.data_value(w)).collect();
+        let _ = writeln!(
+            out,
+            "  {} {}",
+            lang.pick(
+                "Skjulte rul (for få svar i alt):",
+                "Hidden waves (too few answers in all):"
+            ),
+            names.join(", ")
+        );
+    }
+}
+
+/// Every cell, every wave's two totals and the overall, with n, SD, interval and "don't know".
 fn details_text(summary: &Summary, lang: Lang) -> String {
     let headers = [
         lang.pick("Rul", "Wave"),
@@ -166,22 +192,30 @@ fn details_text(summary: &Summary, lang: Lang) -> String {
         lang.pick("95%-KI", "95% CI"),
         lang.pick("Ved ikke", "Don't know"),
     ];
+    let rows = detail_rows(summary, lang);
+    let mut out = aligned(&headers, &rows);
+    details_notes(summary, lang, &mut out);
+    out
+}
+
+fn detail_row(wave: &str, phase: String, stats: &Stats, lang: Lang) -> [String; 7] {
+    [
+        lang.data_value(wave),
+        phase,
+        lang.count(stats.n),
+        mean_text(stats.mean, lang),
+        stats.sd.map_or_else(|| "–".to_string(), |sd| lang.number(sd, 2)),
+        ci_text(stats, lang),
+        lang.count(stats.dont_know),
+    ]
+}
+
+fn detail_rows(summary: &Summary, lang: Lang) -> Vec<[String; 7]> {
+    let pooled_label = lang.pick("Alle svar samlet", "All answers pooled");
     let mut rows: Vec<[String; 7]> = Vec::new();
-    let row = |wave: &str, phase: String, stats: &Stats| -> [String; 7] {
-        [
-            lang.data_value(wave),
-            phase,
-            lang.count(stats.n),
-            mean_text(stats.mean, lang),
-            stats.sd.map_or_else(|| "–".to_string(), |sd| lang.number(sd, 2)),
-            ci_text(stats, lang),
-            lang.count(stats.dont_know),
-        ]
-    };
-    let total_stats = |total: &Total| total.pooled();
     for wave in &summary.waves {
         for cell in &wave.cells {
-            rows.push(row(&wave.wave, lang.data_value(&cell.phase), &cell.stats));
+            rows.push(detail_row(&wave.wave, lang.data_value(&cell.phase), &cell.stats, lang));
         }
         if let Some(mean) = wave.total.mean_of_phases.filter(|_| wave.cells.len() > 1) {
             // The deck's total with its own interval, not the pooled one.
@@ -193,32 +227,36 @@ fn details_text(summary: &Summary, lang: Lang) -> String {
                 ci95_clipped: wave.total.mean_of_phases_ci95_clipped,
                 dont_know: wave.total.dont_know,
             };
-            rows.push(row(
-                &wave.wave,
-                lang.pick("Total udrulning (gns. af faser)", "Total rollout (mean of phases)")
-                    .to_string(),
-                &of_phases,
-            ));
+            let label = lang.pick("Total udrulning (gns. af faser)", "Total rollout (mean of phases)");
+            rows.push(detail_row(&wave.wave, label.to_string(), &of_phases, lang));
         }
-        rows.push(row(
+        rows.push(detail_row(
             &wave.wave,
-            lang.pick("Alle svar samlet", "All answers pooled").to_string(),
-            &total_stats(&wave.total),
+            pooled_label.to_string(),
+            &wave.total.pooled(),
+            lang,
         ));
     }
-    rows.push(row(
+    rows.push(detail_row(
         lang.pick("Alle rul", "All waves"),
-        lang.pick("Alle svar samlet", "All answers pooled").to_string(),
-        &total_stats(&summary.overall),
+        pooled_label.to_string(),
+        &summary.overall.pooled(),
+        lang,
     ));
+    rows
+}
+
+/// The headers and rows in columns as wide as their widest text: the first two (names) to
+/// the left, the numbers to the right.
+fn aligned(headers: &[&str; 7], rows: &[[String; 7]]) -> String {
     let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
-    for row in &rows {
+    for row in rows {
         for (width, cell) in widths.iter_mut().zip(row) {
             *width = (*width).max(cell.chars().count());
         }
     }
     let mut out = String::new();
-    let line = |cells: Vec<&str>, out: &mut String| {
+    let mut line = |cells: Vec<&str>| {
         let texts: Vec<String> = cells
             .iter()
             .zip(&widths)
@@ -233,10 +271,15 @@ fn details_text(summary: &Summary, lang: Lang) -> String {
             .collect();
         let _ = writeln!(out, "{}", texts.join("  ").trim_end());
     };
-    line(headers.to_vec(), &mut out);
-    for row in &rows {
-        line(row.iter().map(String::as_str).collect(), &mut out);
+    line(headers.to_vec());
+    for row in rows {
+        line(row.iter().map(String::as_str).collect());
     }
+    out
+}
+
+/// What ‡ means, and why some cells have no interval.
+fn details_notes(summary: &Summary, lang: Lang, out: &mut String) {
     let stats = summary.waves.iter().flat_map(|w| w.cells.iter().map(|c| c.stats));
     let cut = stats.clone().any(|s| s.ci95_clipped);
     let without = stats.clone().any(|s| s.mean.is_some() && s.ci95.is_none());
@@ -267,7 +310,6 @@ fn details_text(summary: &Summary, lang: Lang) -> String {
             }
         );
     }
-    out
 }
 
 /// One row per wave × phase and per wave total; `;` and decimal comma in Danish (opens right
@@ -350,54 +392,57 @@ pub fn file_report_text(report: &FileReport, lang: Lang) -> String {
         );
         return out;
     }
-    let field = |label_da: &str, label_en: &str, value: String, out: &mut String| {
-        let _ = writeln!(
-            out,
-            "  {} {}",
-            pad(&format!("{}:", lang.pick(label_da, label_en)), 18),
-            value
-        );
-    };
+    let mut fields = Fields { out, lang };
+    file_format_fields(report, &mut fields);
+    if !report.columns.is_empty() {
+        columns_text(report, lang, &mut fields.out);
+    }
+    answer_fields(report, &mut fields);
+    fields.out
+}
+
+/// The report's "label: value" lines, the labels in a column of their own.
+struct Fields {
+    out: String,
+    lang: Lang,
+}
+
+impl Fields {
+    fn field(&mut self, label_da: &str, label_en: &str, value: String) {
+        let label = format!("{}:", self.lang.pick(label_da, label_en));
+        let _ = writeln!(self.out, "  {} {}", pad(&label, 18), value);
+    }
+}
+
+/// How the file is written: tool, sheet, companions, encoding, separator, decimal mark, layout.
+fn file_format_fields(report: &FileReport, fields: &mut Fields) {
+    let lang = fields.lang;
     if let Some(tool) = report.tool {
         let rows = if report.header_rows > 1 {
             lang.pick(", to overskriftslinjer", ", two header rows")
         } else {
             ""
         };
-        field("Værktøj", "Tool", format!("{}{rows}", tool.name()), &mut out);
+        fields.field("Værktøj", "Tool", format!("{}{rows}", tool.name()));
     }
     if let Some(sheet) = &report.sheet {
-        field("Ark", "Sheet", sheet.clone(), &mut out);
+        fields.field("Ark", "Sheet", sheet.clone());
     }
     if !report.companions.is_empty() {
-        field("Brugt med", "Used with", report.companions.join(", "), &mut out);
+        fields.field("Brugt med", "Used with", report.companions.join(", "));
     }
     if let Some(encoding) = report.encoding {
-        field(
-            "Tegnsæt",
-            "Encoding",
-            encoding.label().replace(" med ", lang.pick(" med ", " with ")),
-            &mut out,
-        );
+        let name = encoding.label().replace(" med ", lang.pick(" med ", " with "));
+        fields.field("Tegnsæt", "Encoding", name);
     }
     if let Some(separator) = report.separator {
         let name = match separator {
             '\t' => lang.pick("tabulator", "tab").to_string(),
             other => format!("'{other}'"),
         };
-        field("Separator", "Separator", name, &mut out);
+        fields.field("Separator", "Separator", name);
     }
-    let decimals = match (report.decimal_commas, report.decimal_points) {
-        (0, 0) => lang.pick("ingen decimaltal set", "no decimal numbers seen").to_string(),
-        (c, 0) => format!("{} ({c})", lang.pick("komma", "comma")),
-        (0, p) => format!("{} ({p})", lang.pick("punktum", "point")),
-        (c, p) => format!(
-            "{} ({c}), {} ({p})",
-            lang.pick("komma", "comma"),
-            lang.pick("punktum", "point")
-        ),
-    };
-    field("Decimaltegn", "Decimal mark", decimals, &mut out);
+    fields.field("Decimaltegn", "Decimal mark", decimals_text(report, lang));
     if let Some(layout) = report.layout {
         let text = match layout {
             Layout::Wide => lang.pick("bredt (en kolonne pr. spørgsmål)", "wide (a column per question)"),
@@ -406,81 +451,115 @@ pub fn file_report_text(report: &FileReport, lang: Lang) -> String {
                 "long (question and score columns)",
             ),
         };
-        field("Format", "Layout", text.to_string(), &mut out);
+        fields.field("Format", "Layout", text.to_string());
     }
-    if !report.columns.is_empty() {
-        let _ = writeln!(out, "  {}:", lang.pick("Kolonner", "Columns"));
-        let role_width = report
-            .columns
-            .iter()
-            .map(|c| role_name(c.role, lang).chars().count())
-            .max()
-            .unwrap_or(0)
-            + 2;
-        // (number, header, role, reason, question text) per line; a run of left-out system
-        // columns (SurveyXact has dozens) is one line.
-        let columns = &report.columns;
-        let mut lines: Vec<(String, String, &str, String, Option<String>)> = Vec::new();
-        let mut i = 0;
-        while let Some(column) = columns.get(i) {
-            let run = columns
-                .iter()
-                .skip(i)
-                .take_while(|c| c.role == Role::Ignore && c.role == column.role && c.reason == column.reason)
-                .count();
-            let (number, header) = if run >= 3 {
-                let last = columns.get(i + run - 1).map_or("", |c| c.header.as_str());
-                (format!("{}-{}", i + 1, i + run), format!("{} … {last}", column.header))
-            } else {
-                (format!("{}", i + 1), column.header.clone())
-            };
-            let text = column
-                .text
-                .as_ref()
-                .filter(|t| **t != column.header && column.role != Role::Ignore)
-                .map(|t| shorten(t, 70));
-            lines.push((
-                number,
-                header,
-                role_name(column.role, lang),
-                column.reason.describe(lang),
-                text,
-            ));
-            i += if run >= 3 { run } else { 1 };
-        }
-        let number_width = lines.iter().map(|l| l.0.chars().count()).max().unwrap_or(0);
-        let header_width = lines.iter().map(|l| l.1.chars().count()).max().unwrap_or(0) + 2;
-        for (number, header, role, reason, text) in &lines {
+}
+
+/// Which decimal marks the numbers had, and how often.
+fn decimals_text(report: &FileReport, lang: Lang) -> String {
+    match (report.decimal_commas, report.decimal_points) {
+        (0, 0) => lang.pick("ingen decimaltal set", "no decimal numbers seen").to_string(),
+        (c, 0) => format!("{} ({c})", lang.pick("komma", "comma")),
+        (0, p) => format!("{} ({p})", lang.pick("punktum", "point")),
+        (c, p) => format!(
+            "{} ({c}), {} ({p})",
+            lang.pick("komma", "comma"),
+            lang.pick("punktum", "point")
+        ),
+    }
+}
+
+/// One line of the column list: number (or range), header, role, reason, question text.
+struct ColumnLine<'a> {
+    number: String,
+    header: String,
+    role: &'a str,
+    reason: String,
+    text: Option<String>,
+}
+
+/// Every column with its role and the reason for it; how many are averaged in a wide file.
+fn columns_text(report: &FileReport, lang: Lang, out: &mut String) {
+    let _ = writeln!(out, "  {}:", lang.pick("Kolonner", "Columns"));
+    let role_width = report
+        .columns
+        .iter()
+        .map(|c| role_name(c.role, lang).chars().count())
+        .max()
+        .unwrap_or(0)
+        + 2;
+    let lines = column_lines(report, lang);
+    let number_width = lines.iter().map(|l| l.number.chars().count()).max().unwrap_or(0);
+    let header_width = lines.iter().map(|l| l.header.chars().count()).max().unwrap_or(0) + 2;
+    for line in &lines {
+        let _ = writeln!(
+            out,
+            "    {} {}{}{}",
+            pad_left(&line.number, number_width),
+            pad(&line.header, header_width),
+            pad(line.role, role_width),
+            line.reason
+        );
+        if let Some(text) = &line.text {
             let _ = writeln!(
                 out,
-                "    {} {}{}{}",
-                pad_left(number, number_width),
-                pad(header, header_width),
-                pad(role, role_width),
-                reason
+                "    {} {}«{text}»",
+                " ".repeat(number_width),
+                " ".repeat(header_width)
             );
-            if let Some(text) = text {
-                let _ = writeln!(
-                    out,
-                    "    {} {}«{text}»",
-                    " ".repeat(number_width),
-                    " ".repeat(header_width)
-                );
+        }
+    }
+    let averaged = report.columns.iter().filter(|c| c.role == Role::QuestionColumn).count();
+    let left_out = report.columns.iter().filter(|c| c.role == Role::Ignore).count();
+    if report.layout == Some(Layout::Wide) {
+        let _ = writeln!(
+            out,
+            "  {}",
+            match lang {
+                Lang::Da => format!("{averaged} kolonner regnes som spørgsmål, {left_out} er udeladt."),
+                Lang::En => format!("{averaged} columns are averaged as questions, {left_out} are left out."),
             }
-        }
-        let averaged = report.columns.iter().filter(|c| c.role == Role::QuestionColumn).count();
-        let left_out = report.columns.iter().filter(|c| c.role == Role::Ignore).count();
-        if report.layout == Some(Layout::Wide) {
-            let _ = writeln!(
-                out,
-                "  {}",
-                match lang {
-                    Lang::Da => format!("{averaged} kolonner regnes som spørgsmål, {left_out} er udeladt."),
-                    Lang::En => format!("{averaged} columns are averaged as questions, {left_out} are left out."),
-                }
-            );
-        }
+        );
     }
+}
+
+/// A line per column; a run of left-out system columns (SurveyXact has dozens) is one line.
+fn column_lines(report: &FileReport, lang: Lang) -> Vec<ColumnLine<'static>> {
+    let columns = &report.columns;
+    let mut lines = Vec::new();
+    let mut i = 0;
+    while let Some(column) = columns.get(i) {
+        let run = columns
+            .iter()
+            .skip(i)
+            .take_while(|c| c.role == Role::Ignore && c.role == column.role && c.reason == column.reason)
+            .count();
+        let (number, header) = if run >= 3 {
+            let last = columns.get(i + run - 1).map_or("", |c| c.header.as_str());
+            (format!("{}-{}", i + 1, i + run), format!("{} … {last}", column.header))
+        } else {
+            (format!("{}", i + 1), column.header.clone())
+        };
+        let text = column
+            .text
+            .as_ref()
+            .filter(|t| **t != column.header && column.role != Role::Ignore)
+            .map(|t| shorten(t, 70));
+        lines.push(ColumnLine {
+            number,
+            header,
+            role: role_name(column.role, lang),
+            reason: column.reason.describe(lang),
+            text,
+        });
+        i += if run >= 3 { run } else { 1 };
+    }
+    lines
+}
+
+/// What the answers were read as: the date order, the answer labels, the rows and answers.
+fn answer_fields(report: &FileReport, fields: &mut Fields) {
+    let lang = fields.lang;
     if let Some(date) = &report.date {
         let order = match date.order {
             Some(crate::dates::DateOrder::DayFirst) => lang.pick("dag før måned", "day before month"),
@@ -490,7 +569,7 @@ pub fn file_report_text(report: &FileReport, lang: Lang) -> String {
             None if date.unambiguous => lang.pick("entydige (fx 2024-08-19)", "unambiguous (e.g. 2024-08-19)"),
             None => lang.pick("kan ikke afgøres", "cannot be decided"),
         };
-        field("Datoer", "Dates", format!("«{}», {order}", date.column), &mut out);
+        fields.field("Datoer", "Dates", format!("«{}», {order}", date.column));
     }
     if !report.labels.is_empty() {
         let labels: Vec<String> = report
@@ -501,45 +580,41 @@ pub fn file_report_text(report: &FileReport, lang: Lang) -> String {
                 None => format!("{label} = {}", lang.pick("ved ikke", "don't know")),
             })
             .collect();
-        field("Svarmuligheder", "Answer labels", labels.join(", "), &mut out);
+        fields.field("Svarmuligheder", "Answer labels", labels.join(", "));
     }
-    field(
-        "Rækker",
-        "Rows",
-        match lang {
-            Lang::Da => format!(
-                "{} læst, {} afvist; {} svar, heraf {} «ved ikke»",
-                lang.count(report.rows_read as u64),
-                lang.count(report.rows_rejected as u64),
-                lang.count(report.answers as u64),
-                lang.count(report.dont_know as u64)
-            ),
-            Lang::En => format!(
-                "{} read, {} rejected; {} answers, {} of them \"don't know\"",
-                lang.count(report.rows_read as u64),
-                lang.count(report.rows_rejected as u64),
-                lang.count(report.answers as u64),
-                lang.count(report.dont_know as u64)
-            ),
-        },
-        &mut out,
-    );
+    fields.field("Rækker", "Rows", rows_text(report, lang));
     if report.weeks_outside_scheme > 0 {
-        field(
-            "Bemærk",
-            "Note",
-            format!(
-                "{} {}",
-                lang.count(report.weeks_outside_scheme as u64),
-                lang.pick(
-                    "svar har en uge uden for uge 1-5 og ingen fase",
-                    "answers have a week outside weeks 1-5 and no phase"
-                )
-            ),
-            &mut out,
+        let note = format!(
+            "{} {}",
+            lang.count(report.weeks_outside_scheme as u64),
+            lang.pick(
+                "svar har en uge uden for uge 1-5 og ingen fase",
+                "answers have a week outside weeks 1-5 and no phase"
+            )
         );
+        fields.field("Bemærk", "Note", note);
     }
-    out
+}
+
+/// Rows read and rejected, answers and "don't know"s.
+fn rows_text(report: &FileReport, lang: Lang) -> String {
+    let count = |n: usize| lang.count(n as u64);
+    match lang {
+        Lang::Da => format!(
+            "{} læst, {} afvist; {} svar, heraf {} «ved ikke»",
+            count(report.rows_read),
+            count(report.rows_rejected),
+            count(report.answers),
+            count(report.dont_know)
+        ),
+        Lang::En => format!(
+            "{} read, {} rejected; {} answers, {} of them \"don't know\"",
+            count(report.rows_read),
+            count(report.rows_rejected),
+            count(report.answers),
+            count(report.dont_know)
+        ),
+    }
 }
 
 /// At most `max` characters, with an ellipsis when cut.
