@@ -69,13 +69,24 @@ pub fn paragraph(text: &str, size: u32, bold: bool, color: &str, align: &str) ->
     )
 }
 
+/// Every part of the package, in the order they are zipped.
 pub fn parts(deck: &Deck) -> Vec<Part> {
-    let (cx, cy) = deck.aspect.size();
-    let lang = deck.lang.pick("da-DK", "en-GB");
-    let mut out = Vec::new();
     let slides: Vec<SlideXml> = slide_xml(deck);
     let count = slides.len();
+    let mut out = vec![content_types(count), package_rels()];
+    out.extend(doc_props(deck, count));
+    out.extend(presentation(deck, count));
+    out.extend(masters(deck));
+    let lang = deck.lang.pick("da-DK", "en-GB");
+    for (index, slide) in slides.into_iter().enumerate() {
+        out.extend(slide_parts(index + 1, slide, lang));
+    }
+    out
+}
 
+/// `[Content_Types].xml`: the type of every XML part by name (media by extension in the template).
+fn content_types(count: usize) -> Part {
+    let theme = "application/vnd.openxmlformats-officedocument.theme+xml";
     let mut overrides = vec![
         (
             "/ppt/presentation.xml".to_string(),
@@ -93,14 +104,8 @@ pub fn parts(deck: &Deck) -> Vec<Part> {
             "/ppt/notesMasters/notesMaster1.xml".into(),
             format!("{CT}.notesMaster+xml"),
         ),
-        (
-            "/ppt/theme/theme1.xml".into(),
-            "application/vnd.openxmlformats-officedocument.theme+xml".into(),
-        ),
-        (
-            "/ppt/theme/theme2.xml".into(),
-            "application/vnd.openxmlformats-officedocument.theme+xml".into(),
-        ),
+        ("/ppt/theme/theme1.xml".into(), theme.into()),
+        ("/ppt/theme/theme2.xml".into(), theme.into()),
         ("/ppt/presProps.xml".into(), format!("{CT}.presProps+xml")),
         ("/ppt/viewProps.xml".into(), format!("{CT}.viewProps+xml")),
         ("/ppt/tableStyles.xml".into(), format!("{CT}.tableStyles+xml")),
@@ -124,11 +129,12 @@ pub fn parts(deck: &Deck) -> Vec<Part> {
         .iter()
         .map(|(name, kind)| format!(r#"<Override PartName="{name}" ContentType="{kind}"/>"#))
         .collect();
-    out.push(part(
-        "[Content_Types].xml",
-        fill(CONTENT_TYPES, &[("overrides", &overrides)]),
-    ));
-    out.push(part(
+    part("[Content_Types].xml", fill(CONTENT_TYPES, &[("overrides", &overrides)]))
+}
+
+/// The package's own relationships: the presentation and the two property parts.
+fn package_rels() -> Part {
+    part(
         "_rels/.rels",
         rels(&[
             ("rId1", "officeDocument", "ppt/presentation.xml".into()),
@@ -139,31 +145,41 @@ pub fn parts(deck: &Deck) -> Vec<Part> {
             ),
             ("rId3", "extended-properties", "docProps/app.xml".into()),
         ]),
-    ));
-    out.push(part(
-        "docProps/core.xml",
-        fill(CORE, &[("title", &x(&deck.title.title)), ("lang", lang)]),
-    ));
-    out.push(part(
-        "docProps/app.xml",
-        fill(APP, &[("slides", &count.to_string()), ("notes", &count.to_string())]),
-    ));
+    )
+}
 
+/// The title and language (core) and the slide count (app) the file's properties show.
+fn doc_props(deck: &Deck, count: usize) -> [Part; 2] {
+    let lang = deck.lang.pick("da-DK", "en-GB");
+    [
+        part(
+            "docProps/core.xml",
+            fill(CORE, &[("title", &x(&deck.title.title)), ("lang", lang)]),
+        ),
+        part(
+            "docProps/app.xml",
+            fill(APP, &[("slides", &count.to_string()), ("notes", &count.to_string())]),
+        ),
+    ]
+}
+
+/// The presentation (slide list and size), its relationships, and the parts it holds as they are.
+fn presentation(deck: &Deck, count: usize) -> Vec<Part> {
+    let (cx, cy) = deck.aspect.size();
+    let lang = deck.lang.pick("da-DK", "en-GB");
+    // The slides' relationships follow the six fixed ones, so slide n is rId(n + 6).
     let slide_ids: String = (1..=count)
         .map(|n| format!(r#"<p:sldId id="{}" r:id="rId{}"/>"#, 255 + n, n + 6))
         .collect();
-    out.push(part(
-        "ppt/presentation.xml",
-        fill(
-            PRESENTATION,
-            &[
-                ("slide_ids", &slide_ids),
-                ("cx", &cx.to_string()),
-                ("cy", &cy.to_string()),
-                ("lang", lang),
-            ],
-        ),
-    ));
+    let presentation = fill(
+        PRESENTATION,
+        &[
+            ("slide_ids", &slide_ids),
+            ("cx", &cx.to_string()),
+            ("cy", &cy.to_string()),
+            ("lang", lang),
+        ],
+    );
     let mut list = vec![
         ("rId1", "slideMaster", "slideMasters/slideMaster1.xml".to_string()),
         ("rId2", "notesMaster", "notesMasters/notesMaster1.xml".into()),
@@ -176,89 +192,99 @@ pub fn parts(deck: &Deck) -> Vec<Part> {
     for (n, id) in slide_rel_ids.iter().enumerate() {
         list.push((id.as_str(), "slide", format!("slides/slide{}.xml", n + 1)));
     }
-    out.push(part("ppt/_rels/presentation.xml.rels", rels(&list)));
-    out.push(part("ppt/presProps.xml", PRES_PROPS.to_string()));
-    out.push(part("ppt/viewProps.xml", VIEW_PROPS.to_string()));
-    out.push(part("ppt/tableStyles.xml", TABLE_STYLES.to_string()));
-    out.push(part("ppt/theme/theme1.xml", THEME.to_string()));
-    out.push(part("ppt/theme/theme2.xml", THEME.to_string()));
+    vec![
+        part("ppt/presentation.xml", presentation),
+        part("ppt/_rels/presentation.xml.rels", rels(&list)),
+        part("ppt/presProps.xml", PRES_PROPS.to_string()),
+        part("ppt/viewProps.xml", VIEW_PROPS.to_string()),
+        part("ppt/tableStyles.xml", TABLE_STYLES.to_string()),
+        part("ppt/theme/theme1.xml", THEME.to_string()),
+        part("ppt/theme/theme2.xml", THEME.to_string()),
+    ]
+}
 
+/// The slide master (its margins at the slide's width), the one layout and the notes master.
+fn masters(deck: &Deck) -> Vec<Part> {
+    let (cx, cy) = deck.aspect.size();
     let margin = super::slides::MARGIN;
-    out.push(part(
-        "ppt/slideMasters/slideMaster1.xml",
-        fill(
-            SLIDE_MASTER,
-            &[
-                ("margin", &margin.to_string()),
-                ("inner", &(cx - 2 * margin).to_string()),
-            ],
-        ),
-    ));
-    out.push(part(
-        "ppt/slideMasters/_rels/slideMaster1.xml.rels",
-        rels(&[
-            ("rId1", "slideLayout", "../slideLayouts/slideLayout1.xml".into()),
-            ("rId2", "theme", "../theme/theme1.xml".into()),
-        ]),
-    ));
-    out.push(part("ppt/slideLayouts/slideLayout1.xml", SLIDE_LAYOUT.to_string()));
-    out.push(part(
-        "ppt/slideLayouts/_rels/slideLayout1.xml.rels",
-        rels(&[("rId1", "slideMaster", "../slideMasters/slideMaster1.xml".into())]),
-    ));
+    let master = fill(
+        SLIDE_MASTER,
+        &[
+            ("margin", &margin.to_string()),
+            ("inner", &(cx - 2 * margin).to_string()),
+        ],
+    );
     // The notes page's slide picture, 6 in wide at the slide's shape.
     let image_height = 5_486_400 * cy / cx;
-    out.push(part(
-        "ppt/notesMasters/notesMaster1.xml",
-        fill(NOTES_MASTER, &[("image_height", &image_height.to_string())]),
-    ));
-    out.push(part(
-        "ppt/notesMasters/_rels/notesMaster1.xml.rels",
-        rels(&[("rId1", "theme", "../theme/theme2.xml".into())]),
-    ));
-
-    for (index, slide) in slides.into_iter().enumerate() {
-        let n = index + 1;
-        let mut list = vec![
-            ("rId1", "slideLayout", "../slideLayouts/slideLayout1.xml".to_string()),
-            ("rId2", "notesSlide", format!("../notesSlides/notesSlide{n}.xml")),
-        ];
-        if let Some((png, svg)) = slide.media {
-            list.push(("rId3", "image", format!("../media/chart{n}.png")));
-            list.push(("rId4", "image", format!("../media/chart{n}.svg")));
-            out.push(Part {
-                path: format!("ppt/media/chart{n}.png"),
-                bytes: png,
-            });
-            out.push(part(format!("ppt/media/chart{n}.svg"), svg));
-        }
-        out.push(part(format!("ppt/slides/slide{n}.xml"), slide.xml));
-        out.push(part(format!("ppt/slides/_rels/slide{n}.xml.rels"), rels(&list)));
-        let paragraphs: String = if slide.notes.is_empty() {
-            "<a:p><a:endParaRPr lang=\"da-DK\"/></a:p>".to_string()
-        } else {
-            slide
-                .notes
-                .iter()
-                .map(|line| {
-                    format!(
-                        "<a:p><a:r><a:rPr lang=\"{lang}\" dirty=\"0\"/><a:t>{}</a:t></a:r></a:p>",
-                        x(line)
-                    )
-                })
-                .collect()
-        };
-        out.push(part(
-            format!("ppt/notesSlides/notesSlide{n}.xml"),
-            fill(NOTES_SLIDE, &[("paragraphs", &paragraphs)]),
-        ));
-        out.push(part(
-            format!("ppt/notesSlides/_rels/notesSlide{n}.xml.rels"),
+    vec![
+        part("ppt/slideMasters/slideMaster1.xml", master),
+        part(
+            "ppt/slideMasters/_rels/slideMaster1.xml.rels",
             rels(&[
-                ("rId1", "notesMaster", "../notesMasters/notesMaster1.xml".into()),
-                ("rId2", "slide", format!("../slides/slide{n}.xml")),
+                ("rId1", "slideLayout", "../slideLayouts/slideLayout1.xml".into()),
+                ("rId2", "theme", "../theme/theme1.xml".into()),
             ]),
-        ));
+        ),
+        part("ppt/slideLayouts/slideLayout1.xml", SLIDE_LAYOUT.to_string()),
+        part(
+            "ppt/slideLayouts/_rels/slideLayout1.xml.rels",
+            rels(&[("rId1", "slideMaster", "../slideMasters/slideMaster1.xml".into())]),
+        ),
+        part(
+            "ppt/notesMasters/notesMaster1.xml",
+            fill(NOTES_MASTER, &[("image_height", &image_height.to_string())]),
+        ),
+        part(
+            "ppt/notesMasters/_rels/notesMaster1.xml.rels",
+            rels(&[("rId1", "theme", "../theme/theme2.xml".into())]),
+        ),
+    ]
+}
+
+/// Slide `n`: its chart's PNG and SVG, the slide, its notes slide and their relationships.
+fn slide_parts(n: usize, slide: SlideXml, lang: &str) -> Vec<Part> {
+    let mut out = Vec::new();
+    let mut list = vec![
+        ("rId1", "slideLayout", "../slideLayouts/slideLayout1.xml".to_string()),
+        ("rId2", "notesSlide", format!("../notesSlides/notesSlide{n}.xml")),
+    ];
+    if let Some((png, svg)) = slide.media {
+        list.push(("rId3", "image", format!("../media/chart{n}.png")));
+        list.push(("rId4", "image", format!("../media/chart{n}.svg")));
+        out.push(Part {
+            path: format!("ppt/media/chart{n}.png"),
+            bytes: png,
+        });
+        out.push(part(format!("ppt/media/chart{n}.svg"), svg));
     }
+    out.push(part(format!("ppt/slides/slide{n}.xml"), slide.xml));
+    out.push(part(format!("ppt/slides/_rels/slide{n}.xml.rels"), rels(&list)));
+    out.push(part(
+        format!("ppt/notesSlides/notesSlide{n}.xml"),
+        fill(NOTES_SLIDE, &[("paragraphs", &notes_paragraphs(&slide.notes, lang))]),
+    ));
+    out.push(part(
+        format!("ppt/notesSlides/_rels/notesSlide{n}.xml.rels"),
+        rels(&[
+            ("rId1", "notesMaster", "../notesMasters/notesMaster1.xml".into()),
+            ("rId2", "slide", format!("../slides/slide{n}.xml")),
+        ]),
+    ));
     out
+}
+
+/// A paragraph per line of the speaker notes; an empty paragraph where there are none.
+fn notes_paragraphs(notes: &[String], lang: &str) -> String {
+    if notes.is_empty() {
+        return "<a:p><a:endParaRPr lang=\"da-DK\"/></a:p>".to_string();
+    }
+    notes
+        .iter()
+        .map(|line| {
+            format!(
+                "<a:p><a:r><a:rPr lang=\"{lang}\" dirty=\"0\"/><a:t>{}</a:t></a:r></a:p>",
+                x(line)
+            )
+        })
+        .collect()
 }
