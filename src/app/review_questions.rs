@@ -90,7 +90,6 @@ pub(super) fn framed<R>(ui: &mut egui::Ui, content: impl FnOnce(&mut egui::Ui) -
 
 #[must_use = "the command must reach App::apply"]
 fn question_ui(ui: &mut egui::Ui, question: &Question, lang: Lang) -> Option<Command> {
-    let mut command = None;
     match question {
         Question::DateOrder {
             columns,
@@ -99,49 +98,12 @@ fn question_ui(ui: &mut egui::Ui, question: &Question, lang: Lang) -> Option<Com
             month_first,
             needed,
         } => {
-            ui.strong(format!(
-                "{} {}?",
-                lang.pick("Står dagen eller måneden først i", "Is the day or the month first in"),
-                quoted(columns, lang)
-            ));
-            ui.label(match lang {
-                Lang::Da => format!(
-                    "En dato som «{example}» kan læses med dagen først eller med måneden først, og ingen dag over 12 i kolonnen afgør det."
-                ),
-                Lang::En => format!(
-                    "A date such as “{example}” reads with the day first or with the month first, and no day above 12 in the column settles it."
-                ),
-            });
-            ui.label(if *needed {
-                lang.pick(
-                    "Ugerne regnes ud fra datoerne, så filen kan ikke bruges, før du har valgt.",
-                    "The weeks come from the dates, so the file cannot be used until you choose.",
-                )
-            } else {
-                lang.pick(
-                    "Indtil du vælger, bruges datoerne ikke (svarene bruges).",
-                    "Until you choose, the dates are not used (the answers are).",
-                )
-            });
-            ui.horizontal_wrapped(|ui| {
-                let choices = [
-                    (DateOrder::DayFirst, lang.pick("Dag først", "Day first"), day_first),
-                    (
-                        DateOrder::MonthFirst,
-                        lang.pick("Måned først", "Month first"),
-                        month_first,
-                    ),
-                ];
-                for (order, name, date) in choices {
-                    let text = match date {
-                        Some(date) => format!("{name}: {example} = {}", long_date(*date, lang)),
-                        None => name.to_string(),
-                    };
-                    if ui.button(text).clicked() {
-                        command = Some(Command::SetDateOrder(order));
-                    }
-                }
-            });
+            let dates = ExampleDates {
+                example,
+                day_first: *day_first,
+                month_first: *month_first,
+            };
+            date_order_ui(ui, columns, &dates, *needed, lang)
         }
         Question::ConflictingDates {
             column,
@@ -149,90 +111,199 @@ fn question_ui(ui: &mut egui::Ui, question: &Question, lang: Lang) -> Option<Com
             month_first,
             needed,
         } => {
-            ui.strong(match lang {
-                Lang::Da => format!("Datoerne i «{column}» står i to rækkefølger"),
-                Lang::En => format!("The dates in “{column}” are in two orders"),
-            });
-            ui.label(match lang {
-                Lang::Da => format!(
-                    "«{day_first}» kan kun have dagen først, «{month_first}» kun måneden først, så ingen rækkefølge læser dem alle."
-                ),
-                Lang::En => format!(
-                    "“{day_first}” can only have the day first, “{month_first}” only the month first, so no order reads them all."
-                ),
-            });
-            ui.label(if *needed {
-                lang.pick(
-                    "Ugerne regnes ud fra datoerne: ret datoerne i filen, eller giv kolonnen en anden rolle herunder.",
-                    "The weeks come from the dates: correct the dates in the file, or give the column another role below.",
-                )
-            } else {
-                lang.pick(
-                    "Datoerne bruges ikke; svarene bruges.",
-                    "The dates are not used; the answers are.",
-                )
-            });
+            conflicting_dates_ui(ui, column, [day_first, month_first], *needed, lang);
+            None
         }
         Question::Code {
             value,
             columns,
             rows,
             tool,
-        } => {
-            ui.strong(match lang {
-                Lang::Da => format!("Hvad betyder «{value}»?"),
-                Lang::En => format!("What does “{value}” mean?"),
-            });
-            ui.label(match lang {
-                Lang::Da => format!(
-                    "«{value}» ligger uden for skalaen 1-5 i {rows} rækker (kolonne {}). {}",
-                    quoted(columns, lang),
-                    code_cause(value, *tool, lang)
-                ),
-                Lang::En => format!(
-                    "“{value}” is outside the 1-5 scale in {rows} rows (column {}). {}",
-                    quoted(columns, lang),
-                    code_cause(value, *tool, lang)
-                ),
-            });
-            ui.horizontal_wrapped(|ui| {
-                let dont_know = match lang {
-                    Lang::Da => format!("Regn «{value}» som «Ved ikke»"),
-                    Lang::En => format!("Count “{value}” as “Don't know”"),
-                };
-                if ui.button(dont_know).clicked() {
-                    command = Some(Command::CountAsDontKnow(value.clone()));
-                }
-                if ui
-                    .button(lang.pick("Vælg kodeliste…", "Choose code list…"))
-                    .on_hover_text(lang.pick(
-                        "En fil med rækkerne kolonne;kode;tekst, fx SurveyXacts labels.csv",
-                        "A file of rows column;code;label, e.g. SurveyXact's labels.csv",
-                    ))
-                    .clicked()
-                {
-                    command = Some(Command::ChooseLabelsDialog);
-                }
-            });
-        }
-        Question::Plan { needs } => {
-            ui.strong(lang.pick(
-                "Filen mangler noget, som udrulningsplanen kan give",
-                "The file lacks something the rollout plan can give",
-            ));
-            for need in needs {
-                ui.label(format!("• {}", plan_need_text(need, lang)));
-            }
-            ui.horizontal_wrapped(|ui| {
-                if ui.button(lang.pick("Indlæs plan…", "Load plan…")).clicked() {
-                    command = Some(Command::OpenPlanDialog);
-                }
-                if ui.button(lang.pick("Rediger plan", "Edit plan")).clicked() {
-                    command = Some(Command::EditPlanForReview);
-                }
-            });
-        }
+        } => code_ui(ui, value, columns, *rows, *tool, lang),
+        Question::Plan { needs } => plan_ui(ui, needs, lang),
     }
+}
+
+/// A question's heading, what the files show, and what it means until it is answered.
+fn asked(ui: &mut egui::Ui, heading: String, texts: &[&str]) {
+    ui.strong(heading);
+    for text in texts {
+        ui.label(*text);
+    }
+}
+
+/// A date that reads both ways, and what it is with the day first and with the month first.
+struct ExampleDates<'a> {
+    example: &'a str,
+    day_first: Option<NaiveDate>,
+    month_first: Option<NaiveDate>,
+}
+
+#[must_use = "the command must reach App::apply"]
+fn date_order_ui(
+    ui: &mut egui::Ui,
+    columns: &[String],
+    dates: &ExampleDates,
+    needed: bool,
+    lang: Lang,
+) -> Option<Command> {
+    let example = dates.example;
+    let heading = format!(
+        "{} {}?",
+        lang.pick("Står dagen eller måneden først i", "Is the day or the month first in"),
+        quoted(columns, lang)
+    );
+    let shown = match lang {
+        Lang::Da => format!(
+            "En dato som «{example}» kan læses med dagen først eller med måneden først, og ingen dag over 12 i kolonnen afgør det."
+        ),
+        Lang::En => format!(
+            "A date such as “{example}” reads with the day first or with the month first, and no day above 12 in the column settles it."
+        ),
+    };
+    let meanwhile = if needed {
+        lang.pick(
+            "Ugerne regnes ud fra datoerne, så filen kan ikke bruges, før du har valgt.",
+            "The weeks come from the dates, so the file cannot be used until you choose.",
+        )
+    } else {
+        lang.pick(
+            "Indtil du vælger, bruges datoerne ikke (svarene bruges).",
+            "Until you choose, the dates are not used (the answers are).",
+        )
+    };
+    asked(ui, heading, &[&shown, meanwhile]);
+    let mut command = None;
+    ui.horizontal_wrapped(|ui| {
+        let choices = [
+            (
+                DateOrder::DayFirst,
+                lang.pick("Dag først", "Day first"),
+                dates.day_first,
+            ),
+            (
+                DateOrder::MonthFirst,
+                lang.pick("Måned først", "Month first"),
+                dates.month_first,
+            ),
+        ];
+        for (order, name, date) in choices {
+            let text = match date {
+                Some(date) => format!("{name}: {example} = {}", long_date(date, lang)),
+                None => name.to_string(),
+            };
+            if ui.button(text).clicked() {
+                command = Some(Command::SetDateOrder(order));
+            }
+        }
+    });
+    command
+}
+
+/// Dates that only read day first beside dates that only read month first: nothing to choose.
+fn conflicting_dates_ui(
+    ui: &mut egui::Ui,
+    column: &str,
+    [day_first, month_first]: [&String; 2],
+    needed: bool,
+    lang: Lang,
+) {
+    let heading = match lang {
+        Lang::Da => format!("Datoerne i «{column}» står i to rækkefølger"),
+        Lang::En => format!("The dates in “{column}” are in two orders"),
+    };
+    let shown = match lang {
+        Lang::Da => format!(
+            "«{day_first}» kan kun have dagen først, «{month_first}» kun måneden først, så ingen rækkefølge læser dem alle."
+        ),
+        Lang::En => format!(
+            "“{day_first}” can only have the day first, “{month_first}” only the month first, so no order reads them all."
+        ),
+    };
+    let meanwhile = if needed {
+        lang.pick(
+            "Ugerne regnes ud fra datoerne: ret datoerne i filen, eller giv kolonnen en anden rolle herunder.",
+            "The weeks come from the dates: correct the dates in the file, or give the column another role below.",
+        )
+    } else {
+        lang.pick(
+            "Datoerne bruges ikke; svarene bruges.",
+            "The dates are not used; the answers are.",
+        )
+    };
+    asked(ui, heading, &[&shown, meanwhile]);
+}
+
+#[must_use = "the command must reach App::apply"]
+fn code_ui(
+    ui: &mut egui::Ui,
+    value: &str,
+    columns: &[String],
+    rows: usize,
+    tool: Option<Tool>,
+    lang: Lang,
+) -> Option<Command> {
+    let heading = match lang {
+        Lang::Da => format!("Hvad betyder «{value}»?"),
+        Lang::En => format!("What does “{value}” mean?"),
+    };
+    let shown = match lang {
+        Lang::Da => format!(
+            "«{value}» ligger uden for skalaen 1-5 i {rows} rækker (kolonne {}). {}",
+            quoted(columns, lang),
+            code_cause(value, tool, lang)
+        ),
+        Lang::En => format!(
+            "“{value}” is outside the 1-5 scale in {rows} rows (column {}). {}",
+            quoted(columns, lang),
+            code_cause(value, tool, lang)
+        ),
+    };
+    asked(ui, heading, &[&shown]);
+    let mut command = None;
+    ui.horizontal_wrapped(|ui| {
+        let dont_know = match lang {
+            Lang::Da => format!("Regn «{value}» som «Ved ikke»"),
+            Lang::En => format!("Count “{value}” as “Don't know”"),
+        };
+        if ui.button(dont_know).clicked() {
+            command = Some(Command::CountAsDontKnow(value.to_string()));
+        }
+        if ui
+            .button(lang.pick("Vælg kodeliste…", "Choose code list…"))
+            .on_hover_text(lang.pick(
+                "En fil med rækkerne kolonne;kode;tekst, fx SurveyXacts labels.csv",
+                "A file of rows column;code;label, e.g. SurveyXact's labels.csv",
+            ))
+            .clicked()
+        {
+            command = Some(Command::ChooseLabelsDialog);
+        }
+    });
+    command
+}
+
+#[must_use = "the command must reach App::apply"]
+fn plan_ui(ui: &mut egui::Ui, needs: &[PlanNeed], lang: Lang) -> Option<Command> {
+    let needs: Vec<String> = needs
+        .iter()
+        .map(|need| format!("• {}", plan_need_text(need, lang)))
+        .collect();
+    let needs: Vec<&str> = needs.iter().map(String::as_str).collect();
+    let heading = lang.pick(
+        "Filen mangler noget, som udrulningsplanen kan give",
+        "The file lacks something the rollout plan can give",
+    );
+    asked(ui, heading.to_string(), &needs);
+    let mut command = None;
+    ui.horizontal_wrapped(|ui| {
+        if ui.button(lang.pick("Indlæs plan…", "Load plan…")).clicked() {
+            command = Some(Command::OpenPlanDialog);
+        }
+        if ui.button(lang.pick("Rediger plan", "Edit plan")).clicked() {
+            command = Some(Command::EditPlanForReview);
+        }
+    });
     command
 }
 
