@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::dates::{DateColumn, OrderEvidence, days_since_epoch, parse_date};
+use crate::dates::{DateColumn, DateOrder, OrderEvidence, days_since_epoch, parse_date};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlanWave {
@@ -67,131 +67,11 @@ impl Plan {
         let Some((header_line, header)) = rows.first() else {
             return Err(PlanError::new(0, None, "planen er tom", "the plan is empty"));
         };
-        let find = |names: &[&str]| {
-            header
-                .iter()
-                .position(|h| names.contains(&h.trim().to_lowercase().as_str()))
-        };
-        let Some(wave_column) = find(&WAVE_HEADERS) else {
-            return Err(PlanError::new(
-                *header_line,
-                None,
-                "planen har ingen kolonne «rul»",
-                "the plan has no “rul” (wave) column",
-            ));
-        };
-        let start_column = find(&START_HEADERS);
-        let municipality_column = find(&MUNICIPALITY_HEADERS);
-        if start_column.is_none() && municipality_column.is_none() {
-            return Err(PlanError::new(
-                *header_line,
-                None,
-                "planen har hverken en kolonne «start» eller «kommune»",
-                "the plan has neither a “start” nor a “kommune” column",
-            ));
-        }
-        let cell = |fields: &[String], column: Option<usize>| {
-            column.and_then(|c| fields.get(c)).map_or("", |f| f.trim()).to_string()
-        };
-        // Day and month order is settled by the column, as in any file.
-        let mut dates = DateColumn::default();
-        for (_, fields) in rows.iter().skip(1) {
-            let start = cell(fields, start_column);
-            if !start.is_empty() {
-                dates.add(&start);
-            }
-        }
-        let order = match dates.evidence() {
-            OrderEvidence::Settled(order) => Some(order),
-            OrderEvidence::NotNeeded => None,
-            OrderEvidence::Undecided { example } => {
-                return Err(PlanError::new(
-                    *header_line,
-                    start_column.map(|c| c + 1),
-                    &format!("«{example}» kan læses både som dag-måned og måned-dag: skriv datoerne som 2024-10-07"),
-                    &format!("“{example}” reads as day-month and as month-day: write the dates as 2024-10-07"),
-                ));
-            }
-            OrderEvidence::Conflicting {
-                day_first_example,
-                month_first_example,
-            } => {
-                return Err(PlanError::new(
-                    *header_line,
-                    start_column.map(|c| c + 1),
-                    &format!(
-                        "datoerne står i to rækkefølger («{day_first_example}», «{month_first_example}»): skriv dem som 2024-10-07"
-                    ),
-                    &format!(
-                        "the dates are in two orders (“{day_first_example}”, “{month_first_example}”): write them as 2024-10-07"
-                    ),
-                ));
-            }
-        };
+        let columns = PlanColumns::find(*header_line, header)?;
+        let order = columns.start_order(*header_line, rows)?;
         let mut plan = Plan::default();
         for (line, fields) in rows.iter().skip(1) {
-            let wave = normalise_wave(&cell(fields, Some(wave_column)));
-            let start_text = cell(fields, start_column);
-            let municipality = cell(fields, municipality_column);
-            if wave.is_empty() {
-                if start_text.is_empty() && municipality.is_empty() {
-                    continue;
-                }
-                return Err(PlanError::new(
-                    *line,
-                    Some(wave_column + 1),
-                    "rækken har ingen rul",
-                    "the row has no wave",
-                ));
-            }
-            let start = if start_text.is_empty() {
-                None
-            } else {
-                match parse_date(&start_text, order) {
-                    Some(date) => Some(date),
-                    None => {
-                        return Err(PlanError::new(
-                            *line,
-                            start_column.map(|c| c + 1),
-                            &format!("«{start_text}» er ikke en dato"),
-                            &format!("“{start_text}” is not a date"),
-                        ));
-                    }
-                }
-            };
-            match plan.waves.iter_mut().find(|w| w.name == wave) {
-                Some(known) => match (known.start, start) {
-                    (Some(a), Some(b)) if a != b => {
-                        return Err(PlanError::new(
-                            *line,
-                            start_column.map(|c| c + 1),
-                            &format!("{wave} har to startdatoer ({a} og {b})"),
-                            &format!("{wave} has two start dates ({a} and {b})"),
-                        ));
-                    }
-                    (None, Some(b)) => known.start = Some(b),
-                    _ => {}
-                },
-                None => plan.waves.push(PlanWave {
-                    name: wave.clone(),
-                    start,
-                }),
-            }
-            if !municipality.is_empty() {
-                if let Some((_, other)) = plan
-                    .municipalities
-                    .iter()
-                    .find(|(m, w)| m.to_lowercase() == municipality.to_lowercase() && *w != wave)
-                {
-                    return Err(PlanError::new(
-                        *line,
-                        municipality_column.map(|c| c + 1),
-                        &format!("{municipality} står både i {other} og i {wave}"),
-                        &format!("{municipality} is in both {other} and {wave}"),
-                    ));
-                }
-                plan.municipalities.push((municipality, wave));
-            }
+            plan.add_row(*line, fields, &columns, order)?;
         }
         if plan.waves.is_empty() {
             return Err(PlanError::new(
@@ -202,6 +82,88 @@ impl Plan {
             ));
         }
         Ok(plan)
+    }
+
+    /// One row: its wave (with its start, if any) and its municipality; an empty row is skipped.
+    fn add_row(
+        &mut self,
+        line: u64,
+        fields: &[String],
+        columns: &PlanColumns,
+        order: Option<DateOrder>,
+    ) -> Result<(), PlanError> {
+        let wave = normalise_wave(&cell(fields, Some(columns.wave)));
+        let start_text = cell(fields, columns.start);
+        let municipality = cell(fields, columns.municipality);
+        if wave.is_empty() {
+            if start_text.is_empty() && municipality.is_empty() {
+                return Ok(());
+            }
+            return Err(PlanError::new(
+                line,
+                Some(columns.wave + 1),
+                "rækken har ingen rul",
+                "the row has no wave",
+            ));
+        }
+        let start = if start_text.is_empty() {
+            None
+        } else {
+            let Some(date) = parse_date(&start_text, order) else {
+                return Err(PlanError::new(
+                    line,
+                    columns.start.map(|c| c + 1),
+                    &format!("«{start_text}» er ikke en dato"),
+                    &format!("“{start_text}” is not a date"),
+                ));
+            };
+            Some(date)
+        };
+        self.add_wave(&wave, start)
+            .map_err(|(da, en)| PlanError::new(line, columns.start.map(|c| c + 1), &da, &en))?;
+        if !municipality.is_empty() {
+            self.place(municipality, wave)
+                .map_err(|(da, en)| PlanError::new(line, columns.municipality.map(|c| c + 1), &da, &en))?;
+        }
+        Ok(())
+    }
+
+    /// A wave the first time it is named; its start where a row gives one. Two different
+    /// starts are refused (in Danish and English).
+    fn add_wave(&mut self, wave: &str, start: Option<NaiveDate>) -> Result<(), (String, String)> {
+        match self.waves.iter_mut().find(|w| w.name == wave) {
+            Some(known) => match (known.start, start) {
+                (Some(a), Some(b)) if a != b => {
+                    return Err((
+                        format!("{wave} har to startdatoer ({a} og {b})"),
+                        format!("{wave} has two start dates ({a} and {b})"),
+                    ));
+                }
+                (None, Some(b)) => known.start = Some(b),
+                _ => {}
+            },
+            None => self.waves.push(PlanWave {
+                name: wave.to_string(),
+                start,
+            }),
+        }
+        Ok(())
+    }
+
+    /// A municipality in its wave; one already in another wave is refused.
+    fn place(&mut self, municipality: String, wave: String) -> Result<(), (String, String)> {
+        if let Some((_, other)) = self
+            .municipalities
+            .iter()
+            .find(|(m, w)| m.to_lowercase() == municipality.to_lowercase() && *w != wave)
+        {
+            return Err((
+                format!("{municipality} står både i {other} og i {wave}"),
+                format!("{municipality} is in both {other} and {wave}"),
+            ));
+        }
+        self.municipalities.push((municipality, wave));
+        Ok(())
     }
 
     /// The wave a municipality is placed in (case and surrounding spaces ignored).
@@ -244,6 +206,87 @@ impl Plan {
             }
         }
         out
+    }
+}
+
+/// A field trimmed, empty where the row is short or the column absent.
+fn cell(fields: &[String], column: Option<usize>) -> String {
+    column.and_then(|c| fields.get(c)).map_or("", |f| f.trim()).to_string()
+}
+
+/// Where a plan file's columns are: the wave's always, the start's or the municipality's or both.
+struct PlanColumns {
+    wave: usize,
+    start: Option<usize>,
+    municipality: Option<usize>,
+}
+
+impl PlanColumns {
+    fn find(header_line: u64, header: &[String]) -> Result<PlanColumns, PlanError> {
+        let find = |names: &[&str]| {
+            header
+                .iter()
+                .position(|h| names.contains(&h.trim().to_lowercase().as_str()))
+        };
+        let Some(wave) = find(&WAVE_HEADERS) else {
+            return Err(PlanError::new(
+                header_line,
+                None,
+                "planen har ingen kolonne «rul»",
+                "the plan has no “rul” (wave) column",
+            ));
+        };
+        let start = find(&START_HEADERS);
+        let municipality = find(&MUNICIPALITY_HEADERS);
+        if start.is_none() && municipality.is_none() {
+            return Err(PlanError::new(
+                header_line,
+                None,
+                "planen har hverken en kolonne «start» eller «kommune»",
+                "the plan has neither a “start” nor a “kommune” column",
+            ));
+        }
+        Ok(PlanColumns {
+            wave,
+            start,
+            municipality,
+        })
+    }
+
+    /// The start dates' day-month order, settled by the whole column as in any file; a plan
+    /// whose dates cannot be read one way is refused.
+    fn start_order(&self, header_line: u64, rows: &[(u64, Vec<String>)]) -> Result<Option<DateOrder>, PlanError> {
+        let mut dates = DateColumn::default();
+        for (_, fields) in rows.iter().skip(1) {
+            let start = cell(fields, self.start);
+            if !start.is_empty() {
+                dates.add(&start);
+            }
+        }
+        let column = self.start.map(|c| c + 1);
+        match dates.evidence() {
+            OrderEvidence::Settled(order) => Ok(Some(order)),
+            OrderEvidence::NotNeeded => Ok(None),
+            OrderEvidence::Undecided { example } => Err(PlanError::new(
+                header_line,
+                column,
+                &format!("«{example}» kan læses både som dag-måned og måned-dag: skriv datoerne som 2024-10-07"),
+                &format!("“{example}” reads as day-month and as month-day: write the dates as 2024-10-07"),
+            )),
+            OrderEvidence::Conflicting {
+                day_first_example,
+                month_first_example,
+            } => Err(PlanError::new(
+                header_line,
+                column,
+                &format!(
+                    "datoerne står i to rækkefølger («{day_first_example}», «{month_first_example}»): skriv dem som 2024-10-07"
+                ),
+                &format!(
+                    "the dates are in two orders (“{day_first_example}”, “{month_first_example}”): write them as 2024-10-07"
+                ),
+            )),
+        }
     }
 }
 

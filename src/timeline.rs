@@ -138,93 +138,122 @@ impl std::fmt::Display for TimelineError {
 
 const HEADER: [&str; 5] = ["type", "start", "end", "label_da", "label_en"];
 
+/// Why a line cannot be read: its column (1-based) and the reason in Danish and English.
+type Refusal = (usize, String, String);
+
+/// Where a timeline file's columns are; type and start are required.
+struct TimelineColumns {
+    kind: usize,
+    start: usize,
+    end: Option<usize>,
+    label_da: Option<usize>,
+    label_en: Option<usize>,
+}
+
+impl TimelineColumns {
+    fn find(header: &[String]) -> Result<TimelineColumns, Refusal> {
+        let headers: Vec<String> = header.iter().map(|h| h.trim().to_lowercase()).collect();
+        let index = |name: &str| headers.iter().position(|h| h == name);
+        let (Some(kind), Some(start)) = (index("type"), index("start")) else {
+            return Err((
+                1,
+                format!("overskriften skal nævne kolonnerne {}", HEADER.join(";")),
+                format!("the header must name the columns {}", HEADER.join(";")),
+            ));
+        };
+        Ok(TimelineColumns {
+            kind,
+            start,
+            end: index("end"),
+            label_da: index("label_da"),
+            label_en: index("label_en"),
+        })
+    }
+
+    /// One line of the file as an entry.
+    fn entry(&self, record: &[String]) -> Result<Entry, Refusal> {
+        let get = |at: Option<usize>| at.and_then(|i| record.get(i)).map_or("", |f| f.trim());
+        let kind = match get(Some(self.kind)).to_lowercase().as_str() {
+            "event" | "begivenhed" => EntryKind::Event,
+            "span" | "periode" => EntryKind::Span,
+            other => {
+                let other = crate::import::problems::shown(other);
+                return Err((
+                    self.kind + 1,
+                    format!("«{other}» er hverken begivenhed (event) eller periode (span)"),
+                    format!("“{other}” is neither event nor span"),
+                ));
+            }
+        };
+        let start_text = crate::import::problems::shown(get(Some(self.start)));
+        let start = parse_date(get(Some(self.start))).ok_or_else(|| {
+            (
+                self.start + 1,
+                format!("«{start_text}» er ikke en dato"),
+                format!("“{start_text}” is not a date"),
+            )
+        })?;
+        let end = match kind {
+            EntryKind::Event => None,
+            EntryKind::Span => Some(self.span_end(get(self.end), start)?),
+        };
+        Ok(Entry {
+            kind,
+            start,
+            end,
+            label_da: get(self.label_da).to_string(),
+            label_en: get(self.label_en).to_string(),
+        })
+    }
+
+    /// A span's end: a date, not before its start.
+    fn span_end(&self, text: &str, start: NaiveDate) -> Result<NaiveDate, Refusal> {
+        let column = self.end.map_or(3, |i| i + 1);
+        let shown = crate::import::problems::shown(text);
+        let end = parse_date(text).ok_or_else(|| {
+            (
+                column,
+                format!("en periode skal have en slutdato, «{shown}» er ingen"),
+                format!("a span needs an end date, “{shown}” is none"),
+            )
+        })?;
+        if end < start {
+            return Err((
+                column,
+                "perioden slutter før den begynder".into(),
+                "the span ends before it starts".into(),
+            ));
+        }
+        Ok(end)
+    }
+}
+
 impl Timeline {
     /// Reads `type;start;end;label_da;label_en` (any separator and encoding the survey import
     /// takes, lines counted right for LF, CRLF and CR). `type` is event/begivenhed or
     /// span/periode; dates ISO or day first (the app's own format).
     pub fn from_csv(file: &str, bytes: &[u8]) -> Result<Timeline, TimelineError> {
-        let error = |line: u64, column: usize, da: String, en: String| TimelineError {
+        let error = |line: u64, (column, da, en): Refusal| TimelineError {
             file: file.to_string(),
             line,
             column,
             message_da: da,
             message_en: en,
         };
-        let rows = crate::import::read_rows(bytes).map_err(|e| error(0, 0, e.clone(), e))?;
+        let rows = crate::import::read_rows(bytes).map_err(|e| error(0, (0, e.clone(), e)))?;
         let Some((header_line, header)) = rows.first() else {
-            return Err(error(0, 0, "tidslinjen er tom".into(), "the timeline is empty".into()));
-        };
-        let headers: Vec<String> = header.iter().map(|h| h.trim().to_lowercase()).collect();
-        let index = |name: &str| headers.iter().position(|h| h == name);
-        let (Some(kind_at), Some(start_at)) = (index("type"), index("start")) else {
             return Err(error(
-                *header_line,
-                1,
-                format!("overskriften skal nævne kolonnerne {}", HEADER.join(";")),
-                format!("the header must name the columns {}", HEADER.join(";")),
+                0,
+                (0, "tidslinjen er tom".into(), "the timeline is empty".into()),
             ));
         };
-        let (end_at, da_at, en_at) = (index("end"), index("label_da"), index("label_en"));
+        let columns = TimelineColumns::find(header).map_err(|refusal| error(*header_line, refusal))?;
         let mut entries = Vec::new();
         for (line, record) in rows.iter().skip(1) {
-            let line = *line;
-            let get = |at: Option<usize>| at.and_then(|i| record.get(i)).map_or("", |f| f.trim());
             if record.iter().all(|f| f.trim().is_empty()) {
                 continue;
             }
-            let kind = match get(Some(kind_at)).to_lowercase().as_str() {
-                "event" | "begivenhed" => EntryKind::Event,
-                "span" | "periode" => EntryKind::Span,
-                other => {
-                    let other = crate::import::problems::shown(other);
-                    return Err(error(
-                        line,
-                        kind_at + 1,
-                        format!("«{other}» er hverken begivenhed (event) eller periode (span)"),
-                        format!("“{other}” is neither event nor span"),
-                    ));
-                }
-            };
-            let start_text = crate::import::problems::shown(get(Some(start_at)));
-            let start = parse_date(get(Some(start_at))).ok_or_else(|| {
-                error(
-                    line,
-                    start_at + 1,
-                    format!("«{start_text}» er ikke en dato"),
-                    format!("“{start_text}” is not a date"),
-                )
-            })?;
-            let end = match (kind, get(end_at)) {
-                (EntryKind::Event, _) => None,
-                (EntryKind::Span, text) => {
-                    let column = end_at.map_or(3, |i| i + 1);
-                    let shown = crate::import::problems::shown(text);
-                    let end = parse_date(text).ok_or_else(|| {
-                        error(
-                            line,
-                            column,
-                            format!("en periode skal have en slutdato, «{shown}» er ingen"),
-                            format!("a span needs an end date, “{shown}” is none"),
-                        )
-                    })?;
-                    if end < start {
-                        return Err(error(
-                            line,
-                            column,
-                            "perioden slutter før den begynder".into(),
-                            "the span ends before it starts".into(),
-                        ));
-                    }
-                    Some(end)
-                }
-            };
-            entries.push(Entry {
-                kind,
-                start,
-                end,
-                label_da: get(da_at).to_string(),
-                label_en: get(en_at).to_string(),
-            });
+            entries.push(columns.entry(record).map_err(|refusal| error(*line, refusal))?);
         }
         Ok(Timeline { entries })
     }
