@@ -138,6 +138,48 @@ pub fn fitted_height(spec: &ChartSpec, width: f64, height: f64, text: f64) -> f6
 
 pub fn layout(spec: &ChartSpec, width: f64, height: f64, text: f64) -> Layout {
     let s = Sizes::new(width, height, text);
+    let heading = heading(spec, &s, width);
+    let y_tick_lines = y_tick_lines(spec, &s, width);
+    let left = left_edge(spec, &s, &y_tick_lines);
+    let right = right_edge(spec, &s, width, left);
+    let (strip, bottom) = bottom_edge(spec, &s, width, height);
+    // Top: value labels above the highest bar, and the timeline's label lanes.
+    let lane_height = s.timeline * 1.55;
+    let probe = Layout {
+        sizes: s,
+        width,
+        title: heading.title,
+        subtitle: heading.subtitle,
+        legend: heading.legend,
+        lanes: Vec::new(),
+        lane_height,
+        y_tick_lines,
+        strip,
+        left,
+        right,
+        top: heading.bottom,
+        bottom,
+    };
+    let lanes = assign_lanes(spec, &probe);
+    let lane_count = lanes.iter().map(|l| l.lane + 1).max().unwrap_or(0);
+    let headroom = probe.sizes.label * 1.4;
+    let top = heading.bottom + headroom + lane_count as f64 * lane_height;
+    Layout {
+        lanes,
+        top: top.min(bottom - height * 0.2),
+        ..probe
+    }
+}
+
+/// Title, subtitle and legend from the top down, and where they end.
+struct Heading {
+    title: Vec<Line>,
+    subtitle: Vec<Line>,
+    legend: Vec<LegendEntry>,
+    bottom: f64,
+}
+
+fn heading(spec: &ChartSpec, s: &Sizes, width: f64) -> Heading {
     let inner = width - 2.0 * s.pad;
     let mut y = s.pad;
     let mut title = Vec::new();
@@ -163,26 +205,40 @@ pub fn layout(spec: &ChartSpec, width: f64, height: f64, text: f64) -> Layout {
         }
     }
     y += s.legend * 0.6;
-    let mut legend = Vec::new();
-    if !spec.legend.is_empty() {
-        let mut x = s.pad;
-        y += s.legend;
-        for (index, item) in spec.legend.iter().enumerate() {
-            let w = s.legend * 1.2 + text_width(&item.label, s.legend, false);
-            if x > s.pad && x + w > width - s.pad {
-                x = s.pad;
-                y += s.legend * 1.5;
-            }
-            legend.push(LegendEntry { x, y, index });
-            x += w + s.legend * 1.4;
-        }
-        y += s.legend * 0.8;
+    let legend = legend_entries(spec, s, width, &mut y);
+    Heading {
+        title,
+        subtitle,
+        legend,
+        bottom: y,
     }
+}
 
-    // Left: the y tick labels (categories wrapped to at most 30 % of the width) and axis label.
+/// The legend's entries in rows as wide as the chart, from `y` down; `y` left below them.
+fn legend_entries(spec: &ChartSpec, s: &Sizes, width: f64, y: &mut f64) -> Vec<LegendEntry> {
+    let mut legend = Vec::new();
+    if spec.legend.is_empty() {
+        return legend;
+    }
+    let mut x = s.pad;
+    *y += s.legend;
+    for (index, item) in spec.legend.iter().enumerate() {
+        let w = s.legend * 1.2 + text_width(&item.label, s.legend, false);
+        if x > s.pad && x + w > width - s.pad {
+            x = s.pad;
+            *y += s.legend * 1.5;
+        }
+        legend.push(LegendEntry { x, y: *y, index });
+        x += w + s.legend * 1.4;
+    }
+    *y += s.legend * 0.8;
+    legend
+}
+
+/// The y tick labels: categories wrapped to at most 30 % of the width, numbers as they are.
+fn y_tick_lines(spec: &ChartSpec, s: &Sizes, width: f64) -> Vec<Vec<String>> {
     let horizontal = horizontal(spec);
-    let y_tick_lines: Vec<Vec<String>> = spec
-        .y_axis
+    spec.y_axis
         .ticks
         .iter()
         .map(|(_, label)| {
@@ -192,7 +248,11 @@ pub fn layout(spec: &ChartSpec, width: f64, height: f64, text: f64) -> Layout {
                 vec![label.clone()]
             }
         })
-        .collect();
+        .collect()
+}
+
+/// Left: the y tick labels and the axis label.
+fn left_edge(spec: &ChartSpec, s: &Sizes, y_tick_lines: &[Vec<String>]) -> f64 {
     let tick_width = y_tick_lines
         .iter()
         .flatten()
@@ -203,9 +263,11 @@ pub fn layout(spec: &ChartSpec, width: f64, height: f64, text: f64) -> Layout {
     } else {
         s.tick * 1.6
     };
-    let left = s.pad + y_label_space + tick_width + s.tick * 0.6;
+    s.pad + y_label_space + tick_width + s.tick * 0.6
+}
 
-    // Right: room for the last x tick label's half, and for labels that start at a bar's end.
+/// Right: room for the last x tick label's half, and for labels that start at a bar's end.
+fn right_edge(spec: &ChartSpec, s: &Sizes, width: f64, left: f64) -> f64 {
     let last_half = spec
         .x_axis
         .ticks
@@ -214,20 +276,23 @@ pub fn layout(spec: &ChartSpec, width: f64, height: f64, text: f64) -> Layout {
         .unwrap_or(0.0);
     let mut right = width - s.pad - last_half;
     let span = spec.x_axis.max - spec.x_axis.min;
-    if horizontal && span > 0.0 {
+    if horizontal(spec) && span > 0.0 {
         let limit = width - s.pad;
-        for (x, text_px) in outside_labels(spec, &s) {
+        for (x, text_px) in outside_labels(spec, s) {
             let t = (x - spec.x_axis.min) / span;
             if t > 0.0 {
                 right = right.min(left + (limit - text_px - left) / t);
             }
         }
     }
-    right = right.max(left + width * 0.2);
+    right.max(left + width * 0.2)
+}
 
-    // Bottom: source line, the strip of timeline entries out of view, x axis label, x tick
-    // labels; the strip's rows are placed once the plot's bottom is known.
-    let (mut strip, strip_rows) = strip_pieces(spec, &s, width);
+/// Bottom: source line, the strip of timeline entries out of view, x axis label, x tick
+/// labels; the strip's rows placed once the plot's bottom is known. The strip and the
+/// plot's bottom.
+fn bottom_edge(spec: &ChartSpec, s: &Sizes, width: f64, height: f64) -> (Vec<StripPiece>, f64) {
+    let (mut strip, strip_rows) = strip_pieces(spec, s, width);
     let mut bottom = height - s.pad;
     if !spec.source.trim().is_empty() {
         bottom -= s.source * 1.6;
@@ -247,33 +312,7 @@ pub fn layout(spec: &ChartSpec, width: f64, height: f64, text: f64) -> Layout {
     for piece in &mut strip {
         piece.y = strip_top + s.timeline * 1.45 * (piece.y + 1.0);
     }
-
-    // Top: value labels above the highest bar, and the timeline's label lanes.
-    let lane_height = s.timeline * 1.55;
-    let probe = Layout {
-        sizes: s,
-        width,
-        title,
-        subtitle,
-        legend,
-        lanes: Vec::new(),
-        lane_height,
-        y_tick_lines,
-        strip,
-        left,
-        right,
-        top: y,
-        bottom,
-    };
-    let lanes = assign_lanes(spec, &probe);
-    let lane_count = lanes.iter().map(|l| l.lane + 1).max().unwrap_or(0);
-    let headroom = probe.sizes.label * 1.4;
-    let top = y + headroom + lane_count as f64 * lane_height;
-    Layout {
-        lanes,
-        top: top.min(bottom - height * 0.2),
-        ..probe
-    }
+    (strip, bottom)
 }
 
 /// Labels drawn to the right of a data position: (x in data units, space they need in px).
