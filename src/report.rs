@@ -131,97 +131,26 @@ fn write_files(
     let lang = options.lang;
     let results = analyse_with(dataset, &Filter::default(), options.min_n).map_err(io::Error::other)?;
     let note = crate::verdicts::suppression_note(&results.suppression, lang);
-    let mut written = Vec::new();
-    let mut put = |name: &str, bytes: &[u8]| -> io::Result<()> {
-        let path = dir.join(name);
-        if options.fail_after_files.is_some_and(|n| written.len() >= n) {
-            let error = io::Error::new(io::ErrorKind::StorageFull, "no space left (fault test)");
-            return Err(io::Error::new(error.kind(), format!("{name}: {error}")));
-        }
-        // The message names the file that failed, not only the folder.
-        let write = || -> io::Result<()> {
-            let mut file = crate::files::create_exclusive(&path)?;
-            io::Write::write_all(&mut file, bytes)?;
-            file.sync_all()
-        };
-        write().map_err(|error| io::Error::new(error.kind(), format!("{name}: {error}")))?;
-        written.push(path);
-        Ok(())
+    let mut files = Files {
+        dir,
+        fail_after: options.fail_after_files,
+        written: Vec::new(),
     };
-
-    let mut summary = summary_table(&results.summary, lang);
-    if let Some(note) = &note {
-        // The table says that groups are hidden, in its last row.
-        let mut row = vec![crate::export::table::Value::Text(note.clone())];
-        row.resize(summary.headers.len(), crate::export::table::Value::Empty);
-        summary.rows.push(row);
-    }
-    put("summary.csv", &to_csv(&summary, lang))?;
-    let mut tables: Vec<Table> = vec![summary.clone()];
-    let comparisons = crate::verdicts::comparisons_table(&results.comparisons, lang);
-    if !comparisons.rows.is_empty() {
-        put("comparisons.csv", &to_csv(&comparisons, lang))?;
-        tables.push(comparisons.clone());
-    }
-
+    let summary = write_tables(&mut files, dataset, &results, note.as_deref(), options)?;
     let source = if options.sample {
         crate::charts::sample_source(lang).to_string()
     } else {
         source_name(dataset)
     };
-    // Every chart of the window: bars, the distribution per wave, the trend, the crosstabs.
-    // Waves or columns whose names make the same file name ("Rul 1", "rul-1", "Rul 1?") each
-    // keep a chart of their own.
-    let mut charts: Vec<(String, ChartSpec)> = Vec::new();
-    let mut names = UniqueNames::default();
     let choices = every_chart(dataset);
-    let mut builder = Charts::new(dataset, timeline).with_min_n(options.min_n);
-    for choice in &choices {
-        let built = builder
-            .build(&Filter::default(), choice, &ChartOptions::default(), lang)
-            .map_err(io::Error::other)?;
-        let Some(built) = built else { continue };
-        let name = match choice {
-            ChartChoice::Table => continue,
-            ChartChoice::Bars => "bars".to_string(),
-            ChartChoice::Distribution(wave) => format!("distribution-{}", slug(wave)),
-            ChartChoice::Trend => "trend".to_string(),
-            ChartChoice::CrossTab(GroupBy::Category(column)) => format!("crosstab-{}", slug(column)),
-            ChartChoice::CrossTab(by) => format!("crosstab-{}", slug(&choice_by(by, lang))),
-        };
-        charts.push((names.make(&name), built.spec));
-    }
-    for (index, column) in dataset.categories.iter().enumerate() {
-        let values = dataset.category_values(index).len();
-        if !(2..=MAX_CATEGORY_VALUES).contains(&values) {
-            continue;
-        }
-        let tab =
-            crosstab(dataset, &Filter::default(), &GroupBy::Category(column.clone())).map_err(io::Error::other)?;
-        let (tab, _) = protect_crosstab(&tab, options.min_n);
-        let mut table = crosstab_table(&tab, lang);
-        table.name = column.clone();
-        tables.push(table);
-    }
-    let (shown_comments, _) = protect_comments(dataset, options.min_n);
-    if !shown_comments.is_empty() {
-        let comments = comments_table(&shown_comments, lang);
-        put("comments.csv", &to_csv(&comments, lang))?;
-        tables.push(comments);
-    }
-    let sheets: Vec<&Table> = tables.iter().collect();
-    put("summary.xlsx", &to_xlsx(&sheets).map_err(io::Error::other)?)?;
-
+    let mut charts = chart_specs(dataset, timeline, &choices, options)?;
     for (name, spec) in &mut charts {
         let n = source_count(&spec.source);
         spec.source = source_line_for(lang, &source, n);
         if let Some(note) = &note {
             spec.source = format!("{} · {note}", spec.source);
         }
-        let (width, height) = fitted_size(spec, options.width, options.height);
-        put(&format!("{name}.svg"), to_svg(spec, width, height).as_bytes())?;
-        let png = to_png(spec, width, height, 1.0, Background::White).map_err(io::Error::other)?;
-        put(&format!("{name}.png"), &png)?;
+        write_chart(&mut files, name, spec, options)?;
     }
     if let Some(aspect) = options.pptx {
         let request = DeckRequest {
@@ -240,7 +169,7 @@ fn write_files(
             min_n: Some(options.min_n),
         };
         let deck = write_deck(dataset, timeline, &request).map_err(io::Error::other)?;
-        put(DECK_NAME, &deck)?;
+        files.put(DECK_NAME, &deck)?;
     }
     let table_files: Vec<String> = [
         "summary.csv",
@@ -256,8 +185,128 @@ fn write_files(
     let mut index = index_html(&charts, &summary, lang, &table_files);
     let extra = crate::verdicts::report_section(&results.comparisons, note.as_deref(), lang);
     index = index.replacen("<p>", &format!("{extra}<p>"), 1);
-    put("index.html", index.as_bytes())?;
-    Ok(written)
+    files.put("index.html", index.as_bytes())?;
+    Ok(files.written)
+}
+
+/// The report's folder and the files written into it so far.
+struct Files<'a> {
+    dir: &'a Path,
+    /// For fault tests: the write after this many files fails.
+    fail_after: Option<usize>,
+    written: Vec<PathBuf>,
+}
+
+impl Files<'_> {
+    /// One file, created new and synced; an error names the file that failed, not only the folder.
+    fn put(&mut self, name: &str, bytes: &[u8]) -> io::Result<()> {
+        let path = self.dir.join(name);
+        if self.fail_after.is_some_and(|n| self.written.len() >= n) {
+            let error = io::Error::new(io::ErrorKind::StorageFull, "no space left (fault test)");
+            return Err(io::Error::new(error.kind(), format!("{name}: {error}")));
+        }
+        let write = || -> io::Result<()> {
+            let mut file = crate::files::create_exclusive(&path)?;
+            io::Write::write_all(&mut file, bytes)?;
+            file.sync_all()
+        };
+        write().map_err(|error| io::Error::new(error.kind(), format!("{name}: {error}")))?;
+        self.written.push(path);
+        Ok(())
+    }
+}
+
+/// The summary, comparisons and comments as CSV, and every table (crosstabs too) as sheets
+/// of one workbook; the summary table back for the index page.
+fn write_tables(
+    files: &mut Files,
+    dataset: &Dataset,
+    results: &crate::analysis::Results,
+    note: Option<&str>,
+    options: &ReportOptions,
+) -> io::Result<Table> {
+    let lang = options.lang;
+    let mut summary = summary_table(&results.summary, lang);
+    if let Some(note) = note {
+        // The table says that groups are hidden, in its last row.
+        let mut row = vec![crate::export::table::Value::Text(note.to_string())];
+        row.resize(summary.headers.len(), crate::export::table::Value::Empty);
+        summary.rows.push(row);
+    }
+    files.put("summary.csv", &to_csv(&summary, lang))?;
+    let mut tables: Vec<Table> = vec![summary.clone()];
+    let comparisons = crate::verdicts::comparisons_table(&results.comparisons, lang);
+    if !comparisons.rows.is_empty() {
+        files.put("comparisons.csv", &to_csv(&comparisons, lang))?;
+        tables.push(comparisons);
+    }
+    tables.extend(crosstab_tables(dataset, options)?);
+    let (shown_comments, _) = protect_comments(dataset, options.min_n);
+    if !shown_comments.is_empty() {
+        let comments = comments_table(&shown_comments, lang);
+        files.put("comments.csv", &to_csv(&comments, lang))?;
+        tables.push(comments);
+    }
+    let sheets: Vec<&Table> = tables.iter().collect();
+    files.put("summary.xlsx", &to_xlsx(&sheets).map_err(io::Error::other)?)?;
+    Ok(summary)
+}
+
+/// A crosstab table per category column of 2 to MAX_CATEGORY_VALUES values, small groups hidden.
+fn crosstab_tables(dataset: &Dataset, options: &ReportOptions) -> io::Result<Vec<Table>> {
+    let mut tables = Vec::new();
+    for (index, column) in dataset.categories.iter().enumerate() {
+        let values = dataset.category_values(index).len();
+        if !(2..=MAX_CATEGORY_VALUES).contains(&values) {
+            continue;
+        }
+        let tab =
+            crosstab(dataset, &Filter::default(), &GroupBy::Category(column.clone())).map_err(io::Error::other)?;
+        let (tab, _) = protect_crosstab(&tab, options.min_n);
+        let mut table = crosstab_table(&tab, options.lang);
+        table.name = column.clone();
+        tables.push(table);
+    }
+    Ok(tables)
+}
+
+/// Every chart of the window with its file name: bars, the distribution per wave, the trend,
+/// the crosstabs. Waves or columns whose names make the same file name ("Rul 1", "rul-1",
+/// "Rul 1?") each keep a chart of their own.
+fn chart_specs(
+    dataset: &Dataset,
+    timeline: &Timeline,
+    choices: &[ChartChoice],
+    options: &ReportOptions,
+) -> io::Result<Vec<(String, ChartSpec)>> {
+    let lang = options.lang;
+    let mut charts: Vec<(String, ChartSpec)> = Vec::new();
+    let mut names = UniqueNames::default();
+    let mut builder = Charts::new(dataset, timeline).with_min_n(options.min_n);
+    for choice in choices {
+        let built = builder
+            .build(&Filter::default(), choice, &ChartOptions::default(), lang)
+            .map_err(io::Error::other)?;
+        let Some(built) = built else { continue };
+        let name = match choice {
+            ChartChoice::Table => continue,
+            ChartChoice::Bars => "bars".to_string(),
+            ChartChoice::Distribution(wave) => format!("distribution-{}", slug(wave)),
+            ChartChoice::Trend => "trend".to_string(),
+            ChartChoice::CrossTab(GroupBy::Category(column)) => format!("crosstab-{}", slug(column)),
+            ChartChoice::CrossTab(by) => format!("crosstab-{}", slug(&choice_by(by, lang))),
+        };
+        charts.push((names.make(&name), built.spec));
+    }
+    Ok(charts)
+}
+
+/// A chart as SVG and PNG, as tall as its rows need.
+fn write_chart(files: &mut Files, name: &str, spec: &ChartSpec, options: &ReportOptions) -> io::Result<()> {
+    let (width, height) = fitted_size(spec, options.width, options.height);
+    files.put(&format!("{name}.svg"), to_svg(spec, width, height).as_bytes())?;
+    let png = to_png(spec, width, height, 1.0, Background::White).map_err(io::Error::other)?;
+    files.put(&format!("{name}.png"), &png)
 }
 
 /// The deck's file name in the report folder.
