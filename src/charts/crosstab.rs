@@ -3,7 +3,7 @@
 
 use super::palette;
 use super::source_line;
-use super::spec::{Axis, ChartKind, ChartSpec, Mark};
+use super::spec::{ChartKind, ChartSpec, Mark};
 use crate::analysis::{CrossTab, GroupBy};
 use crate::locale::Lang;
 
@@ -60,16 +60,7 @@ pub fn crosstab_chart(tab: &CrossTab, lang: Lang) -> ChartSpec {
         subtitle: Some(subtitle),
         source: source_line(lang, tab.total.n),
         x_axis: super::mean_axis(lang),
-        y_axis: Axis {
-            label: String::new(),
-            min: -0.5,
-            max: count as f64 - 0.5,
-            ticks: rows
-                .iter()
-                .enumerate()
-                .map(|(i, r)| ((count - 1 - i) as f64, lang.data_value(&r.value)))
-                .collect(),
-        },
+        y_axis: super::category_axis(rows.iter().map(|r| lang.data_value(&r.value))),
         legend: Vec::new(),
         marks,
     }

@@ -51,6 +51,21 @@ pub fn mean_axis(lang: Lang) -> Axis {
     }
 }
 
+/// A horizontal chart's category axis: the first row at the top, a row per label, each one
+/// unit high around its whole number.
+fn category_axis(labels: impl ExactSizeIterator<Item = String>) -> Axis {
+    let count = labels.len();
+    Axis {
+        label: String::new(),
+        min: -0.5,
+        max: count as f64 - 0.5,
+        ticks: labels
+            .enumerate()
+            .map(|(i, label)| ((count - 1 - i) as f64, label))
+            .collect(),
+    }
+}
+
 /// A mean as a bar label, starred when the group is small (n < 10).
 fn score_label(mean: f64, small: bool, lang: Lang) -> String {
     let text = lang.number(mean, 2);
