@@ -23,7 +23,6 @@ pub enum Sort {
 
 #[must_use = "the command must reach App::apply"]
 pub fn ui(ui: &mut egui::Ui, coverage: &Cached<Coverage>, sort: Sort, lang: Lang) -> Option<Command> {
-    let mut command = None;
     ui.heading(lang.pick(
         "Hvem mangler at svare? Kommuner pr. check-in-uge",
         "Who has not answered? Municipalities by check-in week",
@@ -35,6 +34,19 @@ pub fn ui(ui: &mut egui::Ui, coverage: &Cached<Coverage>, sort: Sort, lang: Lang
             return None;
         }
     };
+    where_from_ui(ui, coverage, lang);
+    ui.add_space(6.0);
+    let saved = save_buttons_ui(ui, lang);
+    ui.add_space(6.0);
+    totals_ui(ui, coverage, lang);
+    ui.add_space(10.0);
+    let sorted = sort_ui(ui, sort, lang);
+    rows_ui(ui, coverage, sort, lang);
+    sorted.or(saved)
+}
+
+/// Where the municipalities come from (the plan, or the answers alone), and the latest answer.
+fn where_from_ui(ui: &mut egui::Ui, coverage: &Coverage, lang: Lang) {
     ui.label(if coverage.from_plan {
         lang.pick(
             "Kommunerne og deres rul er fra rulleplanen.",
@@ -53,7 +65,11 @@ pub fn ui(ui: &mut egui::Ui, coverage: &Cached<Coverage>, sort: Sort, lang: Lang
             lang.date(date)
         ));
     }
-    ui.add_space(6.0);
+}
+
+#[must_use = "the command must reach App::apply"]
+fn save_buttons_ui(ui: &mut egui::Ui, lang: Lang) -> Option<Command> {
+    let mut command = None;
     ui.horizontal(|ui| {
         for (format, label) in [
             (CoverageFormat::Xlsx, lang.pick("Gem som Excel…", "Save as Excel…")),
@@ -72,7 +88,11 @@ pub fn ui(ui: &mut egui::Ui, coverage: &Cached<Coverage>, sort: Sort, lang: Lang
             }
         }
     });
-    ui.add_space(6.0);
+    command
+}
+
+/// The response rate per wave and week, and per wave in all.
+fn totals_ui(ui: &mut egui::Ui, coverage: &Coverage, lang: Lang) {
     egui::Grid::new("coverage_totals")
         .striped(true)
         .spacing([18.0, 6.0])
@@ -92,7 +112,11 @@ pub fn ui(ui: &mut egui::Ui, coverage: &Cached<Coverage>, sort: Sort, lang: Lang
                 ui.end_row();
             }
         });
-    ui.add_space(10.0);
+}
+
+#[must_use = "the command must reach App::apply"]
+fn sort_ui(ui: &mut egui::Ui, sort: Sort, lang: Lang) -> Option<Command> {
+    let mut command = None;
     ui.horizontal(|ui| {
         ui.label(lang.pick("Sortér:", "Sort:"));
         for (choice, label) in [
@@ -105,6 +129,11 @@ pub fn ui(ui: &mut egui::Ui, coverage: &Cached<Coverage>, sort: Sort, lang: Lang
             }
         }
     });
+    command
+}
+
+/// Every municipality's weeks, in the chosen order.
+fn rows_ui(ui: &mut egui::Ui, coverage: &Coverage, sort: Sort, lang: Lang) {
     let mut rows: Vec<&CoverageRow> = coverage.rows.iter().collect();
     match sort {
         Sort::Wave => {}
@@ -132,7 +161,6 @@ pub fn ui(ui: &mut egui::Ui, coverage: &Cached<Coverage>, sort: Sort, lang: Lang
                 }
             });
     });
-    command
 }
 
 /// Told in words, not by colour alone; missing in the warning colour.
