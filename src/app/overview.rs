@@ -67,30 +67,16 @@ fn body_ui(
     default_title: &str,
 ) -> Option<Command> {
     let lang = settings.lang;
-    let mut command = None;
-    ui.horizontal(|ui| {
-        let label = ui.label(lang.pick("Titel på slide:", "Slide title:"));
-        let mut text = settings.analysis.overview_title.clone();
-        let edit = ui
-            .add(
-                egui::TextEdit::singleline(&mut text)
-                    .desired_width(640.0)
-                    .hint_text(default_title),
-            )
-            .labelled_by(label.id);
-        if edit.changed() {
-            command = Some(Command::SetOverviewTitle(text));
-        }
-    });
+    let titled = title_ui(ui, settings, default_title);
     let Some(shown) = numbers.summary else {
         mark_ui(ui, true, lang);
-        return command;
+        return titled;
     };
     let part = match shown.value {
         Ok(part) => part,
         Err(error) => {
             ui.colored_label(ui.visuals().error_fg_color, error);
-            return command;
+            return titled;
         }
     };
     let summary = &part.summary;
@@ -100,51 +86,7 @@ fn body_ui(
         .details
         .filter(|d| d.key == shown.key)
         .and_then(|d| d.value.as_ref().ok());
-    ui.horizontal(|ui| {
-        ui.label(lang.pick("Total udrulning:", "Total rollout:"));
-        for (mode, label) in [
-            (
-                TotalMode::MeanOfPhases,
-                lang.pick("gennemsnit af faser", "mean of phase means"),
-            ),
-            (TotalMode::Pooled, lang.pick("alle svar samlet", "all answers pooled")),
-        ] {
-            if ui.selectable_label(settings.analysis.total_mode == mode, label).clicked() {
-                command = Some(Command::SetTotalMode(mode));
-            }
-        }
-        ui.separator();
-        if ui
-            .button(lang.pick("Kopiér tabel", "Copy table"))
-            .on_hover_text(lang.pick(
-                "Som tabel (HTML og tekst), der kan indsættes i Excel og PowerPoint",
-                "As a table (HTML and text) that pastes into Excel and PowerPoint",
-            ))
-            .clicked()
-        {
-            // The export's table (both totals, n and SD) as HTML and text together.
-            command = Some(Command::CopyTable);
-        }
-        if ui.button(lang.pick("Gem som Excel…", "Save as Excel…")).clicked() {
-            command = Some(Command::SaveTable(TableFormat::Xlsx));
-        }
-        if ui.button(lang.pick("Gem som CSV…", "Save as CSV…")).clicked() {
-            command = Some(Command::SaveTable(TableFormat::Csv));
-        }
-        ui.separator();
-        let label = ui.label(lang.pick("Mindste gruppe:", "Smallest group:"));
-        let mut min_n = settings.analysis.min_n;
-        let drag = ui
-            .add(egui::DragValue::new(&mut min_n).range(1..=1000).suffix(lang.pick(" svar", " answers")))
-            .labelled_by(label.id)
-            .on_hover_text(lang.pick(
-                "Grupper med færre svar skjules her og i alle eksporter, og en gruppe mere, hvis den skjulte ellers kunne regnes ud af totalen.",
-                "Groups with fewer answers are hidden here and in every export, and one more group where the hidden one could else be worked out from the total.",
-            ));
-        if drag.changed() {
-            command = Some(Command::SetMinN(min_n));
-        }
-    });
+    let chosen = table_bar_ui(ui, settings);
     ui.add_space(8.0);
     if !shown.fresh {
         mark_ui(ui, false, lang);
@@ -164,7 +106,100 @@ fn body_ui(
     if !summary.waves.is_empty() {
         details_ui(ui, numbers.details, shown, loaded, lang);
     }
+    chosen.or(titled)
+}
+
+/// The slide title, the scope title as its hint until one is typed.
+#[must_use = "the command must reach App::apply"]
+fn title_ui(ui: &mut egui::Ui, settings: &Settings, default_title: &str) -> Option<Command> {
+    let lang = settings.lang;
+    let mut command = None;
+    ui.horizontal(|ui| {
+        let label = ui.label(lang.pick("Titel på slide:", "Slide title:"));
+        let mut text = settings.analysis.overview_title.clone();
+        let edit = ui
+            .add(
+                egui::TextEdit::singleline(&mut text)
+                    .desired_width(640.0)
+                    .hint_text(default_title),
+            )
+            .labelled_by(label.id);
+        if edit.changed() {
+            command = Some(Command::SetOverviewTitle(text));
+        }
+    });
     command
+}
+
+/// Above the table: which total, copy and save, the smallest group shown.
+#[must_use = "the command must reach App::apply"]
+fn table_bar_ui(ui: &mut egui::Ui, settings: &Settings) -> Option<Command> {
+    let lang = settings.lang;
+    let mut command = None;
+    ui.horizontal(|ui| {
+        ui.label(lang.pick("Total udrulning:", "Total rollout:"));
+        for (mode, label) in [
+            (
+                TotalMode::MeanOfPhases,
+                lang.pick("gennemsnit af faser", "mean of phase means"),
+            ),
+            (TotalMode::Pooled, lang.pick("alle svar samlet", "all answers pooled")),
+        ] {
+            if ui
+                .selectable_label(settings.analysis.total_mode == mode, label)
+                .clicked()
+            {
+                command = Some(Command::SetTotalMode(mode));
+            }
+        }
+        ui.separator();
+        if let Some(chosen) = table_exports_ui(ui, lang) {
+            command = Some(chosen);
+        }
+        ui.separator();
+        if let Some(chosen) = min_n_ui(ui, settings.analysis.min_n, lang) {
+            command = Some(chosen);
+        }
+    });
+    command
+}
+
+#[must_use = "the command must reach App::apply"]
+fn table_exports_ui(ui: &mut egui::Ui, lang: Lang) -> Option<Command> {
+    let mut command = None;
+    if ui
+        .button(lang.pick("Kopiér tabel", "Copy table"))
+        .on_hover_text(lang.pick(
+            "Som tabel (HTML og tekst), der kan indsættes i Excel og PowerPoint",
+            "As a table (HTML and text) that pastes into Excel and PowerPoint",
+        ))
+        .clicked()
+    {
+        // The export's table (both totals, n and SD) as HTML and text together.
+        command = Some(Command::CopyTable);
+    }
+    if ui.button(lang.pick("Gem som Excel…", "Save as Excel…")).clicked() {
+        command = Some(Command::SaveTable(TableFormat::Xlsx));
+    }
+    if ui.button(lang.pick("Gem som CSV…", "Save as CSV…")).clicked() {
+        command = Some(Command::SaveTable(TableFormat::Csv));
+    }
+    command
+}
+
+/// The smallest group shown, here and in every export.
+#[must_use = "the command must reach App::apply"]
+fn min_n_ui(ui: &mut egui::Ui, min_n: u64, lang: Lang) -> Option<Command> {
+    let label = ui.label(lang.pick("Mindste gruppe:", "Smallest group:"));
+    let mut min_n = min_n;
+    let drag = ui
+        .add(egui::DragValue::new(&mut min_n).range(1..=1000).suffix(lang.pick(" svar", " answers")))
+        .labelled_by(label.id)
+        .on_hover_text(lang.pick(
+            "Grupper med færre svar skjules her og i alle eksporter, og en gruppe mere, hvis den skjulte ellers kunne regnes ud af totalen.",
+            "Groups with fewer answers are hidden here and in every export, and one more group where the hidden one could else be worked out from the total.",
+        ));
+    drag.changed().then_some(Command::SetMinN(min_n))
 }
 
 fn notes_ui(ui: &mut egui::Ui, part: &SummaryPart, details: Option<&DetailsPart>, loaded: &Loaded, lang: Lang) {
