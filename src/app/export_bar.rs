@@ -85,7 +85,44 @@ pub fn ui(
     background: Background,
     lang: Lang,
 ) -> Option<Command> {
+    let edited = texts_ui(ui, base, texts, lang);
     let mut command = None;
+    ui.horizontal(|ui| {
+        let current = PRESETS.iter().find(|(_, preset)| *preset == size).map_or_else(
+            || format!("{} × {}", size.width, size.height),
+            |(name, _)| name.to_string(),
+        );
+        let label = lang.pick("Størrelse:", "Size:");
+        let presets = PRESETS.map(|(name, preset)| (preset, name));
+        if let Some(preset) = choice_ui(ui, ("export_size", label, current), &presets, size) {
+            command = Some(Command::SetExportSize(preset));
+        }
+        let names = [
+            (Background::White, lang.pick("hvid", "white")),
+            (Background::Transparent, lang.pick("gennemsigtig", "transparent")),
+            (Background::Dark, lang.pick("mørk", "dark")),
+        ];
+        let current = names.iter().find(|(b, _)| *b == background).map_or("", |(_, n)| *n);
+        let label = lang.pick("Baggrund:", "Background:");
+        if let Some(choice) = choice_ui(
+            ui,
+            ("export_background", label, current.to_string()),
+            &names,
+            background,
+        ) {
+            command = Some(Command::SetExportBackground(choice));
+        }
+        ui.separator();
+        if let Some(chosen) = save_buttons_ui(ui, lang) {
+            command = Some(chosen);
+        }
+    });
+    command.or(edited)
+}
+
+/// The chart's title, subtitle and source line as the user wrote them, the chart's own as hints.
+#[must_use = "the command must reach App::apply"]
+fn texts_ui(ui: &mut egui::Ui, base: &ChartSpec, texts: &ChartTexts, lang: Lang) -> Option<Command> {
     let mut edited = texts.clone();
     egui::CollapsingHeader::new(lang.pick("Tekster på diagrammet", "Texts on the chart"))
         .id_salt("chart_texts")
@@ -112,69 +149,60 @@ pub fn ui(
                 }
             });
         });
-    if edited != *texts {
-        command = Some(Command::SetChartTexts(edited));
+    (edited != *texts).then_some(Command::SetChartTexts(edited))
+}
+
+/// A labelled drop-down of named choices; (its id, label, the current choice's text). The
+/// choice picked, if one was.
+fn choice_ui<T: Copy + PartialEq>(
+    ui: &mut egui::Ui,
+    (id, label, current): (&str, &str, String),
+    choices: &[(T, &str)],
+    selected: T,
+) -> Option<T> {
+    let mut picked = None;
+    let label = ui.label(label);
+    egui::ComboBox::from_id_salt(id)
+        .selected_text(current)
+        .show_ui(ui, |ui| {
+            for (choice, name) in choices {
+                if ui.selectable_label(*choice == selected, *name).clicked() {
+                    picked = Some(*choice);
+                }
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    picked
+}
+
+/// Save as PNG or SVG, copy as an image, or open the PowerPoint dialog.
+#[must_use = "the command must reach App::apply"]
+fn save_buttons_ui(ui: &mut egui::Ui, lang: Lang) -> Option<Command> {
+    let mut command = None;
+    if ui.button(lang.pick("Gem som PNG…", "Save as PNG…")).clicked() {
+        command = Some(Command::SaveChart(ChartFormat::Png));
     }
-    ui.horizontal(|ui| {
-        let label = ui.label(lang.pick("Størrelse:", "Size:"));
-        let current = PRESETS.iter().find(|(_, preset)| *preset == size).map_or_else(
-            || format!("{} × {}", size.width, size.height),
-            |(name, _)| name.to_string(),
-        );
-        egui::ComboBox::from_id_salt("export_size")
-            .selected_text(current)
-            .show_ui(ui, |ui| {
-                for (name, preset) in PRESETS {
-                    if ui.selectable_label(preset == size, name).clicked() {
-                        command = Some(Command::SetExportSize(preset));
-                    }
-                }
-            })
-            .response
-            .labelled_by(label.id);
-        let label = ui.label(lang.pick("Baggrund:", "Background:"));
-        let names = [
-            (Background::White, lang.pick("hvid", "white")),
-            (Background::Transparent, lang.pick("gennemsigtig", "transparent")),
-            (Background::Dark, lang.pick("mørk", "dark")),
-        ];
-        let current = names.iter().find(|(b, _)| *b == background).map_or("", |(_, n)| *n);
-        egui::ComboBox::from_id_salt("export_background")
-            .selected_text(current)
-            .show_ui(ui, |ui| {
-                for (choice, name) in names {
-                    if ui.selectable_label(choice == background, name).clicked() {
-                        command = Some(Command::SetExportBackground(choice));
-                    }
-                }
-            })
-            .response
-            .labelled_by(label.id);
-        ui.separator();
-        if ui.button(lang.pick("Gem som PNG…", "Save as PNG…")).clicked() {
-            command = Some(Command::SaveChart(ChartFormat::Png));
-        }
-        if ui.button(lang.pick("Gem som SVG…", "Save as SVG…")).clicked() {
-            command = Some(Command::SaveChart(ChartFormat::Svg));
-        }
-        if ui
-            .button(lang.pick("Kopiér billede", "Copy image"))
-            .on_hover_text(lang.pick(
-                "Kopierer diagrammet som billede til indsættelse i PowerPoint (også Ctrl+C)",
-                "Copies the chart as an image to paste into PowerPoint (also Ctrl+C)",
-            ))
-            .clicked()
-        {
-            command = Some(Command::CopyChartImage);
-        }
-        ui.separator();
-        if ui
-            .button(lang.pick("Gem som PowerPoint…", "Save as PowerPoint…"))
-            .clicked()
-        {
-            command = Some(Command::Deck(super::deck_dialog::DeckCommand::Open));
-        }
-    });
+    if ui.button(lang.pick("Gem som SVG…", "Save as SVG…")).clicked() {
+        command = Some(Command::SaveChart(ChartFormat::Svg));
+    }
+    if ui
+        .button(lang.pick("Kopiér billede", "Copy image"))
+        .on_hover_text(lang.pick(
+            "Kopierer diagrammet som billede til indsættelse i PowerPoint (også Ctrl+C)",
+            "Copies the chart as an image to paste into PowerPoint (also Ctrl+C)",
+        ))
+        .clicked()
+    {
+        command = Some(Command::CopyChartImage);
+    }
+    ui.separator();
+    if ui
+        .button(lang.pick("Gem som PowerPoint…", "Save as PowerPoint…"))
+        .clicked()
+    {
+        command = Some(Command::Deck(super::deck_dialog::DeckCommand::Open));
+    }
     command
 }
 
