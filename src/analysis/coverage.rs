@@ -79,67 +79,23 @@ impl Coverage {
 }
 
 pub fn coverage(dataset: &Dataset, plan: Option<&Plan>) -> PolarsResult<Coverage> {
-    let frame = dataset
-        .answers
-        .clone()
-        .lazy()
-        .filter(col(col_names::WEEK).is_not_null())
-        .group_by([col(col_names::MUNICIPALITY), col(col_names::WAVE), col(col_names::WEEK)])
-        .agg([col(col_names::DATE).max().alias("last")])
-        .collect()?;
-    let municipalities = read_keys(&frame, col_names::MUNICIPALITY, &dataset.names.municipalities)?;
-    let waves = read_keys(&frame, col_names::WAVE, &dataset.names.waves)?;
-    let weeks = frame.column(col_names::WEEK)?.cast(&DataType::Int32)?;
-    let weeks = weeks.i32()?;
-    let last = frame.column("last")?.cast(&DataType::Int32)?;
-    let last = last.i32()?;
-    let mut answered: BTreeSet<(String, String, i32)> = BTreeSet::new();
-    let mut seen_wave: BTreeMap<String, String> = BTreeMap::new();
-    let mut weeks_seen: BTreeMap<String, i32> = BTreeMap::new();
-    let mut latest: Option<i32> = None;
-    for (i, (municipality, wave)) in municipalities.into_iter().zip(waves).enumerate() {
-        let Some(week) = weeks.get(i) else { continue };
-        latest = latest.max(last.get(i));
-        if municipality.is_empty() {
-            continue;
-        }
-        let top = weeks_seen.entry(wave.clone()).or_insert(week);
-        *top = (*top).max(week);
-        seen_wave.entry(municipality.clone()).or_insert_with(|| wave.clone());
-        answered.insert((municipality, wave, week));
-    }
+    let seen = Seen::of(dataset)?;
     let planned = plan.filter(|p| !p.municipalities.is_empty());
     let expected: Vec<(String, String)> = match planned {
         Some(plan) => plan.municipalities.clone(),
-        None => seen_wave.into_iter().collect(),
-    };
-    let as_of = latest.and_then(date_from_days);
-    let begun = |wave: &str, week: i32| -> bool {
-        match (plan.and_then(|p| p.start_of(wave)), latest) {
-            (Some(start), Some(latest)) => days_since_epoch(start) + 7 * (week - 1) <= latest,
-            _ => weeks_seen.get(wave).is_some_and(|top| week <= *top),
-        }
+        None => seen.wave_of.clone().into_iter().collect(),
     };
     let mut rows: Vec<CoverageRow> = expected
         .into_iter()
         .map(|(municipality, wave)| {
-            let statuses = WEEKS
+            let weeks = WEEKS
                 .iter()
-                .map(|&week| {
-                    let key = (municipality.clone(), wave.clone(), week);
-                    if answered.contains(&key) {
-                        Status::Answered
-                    } else if begun(&wave, week) {
-                        Status::Missing
-                    } else {
-                        Status::NotYet
-                    }
-                })
+                .map(|&week| seen.status(plan, &municipality, &wave, week))
                 .collect();
             CoverageRow {
                 municipality,
                 wave,
-                weeks: statuses,
+                weeks,
             }
         })
         .collect();
@@ -151,36 +107,110 @@ pub fn coverage(dataset: &Dataset, plan: Option<&Plan>) -> PolarsResult<Coverage
     }
     let position = |wave: &str| order.iter().position(|w| w == wave).unwrap_or(usize::MAX);
     rows.sort_by_key(|r| (position(&r.wave), danish_sort_key(&r.municipality)));
-    let mut wave_tallies = Vec::new();
-    let mut week_tallies = Vec::new();
+    let mut waves = Vec::new();
+    let mut weeks = Vec::new();
     for wave in order.iter().filter(|w| rows.iter().any(|r| r.wave == **w)) {
         let of_wave: Vec<&CoverageRow> = rows.iter().filter(|r| r.wave == *wave).collect();
-        wave_tallies.push((
-            wave.clone(),
-            Tally {
-                answered: of_wave.iter().map(|r| r.answered()).sum(),
-                expected: of_wave.iter().map(|r| r.expected()).sum(),
-            },
-        ));
-        let per_week = (0..WEEKS.len())
-            .map(|i| Tally {
-                answered: of_wave
-                    .iter()
-                    .filter(|r| r.weeks.get(i) == Some(&Status::Answered))
-                    .count(),
-                expected: of_wave
-                    .iter()
-                    .filter(|r| r.weeks.get(i).is_some_and(|s| *s != Status::NotYet))
-                    .count(),
-            })
-            .collect();
-        week_tallies.push((wave.clone(), per_week));
+        waves.push((wave.clone(), wave_tally(&of_wave)));
+        weeks.push((wave.clone(), week_tallies(&of_wave)));
     }
     Ok(Coverage {
         from_plan: planned.is_some(),
-        as_of,
+        as_of: seen.latest.and_then(date_from_days),
         rows,
-        waves: wave_tallies,
-        weeks: week_tallies,
+        waves,
+        weeks,
     })
+}
+
+/// What the answers show: who answered in which wave and week, each municipality's first
+/// wave, each wave's latest week, the latest answer's day.
+struct Seen {
+    answered: BTreeSet<(String, String, i32)>,
+    wave_of: BTreeMap<String, String>,
+    top_week: BTreeMap<String, i32>,
+    latest: Option<i32>,
+}
+
+impl Seen {
+    fn of(dataset: &Dataset) -> PolarsResult<Seen> {
+        let frame = dataset
+            .answers
+            .clone()
+            .lazy()
+            .filter(col(col_names::WEEK).is_not_null())
+            .group_by([col(col_names::MUNICIPALITY), col(col_names::WAVE), col(col_names::WEEK)])
+            .agg([col(col_names::DATE).max().alias("last")])
+            .collect()?;
+        let municipalities = read_keys(&frame, col_names::MUNICIPALITY, &dataset.names.municipalities)?;
+        let waves = read_keys(&frame, col_names::WAVE, &dataset.names.waves)?;
+        let weeks = frame.column(col_names::WEEK)?.cast(&DataType::Int32)?;
+        let weeks = weeks.i32()?;
+        let last = frame.column("last")?.cast(&DataType::Int32)?;
+        let last = last.i32()?;
+        let mut seen = Seen {
+            answered: BTreeSet::new(),
+            wave_of: BTreeMap::new(),
+            top_week: BTreeMap::new(),
+            latest: None,
+        };
+        for (i, (municipality, wave)) in municipalities.into_iter().zip(waves).enumerate() {
+            let Some(week) = weeks.get(i) else { continue };
+            seen.latest = seen.latest.max(last.get(i));
+            if municipality.is_empty() {
+                continue;
+            }
+            let top = seen.top_week.entry(wave.clone()).or_insert(week);
+            *top = (*top).max(week);
+            seen.wave_of.entry(municipality.clone()).or_insert_with(|| wave.clone());
+            seen.answered.insert((municipality, wave, week));
+        }
+        Ok(seen)
+    }
+
+    /// A week has begun by the latest answer's date (with the plan's start of the wave), else
+    /// once any municipality of the wave has answered in it or later.
+    fn begun(&self, plan: Option<&Plan>, wave: &str, week: i32) -> bool {
+        match (plan.and_then(|p| p.start_of(wave)), self.latest) {
+            (Some(start), Some(latest)) => days_since_epoch(start) + 7 * (week - 1) <= latest,
+            _ => self.top_week.get(wave).is_some_and(|top| week <= *top),
+        }
+    }
+
+    fn status(&self, plan: Option<&Plan>, municipality: &str, wave: &str, week: i32) -> Status {
+        if self
+            .answered
+            .contains(&(municipality.to_string(), wave.to_string(), week))
+        {
+            Status::Answered
+        } else if self.begun(plan, wave, week) {
+            Status::Missing
+        } else {
+            Status::NotYet
+        }
+    }
+}
+
+/// A wave's tally: its municipalities' weeks answered and expected.
+fn wave_tally(of_wave: &[&CoverageRow]) -> Tally {
+    Tally {
+        answered: of_wave.iter().map(|r| r.answered()).sum(),
+        expected: of_wave.iter().map(|r| r.expected()).sum(),
+    }
+}
+
+/// A wave's tally per week of [`WEEKS`].
+fn week_tallies(of_wave: &[&CoverageRow]) -> Vec<Tally> {
+    (0..WEEKS.len())
+        .map(|i| Tally {
+            answered: of_wave
+                .iter()
+                .filter(|r| r.weeks.get(i) == Some(&Status::Answered))
+                .count(),
+            expected: of_wave
+                .iter()
+                .filter(|r| r.weeks.get(i).is_some_and(|s| *s != Status::NotYet))
+                .count(),
+        })
+        .collect()
 }
