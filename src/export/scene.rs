@@ -115,36 +115,54 @@ impl TextItem {
     }
 }
 
+/// A filled rectangle: its top-left corner, its size, the radius of its corners.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RectItem {
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+    pub fill: Rgba,
+    pub radius: f64,
+}
+
+/// A straight line, solid or dashed.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct LineItem {
+    pub from: [f64; 2],
+    pub to: [f64; 2],
+    pub color: Rgba,
+    pub width: f64,
+    /// Dash and gap lengths for a dashed line.
+    pub dash: Option<[f64; 2]>,
+}
+
+/// A data line through its points, round at its joins and ends.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PolylineItem {
+    pub points: Vec<[f64; 2]>,
+    pub color: Rgba,
+    pub width: f64,
+}
+
+/// A filled and outlined dot (a data point, a note's anchor).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CircleItem {
+    pub centre: [f64; 2],
+    pub radius: f64,
+    pub fill: Rgba,
+    pub stroke: Rgba,
+    pub stroke_width: f64,
+}
+
+/// One shape or text of the scene; each renderer has a function per kind. (Serialised as
+/// the struct variants were: `{"Rect": {"x": …}}`.)
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub enum Item {
-    Rect {
-        x: f64,
-        y: f64,
-        w: f64,
-        h: f64,
-        fill: Rgba,
-        radius: f64,
-    },
-    Line {
-        from: [f64; 2],
-        to: [f64; 2],
-        color: Rgba,
-        width: f64,
-        /// Dash and gap lengths for a dashed line.
-        dash: Option<[f64; 2]>,
-    },
-    Polyline {
-        points: Vec<[f64; 2]>,
-        color: Rgba,
-        width: f64,
-    },
-    Circle {
-        centre: [f64; 2],
-        radius: f64,
-        fill: Rgba,
-        stroke: Rgba,
-        stroke_width: f64,
-    },
+    Rect(RectItem),
+    Line(LineItem),
+    Polyline(PolylineItem),
+    Circle(CircleItem),
     Text(TextItem),
 }
 

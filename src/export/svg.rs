@@ -7,7 +7,7 @@ use std::fmt::Write;
 
 use super::Background;
 use super::draw::{Canvas, draw};
-use super::scene::{Item, Look, Scene};
+use super::scene::{CircleItem, Item, LineItem, Look, PolylineItem, RectItem, Scene, TextItem};
 use super::text::escape;
 use crate::charts::{Anchor, ChartSpec, Rgba};
 
@@ -65,91 +65,106 @@ pub fn write_svg(scene: &Scene, title: &str) -> String {
     }
     for item in &scene.items {
         match item {
-            Item::Rect {
-                x,
-                y,
-                w,
-                h,
-                fill,
-                radius,
-            } => {
-                let rounded = if *radius > 0.0 {
-                    format!(r#" rx="{radius:.1}""#)
-                } else {
-                    String::new()
-                };
-                let _ = write!(
-                    out,
-                    r#"<rect x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{h:.1}"{rounded} {}/>"#,
-                    paint("fill", *fill)
-                );
-            }
-            Item::Line {
-                from,
-                to,
-                color,
-                width,
-                dash,
-            } => {
-                let dash = dash.map_or(String::new(), |[a, b]| format!(r#" stroke-dasharray="{a:.1} {b:.1}""#));
-                let _ = write!(
-                    out,
-                    r#"<line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" {} stroke-width="{width:.1}"{dash}/>"#,
-                    from[0],
-                    from[1],
-                    to[0],
-                    to[1],
-                    paint("stroke", *color)
-                );
-            }
-            Item::Polyline { points, color, width } => {
-                let path: Vec<String> = points.iter().map(|[x, y]| format!("{x:.1},{y:.1}")).collect();
-                let _ = write!(
-                    out,
-                    r#"<polyline points="{}" fill="none" {} stroke-width="{width:.1}" stroke-linejoin="round" stroke-linecap="round"/>"#,
-                    path.join(" "),
-                    paint("stroke", *color)
-                );
-            }
-            Item::Circle {
-                centre,
-                radius,
-                fill,
-                stroke,
-                stroke_width,
-            } => {
-                let _ = write!(
-                    out,
-                    r#"<circle cx="{:.1}" cy="{:.1}" r="{radius:.1}" {} {} stroke-width="{stroke_width:.1}"/>"#,
-                    centre[0],
-                    centre[1],
-                    paint("fill", *fill),
-                    paint("stroke", *stroke)
-                );
-            }
-            Item::Text(text) => {
-                let anchor = match text.anchor {
-                    Anchor::Start => "start",
-                    Anchor::Middle => "middle",
-                    Anchor::End => "end",
-                };
-                let weight = if text.bold { r#" font-weight="bold""# } else { "" };
-                let (x, y) = (text.x, text.y);
-                let turn = if text.upright {
-                    format!(r#" transform="rotate(-90 {x:.1} {y:.1})""#)
-                } else {
-                    String::new()
-                };
-                let _ = write!(
-                    out,
-                    r#"<text x="{x:.1}" y="{y:.1}" font-size="{:.1}" {} text-anchor="{anchor}"{weight}{turn}>{}</text>"#,
-                    text.size,
-                    paint("fill", text.color),
-                    escape(&text.text)
-                );
-            }
+            Item::Rect(rect) => write_rect(&mut out, rect),
+            Item::Line(line) => write_line(&mut out, line),
+            Item::Polyline(polyline) => write_polyline(&mut out, polyline),
+            Item::Circle(circle) => write_circle(&mut out, circle),
+            Item::Text(text) => write_text(&mut out, text),
         }
     }
     out.push_str("</svg>\n");
     out
+}
+
+fn write_rect(out: &mut String, rect: &RectItem) {
+    let RectItem {
+        x,
+        y,
+        w,
+        h,
+        fill,
+        radius,
+    } = rect;
+    let rounded = if *radius > 0.0 {
+        format!(r#" rx="{radius:.1}""#)
+    } else {
+        String::new()
+    };
+    let _ = write!(
+        out,
+        r#"<rect x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{h:.1}"{rounded} {}/>"#,
+        paint("fill", *fill)
+    );
+}
+
+fn write_line(out: &mut String, line: &LineItem) {
+    let LineItem {
+        from,
+        to,
+        color,
+        width,
+        dash,
+    } = line;
+    let dash = dash.map_or(String::new(), |[a, b]| format!(r#" stroke-dasharray="{a:.1} {b:.1}""#));
+    let _ = write!(
+        out,
+        r#"<line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" {} stroke-width="{width:.1}"{dash}/>"#,
+        from[0],
+        from[1],
+        to[0],
+        to[1],
+        paint("stroke", *color)
+    );
+}
+
+fn write_polyline(out: &mut String, polyline: &PolylineItem) {
+    let PolylineItem { points, color, width } = polyline;
+    let path: Vec<String> = points.iter().map(|[x, y]| format!("{x:.1},{y:.1}")).collect();
+    let _ = write!(
+        out,
+        r#"<polyline points="{}" fill="none" {} stroke-width="{width:.1}" stroke-linejoin="round" stroke-linecap="round"/>"#,
+        path.join(" "),
+        paint("stroke", *color)
+    );
+}
+
+fn write_circle(out: &mut String, circle: &CircleItem) {
+    let CircleItem {
+        centre,
+        radius,
+        fill,
+        stroke,
+        stroke_width,
+    } = circle;
+    let _ = write!(
+        out,
+        r#"<circle cx="{:.1}" cy="{:.1}" r="{radius:.1}" {} {} stroke-width="{stroke_width:.1}"/>"#,
+        centre[0],
+        centre[1],
+        paint("fill", *fill),
+        paint("stroke", *stroke)
+    );
+}
+
+/// A text at its baseline; the y axis' title turned a quarter left around its anchor.
+fn write_text(out: &mut String, text: &TextItem) {
+    let anchor = match text.anchor {
+        Anchor::Start => "start",
+        Anchor::Middle => "middle",
+        Anchor::End => "end",
+    };
+    let weight = if text.bold { r#" font-weight="bold""# } else { "" };
+    let (x, y) = (text.x, text.y);
+    let turn = if text.upright {
+        format!(r#" transform="rotate(-90 {x:.1} {y:.1})""#)
+    } else {
+        String::new()
+    };
+    let _ = write!(
+        out,
+        r#"<text x="{x:.1}" y="{y:.1}" font-size="{:.1}" {} text-anchor="{anchor}"{weight}{turn}>{}</text>"#,
+        text.size,
+        paint("fill", text.color),
+        escape(&text.text)
+    );
 }

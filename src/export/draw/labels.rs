@@ -1,10 +1,10 @@
 //! The text placed against the data: value labels (sized to their bars, inside segments only
 //! where they fit) and the user's notes (put where they cover no other text).
 
-use super::Drawing;
+use super::{Drawing, Type};
 use crate::charts::palette::text_on;
 use crate::charts::{Anchor, ChartKind, Mark};
-use crate::export::scene::{Item, Look, overlap};
+use crate::export::scene::{CircleItem, Item, Look, overlap};
 use crate::export::text::text_width;
 
 impl Drawing<'_> {
@@ -56,16 +56,24 @@ impl Drawing<'_> {
                         ChartKind::Distribution => {
                             if text_width(label, s.label, false) + s.label * 0.3 <= (b - a).abs() {
                                 let color = text_on(self.look.data(*fill));
-                                self.text((a + b) / 2.0, middle, s.label, color, Anchor::Middle, false, label);
+                                self.text(
+                                    [(a + b) / 2.0, middle],
+                                    Type::of(s.label, color).anchored(Anchor::Middle),
+                                    label,
+                                );
                             }
                         }
                         ChartKind::CrossTab => {
                             let x = a.max(b) + s.label * 0.4;
-                            self.text(x, middle, s.label, ink.text, Anchor::Start, true, label);
+                            self.text([x, middle], Type::of(s.label, ink.text).bold(), label);
                         }
                         _ => {
                             let y = top - bar_size * 0.35;
-                            self.text((a + b) / 2.0, y, bar_size, ink.text, Anchor::Middle, true, label);
+                            self.text(
+                                [(a + b) / 2.0, y],
+                                Type::of(bar_size, ink.text).anchored(Anchor::Middle).bold(),
+                                label,
+                            );
                         }
                     }
                 }
@@ -83,7 +91,7 @@ impl Drawing<'_> {
                         Anchor::End => px - s.label * 0.4,
                     };
                     let color = if self.look == Look::Dark { ink.muted } else { *color };
-                    self.text(px, py, s.label, color, *anchor, false, content);
+                    self.text([px, py], Type::of(s.label, color).anchored(*anchor), content);
                 }
                 _ => {}
             }
@@ -139,16 +147,16 @@ impl Drawing<'_> {
             ]);
             let corner = [if bx > px { bx } else { bx + w }, if by > py { by } else { by + h }];
             self.line([px, py], corner, ink.axis, 1.5 * s.scale, None);
-            self.items.push(Item::Circle {
+            self.items.push(Item::Circle(CircleItem {
                 centre: [px, py],
                 radius: 5.0 * s.scale,
                 fill: ink.axis,
                 stroke: ink.background,
                 stroke_width: 1.5 * s.scale,
-            });
+            }));
             self.rect(bx, by, w, h, ink.note_fill, size * 0.25);
             let baseline = by + pad + size * 0.95;
-            self.text(bx + pad, baseline, size, ink.text, Anchor::Start, false, text);
+            self.text([bx + pad, baseline], Type::of(size, ink.text), text);
         }
     }
 }
