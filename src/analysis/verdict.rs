@@ -39,78 +39,6 @@ fn place(group: &Group, lang: Lang) -> String {
 /// "Rul 1 er mere tilfreds end Rul 2 i Prøvevalg (uge 4): 4,10 mod 3,89; forskellen kan skyldes
 /// tilfældigheder (Brunner–Munzel, p = 0,12 efter Holm-korrektion)."
 pub fn sentence(c: &Comparison, lang: Lang) -> String {
-    let (a, b) = (&c.a, &c.b);
-    // The higher group first; equal at the shown precision is said as equal.
-    let equal = lang.number(a.mean, 2) == lang.number(b.mean, 2);
-    let (hi, lo) = if b.mean > a.mean { (b, a) } else { (a, b) };
-    let numbers = format!(
-        "{} {} {}",
-        lang.number(hi.mean, 2),
-        lang.pick("mod", "vs"),
-        lang.number(lo.mean, 2)
-    );
-    let claim = match (c.kind, equal, lang) {
-        (Kind::WavesInPhase, true, Lang::Da) => format!(
-            "{} og {} er lige tilfredse i {}: {}",
-            lang.data_value(&a.wave),
-            lang.data_value(&b.wave),
-            place(a, lang),
-            lang.number(a.mean, 2)
-        ),
-        (Kind::WavesInPhase, true, Lang::En) => format!(
-            "{} and {} are equally satisfied in {}: {}",
-            lang.data_value(&a.wave),
-            lang.data_value(&b.wave),
-            place(a, lang),
-            lang.number(a.mean, 2)
-        ),
-        (Kind::WavesInPhase, false, Lang::Da) => format!(
-            "{} er mere tilfreds end {} i {}: {numbers}",
-            lang.data_value(&hi.wave),
-            lang.data_value(&lo.wave),
-            place(a, lang)
-        ),
-        (Kind::WavesInPhase, false, Lang::En) => format!(
-            "{} is more satisfied than {} in {}: {numbers}",
-            lang.data_value(&hi.wave),
-            lang.data_value(&lo.wave),
-            place(a, lang)
-        ),
-        (_, true, Lang::Da) => format!(
-            "{} er lige tilfreds i {} og i {}: {}",
-            lang.data_value(&a.wave),
-            place(a, lang),
-            place(b, lang),
-            lang.number(a.mean, 2)
-        ),
-        (_, true, Lang::En) => format!(
-            "{} is equally satisfied in {} and in {}: {}",
-            lang.data_value(&a.wave),
-            place(a, lang),
-            place(b, lang),
-            lang.number(a.mean, 2)
-        ),
-        // Over time the later group leads: "less satisfied in week 5 than in week 4".
-        (_, false, Lang::Da) => format!(
-            "{} er {} tilfreds i {} end i {}: {} {} {}",
-            lang.data_value(&a.wave),
-            if b.mean > a.mean { "mere" } else { "mindre" },
-            place(b, lang),
-            place(a, lang),
-            lang.number(b.mean, 2),
-            "mod",
-            lang.number(a.mean, 2)
-        ),
-        (_, false, Lang::En) => format!(
-            "{} is {} satisfied in {} than in {}: {} vs {}",
-            lang.data_value(&a.wave),
-            if b.mean > a.mean { "more" } else { "less" },
-            place(b, lang),
-            place(a, lang),
-            lang.number(b.mean, 2),
-            lang.number(a.mean, 2)
-        ),
-    };
     let verdict = match (c.significant, lang) {
         (true, Lang::Da) => "forskellen er næppe tilfældig",
         (false, Lang::Da) => "forskellen kan skyldes tilfældigheder",
@@ -118,11 +46,63 @@ pub fn sentence(c: &Comparison, lang: Lang) -> String {
         (false, Lang::En) => "the difference may be chance",
     };
     format!(
-        "{claim}; {verdict} ({}, {} {}).",
+        "{}; {verdict} ({}, {} {}).",
+        claim(c, lang),
         c.test,
         p_text(c.p_holm, lang),
         lang.pick("efter Holm-korrektion", "after Holm's correction")
     )
+}
+
+/// Who is more satisfied, or that they are equally satisfied (at the shown precision). The two
+/// languages say it in the same order, so one shape per case takes the words of either.
+fn claim(c: &Comparison, lang: Lang) -> String {
+    let (a, b) = (&c.a, &c.b);
+    let equal = lang.number(a.mean, 2) == lang.number(b.mean, 2);
+    let (and, at, vs) = (lang.pick("og", "and"), lang.pick("i", "in"), lang.pick("mod", "vs"));
+    let (wave_a, mean_a) = (lang.data_value(&a.wave), lang.number(a.mean, 2));
+    match (c.kind, equal) {
+        (Kind::WavesInPhase, true) => format!(
+            "{wave_a} {and} {} {} {at} {}: {mean_a}",
+            lang.data_value(&b.wave),
+            lang.pick("er lige tilfredse", "are equally satisfied"),
+            place(a, lang),
+        ),
+        // The higher group first.
+        (Kind::WavesInPhase, false) => {
+            let (hi, lo) = if b.mean > a.mean { (b, a) } else { (a, b) };
+            format!(
+                "{} {} {} {at} {}: {} {vs} {}",
+                lang.data_value(&hi.wave),
+                lang.pick("er mere tilfreds end", "is more satisfied than"),
+                lang.data_value(&lo.wave),
+                place(a, lang),
+                lang.number(hi.mean, 2),
+                lang.number(lo.mean, 2)
+            )
+        }
+        (_, true) => format!(
+            "{wave_a} {} {at} {} {and} {at} {}: {mean_a}",
+            lang.pick("er lige tilfreds", "is equally satisfied"),
+            place(a, lang),
+            place(b, lang),
+        ),
+        // Over time the later group leads: "less satisfied in week 5 than in week 4".
+        (_, false) => format!(
+            "{wave_a} {} {} {} {at} {} {} {at} {}: {} {vs} {mean_a}",
+            lang.pick("er", "is"),
+            if b.mean > a.mean {
+                lang.pick("mere", "more")
+            } else {
+                lang.pick("mindre", "less")
+            },
+            lang.pick("tilfreds", "satisfied"),
+            place(b, lang),
+            lang.pick("end", "than"),
+            place(a, lang),
+            lang.number(b.mean, 2),
+        ),
+    }
 }
 
 /// The numbers behind the sentence: Welch's interval, the top-two shares, the n.
@@ -142,32 +122,23 @@ pub fn details(c: &Comparison, lang: Lang) -> String {
         (_, Kind::CheckIn) => place(g, lang),
         _ => lang.data_value(&g.wave),
     };
-    match lang {
-        Lang::Da => format!(
-            "Forskel {} − {}: {} (95 %-KI {} til {}, Welch {}). Tilfredse (4-5): {} mod {}. n = {} og {}.",
-            side(b),
-            side(a),
-            lang.number(c.difference, 2),
-            lang.number(low, 2),
-            lang.number(high, 2),
-            p_text(c.welch_p, lang),
-            share(b),
-            share(a),
-            lang.count(b.n),
-            lang.count(a.n)
-        ),
-        Lang::En => format!(
-            "Difference {} − {}: {} (95% CI {} to {}, Welch {}). Satisfied (4-5): {} vs {}. n = {} and {}.",
-            side(b),
-            side(a),
-            lang.number(c.difference, 2),
-            lang.number(low, 2),
-            lang.number(high, 2),
-            p_text(c.welch_p, lang),
-            share(b),
-            share(a),
-            lang.count(b.n),
-            lang.count(a.n)
-        ),
-    }
+    let vs = lang.pick("mod", "vs");
+    format!(
+        "{} {} − {}: {} ({} {} {} {}, Welch {}). {}: {} {vs} {}. n = {} {} {}.",
+        lang.pick("Forskel", "Difference"),
+        side(b),
+        side(a),
+        lang.number(c.difference, 2),
+        lang.pick("95 %-KI", "95% CI"),
+        lang.number(low, 2),
+        lang.pick("til", "to"),
+        lang.number(high, 2),
+        p_text(c.welch_p, lang),
+        lang.pick("Tilfredse (4-5)", "Satisfied (4-5)"),
+        share(b),
+        share(a),
+        lang.count(b.n),
+        lang.pick("og", "and"),
+        lang.count(a.n)
+    )
 }
