@@ -83,47 +83,56 @@ struct Reading {
     date_order: Option<DateOrder>,
 }
 
+impl Reading {
+    /// A reading flag (`--role`, `--dont-know`, `--labels`, `--plan`, `--date-order`) and its value.
+    fn take(&mut self, flag: &str, value: String) -> Result<(), String> {
+        match flag {
+            "--role" => self.roles.push(parse_role(&value)?),
+            "--dont-know" => self.dont_know.push(value),
+            "--labels" => self.labels.push(PathBuf::from(value)),
+            "--plan" => self.plan = Some(PathBuf::from(value)),
+            _ => self.date_order = Some(parse_date_order(&value)?),
+        }
+        Ok(())
+    }
+}
+
+impl Args {
+    /// A command's arguments before any option is read.
+    fn new(command: String) -> Args {
+        Args {
+            command,
+            files: Vec::new(),
+            format: Format::Text,
+            questions: Vec::new(),
+            skip_invalid: false,
+            lang: Lang::Da,
+            out: None,
+            size: (1920, 1080),
+            timeline: None,
+            reading: Reading::default(),
+            force: false,
+            min_n: DEFAULT_MIN_N,
+            pptx: None,
+        }
+    }
+}
+
 fn parse(args: &[String]) -> Result<Args, String> {
     let mut iter = args.iter();
-    let command = iter.next().cloned().unwrap_or_default();
-    let mut parsed = Args {
-        command,
-        files: Vec::new(),
-        format: Format::Text,
-        questions: Vec::new(),
-        skip_invalid: false,
-        lang: Lang::Da,
-        out: None,
-        size: (1920, 1080),
-        timeline: None,
-        reading: Reading::default(),
-        force: false,
-        min_n: DEFAULT_MIN_N,
-        pptx: None,
-    };
+    let mut parsed = Args::new(iter.next().cloned().unwrap_or_default());
     let mut aspect = crate::export::pptx::Aspect::Wide;
     let mut pptx = false;
     while let Some(arg) = iter.next() {
         let mut value = |name: &str| iter.next().cloned().ok_or_else(|| format!("{name} mangler en værdi"));
         match arg.as_str() {
-            "--format" => {
-                parsed.format = match value("--format")?.as_str() {
-                    "text" => Format::Text,
-                    "csv" => Format::Csv,
-                    "json" => Format::Json,
-                    other => return Err(format!("ukendt format «{other}»: brug text, csv eller json")),
-                }
-            }
+            "--format" => parsed.format = parse_format(&value("--format")?)?,
             "--question" => parsed.questions.push(value("--question")?),
             "--skip-invalid" => parsed.skip_invalid = true,
             "--force" => parsed.force = true,
             "--pptx" => pptx = true,
             "--aspect" => {
-                aspect = match value("--aspect")?.as_str() {
-                    "16:9" | "16x9" | "wide" => crate::export::pptx::Aspect::Wide,
-                    "4:3" | "4x3" | "standard" => crate::export::pptx::Aspect::Standard,
-                    other => return Err(format!("ukendt format «{other}»: brug 16:9 eller 4:3")),
-                };
+                aspect = parse_aspect(&value("--aspect")?)?;
                 pptx = true;
             }
             "--lang" => {
@@ -131,15 +140,7 @@ fn parse(args: &[String]) -> Result<Args, String> {
                 parsed.lang = Lang::parse(&text).ok_or_else(|| format!("ukendt sprog «{text}»: brug da eller en"))?;
             }
             "--out" => parsed.out = Some(PathBuf::from(value("--out")?)),
-            "--min-n" => {
-                let text = value("--min-n")?;
-                parsed.min_n = text
-                    .trim()
-                    .parse()
-                    .ok()
-                    .filter(|n| *n >= 1)
-                    .ok_or_else(|| format!("--min-n «{text}»: skriv et helt tal fra 1 og op, fx 5"))?;
-            }
+            "--min-n" => parsed.min_n = parse_min_n(&value("--min-n")?)?,
             "--timeline" => parsed.timeline = Some(PathBuf::from(value("--timeline")?)),
             "--size" => {
                 let text = value("--size")?;
@@ -147,19 +148,8 @@ fn parse(args: &[String]) -> Result<Args, String> {
                     format!("«{text}» er ikke en størrelse som 1920x1080 (16 til {MAX_SIDE} på hver led)")
                 })?;
             }
-            "--role" => {
-                let text = value("--role")?;
-                parsed.reading.roles.push(parse_role(&text)?);
-            }
-            "--dont-know" => parsed.reading.dont_know.push(value("--dont-know")?),
-            "--labels" => parsed.reading.labels.push(PathBuf::from(value("--labels")?)),
-            "--plan" => parsed.reading.plan = Some(PathBuf::from(value("--plan")?)),
-            "--date-order" => {
-                parsed.reading.date_order = match value("--date-order")?.to_lowercase().as_str() {
-                    "dmy" | "day-first" | "dag" => Some(DateOrder::DayFirst),
-                    "mdy" | "month-first" | "måned" => Some(DateOrder::MonthFirst),
-                    other => return Err(format!("ukendt datorækkefølge «{other}»: brug dmy eller mdy")),
-                }
+            flag @ ("--role" | "--dont-know" | "--labels" | "--plan" | "--date-order") => {
+                parsed.reading.take(flag, value(flag)?)?;
             }
             "--" => parsed.files.extend(iter.by_ref().map(PathBuf::from)),
             flag if flag.starts_with("--") => return Err(format!("ukendt tilvalg «{flag}»")),
@@ -168,6 +158,39 @@ fn parse(args: &[String]) -> Result<Args, String> {
     }
     parsed.pptx = pptx.then_some(aspect);
     Ok(parsed)
+}
+
+fn parse_format(text: &str) -> Result<Format, String> {
+    match text {
+        "text" => Ok(Format::Text),
+        "csv" => Ok(Format::Csv),
+        "json" => Ok(Format::Json),
+        other => Err(format!("ukendt format «{other}»: brug text, csv eller json")),
+    }
+}
+
+fn parse_aspect(text: &str) -> Result<crate::export::pptx::Aspect, String> {
+    match text {
+        "16:9" | "16x9" | "wide" => Ok(crate::export::pptx::Aspect::Wide),
+        "4:3" | "4x3" | "standard" => Ok(crate::export::pptx::Aspect::Standard),
+        other => Err(format!("ukendt format «{other}»: brug 16:9 eller 4:3")),
+    }
+}
+
+fn parse_min_n(text: &str) -> Result<u64, String> {
+    text.trim()
+        .parse()
+        .ok()
+        .filter(|n| *n >= 1)
+        .ok_or_else(|| format!("--min-n «{text}»: skriv et helt tal fra 1 og op, fx 5"))
+}
+
+fn parse_date_order(text: &str) -> Result<DateOrder, String> {
+    match text.to_lowercase().as_str() {
+        "dmy" | "day-first" | "dag" => Ok(DateOrder::DayFirst),
+        "mdy" | "month-first" | "måned" => Ok(DateOrder::MonthFirst),
+        other => Err(format!("ukendt datorækkefølge «{other}»: brug dmy eller mdy")),
+    }
 }
 
 /// "Sidste side=ignore": a header (which may hold '=') and a role after the last '='.
