@@ -226,89 +226,115 @@ fn file_summary(report: &FileReport, import: &Import) -> FileSummary {
 /// Every problem an answer can settle, each once: one date order, one answer per code (the
 /// same code in many columns is one question), one plan.
 fn questions(import: &Import) -> Vec<Question> {
-    let mut date_order: Option<Question> = None;
-    let mut conflicts = Vec::new();
-    let mut codes: Vec<Question> = Vec::new();
-    let mut plan_needs: Vec<PlanNeed> = Vec::new();
+    let mut asked = Asked::default();
     for problem in &import.problems {
         let header = problem.column.as_ref().map(|(_, h)| h.clone()).unwrap_or_default();
         match &problem.kind {
-            ProblemKind::AmbiguousDates { example, needed } => match &mut date_order {
-                Some(Question::DateOrder {
-                    columns,
-                    needed: any_needed,
-                    ..
-                }) => {
-                    if !columns.contains(&header) {
-                        columns.push(header);
-                    }
-                    *any_needed |= *needed;
-                }
-                _ => {
-                    date_order = Some(Question::DateOrder {
-                        columns: vec![header],
-                        example: example.clone(),
-                        day_first: parse_date(example, Some(DateOrder::DayFirst)),
-                        month_first: parse_date(example, Some(DateOrder::MonthFirst)),
-                        needed: *needed,
-                    })
-                }
-            },
+            ProblemKind::AmbiguousDates { example, needed } => asked.ambiguous_dates(header, example, *needed),
             ProblemKind::ConflictingDates {
                 day_first,
                 month_first,
                 needed,
-            } => conflicts.push(Question::ConflictingDates {
+            } => asked.conflicts.push(Question::ConflictingDates {
                 column: header,
                 day_first: day_first.clone(),
                 month_first: month_first.clone(),
                 needed: *needed,
             }),
-            ProblemKind::CodeOutsideScale { value, rows, tool } => {
-                let known = codes
-                    .iter_mut()
-                    .find(|q| matches!(q, Question::Code { value: v, .. } if v == value));
-                match known {
-                    Some(Question::Code {
-                        columns, rows: total, ..
-                    }) => {
-                        if !columns.contains(&header) {
-                            columns.push(header);
-                        }
-                        *total += rows;
-                    }
-                    _ => codes.push(Question::Code {
-                        value: value.clone(),
-                        columns: vec![header],
-                        rows: *rows,
-                        tool: *tool,
-                    }),
-                }
-            }
+            ProblemKind::CodeOutsideScale { value, rows, tool } => asked.code(header, value, *rows, *tool),
             ProblemKind::NoWaveColumn {
                 has_municipalities: true,
-            } => plan_needs.push(PlanNeed::Waves),
-            ProblemKind::NoWeekColumn => plan_needs.push(PlanNeed::Weeks),
+            } => asked.plan_need(PlanNeed::Waves),
+            ProblemKind::NoWeekColumn => asked.plan_need(PlanNeed::Weeks),
             ProblemKind::NotInPlan {
                 municipalities,
                 answers,
-            } => plan_needs.push(PlanNeed::Unplaced {
+            } => asked.plan_need(PlanNeed::Unplaced {
                 municipalities: municipalities.clone(),
                 answers: *answers,
             }),
-            ProblemKind::NoStartInPlan { wave } => plan_needs.push(PlanNeed::NoStart { wave: wave.clone() }),
+            ProblemKind::NoStartInPlan { wave } => asked.plan_need(PlanNeed::NoStart { wave: wave.clone() }),
             _ => {}
         }
     }
-    let mut unique_needs: Vec<PlanNeed> = Vec::new();
-    for need in plan_needs {
-        if !unique_needs.contains(&need) {
-            unique_needs.push(need);
-        }
-    }
-    let mut questions: Vec<Question> = date_order.into_iter().chain(conflicts).chain(codes).collect();
-    if !unique_needs.is_empty() {
-        questions.push(Question::Plan { needs: unique_needs });
+    let mut questions: Vec<Question> = asked
+        .date_order
+        .into_iter()
+        .chain(asked.conflicts)
+        .chain(asked.codes)
+        .collect();
+    if !asked.plan_needs.is_empty() {
+        questions.push(Question::Plan {
+            needs: asked.plan_needs,
+        });
     }
     questions
+}
+
+/// The questions as the problems are read: one of each kind, or one per code; columns and
+/// rows of the same question added up.
+#[derive(Default)]
+struct Asked {
+    date_order: Option<Question>,
+    conflicts: Vec<Question>,
+    codes: Vec<Question>,
+    plan_needs: Vec<PlanNeed>,
+}
+
+impl Asked {
+    /// Dates whose order nothing settles: one question for every such column.
+    fn ambiguous_dates(&mut self, header: String, example: &str, needed: bool) {
+        match &mut self.date_order {
+            Some(Question::DateOrder {
+                columns,
+                needed: any_needed,
+                ..
+            }) => {
+                if !columns.contains(&header) {
+                    columns.push(header);
+                }
+                *any_needed |= needed;
+            }
+            _ => {
+                self.date_order = Some(Question::DateOrder {
+                    columns: vec![header],
+                    example: example.to_string(),
+                    day_first: parse_date(example, Some(DateOrder::DayFirst)),
+                    month_first: parse_date(example, Some(DateOrder::MonthFirst)),
+                    needed,
+                });
+            }
+        }
+    }
+
+    /// A code past the scale: one question per code, its columns and rows added up.
+    fn code(&mut self, header: String, value: &str, rows: usize, tool: Option<Tool>) {
+        let known = self
+            .codes
+            .iter_mut()
+            .find(|q| matches!(q, Question::Code { value: v, .. } if v == value));
+        match known {
+            Some(Question::Code {
+                columns, rows: total, ..
+            }) => {
+                if !columns.contains(&header) {
+                    columns.push(header);
+                }
+                *total += rows;
+            }
+            _ => self.codes.push(Question::Code {
+                value: value.to_string(),
+                columns: vec![header],
+                rows,
+                tool,
+            }),
+        }
+    }
+
+    /// What a plan would give, each need once.
+    fn plan_need(&mut self, need: PlanNeed) {
+        if !self.plan_needs.contains(&need) {
+            self.plan_needs.push(need);
+        }
+    }
 }
