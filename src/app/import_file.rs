@@ -95,89 +95,96 @@ pub fn ui(ui: &mut egui::Ui, report: &FileReport, columns: &FileSummary, index: 
 }
 
 fn facts_ui(ui: &mut egui::Ui, report: &FileReport, dates_asked: bool, index: usize, lang: Lang) {
+    let mut facts = format_facts(report, lang);
+    if let Some(date) = &report.date {
+        facts.push((lang.pick("Datoer", "Dates"), date_fact(date, dates_asked, lang)));
+    }
+    facts.extend(count_facts(report, lang));
     egui::Grid::new(("file_facts", index)).num_columns(2).show(ui, |ui| {
-        let fact = |ui: &mut egui::Ui, name: &str, value: String| {
+        for (name, value) in facts {
             ui.label(name);
             ui.label(value);
             ui.end_row();
-        };
-        if let Some(tool) = report.tool {
-            fact(ui, lang.pick("Eksport fra", "Exported by"), tool.name().to_string());
-        }
-        if let Some(sheet) = &report.sheet {
-            fact(ui, lang.pick("Ark", "Sheet"), sheet.clone());
-        } else {
-            fact(
-                ui,
-                lang.pick("Tegnsæt", "Encoding"),
-                report
-                    .encoding
-                    .map_or_else(|| "–".to_string(), |e| e.label().to_string()),
-            );
-            fact(
-                ui,
-                lang.pick("Skilletegn", "Separator"),
-                separator_name(report.separator, lang),
-            );
-        }
-        fact(
-            ui,
-            lang.pick("Decimaltegn", "Decimal mark"),
-            decimal_name(report.decimal_commas, report.decimal_points, lang),
-        );
-        let layout = match report.layout {
-            Some(Layout::Wide) => lang.pick("bred (én kolonne pr. spørgsmål)", "wide (one column per question)"),
-            Some(Layout::Long) => lang.pick(
-                "lang (spørgsmål- og score-kolonne)",
-                "long (question and score columns)",
-            ),
-            None => "–",
-        };
-        fact(ui, lang.pick("Format", "Layout"), layout.to_string());
-        if !report.companions.is_empty() {
-            let names: Vec<String> = report.companions.iter().map(|c| file_name(c)).collect();
-            fact(ui, lang.pick("Brugt sammen med", "Used with"), names.join(", "));
-        }
-        if let Some(date) = &report.date {
-            let order = match date.order {
-                Some(crate::dates::DateOrder::DayFirst) => lang.pick("dagen først", "day first"),
-                Some(crate::dates::DateOrder::MonthFirst) => lang.pick("måneden først", "month first"),
-                None if dates_asked => lang.pick(
-                    "rækkefølgen er ikke afgjort (se ovenfor)",
-                    "the order is not settled (see above)",
-                ),
-                None => lang.pick("kan kun læses på én måde", "read only one way"),
-            };
-            let column = match lang {
-                Lang::Da => format!("«{}»", date.column),
-                Lang::En => format!("“{}”", date.column),
-            };
-            fact(ui, lang.pick("Datoer", "Dates"), format!("{column}: {order}"));
-        }
-        fact(
-            ui,
-            lang.pick("Rækker læst", "Rows read"),
-            lang.count(report.rows_read as u64),
-        );
-        fact(ui, lang.pick("Svar", "Answers"), lang.count(report.answers as u64));
-        fact(
-            ui,
-            lang.pick("Ved ikke", "Don't know"),
-            lang.count(report.dont_know as u64),
-        );
-        fact(
-            ui,
-            lang.pick("Afviste rækker", "Rejected rows"),
-            lang.count(report.rows_rejected as u64),
-        );
-        if report.weeks_outside_scheme > 0 {
-            fact(
-                ui,
-                lang.pick("Uger uden for uge 1-5", "Weeks outside weeks 1-5"),
-                lang.count(report.weeks_outside_scheme as u64),
-            );
         }
     });
+}
+
+/// How the file is written: the tool, the sheet (or encoding and separator), decimal mark,
+/// layout, the files used with it.
+fn format_facts(report: &FileReport, lang: Lang) -> Vec<(&'static str, String)> {
+    let mut facts = Vec::new();
+    if let Some(tool) = report.tool {
+        facts.push((lang.pick("Eksport fra", "Exported by"), tool.name().to_string()));
+    }
+    if let Some(sheet) = &report.sheet {
+        facts.push((lang.pick("Ark", "Sheet"), sheet.clone()));
+    } else {
+        let encoding = report
+            .encoding
+            .map_or_else(|| "–".to_string(), |e| e.label().to_string());
+        facts.push((lang.pick("Tegnsæt", "Encoding"), encoding));
+        facts.push((
+            lang.pick("Skilletegn", "Separator"),
+            separator_name(report.separator, lang),
+        ));
+    }
+    facts.push((
+        lang.pick("Decimaltegn", "Decimal mark"),
+        decimal_name(report.decimal_commas, report.decimal_points, lang),
+    ));
+    let layout = match report.layout {
+        Some(Layout::Wide) => lang.pick("bred (én kolonne pr. spørgsmål)", "wide (one column per question)"),
+        Some(Layout::Long) => lang.pick(
+            "lang (spørgsmål- og score-kolonne)",
+            "long (question and score columns)",
+        ),
+        None => "–",
+    };
+    facts.push((lang.pick("Format", "Layout"), layout.to_string()));
+    if !report.companions.is_empty() {
+        let names: Vec<String> = report.companions.iter().map(|c| file_name(c)).collect();
+        facts.push((lang.pick("Brugt sammen med", "Used with"), names.join(", ")));
+    }
+    facts
+}
+
+/// The date column and its day-month order.
+fn date_fact(date: &crate::import::DateReport, dates_asked: bool, lang: Lang) -> String {
+    let order = match date.order {
+        Some(crate::dates::DateOrder::DayFirst) => lang.pick("dagen først", "day first"),
+        Some(crate::dates::DateOrder::MonthFirst) => lang.pick("måneden først", "month first"),
+        None if dates_asked => lang.pick(
+            "rækkefølgen er ikke afgjort (se ovenfor)",
+            "the order is not settled (see above)",
+        ),
+        None => lang.pick("kan kun læses på én måde", "read only one way"),
+    };
+    let column = match lang {
+        Lang::Da => format!("«{}»", date.column),
+        Lang::En => format!("“{}”", date.column),
+    };
+    format!("{column}: {order}")
+}
+
+/// Rows read, answers, "don't know"s, rejected rows, weeks outside the scheme.
+fn count_facts(report: &FileReport, lang: Lang) -> Vec<(&'static str, String)> {
+    let count = |n: usize| lang.count(n as u64);
+    let mut facts = vec![
+        (lang.pick("Rækker læst", "Rows read"), count(report.rows_read)),
+        (lang.pick("Svar", "Answers"), count(report.answers)),
+        (lang.pick("Ved ikke", "Don't know"), count(report.dont_know)),
+        (
+            lang.pick("Afviste rækker", "Rejected rows"),
+            count(report.rows_rejected),
+        ),
+    ];
+    if report.weeks_outside_scheme > 0 {
+        facts.push((
+            lang.pick("Uger uden for uge 1-5", "Weeks outside weeks 1-5"),
+            count(report.weeks_outside_scheme),
+        ));
+    }
+    facts
 }
 
 /// What a column is used for, in words.
