@@ -107,10 +107,19 @@ pub fn chart_slides(chart: &BuiltChart, aspect: Aspect, lang: Lang) -> Vec<Chart
         .collect()
 }
 
-#[allow(clippy::too_many_arguments)] // a text box has this many parts
-fn text_box(id: u32, name: &str, title: bool, bx: (i64, i64, i64, i64), anchor: &str, paragraphs: &str) -> String {
-    let (left, top, w, h) = bx;
-    let (box_attr, placeholder) = if title {
+/// A text box's place on the slide: its shape id and name, whether it is the slide's title
+/// placeholder, its box (left, top, width, height in EMU) and where its text sits ("t", "b").
+struct TextBox<'a> {
+    id: u32,
+    name: &'a str,
+    title: bool,
+    bx: (i64, i64, i64, i64),
+    anchor: &'a str,
+}
+
+fn text_box(place: &TextBox, paragraphs: &str) -> String {
+    let (left, top, w, h) = place.bx;
+    let (box_attr, placeholder) = if place.title {
         ("", r#"<p:ph type="title"/>"#)
     } else {
         (r#" txBox="1""#, "")
@@ -118,15 +127,15 @@ fn text_box(id: u32, name: &str, title: bool, bx: (i64, i64, i64, i64), anchor: 
     fill(
         TEXT_BOX,
         &[
-            ("id", &id.to_string()),
-            ("name", name),
+            ("id", &place.id.to_string()),
+            ("name", place.name),
             ("box", box_attr),
             ("placeholder", placeholder),
             ("x", &left.to_string()),
             ("y", &top.to_string()),
             ("cx", &w.to_string()),
             ("cy", &h.to_string()),
-            ("anchor", anchor),
+            ("anchor", place.anchor),
             ("paragraphs", paragraphs),
         ],
     )
@@ -136,33 +145,33 @@ fn text_box(id: u32, name: &str, title: bool, bx: (i64, i64, i64, i64), anchor: 
 fn heading(aspect: Aspect, title: &str, subtitle: &str, source: &str) -> String {
     let (cx, cy) = aspect.size();
     let inner = cx - 2 * MARGIN;
-    let mut shapes = text_box(
-        2,
-        "Titel",
-        true,
-        (MARGIN, TITLE_Y, inner, TITLE_H),
-        "b",
-        &paragraph(title, 2800, true, INK, "l"),
-    );
+    let title_box = TextBox {
+        id: 2,
+        name: "Titel",
+        title: true,
+        bx: (MARGIN, TITLE_Y, inner, TITLE_H),
+        anchor: "b",
+    };
+    let mut shapes = text_box(&title_box, &paragraph(title, 2800, true, INK, "l"));
     if !subtitle.trim().is_empty() {
-        shapes.push_str(&text_box(
-            3,
-            "Undertitel",
-            false,
-            (MARGIN, SUBTITLE_Y, inner, SUBTITLE_H),
-            "t",
-            &paragraph(subtitle, 1600, false, MUTED, "l"),
-        ));
+        let subtitle_box = TextBox {
+            id: 3,
+            name: "Undertitel",
+            title: false,
+            bx: (MARGIN, SUBTITLE_Y, inner, SUBTITLE_H),
+            anchor: "t",
+        };
+        shapes.push_str(&text_box(&subtitle_box, &paragraph(subtitle, 1600, false, MUTED, "l")));
     }
     if !source.trim().is_empty() {
-        shapes.push_str(&text_box(
-            5,
-            "Kilde",
-            false,
-            (MARGIN, cy - FOOT + 91_440, inner, 320_040),
-            "t",
-            &paragraph(source, 1100, false, MUTED, "l"),
-        ));
+        let source_box = TextBox {
+            id: 5,
+            name: "Kilde",
+            title: false,
+            bx: (MARGIN, cy - FOOT + 91_440, inner, 320_040),
+            anchor: "t",
+        };
+        shapes.push_str(&text_box(&source_box, &paragraph(source, 1100, false, MUTED, "l")));
     }
     shapes
 }
@@ -172,24 +181,24 @@ pub fn slide_xml(deck: &Deck) -> Vec<SlideXml> {
     let (cx, cy) = aspect.size();
     let mut out = Vec::new();
     let title = &deck.title;
+    let title_box = TextBox {
+        id: 2,
+        name: "Titel",
+        title: true,
+        bx: (MARGIN, cy * 3 / 10, cx - 2 * MARGIN, cy / 5),
+        anchor: "b",
+    };
+    let subtitle_box = TextBox {
+        id: 3,
+        name: "Undertitel",
+        title: false,
+        bx: (MARGIN, cy / 2 + 91_440, cx - 2 * MARGIN, cy / 8),
+        anchor: "t",
+    };
     let title_shapes = format!(
         "{}{}",
-        text_box(
-            2,
-            "Titel",
-            true,
-            (MARGIN, cy * 3 / 10, cx - 2 * MARGIN, cy / 5),
-            "b",
-            &paragraph(&title.title, 4000, true, INK, "l"),
-        ),
-        text_box(
-            3,
-            "Undertitel",
-            false,
-            (MARGIN, cy / 2 + 91_440, cx - 2 * MARGIN, cy / 8),
-            "t",
-            &paragraph(&title.subtitle, 2000, false, MUTED, "l"),
-        )
+        text_box(&title_box, &paragraph(&title.title, 4000, true, INK, "l")),
+        text_box(&subtitle_box, &paragraph(&title.subtitle, 2000, false, MUTED, "l"))
     );
     out.push(SlideXml {
         xml: fill(SLIDE, &[("shapes", &title_shapes)]),
@@ -246,15 +255,47 @@ fn table_xml(table: &TableSlide, aspect: Aspect, lang: Lang) -> SlideXml {
     let grid: String = (0..columns)
         .map(|i| format!(r#"<a:gridCol w="{}"/>"#, if i == 0 { first } else { other }))
         .collect();
-    let cell = |paragraphs: String, fill_hex: &str| {
-        format!(
-            r#"<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>{paragraphs}</a:txBody><a:tcPr anchor="ctr"><a:lnB w="9525"><a:solidFill><a:srgbClr val="BFBFBF"/></a:solidFill></a:lnB><a:solidFill><a:srgbClr val="{fill_hex}"/></a:solidFill></a:tcPr></a:tc>"#
-        )
-    };
+    let rows = table_rows(table, header_h, row_h);
+    let height = header_h + row_h * table.rows.len() as i64;
+    let frame = fill(
+        TABLE,
+        &[
+            ("id", "4"),
+            ("name", "Tabel"),
+            ("alt", &x(&table_alt(table, lang))),
+            ("x", &left.to_string()),
+            ("y", &top.to_string()),
+            ("cx", &w.to_string()),
+            ("cy", &height.to_string()),
+            ("grid", &grid),
+            ("rows", &rows),
+        ],
+    );
+    let shapes = format!(
+        "{}{frame}",
+        heading(aspect, &table.title, &table.subtitle, &table.source)
+    );
+    SlideXml {
+        xml: fill(SLIDE, &[("shapes", &shapes)]),
+        media: None,
+        notes: table.notes.clone(),
+    }
+}
+
+/// A table cell: its paragraphs on a fill, a thin line under it.
+fn table_cell(paragraphs: &str, fill_hex: &str) -> String {
+    format!(
+        r#"<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>{paragraphs}</a:txBody><a:tcPr anchor="ctr"><a:lnB w="9525"><a:solidFill><a:srgbClr val="BFBFBF"/></a:solidFill></a:lnB><a:solidFill><a:srgbClr val="{fill_hex}"/></a:solidFill></a:tcPr></a:tc>"#
+    )
+}
+
+/// The header row on blue, then the rows in bands: the first column's name and the last
+/// column (the total) bold, each value's n small under it.
+fn table_rows(table: &TableSlide, header_h: i64, row_h: i64) -> String {
     let mut rows = format!(r#"<a:tr h="{header_h}">"#);
     for (i, head) in table.header.iter().enumerate() {
         let align = if i == 0 { "l" } else { "ctr" };
-        rows.push_str(&cell(paragraph(head, 1400, true, "FFFFFF", align), "084594"));
+        rows.push_str(&table_cell(&paragraph(head, 1400, true, "FFFFFF", align), "084594"));
     }
     rows.push_str("</a:tr>");
     for (r, row) in table.rows.iter().enumerate() {
@@ -273,12 +314,16 @@ fn table_xml(table: &TableSlide, aspect: Aspect, lang: Lang) -> SlideXml {
             if let Some(small) = &value.small {
                 paragraphs.push_str(&paragraph(small, 1100, false, MUTED, align));
             }
-            rows.push_str(&cell(paragraphs, band));
+            rows.push_str(&table_cell(&paragraphs, band));
         }
         rows.push_str("</a:tr>");
     }
-    let height = header_h + row_h * table.rows.len() as i64;
-    let alt = format!(
+    rows
+}
+
+/// The table read out for a screen reader: its rows, each value with its n.
+fn table_alt(table: &TableSlide, lang: Lang) -> String {
+    format!(
         "{}: {}",
         lang.pick("Tabel", "Table"),
         table
@@ -294,28 +339,5 @@ fn table_xml(table: &TableSlide, aspect: Aspect, lang: Lang) -> SlideXml {
                 .join(", "))
             .collect::<Vec<_>>()
             .join("; ")
-    );
-    let frame = fill(
-        TABLE,
-        &[
-            ("id", "4"),
-            ("name", "Tabel"),
-            ("alt", &x(&alt)),
-            ("x", &left.to_string()),
-            ("y", &top.to_string()),
-            ("cx", &w.to_string()),
-            ("cy", &height.to_string()),
-            ("grid", &grid),
-            ("rows", &rows),
-        ],
-    );
-    let shapes = format!(
-        "{}{frame}",
-        heading(aspect, &table.title, &table.subtitle, &table.source)
-    );
-    SlideXml {
-        xml: fill(SLIDE, &[("shapes", &shapes)]),
-        media: None,
-        notes: table.notes.clone(),
-    }
+    )
 }
