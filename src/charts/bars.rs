@@ -40,6 +40,34 @@ pub fn bars_chart(summary: &Summary, lang: Lang) -> ChartSpec {
             marks.push(bar(left, j, bar_width, total, palette::TOTAL, lang.number(total, 2)));
         }
     }
+    ChartSpec {
+        kind: ChartKind::Bars,
+        // Generic on purpose: the same chart serves the check-in survey and any other; the user
+        // edits the title before export.
+        title: lang
+            .pick("Tilfredshed pr. rul og fase", "Satisfaction per wave and phase")
+            .to_string(),
+        subtitle: Some(subtitle(with_total, any_small, lang)),
+        source: source_line(lang, summary.overall.n),
+        x_axis: Axis {
+            label: String::new(),
+            min: -0.5,
+            max: summary.waves.len() as f64 - 0.5,
+            ticks: summary
+                .waves
+                .iter()
+                .enumerate()
+                .map(|(i, w)| (i as f64, lang.data_value(&w.wave)))
+                .collect(),
+        },
+        y_axis: super::mean_axis(lang),
+        legend: legend(summary, with_total, lang),
+        marks,
+    }
+}
+
+/// A colour per phase, and the total's when it has bars.
+fn legend(summary: &Summary, with_total: bool, lang: Lang) -> Vec<LegendItem> {
     let mut legend: Vec<LegendItem> = summary
         .phases
         .iter()
@@ -55,6 +83,11 @@ pub fn bars_chart(summary: &Summary, lang: Lang) -> ChartSpec {
             color: palette::TOTAL,
         });
     }
+    legend
+}
+
+/// What the bars are, what the total is, what * means.
+fn subtitle(with_total: bool, any_small: bool, lang: Lang) -> String {
     let mut subtitle = lang
         .pick("Gennemsnit på skalaen 1-5", "Mean on the 1-5 scale")
         .to_string();
@@ -67,30 +100,7 @@ pub fn bars_chart(summary: &Summary, lang: Lang) -> ChartSpec {
     if any_small {
         subtitle.push_str(lang.pick(" · * færre end 10 svar", " · * fewer than 10 answers"));
     }
-    ChartSpec {
-        kind: ChartKind::Bars,
-        // Generic on purpose: the same chart serves the check-in survey and any other; the user
-        // edits the title before export.
-        title: lang
-            .pick("Tilfredshed pr. rul og fase", "Satisfaction per wave and phase")
-            .to_string(),
-        subtitle: Some(subtitle),
-        source: source_line(lang, summary.overall.n),
-        x_axis: Axis {
-            label: String::new(),
-            min: -0.5,
-            max: summary.waves.len() as f64 - 0.5,
-            ticks: summary
-                .waves
-                .iter()
-                .enumerate()
-                .map(|(i, w)| (i as f64, lang.data_value(&w.wave)))
-                .collect(),
-        },
-        y_axis: super::mean_axis(lang),
-        legend,
-        marks,
-    }
+    subtitle
 }
 
 fn bar(left: f64, series: usize, width: f64, value: f64, fill: super::Rgba, label: String) -> Mark {
