@@ -697,6 +697,16 @@ fn question_offset(question: usize, phase: usize) -> f64 {
 }
 
 fn generate_checkin(rng: &mut Rng) -> io::Result<Vec<CheckinRow>> {
+    let members = assign_members(rng)?;
+    let (mut rows, latent) = meetings(rng, &members)?;
+    score_cells(rng, &mut rows, &latent)?;
+    rows.sort_by(|a, b| (a.wave, a.day, a.minute, a.entity).cmp(&(b.wave, b.day, b.minute, b.entity)));
+    add_comments(rng, &mut rows);
+    Ok(rows)
+}
+
+/// The 103 municipalities and regions shuffled into the waves, in the waves' time order.
+fn assign_members(rng: &mut Rng) -> io::Result<[Vec<&'static str>; 3]> {
     let mut entities: Vec<&'static str> = MUNICIPALITIES.iter().chain(REGIONS.iter()).copied().collect();
     rng.shuffle(&mut entities);
     let mut members: [Vec<&'static str>; 3] = Default::default();
@@ -709,7 +719,12 @@ fn generate_checkin(rng: &mut Rng) -> io::Result<Vec<CheckinRow>> {
     if !rest.is_empty() {
         return Err(invalid("wave sizes do not add up to 103"));
     }
+    Ok(members)
+}
 
+/// Every member's five weekly check-ins (answers still blank), and beside each row the
+/// latent satisfaction of its three questions.
+fn meetings(rng: &mut Rng, members: &[Vec<&'static str>; 3]) -> io::Result<(Vec<CheckinRow>, Vec<[f64; 3]>)> {
     let mut rows = Vec::new();
     let mut latent: Vec<[f64; 3]> = Vec::new();
     for (w, wave) in WAVES.iter().enumerate() {
@@ -758,8 +773,11 @@ fn generate_checkin(rng: &mut Rng) -> io::Result<Vec<CheckinRow>> {
             }
         }
     }
+    Ok((rows, latent))
+}
 
-    // Per wave x phase: pick n, the "Ved ikke" and blank answers, then exact-sum scores.
+/// Per wave x phase: pick n, the "Ved ikke" and blank answers, then exact-sum scores.
+fn score_cells(rng: &mut Rng, rows: &mut [CheckinRow], latent: &[[f64; 3]]) -> io::Result<()> {
     for (w, wave) in WAVES.iter().enumerate() {
         for (phase, &target) in wave.targets.iter().enumerate() {
             let slots: Vec<(usize, usize)> = rows
@@ -791,10 +809,12 @@ fn generate_checkin(rng: &mut Rng) -> io::Result<Vec<CheckinRow>> {
             }
         }
     }
+    Ok(())
+}
 
-    rows.sort_by(|a, b| (a.wave, a.day, a.minute, a.entity).cmp(&(b.wave, b.day, b.minute, b.entity)));
-
-    // Comments: mostly empty; tone follows the row's scores, content the phase.
+/// Comments: mostly empty; tone follows the row's scores, content the phase. Then the
+/// comments that need quoting, each on its own row, and one of several lines.
+fn add_comments(rng: &mut Rng, rows: &mut [CheckinRow]) {
     for row in rows.iter_mut() {
         let p = match row.week {
             1 => 0.18,
@@ -822,7 +842,6 @@ fn generate_checkin(rng: &mut Rng) -> io::Result<Vec<CheckinRow>> {
             .collect();
         row.comment = rng.pick(&fitting).to_string();
     }
-    // The comments that need quoting, each on its own row.
     let mut used = BTreeSet::new();
     for special in SPECIAL_COMMENTS {
         let i = loop {
@@ -838,7 +857,6 @@ fn generate_checkin(rng: &mut Rng) -> io::Result<Vec<CheckinRow>> {
         .collect();
     let i = *rng.pick(&candidates);
     rows[i].comment = MULTILINE_COMMENT.to_string();
-    Ok(rows)
 }
 
 fn checkin_text(rows: &[CheckinRow]) -> String {
@@ -877,16 +895,49 @@ fn verify_checkin(path: &Path) -> io::Result<()> {
     if header != &CHECKIN_HEADER {
         return Err(invalid(format!("unexpected header {header:?}")));
     }
-
-    let mut cells = [[Cell::default(); 3]; 3];
-    let mut per_question = [[Cell::default(); 3]; 3];
-    let mut distribution = [[0u64; 5]; 3];
-    let mut time_span: [Option<(Stamp, Stamp)>; 3] = [None; 3];
-    let mut waves_in_file_order: Vec<usize> = Vec::new();
-    let mut entity_waves: BTreeMap<&str, (usize, u32)> = BTreeMap::new();
-    let (mut comments, mut multiline) = (0, 0);
+    let mut read = ReadBack::default();
     for (line, record) in data.iter().enumerate() {
-        let line = line + 2;
+        read.add(line + 2, record)?;
+    }
+    let spans = read.check_structure()?;
+    println!("{}: {} rows, {} comments", path.display(), data.len(), read.comments);
+    println!(
+        "  {:<6} {:<20} {:>4} {:>4} {:>5} {:>8} {:>6} {:>6}",
+        "wave", "phase", "n", "vi", "blank", "mean", "deck", "check"
+    );
+    let mut failures = Vec::new();
+    for &w in &TIME_ORDER {
+        read.print_phases(w, &mut failures);
+        read.print_total(w, spans[w], &mut failures);
+        read.print_questions(w);
+    }
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(invalid(format!(
+            "figures do not match the deck: {}",
+            failures.join(", ")
+        )))
+    }
+}
+
+/// The check-in file as read back: per wave the phase cells, the questions, the scores, the
+/// first and last answer; the waves in file order, each municipality's wave and check-ins.
+#[derive(Default)]
+struct ReadBack<'a> {
+    cells: [[Cell; 3]; 3],
+    per_question: [[Cell; 3]; 3],
+    distribution: [[u64; 5]; 3],
+    time_span: [Option<(Stamp, Stamp)>; 3],
+    waves_in_file_order: Vec<usize>,
+    entity_waves: BTreeMap<&'a str, (usize, u32)>,
+    comments: u32,
+    multiline: u32,
+}
+
+impl<'a> ReadBack<'a> {
+    /// One record (`line` in the file).
+    fn add(&mut self, line: usize, record: &'a [String]) -> io::Result<()> {
         if record.len() != CHECKIN_HEADER.len() {
             return Err(invalid(format!("record {line}: {} fields", record.len())));
         }
@@ -901,78 +952,84 @@ fn verify_checkin(path: &Path) -> io::Result<()> {
             .and_then(|s| s.parse().ok())
             .filter(|wk| (1..=5).contains(wk))
             .ok_or_else(|| invalid(format!("record {line}: bad week {:?}", record[3])))?;
-        if waves_in_file_order.last() != Some(&w) {
-            waves_in_file_order.push(w);
+        if self.waves_in_file_order.last() != Some(&w) {
+            self.waves_in_file_order.push(w);
         }
-        let entry = entity_waves.entry(record[1].as_str()).or_insert((w, 0));
+        let entry = self.entity_waves.entry(record[1].as_str()).or_insert((w, 0));
         if entry.0 != w {
             return Err(invalid(format!("{} is in two waves", record[1])));
         }
         entry.1 += 1;
-        let span = time_span[w].get_or_insert((time, time));
+        let span = self.time_span[w].get_or_insert((time, time));
         span.0 = span.0.min(time);
         span.1 = span.1.max(time);
         let phase = phase_of_week(week);
         for q in 0..3 {
-            let value = record[FIRST_QUESTION + q].as_str();
-            let cell = &mut cells[w][phase];
-            let qcell = &mut per_question[w][q];
-            if value == DONT_KNOW {
-                cell.dont_know += 1;
-                qcell.dont_know += 1;
-            } else if value.is_empty() {
-                cell.blank += 1;
-                qcell.blank += 1;
-            } else {
-                let score = LIKERT
-                    .iter()
-                    .position(|l| *l == value)
-                    .ok_or_else(|| invalid(format!("record {line}: unknown answer {value:?}")))?
-                    + 1;
-                cell.n += 1;
-                cell.sum += score as u64;
-                qcell.n += 1;
-                qcell.sum += score as u64;
-                distribution[w][score - 1] += 1;
+            self.add_answer(line, record[FIRST_QUESTION + q].as_str(), [w, phase, q])?;
+        }
+        self.comments += u32::from(!record[7].is_empty());
+        self.multiline += u32::from(record[7].contains("\r\n"));
+        Ok(())
+    }
+
+    /// An answer to question q in wave w's phase.
+    fn add_answer(&mut self, line: usize, value: &str, [w, phase, q]: [usize; 3]) -> io::Result<()> {
+        let cell = &mut self.cells[w][phase];
+        let qcell = &mut self.per_question[w][q];
+        if value == DONT_KNOW {
+            cell.dont_know += 1;
+            qcell.dont_know += 1;
+        } else if value.is_empty() {
+            cell.blank += 1;
+            qcell.blank += 1;
+        } else {
+            let score = LIKERT
+                .iter()
+                .position(|l| *l == value)
+                .ok_or_else(|| invalid(format!("record {line}: unknown answer {value:?}")))?
+                + 1;
+            cell.n += 1;
+            cell.sum += score as u64;
+            qcell.n += 1;
+            qcell.sum += score as u64;
+            self.distribution[w][score - 1] += 1;
+        }
+        Ok(())
+    }
+
+    /// Structure and time order: the waves grouped in the file, 103 members with five
+    /// check-ins each, each wave over before the next begins, one multi-line comment. Each
+    /// wave's first and last answer.
+    fn check_structure(&self) -> io::Result<Vec<(Stamp, Stamp)>> {
+        if self.waves_in_file_order != [0, 1, 2] {
+            return Err(invalid("rows are not grouped Rul 1, Rul 2, Rul 3 in the file"));
+        }
+        if self.entity_waves.len() != 103 || self.entity_waves.values().any(|&(_, k)| k != 5) {
+            return Err(invalid("expected 103 municipalities/regions with 5 check-ins each"));
+        }
+        let spans: Vec<_> = self
+            .time_span
+            .iter()
+            .map(|s| s.ok_or_else(|| invalid("wave without rows")))
+            .collect::<io::Result<_>>()?;
+        for pair in TIME_ORDER.windows(2) {
+            if spans[pair[0]].1 >= spans[pair[1]].0 {
+                return Err(invalid(format!(
+                    "{} does not end before {} starts",
+                    WAVES[pair[0]].name, WAVES[pair[1]].name
+                )));
             }
         }
-        comments += u32::from(!record[7].is_empty());
-        multiline += u32::from(record[7].contains("\r\n"));
-    }
-
-    // Structure and time order.
-    if waves_in_file_order != [0, 1, 2] {
-        return Err(invalid("rows are not grouped Rul 1, Rul 2, Rul 3 in the file"));
-    }
-    if entity_waves.len() != 103 || entity_waves.values().any(|&(_, k)| k != 5) {
-        return Err(invalid("expected 103 municipalities/regions with 5 check-ins each"));
-    }
-    let spans: Vec<_> = time_span
-        .iter()
-        .map(|s| s.ok_or_else(|| invalid("wave without rows")))
-        .collect::<io::Result<_>>()?;
-    for pair in TIME_ORDER.windows(2) {
-        if spans[pair[0]].1 >= spans[pair[1]].0 {
-            return Err(invalid(format!(
-                "{} does not end before {} starts",
-                WAVES[pair[0]].name, WAVES[pair[1]].name
-            )));
+        if self.multiline != 1 {
+            return Err(invalid(format!("{} multi-line comments, expected 1", self.multiline)));
         }
-    }
-    if multiline != 1 {
-        return Err(invalid(format!("{multiline} multi-line comments, expected 1")));
+        Ok(spans)
     }
 
-    println!("{}: {} rows, {} comments", path.display(), data.len(), comments);
-    println!(
-        "  {:<6} {:<20} {:>4} {:>4} {:>5} {:>8} {:>6} {:>6}",
-        "wave", "phase", "n", "vi", "blank", "mean", "deck", "check"
-    );
-    let mut failures = Vec::new();
-    for &w in &TIME_ORDER {
+    /// A line per phase of wave w: its mean against the deck's.
+    fn print_phases(&self, w: usize, failures: &mut Vec<String>) {
         let wave = &WAVES[w];
-        let (first, last) = spans[w];
-        for (phase, cell) in cells[w].iter().enumerate() {
+        for (phase, cell) in self.cells[w].iter().enumerate() {
             let rounded = round_hundredths(cell.sum.into(), cell.n.into());
             let exact = u128::from(cell.sum) * 100 == u128::from(wave.targets[phase]) * u128::from(cell.n);
             let ok = rounded == u128::from(wave.targets[phase]);
@@ -997,8 +1054,14 @@ fn verify_checkin(path: &Path) -> io::Result<()> {
                 }
             );
         }
-        // Unweighted mean of the three phase means, in exact rational arithmetic.
-        let [a, b, c] = cells[w].map(|cell| (u128::from(cell.sum), u128::from(cell.n)));
+    }
+
+    /// Wave w's total (the unweighted mean of its three phase means, in exact rational
+    /// arithmetic) against the deck's, with the pooled mean and its first and last answer.
+    fn print_total(&self, w: usize, (first, last): (Stamp, Stamp), failures: &mut Vec<String>) {
+        let wave = &WAVES[w];
+        let cells = &self.cells[w];
+        let [a, b, c] = cells.map(|cell| (u128::from(cell.sum), u128::from(cell.n)));
         let num = a.0 * b.1 * c.1 + b.0 * a.1 * c.1 + c.0 * a.1 * b.1;
         let den = 3 * a.1 * b.1 * c.1;
         let total = round_hundredths(num, den);
@@ -1006,15 +1069,15 @@ fn verify_checkin(path: &Path) -> io::Result<()> {
         if !ok {
             failures.push(format!("{} total", wave.name));
         }
-        let pooled_n: u64 = cells[w].iter().map(|c| c.n).sum();
-        let pooled_sum: u64 = cells[w].iter().map(|c| c.sum).sum();
+        let pooled_n: u64 = cells.iter().map(|c| c.n).sum();
+        let pooled_sum: u64 = cells.iter().map(|c| c.sum).sum();
         println!(
             "  {:<6} {:<20} {:>4} {:>4} {:>5} {:>8.4} {:>6} {:>6}   (pooled mean {:.4}; {} to {})",
             wave.name,
             "Total (mean of 3)",
             pooled_n,
-            cells[w].iter().map(|c| c.dont_know).sum::<u64>(),
-            cells[w].iter().map(|c| c.blank).sum::<u64>(),
+            cells.iter().map(|c| c.dont_know).sum::<u64>(),
+            cells.iter().map(|c| c.blank).sum::<u64>(),
             num as f64 / den as f64,
             fmt_hundredths(wave.total.into()),
             if ok { "ok" } else { "FAIL" },
@@ -1022,7 +1085,11 @@ fn verify_checkin(path: &Path) -> io::Result<()> {
             format_timestamp(first.0, first.1),
             format_timestamp(last.0, last.1),
         );
-        let q: Vec<String> = per_question[w]
+    }
+
+    /// Wave w's per-question means and its scores 1-5.
+    fn print_questions(&self, w: usize) {
+        let q: Vec<String> = self.per_question[w]
             .iter()
             .zip(&CHECKIN_HEADER[FIRST_QUESTION..])
             .map(|(c, name)| {
@@ -1035,15 +1102,7 @@ fn verify_checkin(path: &Path) -> io::Result<()> {
             })
             .collect();
         println!("         per question: {}", q.join("; "));
-        println!("         scores 1..5: {:?}", distribution[w]);
-    }
-    if failures.is_empty() {
-        Ok(())
-    } else {
-        Err(invalid(format!(
-            "figures do not match the deck: {}",
-            failures.join(", ")
-        )))
+        println!("         scores 1..5: {:?}", self.distribution[w]);
     }
 }
 
