@@ -156,52 +156,40 @@ impl<'a> Charts<'a> {
         lang: Lang,
     ) -> PolarsResult<Option<BuiltChart>> {
         let (dataset, timeline) = (self.dataset, self.timeline);
-        build_with(self, dataset, timeline, filters, choice, options, lang)
-    }
-}
-
-fn build_with(
-    charts: &mut Charts<'_>,
-    dataset: &Dataset,
-    timeline: &Timeline,
-    filters: &Filter,
-    choice: &ChartChoice,
-    options: &ChartOptions,
-    lang: Lang,
-) -> PolarsResult<Option<BuiltChart>> {
-    let filter = options.filter(filters);
-    if let ChartChoice::CrossTab(by) = choice {
-        let (protected, _) = protect_crosstab(&crosstab(dataset, &filter, by)?, charts.min_n);
-        let tab = arrange_crosstab(&protected, options.sort, options.limit);
-        let mut spec = crosstab_chart(&tab, lang);
-        add_notes(&mut spec, &options.notes, lang);
-        let facts = facts::crosstab(&tab, lang);
-        return Ok(Some(BuiltChart { spec, facts }));
-    }
-    let results = charts.results(&filter)?;
-    let (mut spec, facts) = match choice {
-        ChartChoice::Table => return Ok(None),
-        ChartChoice::Bars => {
-            let summary = arrange_summary(&results.summary, options.sort);
-            (bars_chart(&summary, lang), facts::summary(&summary, lang))
+        let filter = options.filter(filters);
+        if let ChartChoice::CrossTab(by) = choice {
+            let (protected, _) = protect_crosstab(&crosstab(dataset, &filter, by)?, self.min_n);
+            let tab = arrange_crosstab(&protected, options.sort, options.limit);
+            let mut spec = crosstab_chart(&tab, lang);
+            add_notes(&mut spec, &options.notes, lang);
+            let facts = facts::crosstab(&tab, lang);
+            return Ok(Some(BuiltChart { spec, facts }));
         }
-        ChartChoice::Distribution(wave) => {
-            if !results.distribution.iter().any(|r| &r.wave == wave) {
-                return Ok(None);
+        let results = self.results(&filter)?;
+        let (mut spec, facts) = match choice {
+            ChartChoice::Table => return Ok(None),
+            ChartChoice::Bars => {
+                let summary = arrange_summary(&results.summary, options.sort);
+                (bars_chart(&summary, lang), facts::summary(&summary, lang))
             }
-            (
-                distribution_chart(&results.distribution, wave, lang),
-                facts::distribution(&results.distribution, wave, lang),
-            )
-        }
-        ChartChoice::Trend => (
-            trend_chart_over(&results.trend, timeline, lang, options.whole_timeline),
-            facts::trend(&results.trend, lang),
-        ),
-        ChartChoice::CrossTab(_) => return Ok(None),
-    };
-    add_notes(&mut spec, &options.notes, lang);
-    Ok(Some(BuiltChart { spec, facts }))
+            ChartChoice::Distribution(wave) => {
+                if !results.distribution.iter().any(|r| &r.wave == wave) {
+                    return Ok(None);
+                }
+                (
+                    distribution_chart(&results.distribution, wave, lang),
+                    facts::distribution(&results.distribution, wave, lang),
+                )
+            }
+            ChartChoice::Trend => (
+                trend_chart_over(&results.trend, timeline, lang, options.whole_timeline),
+                facts::trend(&results.trend, lang),
+            ),
+            ChartChoice::CrossTab(_) => return Ok(None),
+        };
+        add_notes(&mut spec, &options.notes, lang);
+        Ok(Some(BuiltChart { spec, facts }))
+    }
 }
 
 /// One item of a deck: a chart (or the table) with the options and texts the user gave it.

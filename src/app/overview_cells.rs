@@ -85,6 +85,27 @@ fn n_label(ui: &mut egui::Ui, n: u64, small: bool, lang: Lang) {
     }
 }
 
+/// A number over its n (n, and whether to mark the n as small); the number in the warning
+/// colour when it is built from a small group.
+fn number_ui(
+    ui: &mut egui::Ui,
+    text: egui::RichText,
+    small: bool,
+    (n, small_n): (u64, bool),
+    lang: Lang,
+) -> egui::Response {
+    ui.vertical(|ui| {
+        let text = if small {
+            text.color(ui.visuals().warn_fg_color)
+        } else {
+            text
+        };
+        ui.label(text);
+        n_label(ui, n, small_n, lang);
+    })
+    .response
+}
+
 /// A group's mean with its n; `spread` and `involved` add the answers and the tests to the
 /// hover. A † marks a cell with a real difference to another.
 pub fn cell_ui(
@@ -97,20 +118,12 @@ pub fn cell_ui(
 ) {
     let small = stats.is_small();
     let real = involved.iter().any(|c| c.significant);
-    let response = ui
-        .vertical(|ui| {
-            let mut mean = stats.mean.map_or_else(|| "–".to_string(), |m| lang.number(m, 2));
-            if real {
-                mean.push_str(" †");
-            }
-            let mut text = egui::RichText::new(mean).font(font.clone());
-            if small {
-                text = text.color(ui.visuals().warn_fg_color);
-            }
-            ui.label(text);
-            n_label(ui, stats.n, small, lang);
-        })
-        .response;
+    let mut mean = stats.mean.map_or_else(|| "–".to_string(), |m| lang.number(m, 2));
+    if real {
+        mean.push_str(" †");
+    }
+    let text = egui::RichText::new(mean).font(font.clone());
+    let response = number_ui(ui, text, small, (stats.n, small), lang);
     response.on_hover_ui(|ui| {
         ui.label(format!(
             "n = {} {} · {} {}",
@@ -176,24 +189,16 @@ pub fn total_ui(ui: &mut egui::Ui, wave: &WaveRow, mode: TotalMode, lang: Lang, 
     };
     let hidden = mean.is_none() && !wave.hidden_phases.is_empty();
     let small = total.from_small_cell;
-    let response = ui
-        .vertical(|ui| {
-            let mut text = match mean {
-                Some(m) => lang.number(m, 2),
-                None if hidden => lang.pick("skjult", "hidden").to_string(),
-                None => "–".to_string(),
-            };
-            if small {
-                text.push('*');
-            }
-            let mut rich = egui::RichText::new(text).font(font.clone()).strong();
-            if small {
-                rich = rich.color(ui.visuals().warn_fg_color);
-            }
-            ui.label(rich);
-            n_label(ui, total.n, false, lang);
-        })
-        .response;
+    let mut text = match mean {
+        Some(m) => lang.number(m, 2),
+        None if hidden => lang.pick("skjult", "hidden").to_string(),
+        None => "–".to_string(),
+    };
+    if small {
+        text.push('*');
+    }
+    let text = egui::RichText::new(text).font(font.clone()).strong();
+    let response = number_ui(ui, text, small, (total.n, false), lang);
     response.on_hover_ui(|ui| {
         ui.label(format!("{}: {what}", lang.pick("Denne total er", "This total is")));
         ui.label(format!(

@@ -117,6 +117,19 @@ struct TextBox<'a> {
     anchor: &'a str,
 }
 
+impl TextBox<'_> {
+    /// A plain text box (not a placeholder) with its text at the top.
+    fn plain<'a>(id: u32, name: &'a str, bx: (i64, i64, i64, i64)) -> TextBox<'a> {
+        TextBox {
+            id,
+            name,
+            title: false,
+            bx,
+            anchor: "t",
+        }
+    }
+}
+
 fn text_box(place: &TextBox, paragraphs: &str) -> String {
     let (left, top, w, h) = place.bx;
     let (box_attr, placeholder) = if place.title {
@@ -154,23 +167,11 @@ fn heading(aspect: Aspect, title: &str, subtitle: &str, source: &str) -> String 
     };
     let mut shapes = text_box(&title_box, &paragraph(title, 2800, true, INK, "l"));
     if !subtitle.trim().is_empty() {
-        let subtitle_box = TextBox {
-            id: 3,
-            name: "Undertitel",
-            title: false,
-            bx: (MARGIN, SUBTITLE_Y, inner, SUBTITLE_H),
-            anchor: "t",
-        };
+        let subtitle_box = TextBox::plain(3, "Undertitel", (MARGIN, SUBTITLE_Y, inner, SUBTITLE_H));
         shapes.push_str(&text_box(&subtitle_box, &paragraph(subtitle, 1600, false, MUTED, "l")));
     }
     if !source.trim().is_empty() {
-        let source_box = TextBox {
-            id: 5,
-            name: "Kilde",
-            title: false,
-            bx: (MARGIN, cy - FOOT + 91_440, inner, 320_040),
-            anchor: "t",
-        };
+        let source_box = TextBox::plain(5, "Kilde", (MARGIN, cy - FOOT + 91_440, inner, 320_040));
         shapes.push_str(&text_box(&source_box, &paragraph(source, 1100, false, MUTED, "l")));
     }
     shapes
@@ -188,13 +189,7 @@ pub fn slide_xml(deck: &Deck) -> Vec<SlideXml> {
         bx: (MARGIN, cy * 3 / 10, cx - 2 * MARGIN, cy / 5),
         anchor: "b",
     };
-    let subtitle_box = TextBox {
-        id: 3,
-        name: "Undertitel",
-        title: false,
-        bx: (MARGIN, cy / 2 + 91_440, cx - 2 * MARGIN, cy / 8),
-        anchor: "t",
-    };
+    let subtitle_box = TextBox::plain(3, "Undertitel", (MARGIN, cy / 2 + 91_440, cx - 2 * MARGIN, cy / 8));
     let title_shapes = format!(
         "{}{}",
         text_box(&title_box, &paragraph(&title.title, 4000, true, INK, "l")),
