@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use crate::analysis::suppress::{protect_comments, protect_crosstab};
 use crate::analysis::{Filter, GroupBy, analyse_with, crosstab};
-use crate::charts::{ChartOptions, ChartSpec, source_line_for};
+use crate::charts::{ChartOptions, ChartSpec};
 use crate::dataset::Dataset;
 use crate::deck::{ChartChoice, Charts, DeckItem, DeckRequest, MAX_CATEGORY_VALUES, every_chart, write_deck};
 use crate::export::table::{Table, comments_table, crosstab_table, summary_table, to_csv, to_xlsx};
@@ -213,8 +213,7 @@ fn write_files(
     put("summary.xlsx", &to_xlsx(&sheets).map_err(io::Error::other)?)?;
 
     for (name, spec) in &mut charts {
-        let n = source_count(&spec.source);
-        spec.source = source_line_for(lang, &source, n);
+        spec.name_source(lang, &source);
         if let Some(note) = &note {
             spec.source = format!("{} · {note}", spec.source);
         }
@@ -307,18 +306,6 @@ fn source_name(dataset: &Dataset) -> String {
     } else {
         names.join(", ")
     }
-}
-
-/// The builders put n at the end of their source line ("…, n = 1.477"): keep it.
-fn source_count(source: &str) -> u64 {
-    let digits: String = source
-        .rsplit("n = ")
-        .next()
-        .unwrap_or("")
-        .chars()
-        .filter(char::is_ascii_digit)
-        .collect();
-    digits.parse().unwrap_or(0)
 }
 
 /// A file-name-safe form of a wave or column name: "Hvor ofte bruger du KLIK?" → "hvor-ofte-bruger-du-klik".

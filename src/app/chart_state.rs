@@ -132,13 +132,12 @@ impl App {
         // sample data, any other file is named. Hidden groups are told on every chart.
         let is_sample = self.loaded.is_sample;
         let spec = spec.map(|mut spec| {
-            let meetings = lang.pick("check-in møder", "check-in meetings");
             let source = if is_sample {
                 crate::charts::sample_source(lang)
             } else {
                 &self.loaded.label
             };
-            spec.source = spec.source.replace(meetings, source);
+            spec.name_source(lang, source);
             if let Some(text) = note.and_then(|n| crate::verdicts::suppression_note(&n, lang)) {
                 spec.source = format!("{} · {text}", spec.source);
             }

@@ -55,11 +55,11 @@ pub(super) fn drop_hint_ui(ctx: &egui::Context, lang: Lang) {
     let screen = ctx.content_rect();
     ctx.layer_painter(egui::LayerId::new(
         egui::Order::Foreground,
-        egui::Id::new("drop_hint_shade"),
+        egui::Id::unique("drop_hint_shade"),
     ))
     .rect_filled(screen, 0.0, egui::Color32::from_black_alpha(160));
     // A label, not painted text, so screen readers (and the window tests) read it too.
-    egui::Area::new(egui::Id::new("drop_hint"))
+    egui::Area::new(egui::Id::unique("drop_hint"))
         .order(egui::Order::Tooltip)
         .fixed_pos(screen.center())
         .pivot(egui::Align2::CENTER_CENTER)
