@@ -136,6 +136,8 @@ pub(super) fn read_moments(frame: &DataFrame) -> PolarsResult<Vec<Moments>> {
         column("sum_of_squares")?,
         column("dont_know")?,
     );
+    // Counts and sums of a group are never null (a sum over no answers is 0), so the
+    // defaults below are never taken; they keep a missing value from becoming a panic.
     Ok((0..frame.height())
         .map(|i| Moments {
             n: n.get(i).unwrap_or(0.0),

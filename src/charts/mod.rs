@@ -110,7 +110,10 @@ mod tests {
             answered: 1200,
             expected: 1500,
         };
-        assert_eq!(coverage.line(Lang::En, "uge.csv"), "Source: uge.csv: 1,200 answers of 1,500");
+        assert_eq!(
+            coverage.line(Lang::En, "uge.csv"),
+            "Source: uge.csv: 1,200 answers of 1,500"
+        );
     }
 
     #[test]
