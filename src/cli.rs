@@ -5,6 +5,8 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use crate::analysis::{DEFAULT_MIN_N, Filter, analyse_with};
+use crate::cli_args::arg_path;
+pub use crate::cli_args::arg_text;
 use crate::dates::DateOrder;
 use crate::import::problems::list_problems;
 use crate::import::{Import, ImportOptions, Labels, Role, Source, import_paths, import_sources, read_rows};
@@ -130,7 +132,7 @@ fn parse(args: &[String]) -> Result<Args, String> {
                 let text = value("--lang")?;
                 parsed.lang = Lang::parse(&text).ok_or_else(|| format!("ukendt sprog «{text}»: brug da eller en"))?;
             }
-            "--out" => parsed.out = Some(PathBuf::from(value("--out")?)),
+            "--out" => parsed.out = Some(arg_path(&value("--out")?)),
             "--min-n" => {
                 let text = value("--min-n")?;
                 parsed.min_n = text
@@ -140,7 +142,7 @@ fn parse(args: &[String]) -> Result<Args, String> {
                     .filter(|n| *n >= 1)
                     .ok_or_else(|| format!("--min-n «{text}»: skriv et helt tal fra 1 og op, fx 5"))?;
             }
-            "--timeline" => parsed.timeline = Some(PathBuf::from(value("--timeline")?)),
+            "--timeline" => parsed.timeline = Some(arg_path(&value("--timeline")?)),
             "--size" => {
                 let text = value("--size")?;
                 parsed.size = parse_size(&text).ok_or_else(|| {
@@ -152,8 +154,8 @@ fn parse(args: &[String]) -> Result<Args, String> {
                 parsed.reading.roles.push(parse_role(&text)?);
             }
             "--dont-know" => parsed.reading.dont_know.push(value("--dont-know")?),
-            "--labels" => parsed.reading.labels.push(PathBuf::from(value("--labels")?)),
-            "--plan" => parsed.reading.plan = Some(PathBuf::from(value("--plan")?)),
+            "--labels" => parsed.reading.labels.push(arg_path(&value("--labels")?)),
+            "--plan" => parsed.reading.plan = Some(arg_path(&value("--plan")?)),
             "--date-order" => {
                 parsed.reading.date_order = match value("--date-order")?.to_lowercase().as_str() {
                     "dmy" | "day-first" | "dag" => Some(DateOrder::DayFirst),
@@ -161,9 +163,9 @@ fn parse(args: &[String]) -> Result<Args, String> {
                     other => return Err(format!("ukendt datorækkefølge «{other}»: brug dmy eller mdy")),
                 }
             }
-            "--" => parsed.files.extend(iter.by_ref().map(PathBuf::from)),
+            "--" => parsed.files.extend(iter.by_ref().map(|file| arg_path(file))),
             flag if flag.starts_with("--") => return Err(format!("ukendt tilvalg «{flag}»")),
-            file => parsed.files.push(PathBuf::from(file)),
+            file => parsed.files.push(arg_path(file)),
         }
     }
     parsed.pptx = pptx.then_some(aspect);
