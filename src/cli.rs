@@ -522,5 +522,9 @@ mod tests {
         assert_eq!(parse_size("1024X768"), Some((1024, 768)));
         assert_eq!(parse_size("0x10"), None);
         assert_eq!(parse_size("big"), None);
+        // Past 8192 a side is refused before anything is drawn (16384² took 2.3 GB).
+        assert_eq!(parse_size("8192x8192"), Some((8192, 8192)));
+        assert_eq!(parse_size("16384x16384"), None);
+        assert_eq!(parse_size("1920x8193"), None);
     }
 }
