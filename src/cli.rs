@@ -5,6 +5,8 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use crate::analysis::{DEFAULT_MIN_N, Filter, analyse_with};
+use crate::cli_args::arg_path;
+pub use crate::cli_args::arg_text;
 use crate::dates::DateOrder;
 use crate::import::problems::list_problems;
 use crate::import::{Import, ImportOptions, Labels, Role, Source, import_paths, import_sources, read_rows};
@@ -89,8 +91,8 @@ impl Reading {
         match flag {
             "--role" => self.roles.push(parse_role(&value)?),
             "--dont-know" => self.dont_know.push(value),
-            "--labels" => self.labels.push(PathBuf::from(value)),
-            "--plan" => self.plan = Some(PathBuf::from(value)),
+            "--labels" => self.labels.push(arg_path(&value)),
+            "--plan" => self.plan = Some(arg_path(&value)),
             _ => self.date_order = Some(parse_date_order(&value)?),
         }
         Ok(())
@@ -139,9 +141,9 @@ fn parse(args: &[String]) -> Result<Args, String> {
                 let text = value("--lang")?;
                 parsed.lang = Lang::parse(&text).ok_or_else(|| format!("ukendt sprog «{text}»: brug da eller en"))?;
             }
-            "--out" => parsed.out = Some(PathBuf::from(value("--out")?)),
+            "--out" => parsed.out = Some(arg_path(&value("--out")?)),
             "--min-n" => parsed.min_n = parse_min_n(&value("--min-n")?)?,
-            "--timeline" => parsed.timeline = Some(PathBuf::from(value("--timeline")?)),
+            "--timeline" => parsed.timeline = Some(arg_path(&value("--timeline")?)),
             "--size" => {
                 let text = value("--size")?;
                 parsed.size = parse_size(&text).ok_or_else(|| {
@@ -151,9 +153,9 @@ fn parse(args: &[String]) -> Result<Args, String> {
             flag @ ("--role" | "--dont-know" | "--labels" | "--plan" | "--date-order") => {
                 parsed.reading.take(flag, value(flag)?)?;
             }
-            "--" => parsed.files.extend(iter.by_ref().map(PathBuf::from)),
+            "--" => parsed.files.extend(iter.by_ref().map(|file| arg_path(file))),
             flag if flag.starts_with("--") => return Err(format!("ukendt tilvalg «{flag}»")),
-            file => parsed.files.push(PathBuf::from(file)),
+            file => parsed.files.push(arg_path(file)),
         }
     }
     parsed.pptx = pptx.then_some(aspect);
@@ -543,5 +545,9 @@ mod tests {
         assert_eq!(parse_size("1024X768"), Some((1024, 768)));
         assert_eq!(parse_size("0x10"), None);
         assert_eq!(parse_size("big"), None);
+        // Past 8192 a side is refused before anything is drawn (16384² took 2.3 GB).
+        assert_eq!(parse_size("8192x8192"), Some((8192, 8192)));
+        assert_eq!(parse_size("16384x16384"), None);
+        assert_eq!(parse_size("1920x8193"), None);
     }
 }

@@ -115,6 +115,7 @@ impl Dataset {
         self.answers
             .column(col_names::DATE)
             .map(|c| c.null_count() < c.len())
+            // Every dataset has the column (the builder makes it); without it there are no dates.
             .unwrap_or(false)
     }
 

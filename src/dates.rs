@@ -116,7 +116,6 @@ pub fn parse_date(text: &str, order: Option<DateOrder>) -> Option<NaiveDate> {
     }
 }
 
-/// True when `text` is a date in some order.
 /// A date in the app's own fields and files (the timeline, the date filter): ISO, or the
 /// Danish way with the day first ("13-01-2025"), as the window shows dates. Not for survey
 /// exports, whose order is decided per column.
@@ -124,6 +123,7 @@ pub fn parse_danish_date(text: &str) -> Option<NaiveDate> {
     parse_date(text, Some(DateOrder::DayFirst))
 }
 
+/// True when `text` is a date in some order.
 pub fn looks_like_date(text: &str) -> bool {
     read(text.trim()).is_some()
 }

@@ -282,8 +282,7 @@ fn title_subtitle(summary: &Summary, source: &str, lang: Lang) -> String {
 /// the check-in meetings.
 fn set_texts(spec: &mut ChartSpec, item: &DeckItem, source: &str, lang: Lang) {
     if !source.is_empty() {
-        let meetings = lang.pick("check-in møder", "check-in meetings");
-        spec.source = spec.source.replace(meetings, source);
+        spec.name_source(lang, source);
     }
     if !item.title.trim().is_empty() {
         spec.title = item.title.trim().to_string();

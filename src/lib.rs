@@ -7,6 +7,7 @@ pub mod analysis;
 pub mod app;
 pub mod charts;
 pub mod cli;
+mod cli_args;
 pub mod dataset;
 pub mod dates;
 pub mod deck;

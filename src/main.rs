@@ -9,9 +9,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    // args_os: a file name that is not valid Unicode must not panic the program.
+    // args_os: a file name that is not valid Unicode must neither panic the program nor be
+    // "not found"; its bytes are carried through the text (cli_args).
     let raw: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
-    let args: Vec<String> = raw.iter().map(|arg| arg.to_string_lossy().into_owned()).collect();
+    let args: Vec<String> = raw.iter().map(|arg| valgpuls::cli::arg_text(arg)).collect();
     // An option before any command ("--lang en", a mistyped "--hlep") is for the command
     // line, which explains it, and never a file to open: files do not start with '-'.
     let is_command = args.first().is_some_and(|first| {

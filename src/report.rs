@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use crate::analysis::suppress::{protect_comments, protect_crosstab};
 use crate::analysis::{Filter, GroupBy, analyse_with, crosstab};
-use crate::charts::{ChartOptions, ChartSpec, source_line_for};
+use crate::charts::{ChartOptions, ChartSpec};
 use crate::dataset::Dataset;
 use crate::deck::{ChartChoice, Charts, DeckItem, DeckRequest, MAX_CATEGORY_VALUES, every_chart, write_deck};
 use crate::export::table::{Table, comments_table, crosstab_table, summary_table, to_csv, to_xlsx};
@@ -78,8 +78,9 @@ pub fn write_report(dataset: &Dataset, timeline: &Timeline, options: &ReportOpti
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent)?;
-    let staging = crate::files::create_temporary_dir(parent, "valgpuls-report")?;
+    // The folder that refused is named: it is not always the report's own (a read-only parent).
+    std::fs::create_dir_all(parent).map_err(naming(parent))?;
+    let staging = crate::files::create_temporary_dir(parent, "valgpuls-report").map_err(naming(parent))?;
     let written = match write_files(dataset, timeline, options, &staging) {
         Ok(written) => written,
         Err(error) => {
@@ -99,21 +100,29 @@ pub fn write_report(dataset: &Dataset, timeline: &Timeline, options: &ReportOpti
         .collect())
 }
 
+/// An error that says which folder it happened in.
+fn naming(folder: &Path) -> impl Fn(io::Error) -> io::Error + '_ {
+    move |error| io::Error::new(error.kind(), format!("{}: {error}", folder.display()))
+}
+
 /// The staging folder becomes the target; an existing target is moved aside first and removed
 /// only once the new one is in place (put back if that fails).
 fn swap_into_place(staging: &Path, target: &Path, parent: &Path) -> io::Result<()> {
     if !target.exists() {
         return std::fs::rename(staging, target);
     }
-    let old = crate::files::create_temporary_dir(parent, "valgpuls-old-report")?;
+    let old = crate::files::create_temporary_dir(parent, "valgpuls-old-report").map_err(naming(parent))?;
     // rename() over an existing folder needs it empty: the old report goes inside the
     // temporary one.
     let aside = old.join("report");
-    std::fs::rename(target, &aside)?;
+    if let Err(error) = std::fs::rename(target, &aside) {
+        let _cleanup = std::fs::remove_dir(&old);
+        return Err(naming(target)(error));
+    }
     if let Err(error) = std::fs::rename(staging, target) {
         let _restore_errors_are_reported_as_the_rename = std::fs::rename(&aside, target);
         let _cleanup = std::fs::remove_dir(&old);
-        return Err(error);
+        return Err(naming(target)(error));
     }
     // The new report is complete; an old copy we fail to remove is a hidden folder, not a
     // stale file in the report.
@@ -145,8 +154,7 @@ fn write_files(
     let choices = every_chart(dataset);
     let mut charts = chart_specs(dataset, timeline, &choices, options)?;
     for (name, spec) in &mut charts {
-        let n = source_count(&spec.source);
-        spec.source = source_line_for(lang, &source, n);
+        spec.name_source(lang, &source);
         if let Some(note) = &note {
             spec.source = format!("{} · {note}", spec.source);
         }
@@ -356,18 +364,6 @@ fn source_name(dataset: &Dataset) -> String {
     } else {
         names.join(", ")
     }
-}
-
-/// The builders put n at the end of their source line ("…, n = 1.477"): keep it.
-fn source_count(source: &str) -> u64 {
-    let digits: String = source
-        .rsplit("n = ")
-        .next()
-        .unwrap_or("")
-        .chars()
-        .filter(char::is_ascii_digit)
-        .collect();
-    digits.parse().unwrap_or(0)
 }
 
 /// A file-name-safe form of a wave or column name: "Hvor ofte bruger du KLIK?" → "hvor-ofte-bruger-du-klik".

@@ -103,6 +103,7 @@ pub fn comparisons_json(comparisons: &[Comparison], lang: Lang) -> serde_json::V
     let values = comparisons
         .iter()
         .map(|c| {
+            // A Comparison is plain fields (no map with non-text keys): serialising cannot fail.
             let mut value = serde_json::to_value(c).unwrap_or(serde_json::Value::Null);
             if let Some(object) = value.as_object_mut() {
                 object.insert("sentence".into(), sentence(c, lang).into());
@@ -117,6 +118,7 @@ pub fn comparisons_json(comparisons: &[Comparison], lang: Lang) -> serde_json::V
 /// The summary's JSON (docs/DESIGN.md's contract, unchanged) with `comparisons` and the minimum
 /// group size added.
 pub fn summary_json(summary: &Summary, comparisons: &[Comparison], lang: Lang) -> String {
+    // A Summary is plain fields (no map with non-text keys): serialising cannot fail.
     let mut value = serde_json::to_value(summary).unwrap_or(serde_json::Value::Null);
     if let Some(object) = value.as_object_mut() {
         object.insert("comparisons".into(), comparisons_json(comparisons, lang));

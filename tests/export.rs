@@ -6,7 +6,7 @@ use std::io::Read;
 use std::path::PathBuf;
 
 use valgpuls::analysis::{Filter, GroupBy, Results, analyse, crosstab};
-use valgpuls::charts::{bars_chart, crosstab_chart, distribution_chart, trend_chart};
+use valgpuls::charts::{Counted, bars_chart, crosstab_chart, distribution_chart, trend_chart};
 use valgpuls::dataset::{Comment, Dataset};
 use valgpuls::export::table::{comments_table, summary_clipboard_text, summary_table, to_csv, to_xlsx};
 use valgpuls::export::{Background, to_png, to_svg};
@@ -234,6 +234,7 @@ fn empty_and_awkward_charts_still_export() {
             .into(),
         subtitle: None,
         source: "=SUM(A1)".into(),
+        counted: Counted::Answers(0),
         x_axis: axis(),
         y_axis: axis(),
         legend: (0..12)

@@ -277,3 +277,24 @@ fn min_n_must_be_a_whole_number_from_one() {
     assert_eq!(code, 2);
     assert!(err.contains("--min-n «0»"), "{err}");
 }
+
+/// One definition of a mean and an SD: the crosstab's figures for a wave are the overview's
+/// figures for that wave's answers pooled, to the last bit, and so is the total.
+#[test]
+fn the_crosstab_and_the_overview_give_one_mean_and_sd_to_the_last_bit() {
+    use valgpuls::analysis::{Filter, GroupBy, crosstab, summary};
+    use valgpuls::import::{ImportOptions, import_paths};
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/checkin-survey.csv");
+    let dataset = import_paths(&[sample], &ImportOptions::default()).dataset;
+    let overview = summary(&dataset, &Filter::default()).unwrap();
+    let tab = crosstab(&dataset, &Filter::default(), &GroupBy::Wave).unwrap();
+    assert_eq!(tab.rows.len(), overview.waves.len());
+    for row in &tab.rows {
+        let wave = overview.waves.iter().find(|w| w.wave == row.value).unwrap();
+        assert_eq!(row.stats.n, wave.total.n, "{}", row.value);
+        assert_eq!(row.stats.mean, wave.total.pooled_mean, "{}", row.value);
+        assert_eq!(row.stats.sd, wave.total.sd, "{}", row.value);
+    }
+    assert_eq!(tab.total.mean, overview.overall.pooled_mean);
+    assert_eq!(tab.total.sd, overview.overall.sd);
+}

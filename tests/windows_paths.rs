@@ -178,3 +178,35 @@ fn a_unc_share_that_cannot_be_reached_is_a_message_naming_it_not_a_panic() {
         );
     }
 }
+
+/// A name in Windows-1252 bytes (an old zip unpacked on Linux) is not valid Unicode: the file
+/// is read, not "not found", and a missing one is named as the system shows it.
+#[cfg(unix)]
+#[test]
+fn a_file_name_that_is_not_unicode_is_read_by_the_program() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = scratch("not-unicode");
+    let name = std::ffi::OsStr::from_bytes(b"svar-\xe6\xf8.csv");
+    std::fs::write(dir.join(name), SAMPLE_BYTES).unwrap();
+    let program = env!("CARGO_BIN_EXE_valgpuls");
+    let out = std::process::Command::new(program)
+        .arg("summary")
+        .arg(dir.join(name))
+        .output()
+        .unwrap();
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert_eq!(out.status.code(), Some(0), "{stdout}{stderr}");
+    assert!(stdout.contains("3,84"), "{stdout}");
+    let missing = std::ffi::OsStr::from_bytes(b"mangler-\xe6.csv");
+    let out = std::process::Command::new(program)
+        .arg("check")
+        .arg(dir.join(missing))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("mangler-\u{FFFD}.csv: filen findes ikke"), "{stdout}");
+}

@@ -161,6 +161,7 @@ impl Bins<'_> {
             .answers
             .column(col_names::WEEK)
             .map(|c| c.null_count() < c.len())
+            // Every dataset has the column (the builder makes it); without it there are no weeks.
             .unwrap_or(false);
         let mut groups: BTreeMap<(u32, i32), (Moments, BTreeMap<i32, u64>)> = BTreeMap::new();
         for count in &self.counts {

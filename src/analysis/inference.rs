@@ -9,6 +9,8 @@
 use serde::Serialize;
 use statrs::distribution::{ContinuousCDF, Normal, StudentsT};
 
+use super::stats::Moments;
+
 /// The answers of one group: (value, count), sorted by value, counts above zero.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Sample {
@@ -40,22 +42,30 @@ impl Sample {
         self.values.iter().map(|(_, c)| c).sum()
     }
 
+    /// The group's count, sum and sum of squares: its mean and SD come from the same
+    /// definition as every table's ([`Moments::stats`]), so a test's means are the table's.
+    fn moments(&self) -> Moments {
+        self.values
+            .iter()
+            .map(|&(value, count)| {
+                let n = count as f64;
+                Moments {
+                    n,
+                    sum: value * n,
+                    sum_of_squares: value * value * n,
+                    dont_know: 0.0,
+                }
+            })
+            .fold(Moments::default(), |all, group| all + group)
+    }
+
     pub fn mean(&self) -> Option<f64> {
-        let n = self.n();
-        (n > 0).then(|| self.values.iter().map(|(v, c)| v * *c as f64).sum::<f64>() / n as f64)
+        self.moments().stats().mean
     }
 
     /// Sample variance (n − 1); None below two answers.
     pub fn variance(&self) -> Option<f64> {
-        let n = self.n();
-        let mean = self.mean()?;
-        (n >= 2).then(|| {
-            self.values
-                .iter()
-                .map(|(v, c)| (v - mean).powi(2) * *c as f64)
-                .sum::<f64>()
-                / (n - 1) as f64
-        })
+        self.moments().stats().sd.map(|sd| sd * sd)
     }
 
     /// Answers at or above `threshold` (4: "tilfredse", the top two of a 1-5 scale).

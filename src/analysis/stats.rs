@@ -63,19 +63,6 @@ pub fn clip_to_scale([low, high]: [f64; 2]) -> ([f64; 2], bool) {
     (clipped, clipped != [low, high])
 }
 
-/// The aggregations behind [`Stats`], as float columns.
-pub(super) fn stats_exprs() -> [Expr; 4] {
-    [
-        col(col_names::SCORE).count().cast(DataType::Float64).alias("n"),
-        col(col_names::SCORE).mean().alias("mean"),
-        col(col_names::SCORE).std(1).alias("sd"),
-        col(col_names::DONT_KNOW)
-            .cast(DataType::Float64)
-            .sum()
-            .alias("dont_know"),
-    ]
-}
-
 /// Count, sum and sum of squares of a group's scores: groups' moments add up, so one
 /// group-by by wave × phase also gives every wave's total and the overall total.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -136,30 +123,14 @@ pub(super) fn read_moments(frame: &DataFrame) -> PolarsResult<Vec<Moments>> {
         column("sum_of_squares")?,
         column("dont_know")?,
     );
+    // Counts and sums of a group are never null (a sum over no answers is 0), so the
+    // defaults below are never taken; they keep a missing value from becoming a panic.
     Ok((0..frame.height())
         .map(|i| Moments {
             n: n.get(i).unwrap_or(0.0),
             sum: sum.get(i).unwrap_or(0.0),
             sum_of_squares: squares.get(i).unwrap_or(0.0),
             dont_know: dont_know.get(i).unwrap_or(0.0),
-        })
-        .collect())
-}
-
-/// Reads the [`stats_exprs`] columns of a result frame, row by row.
-pub(super) fn read_stats(frame: &DataFrame) -> PolarsResult<Vec<Stats>> {
-    let n = frame.column("n")?.f64()?;
-    let mean = frame.column("mean")?.f64()?;
-    let sd = frame.column("sd")?.f64()?;
-    let dont_know = frame.column("dont_know")?.f64()?;
-    Ok((0..frame.height())
-        .map(|i| {
-            Stats::new(
-                n.get(i).unwrap_or(0.0) as u64,
-                mean.get(i),
-                sd.get(i),
-                dont_know.get(i).unwrap_or(0.0) as u64,
-            )
         })
         .collect())
 }

@@ -6,7 +6,7 @@ use polars::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::bins::bins_of;
-use super::stats::{read_keys, read_stats, stats_exprs};
+use super::stats::{moments_exprs, read_keys, read_moments};
 use super::{Filter, Scope, Stats, filtered};
 use crate::dataset::{Dataset, category_column, col_names};
 
@@ -118,14 +118,14 @@ pub fn crosstab(dataset: &Dataset, filter: &Filter, by: &GroupBy) -> PolarsResul
         .clone()
         .filter(col(column.as_str()).is_not_null())
         .group_by([col(column.as_str())])
-        .agg(stats_exprs())
+        .agg(moments_exprs())
         .collect()?;
-    let total = read_stats(&answers.select(stats_exprs()).collect()?)?
+    // The same moments, and so the same mean and SD, as the overview's cells.
+    let total = read_moments(&answers.select(moments_exprs()).collect()?)?
         .first()
-        .copied()
-        .unwrap_or_default();
+        .map_or_else(Stats::default, |moments| moments.stats());
     let values = read_keys(&frame, &column, names)?;
-    let stats = read_stats(&frame)?;
+    let stats = read_moments(&frame)?.into_iter().map(|moments| moments.stats());
     let mut rows: Vec<CrossTabRow> = values
         .into_iter()
         .zip(stats)

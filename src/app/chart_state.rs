@@ -127,13 +127,12 @@ impl App {
     /// the user's notes are added.
     fn sourced(&self, mut spec: ChartSpec, note: Option<Suppression>, key: &charts_view::ChartKey) -> ChartSpec {
         let lang = key.lang;
-        let meetings = lang.pick("check-in møder", "check-in meetings");
         let source = if self.loaded.is_sample {
             crate::charts::sample_source(lang)
         } else {
             &self.loaded.label
         };
-        spec.source = spec.source.replace(meetings, source);
+        spec.name_source(lang, source);
         if let Some(text) = note.and_then(|n| crate::verdicts::suppression_note(&n, lang)) {
             spec.source = format!("{} · {text}", spec.source);
         }

@@ -106,6 +106,8 @@ impl App {
             .column(crate::dataset::col_names::DONT_KNOW)
             .ok()
             .and_then(|c| c.as_materialized_series().sum::<u64>().ok())
+            // The builder always makes this boolean column; the count is for the top bar only
+            // (the analysis counts "Ved ikke" itself).
             .unwrap_or(0);
         self.loaded = Loaded {
             is_sample: is_sample(&inputs),

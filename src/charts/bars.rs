@@ -3,7 +3,7 @@
 
 use super::palette;
 use super::spec::{Axis, ChartKind, ChartSpec, LegendItem, Mark};
-use super::{score_label, source_line};
+use super::{Counted, score_label, source_line};
 use crate::analysis::Summary;
 use crate::locale::Lang;
 
@@ -49,6 +49,7 @@ pub fn bars_chart(summary: &Summary, lang: Lang) -> ChartSpec {
             .to_string(),
         subtitle: Some(subtitle(with_total, any_small, lang)),
         source: source_line(lang, summary.overall.n),
+        counted: Counted::Answers(summary.overall.n),
         x_axis: Axis {
             label: String::new(),
             min: -0.5,

@@ -2,7 +2,7 @@
 //! the counts per wave) and a chart of the response rate per wave and week.
 
 use super::palette;
-use super::spec::{Axis, ChartKind, ChartSpec, LegendItem, Mark};
+use super::spec::{Axis, ChartKind, ChartSpec, Counted, LegendItem, Mark};
 use crate::analysis::coverage::{Coverage, Status, Tally, WEEKS};
 use crate::export::table::{Table, Value};
 use crate::locale::Lang;
@@ -101,6 +101,10 @@ pub fn coverage_chart(coverage: &Coverage, lang: Lang) -> ChartSpec {
             "municipalities seen in the data (without a plan, those who never answered are not seen)",
         )
     };
+    let counted = Counted::AnsweredOf {
+        answered: answered as u64,
+        expected: expected as u64,
+    };
     ChartSpec {
         kind: ChartKind::Bars,
         title: lang
@@ -110,14 +114,8 @@ pub fn coverage_chart(coverage: &Coverage, lang: Lang) -> ChartSpec {
             )
             .to_string(),
         subtitle: Some(format!("{} {whose}", lang.pick("Andel af", "Share of"))),
-        source: format!(
-            "{} {}: {} {} {}",
-            lang.pick("Kilde:", "Source:"),
-            lang.pick("check-in møder", "check-in meetings"),
-            lang.count(answered as u64),
-            lang.pick("svar af", "answers of"),
-            lang.count(expected as u64)
-        ),
+        source: counted.line(lang, super::meetings(lang)),
+        counted,
         x_axis: Axis {
             label: String::new(),
             min: -0.5,

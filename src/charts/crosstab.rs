@@ -2,8 +2,8 @@
 //! horizontal bars with the mean and n at the end of each bar.
 
 use super::palette;
-use super::source_line;
 use super::spec::{ChartKind, ChartSpec, Mark};
+use super::{Counted, source_line};
 use crate::analysis::{CrossTab, GroupBy};
 use crate::locale::Lang;
 
@@ -59,6 +59,7 @@ pub fn crosstab_chart(tab: &CrossTab, lang: Lang) -> ChartSpec {
         ),
         subtitle: Some(subtitle),
         source: source_line(lang, tab.total.n),
+        counted: Counted::Answers(tab.total.n),
         x_axis: super::mean_axis(lang),
         y_axis: super::category_axis(rows.iter().map(|r| lang.data_value(&r.value))),
         legend: Vec::new(),

@@ -3,8 +3,8 @@
 //! ikke" is not an answer on the scale, so it stands as text beside the bar, not inside it.
 
 use super::palette;
-use super::source_line;
 use super::spec::{Anchor, Axis, ChartKind, ChartSpec, LegendItem, Mark, Rgba};
+use super::{Counted, source_line};
 use crate::analysis::DistributionRow;
 use crate::locale::Lang;
 
@@ -65,6 +65,7 @@ pub fn distribution_chart(rows: &[DistributionRow], wave: &str, lang: Lang) -> C
             .to_string(),
         ),
         source: source_line(lang, n_total),
+        counted: Counted::Answers(n_total),
         x_axis,
         y_axis: super::category_axis(rows.iter().map(|r| lang.data_value(&r.question))),
         legend: likert_legend(lang),

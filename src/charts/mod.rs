@@ -15,7 +15,7 @@ pub use bars::bars_chart;
 pub use crosstab::crosstab_chart;
 pub use distribution::distribution_chart;
 pub use options::{ChartNote, ChartOptions, Limit, Sort, add_notes, arrange_crosstab, arrange_summary};
-pub use spec::{Anchor, Axis, ChartKind, ChartSpec, LegendItem, Mark, Rgba};
+pub use spec::{Anchor, Axis, ChartKind, ChartSpec, Counted, LegendItem, Mark, Rgba};
 pub use trend::{trend_chart, trend_chart_over, trend_chart_with};
 
 use crate::locale::Lang;
@@ -23,7 +23,12 @@ use crate::locale::Lang;
 /// "Kilde: check-in møder, n = 1.487": the default source line; the user edits `spec.source`
 /// before export when the data came from elsewhere.
 pub fn source_line(lang: Lang, n: u64) -> String {
-    source_line_for(lang, lang.pick("check-in møder", "check-in meetings"), n)
+    source_line_for(lang, meetings(lang), n)
+}
+
+/// The builders' own name for where answers come from, until a caller names the data's file.
+pub fn meetings(lang: Lang) -> &'static str {
+    lang.pick("check-in møder", "check-in meetings")
 }
 
 /// What the bundled sample is called wherever a source is named: never as if it were the
@@ -34,7 +39,7 @@ pub fn sample_source(lang: Lang) -> &'static str {
 
 /// A source line naming the source: "Kilde: klik-survey.csv, n = 637".
 pub fn source_line_for(lang: Lang, source: &str, n: u64) -> String {
-    format!("{} {source}, n = {}", lang.pick("Kilde:", "Source:"), lang.count(n))
+    Counted::Answers(n).line(lang, source)
 }
 
 /// Where every bar of means starts: the scale's lowest answer.
@@ -100,6 +105,30 @@ mod tests {
             mean_of_phases_ci95_clipped: false,
             from_small_cell: false,
         }
+    }
+
+    #[test]
+    fn a_chart_names_its_data_with_its_own_count_even_after_its_line_was_edited() {
+        let summary = Summary {
+            phases: vec!["A".into()],
+            waves: Vec::new(),
+            overall: total(3.8, 1477),
+            hidden_waves: Vec::new(),
+            min_n: None,
+        };
+        let mut spec = bars_chart(&summary, Lang::Da);
+        assert_eq!(spec.counted, Counted::Answers(1477));
+        spec.source = "Kilde: noget andet, n = 12".to_string();
+        spec.name_source(Lang::Da, "klik-survey.csv");
+        assert_eq!(spec.source, "Kilde: klik-survey.csv, n = 1.477");
+        let coverage = Counted::AnsweredOf {
+            answered: 1200,
+            expected: 1500,
+        };
+        assert_eq!(
+            coverage.line(Lang::En, "uge.csv"),
+            "Source: uge.csv: 1,200 answers of 1,500"
+        );
     }
 
     #[test]

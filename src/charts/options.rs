@@ -134,7 +134,7 @@ pub fn arrange_summary(summary: &Summary, sort: Sort) -> Summary {
 
 /// The day a note's `at` names, read as the user types dates.
 fn note_date(at: &str) -> Option<NaiveDate> {
-    crate::import::values::parse_date(at.trim())
+    crate::dates::parse_danish_date(at.trim())
 }
 
 /// Puts the notes on the chart: at a date on the trend (beside the nearest point), at the end

@@ -4,6 +4,8 @@
 
 use serde::Serialize;
 
+use crate::locale::Lang;
+
 /// sRGB colour with alpha.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Rgba(pub u8, pub u8, pub u8, pub u8);
@@ -107,6 +109,31 @@ pub enum ChartKind {
     CrossTab,
 }
 
+/// The answers a chart is drawn from, as its source line says them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Counted {
+    /// "n = 1.487": the answers on the scale behind the chart.
+    Answers(u64),
+    /// "1.200 svar af 1.500": check-ins held against those expected (the coverage chart).
+    AnsweredOf { answered: u64, expected: u64 },
+}
+
+impl Counted {
+    /// The source line: "Kilde: klik-survey.csv, n = 637".
+    pub fn line(self, lang: Lang, source: &str) -> String {
+        let from = lang.pick("Kilde:", "Source:");
+        match self {
+            Counted::Answers(n) => format!("{from} {source}, n = {}", lang.count(n)),
+            Counted::AnsweredOf { answered, expected } => format!(
+                "{from} {source}: {} {} {}",
+                lang.count(answered),
+                lang.pick("svar af", "answers of"),
+                lang.count(expected)
+            ),
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ChartSpec {
     pub kind: ChartKind,
@@ -114,9 +141,20 @@ pub struct ChartSpec {
     pub subtitle: Option<String>,
     /// "Kilde: check-in møder, n = 1.487": editable before export.
     pub source: String,
+    /// What the source line counts, so the line can be written again with the data's own name
+    /// ([`ChartSpec::name_source`]) without reading the number back out of the text.
+    pub counted: Counted,
     pub x_axis: Axis,
     pub y_axis: Axis,
     pub legend: Vec<LegendItem>,
     /// Drawn in order: spans first, then bars and lines, then text.
     pub marks: Vec<Mark>,
+}
+
+impl ChartSpec {
+    /// The source line again, naming where the answers came from (a file, "Eksempeldata") in
+    /// place of the builders' "check-in møder"; the count stays the chart's own.
+    pub fn name_source(&mut self, lang: Lang, source: &str) {
+        self.source = self.counted.line(lang, source);
+    }
 }

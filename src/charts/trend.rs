@@ -4,8 +4,8 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::palette;
-use super::source_line;
 use super::spec::{Axis, ChartKind, ChartSpec, LegendItem, Mark};
+use super::{Counted, source_line};
 use crate::analysis::TrendPoint;
 use crate::dates::{date_from_days, days_since_epoch};
 use crate::locale::Lang;
@@ -74,6 +74,7 @@ pub fn trend_chart_with(
             .to_string(),
         ),
         source: source_line(lang, n),
+        counted: Counted::Answers(n),
         x_axis: Axis {
             label: String::new(),
             min,

@@ -148,6 +148,7 @@ pub fn comments_table(comments: &[Comment], lang: Lang) -> Table {
                 vec![
                     Value::Text(lang.data_value(&c.wave)),
                     c.week
+                        // Weeks are 1-5 (the import refuses others), never negative.
                         .map_or(Value::Empty, |w| Value::Count(u64::try_from(w).unwrap_or(0))),
                     text(c.date.map(|d| lang.date(d))),
                     text(c.municipality.clone()),
