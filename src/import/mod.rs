@@ -11,6 +11,7 @@ mod profile;
 mod reader;
 pub mod roles;
 mod rows;
+mod scale;
 pub mod sniff;
 mod source;
 pub mod tools;

@@ -55,6 +55,11 @@ pub enum ProblemKind {
     ConstantColumn {
         value: String,
     },
+    /// A column of answers on another scale than 1-5 (a recommendation 0-10, a count, grades
+    /// 1-6, a 1-4 code list), left out of the means: said, as the question is not in them.
+    OtherScaleColumn {
+        range: String,
+    },
     /// Not a regular file: a folder, a pipe, a device.
     NotAFile,
     /// A line (a field) longer than the limit: no survey export has one.
@@ -187,6 +192,7 @@ impl Problem {
             Ragged { .. } | OutOfScale { .. } | UnknownLabel { .. } | BadWeek { .. } | BadDate { .. } => Severity::Row,
             DateNotRead { .. }
             | ConstantColumn { .. }
+            | OtherScaleColumn { .. }
             | NotUtf8
             | SameContent { .. }
             | NoWaveColumn { .. }
@@ -309,6 +315,12 @@ impl Problem {
             ),
             (ConstantColumn { value }, Lang::En) => format!(
                 "column “{header}” holds “{value}” in every row and is not averaged as a question (a page or a status?); if it is a question, use --role \"{header}=question\""
+            ),
+            (OtherScaleColumn { range }, Lang::Da) => format!(
+                "kolonne «{header}» har svar på en anden skala ({range}) end 1-5 og regnes ikke med i gennemsnittene (en anbefaling 0-10, et antal, en skala med færre eller flere trin?); den kan bruges som kategori"
+            ),
+            (OtherScaleColumn { range }, Lang::En) => format!(
+                "column “{header}” holds answers on another scale ({range}) than 1-5 and is not averaged (a 0-10 recommendation, a count, a scale with fewer or more points?); it can be used as a category"
             ),
             (NotUtf8, Lang::Da) => {
                 "linjen har tegn der ikke er UTF-8, som resten af filen; de er læst som Windows-1252 (en linje indsat fra et andet program?) — se efter at navnene er rigtige".into()
@@ -444,6 +456,7 @@ impl ProblemKind {
             BadDate { value } => BadDate { value: value_of(value) },
             DateNotRead { value } => DateNotRead { value: value_of(value) },
             ConstantColumn { value } => ConstantColumn { value: value_of(value) },
+            OtherScaleColumn { range } => OtherScaleColumn { range: value_of(range) },
             CodeOutsideScale { value, rows, tool } => CodeOutsideScale {
                 value: value_of(value),
                 rows: *rows,

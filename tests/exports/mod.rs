@@ -4,6 +4,7 @@
 
 pub mod forms;
 pub mod google;
+pub mod hostile;
 pub mod limesurvey;
 pub mod monkey;
 pub mod records;

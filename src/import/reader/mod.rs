@@ -475,17 +475,20 @@ fn columns_from(
     reading.report.columns = column_reports(headers, &texts, &decisions);
     reading.report.preview = header.preview.clone();
     for ((index, decision), header) in decisions.iter().enumerate().zip(headers) {
-        if let roles::RoleReason::Constant { value } = &decision.reason
-            && super::likert::is_on_scale(value)
-            && tools::system_column(header).is_none()
-        {
-            let kind = ProblemKind::ConstantColumn { value: value.clone() };
-            let problem = Problem {
-                column: Some((index + 1, header.clone())),
-                ..reading.problem(kind)
-            };
-            reading.problems.push(problem);
-        }
+        let kind = match &decision.reason {
+            roles::RoleReason::Constant { value }
+                if super::likert::is_on_scale(value) && tools::system_column(header).is_none() =>
+            {
+                ProblemKind::ConstantColumn { value: value.clone() }
+            }
+            roles::RoleReason::OtherScale { range } => ProblemKind::OtherScaleColumn { range: range.clone() },
+            _ => continue,
+        };
+        let problem = Problem {
+            column: Some((index + 1, header.clone())),
+            ..reading.problem(kind)
+        };
+        reading.problems.push(problem);
     }
     let Some(layout) = FileLayout::layout(&roles) else {
         reading.tell(ProblemKind::NoAnswerColumns);

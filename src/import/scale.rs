@@ -1,0 +1,212 @@
+//! Which scale a column's answers are on when it is not 1-5: numbers running past it (a
+//! recommendation score 0-10, a count, a 1-10 rating) or a code list of another length (grades
+//! 1-6, a 1-4 scale with words only at its ends). The mean of such a column is no mean on the
+//! 1-5 scale, and averaging its 1-5 values while refusing the rest would be worse, so it is not
+//! averaged, and the user is told why.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::likert::{Answer, DecimalMark, is_dont_know, is_dont_know_label, parse_answer};
+
+/// The lowest and highest value of a scale other than 1-5, as numbers.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct OtherScale {
+    pub low: f64,
+    pub high: f64,
+}
+
+impl OtherScale {
+    /// "0-10", "1-4", for messages (whole numbers as they are written).
+    pub fn range(&self) -> String {
+        format!("{}-{}", self.low, self.high)
+    }
+
+    fn of(values: impl Iterator<Item = f64>) -> Option<OtherScale> {
+        values.fold(None, |scale: Option<OtherScale>, v| {
+            Some(match scale {
+                None => OtherScale { low: v, high: v },
+                Some(s) => OtherScale {
+                    low: s.low.min(v),
+                    high: s.high.max(v),
+                },
+            })
+        })
+    }
+}
+
+/// How many distinct numbers past the scale a 1-5 column may hold before they are another
+/// scale, not codes (SurveyXact's 6 for "don't know", a 9 for "not relevant").
+const MAX_CODES: usize = 3;
+
+fn number(text: &str) -> Option<f64> {
+    let text = text.trim();
+    let first = text.chars().next()?;
+    if !(first.is_ascii_digit() || first == '-') {
+        return None;
+    }
+    text.replacen(',', ".", 1).parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+/// The scale of a column of numbers (its distinct values), when numbers past 1-5 say it is
+/// another one. A tool that writes answers as their values (Microsoft Forms' rating and
+/// recommendation questions, Google Forms' linear scales) means every number it writes: one
+/// past 5 is another scale. Other tools may write a few codes past the scale; more than
+/// `MAX_CODES` different ones are another scale. A column with text that is no "don't know"
+/// is not a column of numbers.
+pub fn of_numbers<'a>(
+    values: impl Iterator<Item = &'a str>,
+    extra_dont_know: &[String],
+    values_are_answers: bool,
+) -> Option<OtherScale> {
+    let mut numbers = Vec::new();
+    for text in values {
+        if is_dont_know(text)
+            || extra_dont_know
+                .iter()
+                .any(|d| d.trim().eq_ignore_ascii_case(text.trim()))
+        {
+            continue;
+        }
+        numbers.push(number(text)?);
+    }
+    let past = numbers.iter().filter(|v| !(1.0..=5.0).contains(*v)).count();
+    let another = past > 0 && (values_are_answers || past > MAX_CODES);
+    another.then(|| OtherScale::of(numbers.into_iter())).flatten()
+}
+
+/// The number a label is or starts with: "6", "0 - Slet ikke sandsynligt", "10 = Meget".
+fn leading_number(label: &str) -> Option<f64> {
+    if let Some(value) = number(label) {
+        return Some(value);
+    }
+    let label = label.trim();
+    let digits = label.find(|c: char| !c.is_ascii_digit())?;
+    let (number, rest) = (label.get(..digits)?, label.get(digits..)?);
+    let set_off = !number.is_empty() && rest.starts_with([' ', '-', '–', '=', ':']);
+    set_off.then(|| number.parse().ok()).flatten()
+}
+
+/// The scale a code list describes, when it is not 1-5. Its "don't know" codes are left out,
+/// and a list of mostly other words (yes/no, "Rul 1", "Uge 2") is no scale. A label that is a
+/// number past 5 ("6" among grades 1-6, "0 - Slet ikke sandsynligt") says it at once. Five
+/// points all named by scale words are read by their words, however they are numbered (0-4 as
+/// well as 1-5). Otherwise the codes are the scale, as the tool's own reports count them: codes
+/// 1-4 ("I liten grad", "2", "3", "I stor grad", or "Helt uenig" … "Helt enig" without a
+/// middle) are not 1-5.
+pub fn of_code_list(codes: &BTreeMap<String, String>) -> Option<OtherScale> {
+    let points: Vec<(&String, &String)> = codes
+        .iter()
+        .filter(|(_, label)| !label.trim().is_empty() && !is_dont_know_label(label))
+        .collect();
+    let scale_word =
+        |label: &str| number(label).is_none() && matches!(parse_answer(label, DecimalMark::Auto), Ok(Answer::Score(_)));
+    let words = points
+        .iter()
+        .filter(|(_, label)| leading_number(label).is_none() && !scale_word(label))
+        .count();
+    if points.len() < 2 || words * 2 > points.len() {
+        return None;
+    }
+    let numbers: Vec<f64> = points.iter().filter_map(|(_, label)| leading_number(label)).collect();
+    if numbers.iter().any(|v| !(1.0..=5.0).contains(v)) {
+        return OtherScale::of(numbers.into_iter());
+    }
+    if points.len() == 5 && points.iter().all(|(_, label)| scale_word(label)) {
+        return None;
+    }
+    let codes: Option<Vec<f64>> = points.iter().map(|(code, _)| number(code)).collect();
+    let scale = OtherScale::of(codes?.into_iter())?;
+    (scale.low != 1.0 || scale.high != 5.0).then_some(scale)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn list(items: &[(&str, &str)]) -> BTreeMap<String, String> {
+        items.iter().map(|(c, l)| (c.to_string(), l.to_string())).collect()
+    }
+
+    #[test]
+    fn numbers_past_the_scale() {
+        let nps = ["0", "7", "10", "3", "9", "6", "8", "2"];
+        assert_eq!(
+            of_numbers(nps.into_iter(), &[], false),
+            Some(OtherScale { low: 0.0, high: 10.0 })
+        );
+        // SurveyXact's code 6 for "don't know": codes, not another scale.
+        let coded = ["1", "4", "6", "5", "3"];
+        assert_eq!(of_numbers(coded.into_iter(), &[], false), None);
+        // ...but Forms writes the values themselves: a 6 is a sixth point.
+        assert_eq!(
+            of_numbers(coded.into_iter(), &[], true),
+            Some(OtherScale { low: 1.0, high: 6.0 })
+        );
+        assert_eq!(of_numbers(["1", "5", "Ved ikke"].into_iter(), &[], true), None);
+        assert_eq!(of_numbers(["1", "6", "Meget god"].into_iter(), &[], true), None);
+        assert_eq!(of_numbers(["1", "6", "99"].into_iter(), &["99".into()], false), None);
+    }
+
+    #[test]
+    fn code_lists_of_other_scales() {
+        let grades = list(&[
+            ("1", "1"),
+            ("2", "2"),
+            ("5", "5"),
+            ("6", "6"),
+            ("7", "Ikke fått karakter"),
+        ]);
+        assert_eq!(of_code_list(&grades), Some(OtherScale { low: 1.0, high: 6.0 }));
+        let four = list(&[("1", "I liten grad"), ("2", "2"), ("3", "3"), ("4", "I stor grad")]);
+        assert_eq!(of_code_list(&four), Some(OtherScale { low: 1.0, high: 4.0 }));
+        let five = list(&[
+            ("1", "I meget lav grad"),
+            ("2", "2"),
+            ("3", "3"),
+            ("4", "4"),
+            ("5", "Helt"),
+            ("6", "Ved ikke"),
+        ]);
+        assert_eq!(of_code_list(&five), None);
+        let satisfaction = list(&[
+            ("1", "Meget utilfreds"),
+            ("2", "Utilfreds"),
+            ("5", "Meget tilfreds"),
+            ("6", "Ved ikke"),
+        ]);
+        assert_eq!(of_code_list(&satisfaction), None);
+        // Agreement without a middle, coded 1-4: not 1, 2, 4, 5 by its words.
+        let agree = list(&[("1", "Helt uenig"), ("2", "Uenig"), ("3", "Enig"), ("4", "Helt enig")]);
+        assert_eq!(of_code_list(&agree), Some(OtherScale { low: 1.0, high: 4.0 }));
+        // Five scale words numbered from 0: read by the words.
+        let from_zero = list(&[
+            ("0", "Meget utilfreds"),
+            ("1", "Utilfreds"),
+            ("2", "Hverken tilfreds eller utilfreds"),
+            ("3", "Tilfreds"),
+            ("4", "Meget tilfreds"),
+        ]);
+        assert_eq!(of_code_list(&from_zero), None);
+        assert_eq!(of_code_list(&list(&[("6", "Ved ikke")])), None);
+        assert_eq!(of_code_list(&list(&[("A1", "Foo"), ("A2", "Bar")])), None);
+        let mut recommend: Vec<(String, String)> = (1..=9).map(|v| (v.to_string(), v.to_string())).collect();
+        recommend.push(("0".into(), "0 - Slet ikke sandsynligt".into()));
+        recommend.push(("10".into(), "10 - Meget sandsynligt".into()));
+        assert_eq!(
+            of_code_list(&recommend.into_iter().collect()),
+            Some(OtherScale { low: 0.0, high: 10.0 })
+        );
+        // Code lists of other things: no scale.
+        assert_eq!(
+            of_code_list(&list(&[("1", "Ja"), ("2", "Nej"), ("3", "Ved ikke")])),
+            None
+        );
+        assert_eq!(
+            of_code_list(&list(&[("1", "Rul 1"), ("2", "Rul 2"), ("3", "Rul 3")])),
+            None
+        );
+        assert_eq!(of_code_list(&list(&[("1", "Uge 1"), ("6", "Uge 6")])), None);
+    }
+}

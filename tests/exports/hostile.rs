@@ -1,0 +1,262 @@
+//! Exports as they come when a survey holds more than the ratings, found by trying the tools'
+//! layouts as a new user would (issue 9's audit): a 0-10 recommendation, a count, a comment
+//! column of mostly digits, week choices with a note ("Uge 4 (testvalg)"), question codes for
+//! headers, SurveyXact code lists of other scales. Each test failed before its fix; the
+//! ratings' summary must be the records' own, and every column left out must be told.
+
+use super::records::{Answer, LABELS, QUESTIONS, Record, Spec, generate, label};
+use super::{Encoding, Quote, TempDir, csv_text, write};
+use crate::{assert_summary, summary};
+
+/// A recommendation 0-10 and a count 1-6 for each record, from its id (deterministic).
+fn recommendation(r: &Record) -> String {
+    ((r.id * 7) % 11).to_string()
+}
+
+fn count(r: &Record) -> String {
+    (1 + r.id % 6).to_string()
+}
+
+/// Forms saved by Danish Excel ("CSV UTF-8"), with a recommendation 0-10 and a count among
+/// the questions. Forms writes a rating's number, never a code: a number past 5 is another
+/// scale. Before the fix both columns were averaged and their 6-10 refused as "answer codes".
+#[test]
+fn forms_recommendation_and_count_columns_are_left_out_and_told() {
+    let dir = TempDir::new("hostile-forms-nps");
+    let records = generate(Spec {
+        dont_know: [true, true, false],
+        ..Spec::new(31)
+    });
+    let recommend = "Hvor sandsynligt er det, at du vil anbefale VALG til en kollega?";
+    let how_many = "Hvor mange fra kommunen deltog i prøvevalget?";
+    let mut rows = vec![
+        [
+            "Id",
+            "Starttidspunkt",
+            "Tidspunkt for fuldførelse",
+            "Mail",
+            "Navn",
+            "Kommune",
+            "Rul",
+            "Uge",
+        ]
+        .into_iter()
+        .chain(QUESTIONS)
+        .chain([recommend, how_many])
+        .map(String::from)
+        .collect::<Vec<String>>(),
+    ];
+    for r in &records {
+        let time = |t: chrono::NaiveDateTime| t.format("%-m/%-d/%y %-H:%M:%S").to_string();
+        let mut row = vec![
+            r.id.to_string(),
+            time(r.start),
+            time(r.end),
+            "anonymous".into(),
+            String::new(),
+            r.municipality.into(),
+            r.wave_name(),
+            format!("Uge {}", r.week),
+        ];
+        row.extend(r.answers[..2].iter().map(|a| label(*a).to_string()));
+        row.push(match r.answers[2] {
+            Answer::Score(s) => s.to_string(),
+            _ => String::new(),
+        });
+        row.extend([recommendation(r), count(r)]);
+        rows.push(row);
+    }
+    let file = write(
+        &dir.path().join("Tilfredshed (UTF-8).csv"),
+        &csv_text(&rows, ';', Quote::Needed, "\r\n"),
+        Encoding::Utf8Bom,
+    );
+    let run = summary(&[], &[&file]);
+    assert_summary(&run, &records);
+    for (column, range) in [(recommend, "(0-10)"), (how_many, "(1-6)")] {
+        assert!(
+            run.stderr
+                .lines()
+                .any(|l| l.contains(column) && l.contains(range) && l.contains("1-5")),
+            "the column left out is told, with its scale:\n{}",
+            run.stderr
+        );
+    }
+}
+
+/// Google Forms with the week as the form's choices ("Uge 4 (testvalg)") and a comment column
+/// where most comments are a digit: the week reads, the comments are never averaged. Before
+/// the fix every answer was "Uden fase" and the comment column was taken for a question.
+#[test]
+fn google_week_choices_with_a_note_and_comments_of_digits() {
+    let dir = TempDir::new("hostile-google-week");
+    let records = generate(Spec::new(32));
+    let mut header: Vec<String> = ["Tidsstempel", "Kommune", "Rul", "Hvilken uge er I i?"]
+        .map(String::from)
+        .to_vec();
+    header.extend(
+        QUESTIONS
+            .iter()
+            .map(|q| format!("Hvor tilfreds er I med følgende? [{q}]")),
+    );
+    header.push("Kommentarer".into());
+    let mut rows = vec![header];
+    for r in &records {
+        let note = if r.week >= 4 { "testvalg" } else { "klargøring" };
+        let mut row = vec![
+            r.end.format("%Y/%m/%d %-I:%M:%S %p GMT+2").to_string(),
+            r.municipality.into(),
+            r.wave_name(),
+            format!("Uge {} ({note})", r.week),
+        ];
+        row.extend(r.answers.map(|a| label(a).to_string()));
+        row.push(["5", "3", "4", "Godt forløb, men 2 timers ventetid"][r.id % 4].into());
+        rows.push(row);
+    }
+    let file = write(
+        &dir.path().join("Tjek-in (svar) - Formularsvar 1.csv"),
+        &csv_text(&rows, ',', Quote::All, "\r\n"),
+        Encoding::Utf8,
+    );
+    assert_summary(&summary(&[], &[&file]), &records);
+}
+
+/// LimeSurvey with question codes for headings: the week question's code (G01Q03) says
+/// nothing, its answers "Uge 4" say it; LimeSurvey's timing columns are never questions.
+/// Before the fix the weeks were a category and every answer "Uden fase".
+#[test]
+fn limesurvey_question_codes_with_the_week_in_the_answers() {
+    let dir = TempDir::new("hostile-lime-codes");
+    let records = generate(Spec {
+        dont_know: [false; 3],
+        ..Spec::new(33)
+    });
+    let mut header: Vec<String> = [
+        "id",
+        "submitdate",
+        "lastpage",
+        "startlanguage",
+        "seed",
+        "G01Q01",
+        "G01Q02",
+        "G01Q03",
+    ]
+    .map(String::from)
+    .to_vec();
+    header.extend((1..=3).map(|i| format!("G02Q04[SQ00{i}]")));
+    header.extend(["interviewtime", "G01Q01Time", "G02Q04Time"].map(String::from));
+    let mut rows = vec![header];
+    for r in &records {
+        let mut row = vec![
+            r.id.to_string(),
+            r.end.format("%Y-%m-%d %H:%M:%S").to_string(),
+            "2".into(),
+            "da".into(),
+            (987_654 + r.id).to_string(),
+            r.municipality.into(),
+            r.wave_name(),
+            format!("Uge {}", r.week),
+        ];
+        row.extend(r.answers.map(|a| match a {
+            Answer::Score(s) => s.to_string(),
+            _ => String::new(),
+        }));
+        row.extend([
+            format!("{}.21", 95 + r.id % 50),
+            (2 + r.id % 4).to_string(),
+            (1 + r.id % 5).to_string(),
+        ]);
+        rows.push(row);
+    }
+    let text = csv_text(&rows, ',', Quote::All, "\r\n");
+    let file = write(&dir.path().join("results-survey123456.csv"), &text, Encoding::Utf8Bom);
+    assert_summary(&summary(&[], &[&file]), &records);
+}
+
+/// SurveyXact with two more questions whose code lists are other scales: an agreement coded
+/// 1-4 without a middle ("Helt uenig" … "Helt enig") and a recommendation coded 0-10. Before
+/// the fix the 1-4 agreement was averaged as 1, 2, 4, 5 under "no problems" (a silent wrong
+/// mean) and the 0-10 one refused row by row as "Ved ikke" codes.
+#[test]
+fn surveyxact_code_lists_of_other_scales_are_left_out_and_told() {
+    let dir = TempDir::new("hostile-sx-scales");
+    let records = generate(Spec::new(34));
+    let mut rows: Vec<Vec<String>> = vec![
+        [
+            "respondentid",
+            "closetime",
+            "s_1",
+            "s_2",
+            "s_3",
+            "s_4_1",
+            "s_4_2",
+            "s_4_3",
+            "s_6",
+            "s_7",
+            "statoverall_4",
+        ]
+        .map(String::from)
+        .to_vec(),
+    ];
+    for r in &records {
+        let mut row = vec![
+            (5_000 + r.id).to_string(),
+            r.end.format("%d-%m-%Y %H:%M:%S").to_string(),
+            r.municipality.into(),
+            r.wave.to_string(),
+            r.week.to_string(),
+        ];
+        row.extend(r.answers.map(|a| match a {
+            Answer::Score(s) => s.to_string(),
+            Answer::DontKnow => "6".into(),
+            Answer::Empty => String::new(),
+        }));
+        row.extend([(1 + r.id % 4).to_string(), recommendation(r), "1".into()]);
+        rows.push(row);
+    }
+    let sx = dir.sub("eksport");
+    let dataset = write(
+        &sx.join("dataset.csv"),
+        &csv_text(&rows, ';', Quote::Needed, "\r\n"),
+        Encoding::Windows1252,
+    );
+    let mut labels: Vec<Vec<String>> = vec![];
+    let mut add = |variable: &str, code: String, text: &str| labels.push(vec![variable.into(), code, text.into()]);
+    for w in 1..=3 {
+        add("s_2", w.to_string(), &format!("Rul {w}"));
+    }
+    for u in 1..=5 {
+        add("s_3", u.to_string(), &format!("Uge {u}"));
+    }
+    for q in 1..=3 {
+        for (i, l) in LABELS.iter().enumerate() {
+            add(&format!("s_4_{q}"), (i + 1).to_string(), l);
+        }
+        add(&format!("s_4_{q}"), "6".into(), "Ved ikke");
+    }
+    for (i, l) in ["Helt uenig", "Uenig", "Enig", "Helt enig"].iter().enumerate() {
+        add("s_6", (i + 1).to_string(), l);
+    }
+    for v in 0..=10 {
+        let text = match v {
+            0 => "0 - Slet ikke sandsynligt".to_string(),
+            10 => "10 - Meget sandsynligt".to_string(),
+            v => v.to_string(),
+        };
+        add("s_7", v.to_string(), &text);
+    }
+    write(
+        &sx.join("labels.csv"),
+        &csv_text(&labels, ';', Quote::Needed, "\r\n"),
+        Encoding::Windows1252,
+    );
+    let run = summary(&["--role", "s_1=municipality"], &[&dataset]);
+    assert_summary(&run, &records);
+    for (column, range) in [("«s_6»", "(1-4)"), ("«s_7»", "(0-10)")] {
+        assert!(
+            run.stderr.lines().any(|l| l.contains(column) && l.contains(range)),
+            "the column left out is told, with its scale:\n{}",
+            run.stderr
+        );
+    }
+}
