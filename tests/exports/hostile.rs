@@ -260,3 +260,49 @@ fn surveyxact_code_lists_of_other_scales_are_left_out_and_told() {
         );
     }
 }
+
+/// Forms with the wave asked as a text field: "Rul 2", "rul 2", "RUL 2", "2", "2. rul" are
+/// one wave. Before the fix each spelling was a wave of its own, each mean a part of one.
+#[test]
+fn a_wave_typed_in_several_spellings_is_one_wave() {
+    let dir = TempDir::new("hostile-wave-spelling");
+    let records = generate(Spec::new(35));
+    let mut header: Vec<String> = [
+        "Id",
+        "Starttidspunkt",
+        "Tidspunkt for fuldførelse",
+        "Kommune",
+        "Hvilket rul er I med i?",
+        "Uge",
+    ]
+    .map(String::from)
+    .to_vec();
+    header.extend(QUESTIONS.map(String::from));
+    let mut rows = vec![header];
+    for r in &records {
+        let time = r.end.format("%d-%m-%Y %H:%M").to_string();
+        let wave = match r.id % 5 {
+            0 => format!("rul {}", r.wave),
+            1 => format!("RUL {}", r.wave),
+            2 => r.wave.to_string(),
+            3 => format!("{}. rul", r.wave),
+            _ => r.wave_name(),
+        };
+        let mut row = vec![
+            r.id.to_string(),
+            time.clone(),
+            time,
+            r.municipality.into(),
+            wave,
+            r.week.to_string(),
+        ];
+        row.extend(r.answers.map(|a| label(a).to_string()));
+        rows.push(row);
+    }
+    let file = write(
+        &dir.path().join("Tjek-in.csv"),
+        &csv_text(&rows, ';', Quote::Needed, "\r\n"),
+        Encoding::Windows1252,
+    );
+    assert_summary(&summary(&[], &[&file]), &records);
+}
