@@ -49,19 +49,20 @@ fn number(text: &str) -> Option<f64> {
     text.replacen(',', ".", 1).parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
-/// The scale of a column of numbers (its distinct values), when numbers past 1-5 say it is
-/// another one. A tool that writes answers as their values (Microsoft Forms' rating and
-/// recommendation questions, Google Forms' linear scales) means every number it writes: one
-/// past 5 is another scale. Other tools may write a few codes past the scale; more than
-/// `MAX_CODES` different ones are another scale. A column with text that is no "don't know"
-/// is not a column of numbers.
+/// The scale of a column of numbers (its distinct values and their counts), when numbers past
+/// 1-5 say it is another one. A tool that writes answers as their values (Microsoft Forms'
+/// rating and recommendation questions, Google Forms' linear scales) means every number it
+/// writes: two different numbers past 5, or one in a twentieth of the answers, are another
+/// scale (a lone stray value is a row to tell, as elsewhere). Other tools may write a few
+/// codes past the scale; more than `MAX_CODES` different ones are another scale. A column
+/// with text that is no "don't know" is not a column of numbers.
 pub fn of_numbers<'a>(
-    values: impl Iterator<Item = &'a str>,
+    values: impl Iterator<Item = (&'a str, usize)>,
     extra_dont_know: &[String],
     values_are_answers: bool,
 ) -> Option<OtherScale> {
     let mut numbers = Vec::new();
-    for text in values {
+    for (text, count) in values {
         if is_dont_know(text)
             || extra_dont_know
                 .iter()
@@ -69,11 +70,21 @@ pub fn of_numbers<'a>(
         {
             continue;
         }
-        numbers.push(number(text)?);
+        numbers.push((number(text)?, count));
     }
-    let past = numbers.iter().filter(|v| !(1.0..=5.0).contains(*v)).count();
-    let another = past > 0 && (values_are_answers || past > MAX_CODES);
-    another.then(|| OtherScale::of(numbers.into_iter())).flatten()
+    let past: Vec<&(f64, usize)> = numbers.iter().filter(|(v, _)| !(1.0..=5.0).contains(v)).collect();
+    let (all, past_count) = (
+        numbers.iter().map(|(_, n)| n).sum::<usize>(),
+        past.iter().map(|(_, n)| n).sum::<usize>(),
+    );
+    let another = if values_are_answers {
+        past.len() > 1 || (!past.is_empty() && past_count * 20 >= all)
+    } else {
+        past.len() > MAX_CODES
+    };
+    another
+        .then(|| OtherScale::of(numbers.into_iter().map(|(v, _)| v)))
+        .flatten()
 }
 
 /// The number a label is or starts with: "6", "0 - Slet ikke sandsynligt", "10 = Meget".
@@ -131,22 +142,29 @@ mod tests {
 
     #[test]
     fn numbers_past_the_scale() {
-        let nps = ["0", "7", "10", "3", "9", "6", "8", "2"];
+        let once = |values: &[&'static str]| values.iter().map(|v| (*v, 1)).collect::<Vec<_>>();
+        let nps = once(&["0", "7", "10", "3", "9", "6", "8", "2"]);
         assert_eq!(
             of_numbers(nps.into_iter(), &[], false),
             Some(OtherScale { low: 0.0, high: 10.0 })
         );
         // SurveyXact's code 6 for "don't know": codes, not another scale.
-        let coded = ["1", "4", "6", "5", "3"];
-        assert_eq!(of_numbers(coded.into_iter(), &[], false), None);
+        let coded = once(&["1", "4", "6", "5", "3"]);
+        assert_eq!(of_numbers(coded.clone().into_iter(), &[], false), None);
         // ...but Forms writes the values themselves: a 6 is a sixth point.
         assert_eq!(
             of_numbers(coded.into_iter(), &[], true),
             Some(OtherScale { low: 1.0, high: 6.0 })
         );
-        assert_eq!(of_numbers(["1", "5", "Ved ikke"].into_iter(), &[], true), None);
-        assert_eq!(of_numbers(["1", "6", "Meget god"].into_iter(), &[], true), None);
-        assert_eq!(of_numbers(["1", "6", "99"].into_iter(), &["99".into()], false), None);
+        // A lone stray 9 among a thousand answers is a row to tell, not another scale.
+        let stray = vec![("1", 400), ("5", 600), ("9", 1)];
+        assert_eq!(of_numbers(stray.into_iter(), &[], true), None);
+        assert_eq!(of_numbers(once(&["1", "5", "Ved ikke"]).into_iter(), &[], true), None);
+        assert_eq!(of_numbers(once(&["1", "6", "Meget god"]).into_iter(), &[], true), None);
+        assert_eq!(
+            of_numbers(once(&["1", "6", "99"]).into_iter(), &["99".into()], false),
+            None
+        );
     }
 
     #[test]

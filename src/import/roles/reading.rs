@@ -62,7 +62,7 @@ impl<'a> Reading<'a> {
         let other_scale = match codes {
             Some(codes) => scale::of_code_list(codes),
             None => scale::of_numbers(
-                profile.distinct.iter().map(|(t, _)| t.as_str()),
+                profile.distinct.iter().map(|(t, n)| (t.as_str(), *n)),
                 dont_know,
                 values_are_answers,
             ),
