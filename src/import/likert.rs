@@ -32,8 +32,9 @@ pub enum DecimalMark {
 }
 
 /// The labels, lower case. Satisfaction, agreement, quality and extent scales, Danish and
-/// English.
-const LABELS: [(&str, f64); 39] = [
+/// English. Not SurveyMonkey's "Extremely … Not at all satisfied" scale: its "Very satisfied"
+/// is 4, not 5, so its words stay unknown and are told rather than read as the other scale's.
+const LABELS: [(&str, f64); 44] = [
     ("meget utilfreds", 1.0),
     ("utilfreds", 2.0),
     ("hverken tilfreds eller utilfreds", 3.0),
@@ -49,6 +50,13 @@ const LABELS: [(&str, f64); 39] = [
     ("helt uenig", 1.0),
     ("uenig", 2.0),
     ("hverken enig eller uenig", 3.0),
+    // The Danish agreement scale of public surveys: helt enig, delvis enig, hverken enig eller
+    // uenig, delvis uenig, helt uenig.
+    ("delvis enig", 4.0),
+    ("delvis uenig", 2.0),
+    ("hverken/eller", 3.0),
+    ("hverken / eller", 3.0),
+    ("hverken eller", 3.0),
     ("enig", 4.0),
     ("helt enig", 5.0),
     ("strongly disagree", 1.0),
@@ -93,7 +101,7 @@ const DONT_KNOW: [&str; 12] = [
 /// Words of a code list's label that make the code a "don't know": labels are written by
 /// survey authors ("Ikke relevant/ vet ikke", "Ved ikke/ikke relevant"), so they are looked
 /// for inside the label, not matched whole.
-const DONT_KNOW_PARTS: [&str; 8] = [
+const DONT_KNOW_PARTS: [&str; 9] = [
     "ved ikke",
     "vet ikke",
     "ikke relevant",
@@ -102,6 +110,7 @@ const DONT_KNOW_PARTS: [&str; 8] = [
     "don't know",
     "not applicable",
     "prefer not to",
+    "kan ikke svare",
 ];
 
 /// Answers that say nothing was answered: counted as empty, not as "don't know". LimeSurvey
@@ -140,6 +149,12 @@ pub fn parse_answer(raw: &str, decimal_mark: DecimalMark) -> Result<Answer, Answ
         return Ok(Answer::Score(value));
     }
     if DONT_KNOW.iter().any(|label| equal_ignoring_case(text, label)) {
+        return Ok(Answer::DontKnow);
+    }
+    // Forms' own wordings of the choice: "Ved ikke/ikke relevant", "Vet ikke", "Prefer not to
+    // say". A rating's choice that says "don't know" in any words is one.
+    let lower = text.to_lowercase();
+    if DONT_KNOW_PARTS.iter().any(|part| lower.contains(part)) {
         return Ok(Answer::DontKnow);
     }
     Err(AnswerError::UnknownLabel)
@@ -249,6 +264,16 @@ mod tests {
             Ok(Answer::DontKnow)
         );
         assert_eq!(parse_answer("Don't know", auto), Ok(Answer::DontKnow));
+        assert_eq!(parse_answer("Ved ikke/ikke relevant", auto), Ok(Answer::DontKnow));
+        assert_eq!(parse_answer("Vet ikke", auto), Ok(Answer::DontKnow));
+        assert_eq!(parse_answer("Prefer not to say", auto), Ok(Answer::DontKnow));
+        assert_eq!(parse_answer("Delvis enig", auto), Ok(Answer::Score(4.0)));
+        assert_eq!(parse_answer("Delvis uenig", auto), Ok(Answer::Score(2.0)));
+        assert_eq!(parse_answer("Hverken/eller", auto), Ok(Answer::Score(3.0)));
+        assert_eq!(
+            parse_answer("Extremely satisfied", auto),
+            Err(AnswerError::UnknownLabel)
+        );
         assert_eq!(parse_answer("", auto), Ok(Answer::Missing));
         assert_eq!(parse_answer("6", auto), Err(AnswerError::OutOfScale));
         assert_eq!(parse_answer("0", auto), Err(AnswerError::OutOfScale));

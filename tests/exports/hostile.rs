@@ -306,3 +306,61 @@ fn a_wave_typed_in_several_spellings_is_one_wave() {
     );
     assert_summary(&summary(&[], &[&file]), &records);
 }
+
+/// Forms with the Danish agreement scale of public surveys ("Helt enig", "Delvis enig",
+/// "Hverken enig eller uenig", "Delvis uenig", "Helt uenig") and the choice "Ved ikke/ikke
+/// relevant". Before the fix "Delvis …" and that "don't know" were unknown answers: every row
+/// holding one was refused.
+#[test]
+fn the_danish_agreement_scale_and_a_dont_know_in_other_words() {
+    let dir = TempDir::new("hostile-agreement");
+    let records = generate(Spec::new(36));
+    let words = [
+        "Helt uenig",
+        "Delvis uenig",
+        "Hverken enig eller uenig",
+        "Delvis enig",
+        "Helt enig",
+    ];
+    let mut header: Vec<String> = [
+        "Id",
+        "Starttidspunkt",
+        "Tidspunkt for fuldførelse",
+        "Mail",
+        "Kommune",
+        "Rul",
+        "Uge",
+    ]
+    .map(String::from)
+    .to_vec();
+    header.extend(
+        QUESTIONS
+            .iter()
+            .map(|q| format!("{q}: VALG-løsningen lever op til vores behov")),
+    );
+    let mut rows = vec![header];
+    for r in &records {
+        let time = r.end.format("%-m/%-d/%y %-H:%M:%S").to_string();
+        let mut row = vec![
+            r.id.to_string(),
+            time.clone(),
+            time,
+            "anonymous".into(),
+            r.municipality.into(),
+            r.wave_name(),
+            format!("Uge {}", r.week),
+        ];
+        row.extend(r.answers.map(|a| match a {
+            Answer::Score(s) => words[usize::from(s) - 1].to_string(),
+            Answer::DontKnow => "Ved ikke/ikke relevant".into(),
+            Answer::Empty => String::new(),
+        }));
+        rows.push(row);
+    }
+    let file = write(
+        &dir.path().join("Enighed.csv"),
+        &csv_text(&rows, ';', Quote::Needed, "\r\n"),
+        Encoding::Windows1252,
+    );
+    assert_summary(&summary(&[], &[&file]), &records);
+}
