@@ -298,8 +298,14 @@ impl Problem {
             }
             (OutOfScale { value }, Lang::Da) => format!("«{value}» ligger uden for skalaen 1-5{column}"),
             (OutOfScale { value }, Lang::En) => format!("“{value}” is outside the 1-5 scale{column}"),
-            (UnknownLabel { value }, Lang::Da) => format!("«{value}» er ikke et kendt svar på skalaen{column}"),
-            (UnknownLabel { value }, Lang::En) => format!("“{value}” is not a known answer on the scale{column}"),
+            // The way out, as a flag: the text as "don't know", or its value by a code list
+            // whose code is the text itself.
+            (UnknownLabel { value }, Lang::Da) => format!(
+                "«{value}» er ikke et kendt svar på skalaen{column} — betyder det «ved ikke», så giv --dont-know \"{value}\"; ellers giv --labels FIL med rækken «{header};{value};tallet 1-5»"
+            ),
+            (UnknownLabel { value }, Lang::En) => format!(
+                "“{value}” is not a known answer on the scale{column} — if it means “don't know”, give --dont-know \"{value}\"; else give --labels FILE with the row “{header};{value};its number 1-5”"
+            ),
             (BadWeek { value }, Lang::Da) => format!("«{value}» er ikke et ugenummer{column}"),
             (BadWeek { value }, Lang::En) => format!("“{value}” is not a week number{column}"),
             (BadDate { value }, Lang::Da) => format!("«{value}» er ikke en dato{column}"),
