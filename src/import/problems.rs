@@ -60,6 +60,12 @@ pub enum ProblemKind {
     OtherScaleColumn {
         range: String,
     },
+    /// Responses of this file that an earlier file holds too (the same response id and
+    /// time): an earlier export of the same survey given with a later one counts them twice.
+    SameResponses {
+        as_file: String,
+        responses: usize,
+    },
     /// Not a regular file: a folder, a pipe, a device.
     NotAFile,
     /// A line (a field) longer than the limit: no survey export has one.
@@ -193,6 +199,7 @@ impl Problem {
             DateNotRead { .. }
             | ConstantColumn { .. }
             | OtherScaleColumn { .. }
+            | SameResponses { .. }
             | NotUtf8
             | SameContent { .. }
             | NoWaveColumn { .. }
@@ -327,6 +334,12 @@ impl Problem {
             ),
             (OtherScaleColumn { range }, Lang::En) => format!(
                 "column “{header}” holds answers on another scale ({range}) than 1-5 and is not averaged (a 0-10 recommendation, a count, a scale with fewer or more points?); it can be used as a category"
+            ),
+            (SameResponses { as_file, responses }, Lang::Da) => format!(
+                "{responses} besvarelser står også i «{as_file}» (samme id og tidspunkt) og tælles to gange — er den ene en ældre eksport af den samme undersøgelse? Så giv kun den nyeste"
+            ),
+            (SameResponses { as_file, responses }, Lang::En) => format!(
+                "{responses} responses are also in “{as_file}” (the same id and time) and count twice — is one an older export of the same survey? Then give only the newest"
             ),
             (NotUtf8, Lang::Da) => {
                 "linjen har tegn der ikke er UTF-8, som resten af filen; de er læst som Windows-1252 (en linje indsat fra et andet program?) — se efter at navnene er rigtige".into()

@@ -38,6 +38,8 @@ pub(super) struct FileSetup<'a> {
     pub date_needed: bool,
     pub plan: Option<&'a Plan>,
     pub decimal_mark: DecimalMark,
+    /// The response-id and answer-time columns, to know a response given twice.
+    pub identity: Option<(usize, usize)>,
 }
 
 /// Where each role sits in this file, with the ids of its questions and categories in one
@@ -332,6 +334,11 @@ impl<'a> RowReader<'a> {
         }
         problems.append(&mut self.errors);
         let Some(context) = context else { return };
+        if let Some((id, time)) = self.setup.identity
+            && let Some(key) = super::responses::key(record.get(id), record.get(time))
+        {
+            report.response_keys.push((key, line));
+        }
         let mut weeks_outside = false;
         for &(question, score, dont_know) in &self.answers {
             self.builder.push_answer(&context, question, score, dont_know);

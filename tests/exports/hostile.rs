@@ -364,3 +364,31 @@ fn the_danish_agreement_scale_and_a_dont_know_in_other_words() {
     );
     assert_summary(&summary(&[], &[&file]), &records);
 }
+
+/// Last week's Forms export and this week's, given together: this week's holds last week's
+/// responses again. Before the fix they counted twice without a word; now the user is told
+/// which file repeats which, and how many. Two forms whose ids both start at 1 are no repeat.
+#[test]
+fn an_earlier_export_given_with_a_later_one_is_told() {
+    use super::forms::{Form, Lang, write_xlsx};
+    let dir = TempDir::new("hostile-cumulative");
+    let records = generate(Spec {
+        dont_know: [true, true, false],
+        ..Spec::new(37)
+    });
+    let earlier: Vec<Record> = records.iter().filter(|r| r.week <= 3).cloned().collect();
+    let old = write_xlsx(&dir.sub("uge3"), &earlier, Lang::Danish, Form::WaveAndWeek);
+    let new = write_xlsx(&dir.sub("uge5"), &records, Lang::Danish, Form::WaveAndWeek);
+    let run = summary(&[], &[&old, &new]);
+    let told = format!("{} besvarelser står også i «{}»", earlier.len(), old.display());
+    assert!(run.stderr.contains(&told), "{told}\n{}", run.stderr);
+    assert_summary(&summary(&[], &[&new]), &records);
+    // Another form (another wave's, say): its ids start at 1 too, at other times.
+    let other = generate(Spec {
+        dont_know: [true, true, false],
+        ..Spec::new(38)
+    });
+    let other = write_xlsx(&dir.sub("andet"), &other, Lang::Danish, Form::WaveAndWeek);
+    let run = summary(&[], &[&new, &other]);
+    assert!(!run.stderr.contains("står også i"), "{}", run.stderr);
+}

@@ -333,6 +333,7 @@ fn file_setup<'a>(
         date_needed,
         plan: options.plan.as_ref(),
         decimal_mark: options.decimal_mark,
+        identity: super::responses::identity(&header.names, &columns.roles),
     }
 }
 
