@@ -260,6 +260,13 @@ fn decide_one(
     if (named_id && !(asks_rating && reading.on_scale())) || reading.profile.counts_like_an_id() {
         return decision(Role::Ignore, RoleReason::Identifier);
     }
+    // Numbers under a question that names another scale ("(1-10)") are on that scale, even
+    // where every answer so far is 5 or less.
+    if let Some(scale) = super::scale::of_words(header).or_else(|| text.and_then(super::scale::of_words))
+        && reading.mostly(reading.numbers)
+    {
+        return decision(Role::Category, RoleReason::OtherScale { range: scale.range() });
+    }
     let word_role = role_from_header(header).or_else(|| text.and_then(role_from_header));
     let rating = || {
         if asks_rating {

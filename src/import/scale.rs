@@ -132,6 +132,40 @@ pub fn of_code_list(codes: &BTreeMap<String, String>) -> Option<OtherScale> {
     (scale.low != 1.0 || scale.high != 5.0).then_some(scale)
 }
 
+/// The scale a question's words name when it is not 1-5: "(0-10)", "på en skala fra 1 til
+/// 10", "1-7", "0 to 5". A 1-10 rating whose answers all happen to be 5 or less reads like
+/// a 1-5 one; only its words tell. "Uge 1-3" and "Rul 1-2" are no scale.
+pub fn of_words(text: &str) -> Option<OtherScale> {
+    let lower = text.to_lowercase();
+    let tokens: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '–'))
+        .filter(|t| !t.is_empty())
+        .flat_map(|t| split_range(t))
+        .collect();
+    tokens.windows(4).find_map(|w| {
+        let [before, low, to, high] = w else { return None };
+        let to = matches!(*to, "-" | "–" | "til" | "to");
+        let (low, high) = (low.parse::<u32>().ok()?, high.parse::<u32>().ok()?);
+        let named = !["uge", "uger", "week", "weeks", "rul", "wave", "fase", "phase"].contains(before);
+        let scale = matches!(low, 0 | 1) && matches!(high, 4..=7 | 10) && (low, high) != (1, 5);
+        (to && named && scale).then_some(OtherScale {
+            low: f64::from(low),
+            high: f64::from(high),
+        })
+    })
+}
+
+/// "1-10" as "1", "-", "10"; other words as they are.
+fn split_range(token: &str) -> Vec<&str> {
+    match token.split_once(['-', '–']) {
+        Some((low, high)) if !low.is_empty() && !high.is_empty() => {
+            let dash = token.get(low.len()..token.len() - high.len()).unwrap_or("-");
+            vec![low, dash, high]
+        }
+        _ => vec![token],
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -165,6 +199,31 @@ mod tests {
             of_numbers(once(&["1", "6", "99"]).into_iter(), &["99".into()], false),
             None
         );
+    }
+
+    #[test]
+    fn scales_named_in_a_question() {
+        let ten = Some(OtherScale { low: 1.0, high: 10.0 });
+        assert_eq!(of_words("Hvor tilfreds er I på en skala fra 1 til 10?"), ten);
+        assert_eq!(of_words("Tilfredshed (1-10)"), ten);
+        assert_eq!(
+            of_words("How likely are you to recommend us? (0–10)").map(|s| s.low),
+            Some(0.0)
+        );
+        assert_eq!(
+            of_words("Vurdér supporten 1-7"),
+            Some(OtherScale { low: 1.0, high: 7.0 })
+        );
+        for text in [
+            "Tilfredshed (skala 1-5)",
+            "Tilfredshed i klargøring (uge 1-3)",
+            "Prøvevalg uge 4-5",
+            "Valgdagen",
+            "Release 1.4",
+            "Antal 1-2 personer",
+        ] {
+            assert_eq!(of_words(text), None, "{text}");
+        }
     }
 
     #[test]

@@ -17,9 +17,11 @@ fn count(r: &Record) -> String {
     (1 + r.id % 6).to_string()
 }
 
-/// Forms saved by Danish Excel ("CSV UTF-8"), with a recommendation 0-10 and a count among
-/// the questions. Forms writes a rating's number, never a code: a number past 5 is another
-/// scale. Before the fix both columns were averaged and their 6-10 refused as "answer codes".
+/// Forms saved by Danish Excel ("CSV UTF-8"), with a recommendation 0-10, a count and a 1-10
+/// rating whose answers so far are all 5 or less among the questions. Forms writes a rating's
+/// number, never a code: a number past 5 is another scale, and so is a question that names
+/// one. Before the fix the first two were averaged and their 6-10 refused as "answer codes",
+/// and the 1-10 rating was averaged as 1-5 without a word.
 #[test]
 fn forms_recommendation_and_count_columns_are_left_out_and_told() {
     let dir = TempDir::new("hostile-forms-nps");
@@ -29,6 +31,7 @@ fn forms_recommendation_and_count_columns_are_left_out_and_told() {
     });
     let recommend = "Hvor sandsynligt er det, at du vil anbefale VALG til en kollega?";
     let how_many = "Hvor mange fra kommunen deltog i prøvevalget?";
+    let overall = "Hvor tilfreds er I samlet set på en skala fra 1 til 10?";
     let mut rows = vec![
         [
             "Id",
@@ -42,7 +45,7 @@ fn forms_recommendation_and_count_columns_are_left_out_and_told() {
         ]
         .into_iter()
         .chain(QUESTIONS)
-        .chain([recommend, how_many])
+        .chain([recommend, how_many, overall])
         .map(String::from)
         .collect::<Vec<String>>(),
     ];
@@ -63,7 +66,7 @@ fn forms_recommendation_and_count_columns_are_left_out_and_told() {
             Answer::Score(s) => s.to_string(),
             _ => String::new(),
         });
-        row.extend([recommendation(r), count(r)]);
+        row.extend([recommendation(r), count(r), (1 + r.id % 5).to_string()]);
         rows.push(row);
     }
     let file = write(
@@ -73,7 +76,7 @@ fn forms_recommendation_and_count_columns_are_left_out_and_told() {
     );
     let run = summary(&[], &[&file]);
     assert_summary(&run, &records);
-    for (column, range) in [(recommend, "(0-10)"), (how_many, "(1-6)")] {
+    for (column, range) in [(recommend, "(0-10)"), (how_many, "(1-6)"), (overall, "(1-10)")] {
         assert!(
             run.stderr
                 .lines()
