@@ -262,10 +262,11 @@ pub fn normalise_wave(text: &str) -> String {
 /// The number of "2", "Rul 2", "rul2", "RUL 02", "2. rul", "Rul 2.": None for anything else.
 fn wave_number(text: &str) -> Option<u32> {
     let lower = text.to_lowercase();
+    // Spaces only between word and number: a name with a line break in it is kept as written.
     let number = if let Some(rest) = lower.strip_prefix("rul") {
-        rest.trim().trim_end_matches('.')
+        rest.trim_matches(' ').trim_end_matches('.')
     } else if let Some(first) = lower.strip_suffix("rul") {
-        first.trim().trim_end_matches('.')
+        first.trim_matches(' ').trim_end_matches('.')
     } else {
         lower.as_str()
     };

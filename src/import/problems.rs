@@ -308,10 +308,10 @@ impl Problem {
             // The way out, as a flag: the text as "don't know", or its value by a code list
             // whose code is the text itself.
             (UnknownLabel { value }, Lang::Da) => format!(
-                "«{value}» er ikke et kendt svar på skalaen{column} — betyder det «ved ikke», så giv --dont-know \"{value}\"; ellers giv --labels FIL med rækken «{header};{value};tallet 1-5»"
+                "«{value}» er ikke et kendt svar på skalaen{column} — står svaret for «ved ikke», så giv det med --dont-know; ellers giv --labels FIL med rækken «{header};svaret;tallet 1-5»"
             ),
             (UnknownLabel { value }, Lang::En) => format!(
-                "“{value}” is not a known answer on the scale{column} — if it means “don't know”, give --dont-know \"{value}\"; else give --labels FILE with the row “{header};{value};its number 1-5”"
+                "“{value}” is not a known answer on the scale{column} — if the answer means “don't know”, give it with --dont-know; else give --labels FILE with the row “{header};the answer;its number 1-5”"
             ),
             (BadWeek { value }, Lang::Da) => format!("«{value}» er ikke et ugenummer{column}"),
             (BadWeek { value }, Lang::En) => format!("“{value}” is not a week number{column}"),
