@@ -66,6 +66,12 @@ pub enum ProblemKind {
         as_file: String,
         responses: usize,
     },
+    /// A question column of many numbers, all 1-3: averaged as a rating, but more likely a
+    /// ranking or a code (1 = Ja, 2 = Nej) than a 1-5 scale nobody rated 4 or 5.
+    FewScalePoints {
+        high: String,
+        answers: usize,
+    },
     /// Not a regular file: a folder, a pipe, a device.
     NotAFile,
     /// A line (a field) longer than the limit: no survey export has one.
@@ -200,6 +206,7 @@ impl Problem {
             | ConstantColumn { .. }
             | OtherScaleColumn { .. }
             | SameResponses { .. }
+            | FewScalePoints { .. }
             | NotUtf8
             | SameContent { .. }
             | NoWaveColumn { .. }
@@ -340,6 +347,12 @@ impl Problem {
             ),
             (SameResponses { as_file, responses }, Lang::En) => format!(
                 "{responses} responses are also in “{as_file}” (the same id and time) and count twice — is one an older export of the same survey? Then give only the newest"
+            ),
+            (FewScalePoints { high, answers }, Lang::Da) => format!(
+                "kolonne «{header}» har kun svarene 1-{high} i {answers} svar, men regnes som et spørgsmål på skalaen 1-5 — er den en rangordning eller en kode (1 = Ja, 2 = Nej)? Så giv --role \"{header}=category\""
+            ),
+            (FewScalePoints { high, answers }, Lang::En) => format!(
+                "column “{header}” holds only the answers 1-{high} in {answers} answers, yet is averaged on the 1-5 scale — is it a ranking or a code (1 = yes, 2 = no)? Then give --role \"{header}=category\""
             ),
             (NotUtf8, Lang::Da) => {
                 "linjen har tegn der ikke er UTF-8, som resten af filen; de er læst som Windows-1252 (en linje indsat fra et andet program?) — se efter at navnene er rigtige".into()

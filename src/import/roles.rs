@@ -46,6 +46,8 @@ pub enum RoleReason {
     Empty,
     /// Only 0 and 1: chosen or not chosen.
     Binary,
+    /// A ranking ("Rangér …", "Please rank …"): 1 is the first place, not the lowest score.
+    Ranking,
     /// The column's code list names something else than answers (e.g. "Rul 1").
     LabelsSayOther { example: String },
     /// Text that is not answers on the scale: kept to break the mean down by.
@@ -92,6 +94,10 @@ impl RoleReason {
             },
             Empty => pick("ingen værdier", "no values"),
             Binary => pick("kun 0 og 1 (valgt/ikke valgt)", "only 0 and 1 (chosen or not)"),
+            Ranking => pick(
+                "en rangordning: 1 er førstepladsen, ikke den laveste score",
+                "a ranking: 1 is the first place, not the lowest score",
+            ),
             LabelsSayOther { example } => match lang {
                 crate::locale::Lang::Da => format!("koderne står for andet end svar (fx «{example}»)"),
                 crate::locale::Lang::En => {
@@ -147,6 +153,21 @@ const RATING_WORDS: [&str; 18] = [
     "uenig",
     "agree",
     "skala",
+];
+
+/// Header words of a ranking question: its 1, 2, 3 are places, and averaging them as scores
+/// reads the favourite as the worst.
+const RANKING_WORDS: [&str; 10] = [
+    "rank",
+    "ranking",
+    "rangér",
+    "ranger",
+    "rangordn",
+    "rangordne",
+    "rangordning",
+    "prioriter",
+    "prioritér",
+    "prioritere",
 ];
 
 /// Header words of identifier columns: numbers that may look like scores, and no category
@@ -259,6 +280,9 @@ fn decide_one(
     let named_id = all_words.iter().any(|w| IDENTIFIER_WORDS.contains(&w.as_str()));
     if (named_id && !(asks_rating && reading.on_scale())) || reading.profile.counts_like_an_id() {
         return decision(Role::Ignore, RoleReason::Identifier);
+    }
+    if all_words.iter().any(|w| RANKING_WORDS.contains(&w.as_str())) {
+        return decision(Role::Category, RoleReason::Ranking);
     }
     // Numbers under a question that names another scale ("(1-10)") are on that scale, even
     // where every answer so far is 5 or less.

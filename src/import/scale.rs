@@ -87,6 +87,29 @@ pub fn of_numbers<'a>(
         .flatten()
 }
 
+/// Answers this many or more, all 1, 2 or 3, are too many for a 1-5 rating nobody rated 4 or
+/// 5: more likely a ranking or a code (1 = Ja, 2 = Nej).
+const MANY_ANSWERS: usize = 30;
+
+/// The highest value and the count, when a column of numbers only ever holds 1 to 3 in
+/// `MANY_ANSWERS` answers or more.
+pub fn narrow<'a>(values: impl Iterator<Item = (&'a str, usize)>) -> Option<(f64, usize)> {
+    let mut high = 0.0f64;
+    let mut answers = 0;
+    for (text, count) in values {
+        if is_dont_know(text) {
+            continue;
+        }
+        let value = number(text)?;
+        if !(1.0..=3.0).contains(&value) {
+            return None;
+        }
+        high = high.max(value);
+        answers += count;
+    }
+    (answers >= MANY_ANSWERS).then_some((high, answers))
+}
+
 /// The number a label is or starts with: "6", "0 - Slet ikke sandsynligt", "10 = Meget".
 fn leading_number(label: &str) -> Option<f64> {
     if let Some(value) = number(label) {
@@ -199,6 +222,17 @@ mod tests {
             of_numbers(once(&["1", "6", "99"]).into_iter(), &["99".into()], false),
             None
         );
+    }
+
+    #[test]
+    fn only_one_to_three_in_many_answers() {
+        assert_eq!(
+            narrow([("1", 20), ("2", 15), ("Ved ikke", 3)].into_iter()),
+            Some((2.0, 35))
+        );
+        assert_eq!(narrow([("1", 20), ("2", 15), ("4", 1)].into_iter()), None);
+        assert_eq!(narrow([("1", 5), ("3", 5)].into_iter()), None);
+        assert_eq!(narrow([("1", 20), ("Tilfreds", 15)].into_iter()), None);
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod google;
 pub mod hostile;
 pub mod limesurvey;
 pub mod monkey;
+pub mod numbers;
 pub mod records;
 pub mod summary;
 pub mod surveyxact;

@@ -483,6 +483,18 @@ fn columns_from(
                 ProblemKind::ConstantColumn { value: value.clone() }
             }
             roles::RoleReason::OtherScale { range } => ProblemKind::OtherScaleColumn { range: range.clone() },
+            _ if decision.role == Role::QuestionColumn && companions.labels.column(header).is_none() => {
+                let values = profiles
+                    .get(index)
+                    .map(|p| p.distinct.iter().map(|(t, n)| (t.as_str(), *n)));
+                match values.and_then(super::scale::narrow) {
+                    Some((high, answers)) => ProblemKind::FewScalePoints {
+                        high: high.to_string(),
+                        answers,
+                    },
+                    None => continue,
+                }
+            }
             _ => continue,
         };
         let problem = Problem {
