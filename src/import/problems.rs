@@ -72,6 +72,11 @@ pub enum ProblemKind {
         high: String,
         answers: usize,
     },
+    /// Lines above the header with a title in their first field: passed over; the header is
+    /// the line the problem is placed at.
+    TitleAboveHeader {
+        lines: usize,
+    },
     /// Not a regular file: a folder, a pipe, a device.
     NotAFile,
     /// A line (a field) longer than the limit: no survey export has one.
@@ -207,6 +212,7 @@ impl Problem {
             | OtherScaleColumn { .. }
             | SameResponses { .. }
             | FewScalePoints { .. }
+            | TitleAboveHeader { .. }
             | NotUtf8
             | SameContent { .. }
             | NoWaveColumn { .. }
@@ -353,6 +359,12 @@ impl Problem {
             ),
             (FewScalePoints { high, answers }, Lang::En) => format!(
                 "column “{header}” holds only the answers 1-{high} in {answers} answers, yet is averaged on the 1-5 scale — is it a ranking or a code (1 = yes, 2 = no)? Then give --role \"{header}=category\""
+            ),
+            (TitleAboveHeader { lines }, Lang::Da) => format!(
+                "titlen over denne linje er sprunget over ({lines} linje med tekst i første felt); kolonneoverskrifterne er læst herfra"
+            ),
+            (TitleAboveHeader { lines }, Lang::En) => format!(
+                "the title above this line was passed over ({lines} line with text in its first field); the column headers are read from here"
             ),
             (NotUtf8, Lang::Da) => {
                 "linjen har tegn der ikke er UTF-8, som resten af filen; de er læst som Windows-1252 (en linje indsat fra et andet program?) — se efter at navnene er rigtige".into()

@@ -12,6 +12,7 @@ pub mod records;
 pub mod summary;
 pub mod surveyxact;
 pub mod sxvars;
+pub mod titles;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use std::path::{Path, PathBuf};

@@ -364,6 +364,12 @@ fn read_header(table: &Table, reading: &mut Reading) -> Option<Header> {
         );
         return None;
     }
+    // A title line above the header is passed over, and said.
+    let titles = head.title_rows();
+    if let Some((_, line, _)) = head.records.get(titles).filter(|_| titles > 0) {
+        reading.tell_at(*line, None, ProblemKind::TitleAboveHeader { lines: titles });
+    }
+    head.records.drain(..titles);
     let Some((_, _, first_row)) = head.records.first().cloned() else {
         reading.tell(ProblemKind::Empty);
         return None;
