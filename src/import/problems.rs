@@ -77,6 +77,11 @@ pub enum ProblemKind {
     TitleAboveHeader {
         lines: usize,
     },
+    /// A column of answer codes ("A1", "A2", …) and no code list: not averaged, and likely a
+    /// question (LimeSurvey's "answer codes" export of a list question).
+    AnswerCodes {
+        example: String,
+    },
     /// Not a regular file: a folder, a pipe, a device.
     NotAFile,
     /// A line (a field) longer than the limit: no survey export has one.
@@ -213,6 +218,7 @@ impl Problem {
             | SameResponses { .. }
             | FewScalePoints { .. }
             | TitleAboveHeader { .. }
+            | AnswerCodes { .. }
             | NotUtf8
             | SameContent { .. }
             | NoWaveColumn { .. }
@@ -366,6 +372,12 @@ impl Problem {
             (TitleAboveHeader { lines }, Lang::En) => format!(
                 "the title above this line was passed over ({lines} line with text in its first field); the column headers are read from here"
             ),
+            (AnswerCodes { example }, Lang::Da) => format!(
+                "kolonne «{header}» har svarkoder («{example}» …) og ingen kodeliste, så den regnes ikke med; er det svar på skalaen, så giv --labels FIL med en række pr. kode, fx «{header};{example};Meget tilfreds»"
+            ),
+            (AnswerCodes { example }, Lang::En) => format!(
+                "column “{header}” holds answer codes (“{example}” …) and no code list, so it is not averaged; if they are answers on the scale, give --labels FILE with a row per code, e.g. “{header};{example};Very satisfied”"
+            ),
             (NotUtf8, Lang::Da) => {
                 "linjen har tegn der ikke er UTF-8, som resten af filen; de er læst som Windows-1252 (en linje indsat fra et andet program?) — se efter at navnene er rigtige".into()
             }
@@ -501,6 +513,9 @@ impl ProblemKind {
             DateNotRead { value } => DateNotRead { value: value_of(value) },
             ConstantColumn { value } => ConstantColumn { value: value_of(value) },
             OtherScaleColumn { range } => OtherScaleColumn { range: value_of(range) },
+            AnswerCodes { example } => AnswerCodes {
+                example: value_of(example),
+            },
             CodeOutsideScale { value, rows, tool } => CodeOutsideScale {
                 value: value_of(value),
                 rows: *rows,

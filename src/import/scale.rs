@@ -87,6 +87,28 @@ pub fn of_numbers<'a>(
         .flatten()
 }
 
+/// A LimeSurvey-style answer code: one to three capital letters and one to three digits
+/// ("A1", "AO02", "L10").
+fn is_answer_code(text: &str) -> bool {
+    let letters = text.bytes().take_while(u8::is_ascii_uppercase).count();
+    let digits = text.len() - letters;
+    (1..=3).contains(&letters) && (1..=3).contains(&digits) && text.bytes().skip(letters).all(|b| b.is_ascii_digit())
+}
+
+/// The first code, when every value of a column is an answer code and there are two or more:
+/// list answers exported as codes, which only a code list turns into answers.
+pub fn answer_codes<'a>(mut values: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let first = values.next().filter(|v| is_answer_code(v))?;
+    let mut more = false;
+    for value in values {
+        if !is_answer_code(value) {
+            return None;
+        }
+        more = true;
+    }
+    more.then_some(first)
+}
+
 /// Answers this many or more, all 1, 2 or 3, are too many for a 1-5 rating nobody rated 4 or
 /// 5: more likely a ranking or a code (1 = Ja, 2 = Nej).
 const MANY_ANSWERS: usize = 30;
@@ -222,6 +244,15 @@ mod tests {
             of_numbers(once(&["1", "6", "99"]).into_iter(), &["99".into()], false),
             None
         );
+    }
+
+    #[test]
+    fn list_answers_as_codes() {
+        assert_eq!(answer_codes(["A3", "A1", "AO06"].into_iter()), Some("A3"));
+        assert_eq!(answer_codes(["A3"].into_iter()), None);
+        assert_eq!(answer_codes(["A3", "Tilfreds"].into_iter()), None);
+        assert_eq!(answer_codes(["Rul 1", "Rul 2"].into_iter()), None);
+        assert_eq!(answer_codes(["K1", "KLIK2"].into_iter()), Some("K1"));
     }
 
     #[test]

@@ -94,3 +94,60 @@ fn a_yes_no_coded_one_and_two_is_told() {
     assert!(run.stderr.contains(&format!("--role \"{role}\"")), "{}", run.stderr);
     assert_summary(&summary(&["--role", &role], &[&file]), &records);
 }
+
+/// LimeSurvey's "answer codes" export: a 5-point array as numbers, and a list question whose
+/// answers are the codes A1-A5. Without a code list the list question cannot be averaged;
+/// before the fix it dropped out of the means without a word.
+#[test]
+fn list_answers_as_codes_without_a_code_list_are_told() {
+    let dir = TempDir::new("numbers-answer-codes");
+    let records = generate(Spec {
+        dont_know: [false; 3],
+        ..Spec::new(44)
+    });
+    let mut header: Vec<String> = [
+        "id",
+        "submitdate",
+        "lastpage",
+        "startlanguage",
+        "seed",
+        "kommune",
+        "rul",
+        "uge",
+    ]
+    .map(String::from)
+    .to_vec();
+    header.extend((1..=3).map(|i| format!("tilf[SQ00{i}]")));
+    header.push("G03Q05".into());
+    let mut rows = vec![header];
+    for r in &records {
+        let mut row = vec![
+            r.id.to_string(),
+            r.end.format("%Y-%m-%d %H:%M:%S").to_string(),
+            "3".into(),
+            "da".into(),
+            (77 + r.id).to_string(),
+            r.municipality.into(),
+            r.wave_name(),
+            format!("Uge {}", r.week),
+        ];
+        row.extend(r.answers.map(|a| match a {
+            super::records::Answer::Score(s) => s.to_string(),
+            _ => String::new(),
+        }));
+        row.push(format!("A{}", 1 + r.id % 5));
+        rows.push(row);
+    }
+    let file = write(
+        &dir.path().join("results-survey845217.csv"),
+        &csv_text(&rows, ',', Quote::All, "\r\n"),
+        Encoding::Utf8Bom,
+    );
+    let run = summary(&[], &[&file]);
+    assert_summary(&run, &records);
+    assert!(
+        run.stderr.contains("kolonne «G03Q05» har svarkoder") && run.stderr.contains("--labels FIL"),
+        "{}",
+        run.stderr
+    );
+}

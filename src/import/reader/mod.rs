@@ -489,6 +489,15 @@ fn columns_from(
                 ProblemKind::ConstantColumn { value: value.clone() }
             }
             roles::RoleReason::OtherScale { range } => ProblemKind::OtherScaleColumn { range: range.clone() },
+            roles::RoleReason::NotOnScale if companions.labels.column(header).is_none() => {
+                let values = profiles.get(index).map(|p| p.distinct.iter().map(|(t, _)| t.as_str()));
+                match values.and_then(super::scale::answer_codes) {
+                    Some(example) => ProblemKind::AnswerCodes {
+                        example: example.to_string(),
+                    },
+                    None => continue,
+                }
+            }
             _ if decision.role == Role::QuestionColumn && companions.labels.column(header).is_none() => {
                 let values = profiles
                     .get(index)
