@@ -27,12 +27,52 @@ pub fn parse_week(raw: &str) -> Option<i32> {
     number.parse().ok()
 }
 
+/// The phase of a span of weeks within one phase, as a form's choice groups them: "Uge 1-3
+/// (klargøring)", "uge 1–3", "Week 1 to 3". The week itself is not known, only its phase; a
+/// span across phases ("Uge 3-4") is none.
+pub fn phase_of_week_span(raw: &str) -> Option<&'static str> {
+    let text = raw.trim().to_lowercase();
+    let start = text.find(|c: char| c.is_ascii_digit())?;
+    let (before, from_first) = text.split_at(start);
+    if !before.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '.') {
+        return None;
+    }
+    let first_end = from_first.find(|c: char| !c.is_ascii_digit())?;
+    let (first, rest) = from_first.split_at(first_end);
+    let rest = rest.trim_start();
+    let rest = ["-", "–", "til ", "to "]
+        .iter()
+        .find_map(|sep| rest.strip_prefix(sep))?
+        .trim_start();
+    let second_end = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
+    let (second, note) = rest.split_at(second_end);
+    let note_ok =
+        note.is_empty() || (note.starts_with([' ', '(', '-', '–', ':']) && !note.chars().any(|c| c.is_ascii_digit()));
+    let (first, second): (i32, i32) = (first.parse().ok()?, second.parse().ok()?);
+    let phase = crate::phases::phase_of_week(first)?;
+    (note_ok && first < second && crate::phases::phase_of_week(second) == Some(phase)).then_some(phase)
+}
+
 // Dates live in crate::dates, below the import; these names stay for the window's callers.
 pub use crate::dates::{date_from_days, days_since_epoch, parse_danish_date as parse_date};
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spans_of_weeks_in_one_phase() {
+        use crate::phases::PHASE_PREPARATION;
+        assert_eq!(phase_of_week_span("Uge 1-3 (klargøring)"), Some(PHASE_PREPARATION));
+        assert_eq!(phase_of_week_span("uge 1 – 3"), Some(PHASE_PREPARATION));
+        assert_eq!(phase_of_week_span("Week 1 to 3"), Some(PHASE_PREPARATION));
+        assert_eq!(phase_of_week_span("1-2"), Some(PHASE_PREPARATION));
+        assert_eq!(phase_of_week_span("Uge 3-4"), None);
+        assert_eq!(phase_of_week_span("Uge 4-5"), None);
+        assert_eq!(phase_of_week_span("Uge 4"), None);
+        assert_eq!(phase_of_week_span("Uge 1-3 (2 møder)"), None);
+        assert_eq!(phase_of_week_span("-1-3"), None);
+    }
 
     #[test]
     fn weeks() {

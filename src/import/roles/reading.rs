@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use super::super::likert::{is_dont_know, is_dont_know_label, is_on_scale};
 use super::super::profile::ColumnProfile;
 use super::super::scale::{self, OtherScale};
-use super::super::values::parse_week;
+use super::super::values::{parse_week, phase_of_week_span};
 use super::answer_text;
 
 /// What the values of one column say, after the codes are turned into their texts.
@@ -83,7 +83,7 @@ impl<'a> Reading<'a> {
             filled: profile.filled,
             answers,
             dates: profile.dates_counted(decoded),
-            weeks: profile.count_where(decoded, |t| parse_week(t).is_some()),
+            weeks: profile.count_where(decoded, |t| parse_week(t).is_some() || phase_of_week_span(t).is_some()),
             named_weeks: profile.count_where(decoded, is_named_week),
             numbers: profile.count_where(decoded, |t| t.replace(',', ".").parse::<f64>().is_ok()),
             waves: profile.count_where(decoded, is_wave_name),
@@ -128,5 +128,5 @@ fn is_named_week(text: &str) -> bool {
         lower
             .strip_prefix(word)
             .is_some_and(|rest| rest.starts_with([' ', '.']))
-    }) && parse_week(text).is_some()
+    }) && (parse_week(text).is_some() || phase_of_week_span(text).is_some())
 }
