@@ -128,6 +128,8 @@ pub enum ProblemKind {
     },
     /// No week or phase column, but dates: a plan with the waves' start dates gives phases.
     NoWeekColumn,
+    /// No week, phase or date column: every answer is "Uden fase".
+    NoPhaseAtAll,
     /// Municipalities of the file that the plan does not place (they keep no wave).
     NotInPlan {
         municipalities: Vec<String>,
@@ -223,6 +225,7 @@ impl Problem {
             | SameContent { .. }
             | NoWaveColumn { .. }
             | NoWeekColumn
+            | NoPhaseAtAll
             | NotInPlan { .. }
             | NoStartInPlan { .. }
             | CodesWithoutLabels { .. } => Severity::Warning,
@@ -452,6 +455,12 @@ impl Problem {
             }
             (NoWeekColumn, Lang::En) => {
                 "no week or phase column: the answers have no phase; a plan with the waves' start dates (--plan FILE) gives the weeks from the dates".into()
+            }
+            (NoPhaseAtAll, Lang::Da) => {
+                "ingen uge-, fase- eller datokolonne: alle svar er «Uden fase»; holder en kolonne ugen, så giv --role \"KOLONNE=week\"".into()
+            }
+            (NoPhaseAtAll, Lang::En) => {
+                "no week, phase or date column: every answer is “Uden fase” (no phase); if a column holds the week, give --role \"COLUMN=week\"".into()
             }
             (NotInPlan { municipalities, answers }, Lang::Da) => format!(
                 "planen placerer ikke {}; deres {answers} svar står under «Alle»",

@@ -13,6 +13,7 @@ pub mod summary;
 pub mod surveyxact;
 pub mod sxvars;
 pub mod titles;
+pub mod weeks;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use std::path::{Path, PathBuf};
