@@ -101,7 +101,7 @@ const DONT_KNOW: [&str; 12] = [
 /// Words of a code list's label that make the code a "don't know": labels are written by
 /// survey authors ("Ikke relevant/ vet ikke", "Ved ikke/ikke relevant"), so they are looked
 /// for inside the label, not matched whole.
-const DONT_KNOW_PARTS: [&str; 9] = [
+const DONT_KNOW_PARTS: [&str; 12] = [
     "ved ikke",
     "vet ikke",
     "ikke relevant",
@@ -111,6 +111,9 @@ const DONT_KNOW_PARTS: [&str; 9] = [
     "not applicable",
     "prefer not to",
     "kan ikke svare",
+    "ikke aktuelt",
+    "ingen holdning",
+    "ingen mening",
 ];
 
 /// Answers that say nothing was answered: counted as empty, not as "don't know". LimeSurvey
@@ -266,6 +269,8 @@ mod tests {
         assert_eq!(parse_answer("Don't know", auto), Ok(Answer::DontKnow));
         assert_eq!(parse_answer("Ved ikke/ikke relevant", auto), Ok(Answer::DontKnow));
         assert_eq!(parse_answer("Vet ikke", auto), Ok(Answer::DontKnow));
+        assert_eq!(parse_answer("Ikke aktuelt", auto), Ok(Answer::DontKnow));
+        assert_eq!(parse_answer("Ingen holdning", auto), Ok(Answer::DontKnow));
         assert_eq!(parse_answer("Prefer not to say", auto), Ok(Answer::DontKnow));
         assert_eq!(parse_answer("Delvis enig", auto), Ok(Answer::Score(4.0)));
         assert_eq!(parse_answer("Delvis uenig", auto), Ok(Answer::Score(2.0)));

@@ -169,10 +169,26 @@ pub fn of_code_list(codes: &BTreeMap<String, String>) -> Option<OtherScale> {
     if numbers.iter().any(|v| !(1.0..=5.0).contains(v)) {
         return OtherScale::of(numbers.into_iter());
     }
-    if points.len() == 5 && points.iter().all(|(_, label)| scale_word(label)) {
+    let on_scale: Vec<&(&String, &String)> = points
+        .iter()
+        .filter(|(_, label)| scale_word(label) || leading_number(label).is_some())
+        .collect();
+    let words = on_scale.iter().filter(|(_, label)| scale_word(label)).count();
+    if words == 5 && on_scale.len() == 5 {
         return None;
     }
-    let codes: Option<Vec<f64>> = points.iter().map(|(code, _)| number(code)).collect();
+    // With scale words among the labels, an option in other words set apart from the
+    // numbered points ("8 Andet" after 1-5) is no point of the scale; one next to them, or
+    // without any scale word, is an end of it ("I liten grad" … "I stor grad").
+    let numbered: Vec<f64> = on_scale.iter().filter_map(|(code, _)| number(code)).collect();
+    let (low, high) = OtherScale::of(numbered.into_iter()).map_or((f64::MIN, f64::MAX), |s| (s.low, s.high));
+    let scale_points: Vec<&(&String, &String)> = points
+        .iter()
+        .filter(|point| {
+            words == 0 || on_scale.contains(point) || number(point.0).is_none_or(|c| c >= low - 1.0 && c <= high + 1.0)
+        })
+        .collect();
+    let codes: Option<Vec<f64>> = scale_points.iter().map(|(code, _)| number(code)).collect();
     let scale = OtherScale::of(codes?.into_iter())?;
     (scale.low != 1.0 || scale.high != 5.0).then_some(scale)
 }
@@ -252,7 +268,8 @@ mod tests {
         assert_eq!(answer_codes(["A3"].into_iter()), None);
         assert_eq!(answer_codes(["A3", "Tilfreds"].into_iter()), None);
         assert_eq!(answer_codes(["Rul 1", "Rul 2"].into_iter()), None);
-        assert_eq!(answer_codes(["K1", "KLIK2"].into_iter()), Some("K1"));
+        assert_eq!(answer_codes(["K1", "K2"].into_iter()), Some("K1"));
+        assert_eq!(answer_codes(["K1", "KLIK2"].into_iter()), None);
     }
 
     #[test]
@@ -322,6 +339,16 @@ mod tests {
         // Agreement without a middle, coded 1-4: not 1, 2, 4, 5 by its words.
         let agree = list(&[("1", "Helt uenig"), ("2", "Uenig"), ("3", "Enig"), ("4", "Helt enig")]);
         assert_eq!(of_code_list(&agree), Some(OtherScale { low: 1.0, high: 4.0 }));
+        // An option in other words beside five scale words is no point of the scale.
+        let other = list(&[
+            ("1", "Meget utilfreds"),
+            ("2", "Utilfreds"),
+            ("3", "Hverken tilfreds eller utilfreds"),
+            ("4", "Tilfreds"),
+            ("5", "Meget tilfreds"),
+            ("8", "Andet"),
+        ]);
+        assert_eq!(of_code_list(&other), None);
         // Five scale words numbered from 0: read by the words.
         let from_zero = list(&[
             ("0", "Meget utilfreds"),
