@@ -196,26 +196,33 @@ fn parse_number(text: &str, decimal_mark: DecimalMark) -> Option<f64> {
 }
 
 fn labelled_number(text: &str, decimal_mark: DecimalMark) -> Option<f64> {
-    let number: String = text
+    // The number before or after its label, set off by spaces, dashes, colons, "=" or
+    // brackets: "5 - Meget tilfreds", "5. Meget tilfreds", "(5) Meget tilfreds", "5 (Meget
+    // tilfreds)", "Meget tilfreds = 5", "Tilfreds (4)". The two must agree.
+    let cleaned: String = text
         .chars()
-        .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
+        .map(|c| if matches!(c, '(' | ')' | '[' | ']') { ' ' } else { c })
         .collect();
-    if !number.is_empty() {
-        let rest = text[number.len()..]
-            .trim_start_matches([' ', '-', '–', '.', ':', '='])
-            .trim();
-        let value = parse_number(&number, decimal_mark)?;
-        let label_value = LABELS
-            .iter()
-            .find(|(label, _)| equal_ignoring_case(rest, label))
-            .map(|(_, v)| *v);
-        return (label_value == Some(value)).then_some(value);
+    let cleaned = cleaned.trim();
+    let is_number_char = |c: char| c.is_ascii_digit() || c == ',' || c == '.';
+    let lead = cleaned.len() - cleaned.trim_start_matches(is_number_char).len();
+    let tail = cleaned.len() - cleaned.trim_end_matches(is_number_char).len();
+    let (number, label) = if lead > 0 {
+        (cleaned.get(..lead)?, cleaned.get(lead..)?)
+    } else {
+        let split = cleaned.len().checked_sub(tail)?;
+        (cleaned.get(split..)?, cleaned.get(..split)?)
+    };
+    // "5." is the fifth, as a numbered list writes it.
+    let number = number.trim_end_matches('.');
+    let label = label.trim_matches([' ', '-', '–', '.', ':', '=']).trim();
+    if number.is_empty() || label.is_empty() {
+        return None;
     }
-    let (label, number) = text.strip_suffix(')')?.rsplit_once('(')?;
-    let value = parse_number(number.trim(), decimal_mark)?;
+    let value = parse_number(number, decimal_mark)?;
     let label_value = LABELS
         .iter()
-        .find(|(l, _)| equal_ignoring_case(label.trim(), l))
+        .find(|(l, _)| equal_ignoring_case(label, l))
         .map(|(_, v)| *v);
     (label_value == Some(value)).then_some(value)
 }
@@ -261,6 +268,18 @@ mod tests {
         assert_eq!(parse_answer("4", auto), Ok(Answer::Score(4.0)));
         assert_eq!(parse_answer("4 - Tilfreds", auto), Ok(Answer::Score(4.0)));
         assert_eq!(parse_answer("Tilfreds (4)", auto), Ok(Answer::Score(4.0)));
+        for text in [
+            "5 (Meget tilfreds)",
+            "(5) Meget tilfreds",
+            "5. Meget tilfreds",
+            "5: Meget tilfreds",
+            "Meget tilfreds - 5",
+            "Meget tilfreds = 5",
+            "5 – Meget tilfreds",
+        ] {
+            assert_eq!(parse_answer(text, auto), Ok(Answer::Score(5.0)), "{text}");
+        }
+        assert_eq!(parse_answer("Meget tilfreds - 4", auto), Err(AnswerError::UnknownLabel));
         assert_eq!(parse_answer("Ved ikke", auto), Ok(Answer::DontKnow));
         assert_eq!(
             parse_answer("VED IKKE / ØNSKER IKKE AT SVARE", auto),

@@ -2,6 +2,7 @@
 //! records (records.rs) whose summary the tests compute from the records (summary.rs), never by
 //! reading a file back. One module per tool; each writes into a directory the test owns.
 
+pub mod answers;
 pub mod forms;
 pub mod google;
 pub mod hostile;
