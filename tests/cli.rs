@@ -153,10 +153,13 @@ fn only_the_first_50_problems_are_listed_then_counted() {
     let dir = std::env::temp_dir().join(format!("valgpuls-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("many-bad.csv");
-    let mut text = String::from("Kommune;Rul;Supporten\n");
+    let mut text = String::from("Kommune;Rul;Uge;Supporten\n");
     for i in 0..150 {
         // 80 good rows keep "Supporten" a column of answers; 70 are off the scale.
-        text.push_str(&format!("K{i};Rul 1;{}\n", if i % 2 == 0 || i >= 140 { 4 } else { 9 }));
+        text.push_str(&format!(
+            "K{i};Rul 1;1;{}\n",
+            if i % 2 == 0 || i >= 140 { 4 } else { 9 }
+        ));
     }
     std::fs::write(&file, text).unwrap();
     let (code, out, _) = valgpuls(&["check", file.to_str().unwrap()]);
