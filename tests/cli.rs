@@ -279,3 +279,30 @@ fn a_summary_that_cannot_be_written_fails() {
     assert_eq!(code, 1);
     assert!(String::from_utf8(err).unwrap().contains("no space left"));
 }
+
+/// Among 60 notes about columns on another scale, the one reason the file cannot be used comes
+/// first, under the count, and the notes under their own heading.
+#[test]
+fn the_reason_a_file_cannot_be_used_is_listed_before_the_notes() {
+    let dir = std::env::temp_dir().join(format!("valgpuls-cli-weight-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("anbefaling.csv");
+    let mut text = String::from("Kommune;Rul");
+    for i in 1..=60 {
+        text.push_str(&format!(";Anbefaling {i} (0-10)"));
+    }
+    for row in 0..12 {
+        text.push_str("\nKøge;Rul 1");
+        for i in 0..60 {
+            text.push_str(&format!(";{}", (row + i) % 11));
+        }
+    }
+    std::fs::write(&path, text).unwrap();
+    let (code, out, _) = valgpuls(&["check", path.to_str().unwrap()]);
+    assert_eq!(code, 1, "{out}");
+    let after_count: Vec<&str> = out.split("1 problem:\n").nth(1).unwrap().lines().take(3).collect();
+    assert!(after_count[0].contains("ingen kolonne med svar"), "{out}");
+    assert_eq!(after_count[1], "Bemærk:", "{out}");
+    assert!(after_count[2].contains("anden skala (0-10)"), "{out}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -358,9 +358,25 @@ impl ProblemKind {
 
 /// The likely causes first (each once), then the first `limit` other problems, then a line
 /// counting the rest.
+/// The order a user reads problems in: the likely causes, then what stops the file, then the
+/// rows refused, then the notes; each kind in file order. Among 95 notes about columns, the
+/// one reason a file cannot be used must not be the 96th.
+pub fn by_weight(problems: &[Problem]) -> Vec<&Problem> {
+    let mut ordered: Vec<&Problem> = problems.iter().collect();
+    ordered.sort_by_key(|problem| match problem.severity() {
+        Severity::Hint => 0,
+        Severity::Fatal => 1,
+        Severity::Row => 2,
+        Severity::Warning => 3,
+    });
+    ordered
+}
+
 pub fn list_problems(problems: &[Problem], limit: usize, lang: Lang) -> String {
     let mut out = String::new();
-    let (hints, others): (Vec<&Problem>, Vec<&Problem>) = problems.iter().partition(|p| p.severity() == Severity::Hint);
+    let (hints, others): (Vec<&Problem>, Vec<&Problem>) = by_weight(problems)
+        .into_iter()
+        .partition(|p| p.severity() == Severity::Hint);
     for hint in &hints {
         let _ = writeln!(
             out,
@@ -369,7 +385,14 @@ pub fn list_problems(problems: &[Problem], limit: usize, lang: Lang) -> String {
             hint.message(lang)
         );
     }
+    let mut after_errors = false;
     for problem in others.iter().take(limit) {
+        let is_error = problem.is_error();
+        // The notes under their own heading, so the count above them is plainly the errors'.
+        if after_errors && !is_error {
+            out.push_str(lang.pick("Bemærk:\n", "Note:\n"));
+        }
+        after_errors = is_error;
         out.push_str(&problem.message(lang));
         out.push('\n');
     }
