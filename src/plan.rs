@@ -291,13 +291,30 @@ impl PlanColumns {
 }
 
 /// A wave written as a bare number ("1", coded exports) is called "Rul 1", as everywhere
-/// else in the rollout.
+/// else in the rollout; so is "rul 1", "RUL 1", "Rul1", "Rul 01" or "1. rul", as people type
+/// it into a form's text field or one file spells it and the next another: one wave, not
+/// several whose means each hold a part of it.
 pub fn normalise_wave(text: &str) -> String {
     let text = text.trim();
-    if !text.is_empty() && text.len() <= 3 && text.bytes().all(|b| b.is_ascii_digit()) {
-        return format!("Rul {}", text.trim_start_matches('0'));
+    if let Some(number) = wave_number(text) {
+        return format!("Rul {number}");
     }
     text.to_string()
+}
+
+/// The number of "2", "Rul 2", "rul2", "RUL 02", "2. rul", "Rul 2.": None for anything else.
+fn wave_number(text: &str) -> Option<u32> {
+    let lower = text.to_lowercase();
+    // Spaces only between word and number: a name with a line break in it is kept as written.
+    let number = if let Some(rest) = lower.strip_prefix("rul") {
+        rest.trim_matches(' ').trim_end_matches('.')
+    } else if let Some(first) = lower.strip_suffix("rul") {
+        first.trim_matches(' ').trim_end_matches('.')
+    } else {
+        lower.as_str()
+    };
+    let digits = !number.is_empty() && number.len() <= 3 && number.bytes().all(|b| b.is_ascii_digit());
+    digits.then(|| number.parse().ok()).flatten()
 }
 
 impl PlanError {
@@ -350,5 +367,17 @@ mod tests {
         let settled = Plan::from_rows(&rows("rul;start\nRul 1;07-10-2024\nRul 2;19-08-2024")).unwrap();
         assert_eq!(settled.start_of("Rul 1"), NaiveDate::from_ymd_opt(2024, 10, 7));
         assert!(Plan::from_rows(&rows("kommune;start\nA;2024-01-01")).is_err());
+    }
+
+    #[test]
+    fn one_wave_however_it_is_spelled() {
+        for text in [
+            "2", "02", "Rul 2", "rul 2", "RUL 2", "Rul2", "Rul 02", " Rul  2 ", "2. rul", "Rul 2.",
+        ] {
+            assert_eq!(normalise_wave(text), "Rul 2", "{text}");
+        }
+        assert_eq!(normalise_wave("Rul 2 (efterår)"), "Rul 2 (efterår)");
+        assert_eq!(normalise_wave("Pilot"), "Pilot");
+        assert_eq!(normalise_wave("Rul"), "Rul");
     }
 }

@@ -153,10 +153,13 @@ fn only_the_first_50_problems_are_listed_then_counted() {
     let dir = std::env::temp_dir().join(format!("valgpuls-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("many-bad.csv");
-    let mut text = String::from("Kommune;Rul;Supporten\n");
+    let mut text = String::from("Kommune;Rul;Uge;Supporten\n");
     for i in 0..150 {
         // 80 good rows keep "Supporten" a column of answers; 70 are off the scale.
-        text.push_str(&format!("K{i};Rul 1;{}\n", if i % 2 == 0 || i >= 140 { 4 } else { 9 }));
+        text.push_str(&format!(
+            "K{i};Rul 1;1;{}\n",
+            if i % 2 == 0 || i >= 140 { 4 } else { 9 }
+        ));
     }
     std::fs::write(&file, text).unwrap();
     let (code, out, _) = valgpuls(&["check", file.to_str().unwrap()]);
@@ -275,4 +278,31 @@ fn a_summary_that_cannot_be_written_fails() {
     let code = run(&["summary".to_string()], &mut Full, &mut err);
     assert_eq!(code, 1);
     assert!(String::from_utf8(err).unwrap().contains("no space left"));
+}
+
+/// Among 60 notes about columns on another scale, the one reason the file cannot be used comes
+/// first, under the count, and the notes under their own heading.
+#[test]
+fn the_reason_a_file_cannot_be_used_is_listed_before_the_notes() {
+    let dir = std::env::temp_dir().join(format!("valgpuls-cli-weight-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("anbefaling.csv");
+    let mut text = String::from("Kommune;Rul");
+    for i in 1..=60 {
+        text.push_str(&format!(";Anbefaling {i} (0-10)"));
+    }
+    for row in 0..12 {
+        text.push_str("\nKøge;Rul 1");
+        for i in 0..60 {
+            text.push_str(&format!(";{}", (row + i) % 11));
+        }
+    }
+    std::fs::write(&path, text).unwrap();
+    let (code, out, _) = valgpuls(&["check", path.to_str().unwrap()]);
+    assert_eq!(code, 1, "{out}");
+    let after_count: Vec<&str> = out.split("1 problem:\n").nth(1).unwrap().lines().take(3).collect();
+    assert!(after_count[0].contains("ingen kolonne med svar"), "{out}");
+    assert_eq!(after_count[1], "Bemærk:", "{out}");
+    assert!(after_count[2].contains("anden skala (0-10)"), "{out}");
+    std::fs::remove_dir_all(&dir).unwrap();
 }

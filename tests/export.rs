@@ -313,7 +313,8 @@ fn a_report_folder_is_replaced_whole_or_not_at_all() {
 #[test]
 fn waves_whose_names_clash_as_file_names_keep_their_own_charts() {
     use valgpuls::import::{Source, import_sources};
-    let text = "Kommune;Rul;Uge;Supporten\nA;Rul 1;1;4\nB;rul-1;1;3\nC;Rul 1?;1;5\nD;RUL 1;1;2\n";
+    // Four waves whose names all make "rul-1" ("RUL 1" would be the wave "Rul 1" itself).
+    let text = "Kommune;Rul;Uge;Supporten\nA;Rul 1;1;4\nB;rul-1;1;3\nC;Rul 1?;1;5\nD;Rul.1;1;2\n";
     let import = import_sources(
         &[Source {
             name: "navne.csv".into(),

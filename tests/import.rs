@@ -239,7 +239,7 @@ fn bad_files_are_named_with_line_and_column() {
     );
     assert_eq!(
         only_message("bad/unknown-label.csv"),
-        "FILE:3:5: «Mget tilfreds» er ikke et kendt svar på skalaen (kolonne 5 «Supporten»)"
+        "FILE:3:5: «Mget tilfreds» er ikke et kendt svar på skalaen (kolonne 5 «Supporten») — står svaret for «ved ikke», så giv det med --dont-know; ellers giv --labels FIL med rækken «Supporten;svaret;tallet 1-5»"
     );
 }
 
@@ -675,7 +675,9 @@ fn a_workbook_problem_names_its_sheet_row_and_column() {
     );
     assert_eq!(
         messages(&import),
-        ["svar.xlsx: Ark1, række 4, kolonne D («Supporten»): «Mget tilfreds» er ikke et kendt svar på skalaen"]
+        [
+            "svar.xlsx: Ark1, række 4, kolonne D («Supporten»): «Mget tilfreds» er ikke et kendt svar på skalaen — står svaret for «ved ikke», så giv det med --dont-know; ellers giv --labels FIL med rækken «Supporten;svaret;tallet 1-5»"
+        ]
     );
     assert_eq!(import.dataset.answer_count(), 2);
 }

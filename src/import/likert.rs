@@ -32,8 +32,9 @@ pub enum DecimalMark {
 }
 
 /// The labels, lower case. Satisfaction, agreement, quality and extent scales, Danish and
-/// English.
-const LABELS: [(&str, f64); 39] = [
+/// English. Not SurveyMonkey's "Extremely … Not at all satisfied" scale: its "Very satisfied"
+/// is 4, not 5, so its words stay unknown and are told rather than read as the other scale's.
+const LABELS: [(&str, f64); 44] = [
     ("meget utilfreds", 1.0),
     ("utilfreds", 2.0),
     ("hverken tilfreds eller utilfreds", 3.0),
@@ -49,6 +50,13 @@ const LABELS: [(&str, f64); 39] = [
     ("helt uenig", 1.0),
     ("uenig", 2.0),
     ("hverken enig eller uenig", 3.0),
+    // The Danish agreement scale of public surveys: helt enig, delvis enig, hverken enig eller
+    // uenig, delvis uenig, helt uenig.
+    ("delvis enig", 4.0),
+    ("delvis uenig", 2.0),
+    ("hverken/eller", 3.0),
+    ("hverken / eller", 3.0),
+    ("hverken eller", 3.0),
     ("enig", 4.0),
     ("helt enig", 5.0),
     ("strongly disagree", 1.0),
@@ -93,7 +101,7 @@ const DONT_KNOW: [&str; 12] = [
 /// Words of a code list's label that make the code a "don't know": labels are written by
 /// survey authors ("Ikke relevant/ vet ikke", "Ved ikke/ikke relevant"), so they are looked
 /// for inside the label, not matched whole.
-const DONT_KNOW_PARTS: [&str; 8] = [
+const DONT_KNOW_PARTS: [&str; 12] = [
     "ved ikke",
     "vet ikke",
     "ikke relevant",
@@ -102,6 +110,10 @@ const DONT_KNOW_PARTS: [&str; 8] = [
     "don't know",
     "not applicable",
     "prefer not to",
+    "kan ikke svare",
+    "ikke aktuelt",
+    "ingen holdning",
+    "ingen mening",
 ];
 
 /// Answers that say nothing was answered: counted as empty, not as "don't know". LimeSurvey
@@ -142,6 +154,12 @@ pub fn parse_answer(raw: &str, decimal_mark: DecimalMark) -> Result<Answer, Answ
     if DONT_KNOW.iter().any(|label| equal_ignoring_case(text, label)) {
         return Ok(Answer::DontKnow);
     }
+    // Forms' own wordings of the choice: "Ved ikke/ikke relevant", "Vet ikke", "Prefer not to
+    // say". A rating's choice that says "don't know" in any words is one.
+    let lower = text.to_lowercase();
+    if DONT_KNOW_PARTS.iter().any(|part| lower.contains(part)) {
+        return Ok(Answer::DontKnow);
+    }
     Err(AnswerError::UnknownLabel)
 }
 
@@ -178,26 +196,33 @@ fn parse_number(text: &str, decimal_mark: DecimalMark) -> Option<f64> {
 }
 
 fn labelled_number(text: &str, decimal_mark: DecimalMark) -> Option<f64> {
-    let number: String = text
+    // The number before or after its label, set off by spaces, dashes, colons, "=" or
+    // brackets: "5 - Meget tilfreds", "5. Meget tilfreds", "(5) Meget tilfreds", "5 (Meget
+    // tilfreds)", "Meget tilfreds = 5", "Tilfreds (4)". The two must agree.
+    let cleaned: String = text
         .chars()
-        .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
+        .map(|c| if matches!(c, '(' | ')' | '[' | ']') { ' ' } else { c })
         .collect();
-    if !number.is_empty() {
-        let rest = text[number.len()..]
-            .trim_start_matches([' ', '-', '–', '.', ':', '='])
-            .trim();
-        let value = parse_number(&number, decimal_mark)?;
-        let label_value = LABELS
-            .iter()
-            .find(|(label, _)| equal_ignoring_case(rest, label))
-            .map(|(_, v)| *v);
-        return (label_value == Some(value)).then_some(value);
+    let cleaned = cleaned.trim();
+    let is_number_char = |c: char| c.is_ascii_digit() || c == ',' || c == '.';
+    let lead = cleaned.len() - cleaned.trim_start_matches(is_number_char).len();
+    let tail = cleaned.len() - cleaned.trim_end_matches(is_number_char).len();
+    let (number, label) = if lead > 0 {
+        (cleaned.get(..lead)?, cleaned.get(lead..)?)
+    } else {
+        let split = cleaned.len().checked_sub(tail)?;
+        (cleaned.get(split..)?, cleaned.get(..split)?)
+    };
+    // "5." is the fifth, as a numbered list writes it.
+    let number = number.trim_end_matches('.');
+    let label = label.trim_matches([' ', '-', '–', '.', ':', '=']).trim();
+    if number.is_empty() || label.is_empty() {
+        return None;
     }
-    let (label, number) = text.strip_suffix(')')?.rsplit_once('(')?;
-    let value = parse_number(number.trim(), decimal_mark)?;
+    let value = parse_number(number, decimal_mark)?;
     let label_value = LABELS
         .iter()
-        .find(|(l, _)| equal_ignoring_case(label.trim(), l))
+        .find(|(l, _)| equal_ignoring_case(label, l))
         .map(|(_, v)| *v);
     (label_value == Some(value)).then_some(value)
 }
@@ -243,12 +268,36 @@ mod tests {
         assert_eq!(parse_answer("4", auto), Ok(Answer::Score(4.0)));
         assert_eq!(parse_answer("4 - Tilfreds", auto), Ok(Answer::Score(4.0)));
         assert_eq!(parse_answer("Tilfreds (4)", auto), Ok(Answer::Score(4.0)));
+        for text in [
+            "5 (Meget tilfreds)",
+            "(5) Meget tilfreds",
+            "5. Meget tilfreds",
+            "5: Meget tilfreds",
+            "Meget tilfreds - 5",
+            "Meget tilfreds = 5",
+            "5 – Meget tilfreds",
+        ] {
+            assert_eq!(parse_answer(text, auto), Ok(Answer::Score(5.0)), "{text}");
+        }
+        assert_eq!(parse_answer("Meget tilfreds - 4", auto), Err(AnswerError::UnknownLabel));
         assert_eq!(parse_answer("Ved ikke", auto), Ok(Answer::DontKnow));
         assert_eq!(
             parse_answer("VED IKKE / ØNSKER IKKE AT SVARE", auto),
             Ok(Answer::DontKnow)
         );
         assert_eq!(parse_answer("Don't know", auto), Ok(Answer::DontKnow));
+        assert_eq!(parse_answer("Ved ikke/ikke relevant", auto), Ok(Answer::DontKnow));
+        assert_eq!(parse_answer("Vet ikke", auto), Ok(Answer::DontKnow));
+        assert_eq!(parse_answer("Ikke aktuelt", auto), Ok(Answer::DontKnow));
+        assert_eq!(parse_answer("Ingen holdning", auto), Ok(Answer::DontKnow));
+        assert_eq!(parse_answer("Prefer not to say", auto), Ok(Answer::DontKnow));
+        assert_eq!(parse_answer("Delvis enig", auto), Ok(Answer::Score(4.0)));
+        assert_eq!(parse_answer("Delvis uenig", auto), Ok(Answer::Score(2.0)));
+        assert_eq!(parse_answer("Hverken/eller", auto), Ok(Answer::Score(3.0)));
+        assert_eq!(
+            parse_answer("Extremely satisfied", auto),
+            Err(AnswerError::UnknownLabel)
+        );
         assert_eq!(parse_answer("", auto), Ok(Answer::Missing));
         assert_eq!(parse_answer("6", auto), Err(AnswerError::OutOfScale));
         assert_eq!(parse_answer("0", auto), Err(AnswerError::OutOfScale));

@@ -9,8 +9,10 @@ mod lines;
 pub mod problems;
 mod profile;
 mod reader;
+mod responses;
 pub mod roles;
 mod rows;
+mod scale;
 pub mod sniff;
 mod source;
 pub mod tools;
@@ -215,6 +217,10 @@ pub struct FileReport {
     /// Numbers outside the scale by (column, value): rows and the first line.
     #[serde(skip)]
     pub(crate) codes_outside_scale: BTreeMap<(usize, String), (usize, u64)>,
+    /// Each response read (response id and time hashed) and its line, to find the same
+    /// responses in another file.
+    #[serde(skip)]
+    pub(crate) response_keys: Vec<(u64, u64)>,
 }
 
 impl FileReport {
@@ -244,6 +250,7 @@ impl FileReport {
             problems: 0,
             not_in_plan: BTreeMap::new(),
             codes_outside_scale: BTreeMap::new(),
+            response_keys: Vec::new(),
         }
     }
 }
@@ -261,6 +268,7 @@ impl FileReport {
         for (municipality, answers) in part.not_in_plan {
             *self.not_in_plan.entry(municipality).or_default() += answers;
         }
+        self.response_keys.extend(part.response_keys);
         for (key, (rows, line)) in part.codes_outside_scale {
             let entry = self.codes_outside_scale.entry(key).or_insert((0, line));
             entry.0 += rows;
@@ -349,11 +357,14 @@ pub fn import_sources(sources: &[Source], options: &ImportOptions) -> Import {
         labels: &labels,
         structure: &structure,
     };
+    let mut seen = responses::Seen::default();
     for source in data {
         let mut report = FileReport::new(&source.name);
         report.companions = companion_names.clone();
         let before = problems.len();
         reader::read_file(source, &options, &companions, &mut builder, &mut report, &mut problems);
+        let keys = std::mem::take(&mut report.response_keys);
+        seen.check(&source.name, report.sheet.as_deref(), keys, &mut problems);
         report.problems = problems.len() - before;
         files.push(report);
     }

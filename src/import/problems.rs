@@ -9,6 +9,8 @@ use serde::Serialize;
 use super::tools::Tool;
 use crate::locale::Lang;
 
+mod describe;
+
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub enum ProblemKind {
     /// No file by that name (a typo, or a file moved since it was chosen).
@@ -54,6 +56,33 @@ pub enum ProblemKind {
     /// number, a status): said, in case it is a question everyone answered alike.
     ConstantColumn {
         value: String,
+    },
+    /// A column of answers on another scale than 1-5 (a recommendation 0-10, a count, grades
+    /// 1-6, a 1-4 code list), left out of the means: said, as the question is not in them.
+    OtherScaleColumn {
+        range: String,
+    },
+    /// Responses of this file that an earlier file holds too (the same response id and
+    /// time): an earlier export of the same survey given with a later one counts them twice.
+    SameResponses {
+        as_file: String,
+        responses: usize,
+    },
+    /// A question column of many numbers, all 1-3: averaged as a rating, but more likely a
+    /// ranking or a code (1 = Ja, 2 = Nej) than a 1-5 scale nobody rated 4 or 5.
+    FewScalePoints {
+        high: String,
+        answers: usize,
+    },
+    /// Lines above the header with a title in their first field: passed over; the header is
+    /// the line the problem is placed at.
+    TitleAboveHeader {
+        lines: usize,
+    },
+    /// A column of answer codes ("A1", "A2", …) and no code list: not averaged, and likely a
+    /// question (LimeSurvey's "answer codes" export of a list question).
+    AnswerCodes {
+        example: String,
     },
     /// Not a regular file: a folder, a pipe, a device.
     NotAFile,
@@ -101,6 +130,8 @@ pub enum ProblemKind {
     },
     /// No week or phase column, but dates: a plan with the waves' start dates gives phases.
     NoWeekColumn,
+    /// No week, phase or date column: every answer is "Uden fase".
+    NoPhaseAtAll,
     /// Municipalities of the file that the plan does not place (they keep no wave).
     NotInPlan {
         municipalities: Vec<String>,
@@ -187,10 +218,16 @@ impl Problem {
             Ragged { .. } | OutOfScale { .. } | UnknownLabel { .. } | BadWeek { .. } | BadDate { .. } => Severity::Row,
             DateNotRead { .. }
             | ConstantColumn { .. }
+            | OtherScaleColumn { .. }
+            | SameResponses { .. }
+            | FewScalePoints { .. }
+            | TitleAboveHeader { .. }
+            | AnswerCodes { .. }
             | NotUtf8
             | SameContent { .. }
             | NoWaveColumn { .. }
             | NoWeekColumn
+            | NoPhaseAtAll
             | NotInPlan { .. }
             | NoStartInPlan { .. }
             | CodesWithoutLabels { .. } => Severity::Warning,
@@ -251,166 +288,6 @@ impl Problem {
         out.push_str(&self.describe(lang));
         out
     }
-
-    /// What is wrong, without the file name: for the import view's table.
-    pub fn describe(&self, lang: Lang) -> String {
-        // In a workbook the place ("Ark1, række 12, kolonne D") already names the column.
-        let column = self
-            .column
-            .as_ref()
-            .filter(|(_, header)| !header.is_empty() && self.sheet.is_none())
-            .map(|(number, header)| match lang {
-                Lang::Da => format!(" (kolonne {number} «{}»)", shown(header)),
-                Lang::En => format!(" (column {number} “{}”)", shown(header)),
-            });
-        let column = column.unwrap_or_default();
-        let header = shown(self.column.as_ref().map_or("", |(_, header)| header.as_str()));
-        let header = header.as_str();
-        // Values from the file are shown safe for a terminal and short enough to read.
-        let kind = self.kind.shown();
-        use ProblemKind::*;
-        match (&kind, lang) {
-            (NotFound, Lang::Da) => "filen findes ikke".into(),
-            (NotFound, Lang::En) => "the file does not exist".into(),
-            (NoAccess, Lang::Da) => "ingen adgang til at læse filen".into(),
-            (NoAccess, Lang::En) => "no permission to read the file".into(),
-            (Unreadable { reason }, Lang::Da) => format!("kan ikke læse filen: {reason}"),
-            (Unreadable { reason }, Lang::En) => format!("cannot read the file: {reason}"),
-            (Empty, Lang::Da) => "filen er tom".into(),
-            (Empty, Lang::En) => "the file is empty".into(),
-            (HeaderOnly, Lang::Da) => "filen har kun en overskriftslinje og ingen svar".into(),
-            (HeaderOnly, Lang::En) => "the file has only a header line and no answers".into(),
-            (Binary, Lang::Da) => "filen er ikke en tekstfil (CSV); gem den som CSV fra Excel".into(),
-            (Binary, Lang::En) => "the file is not a text (CSV) file; save it as CSV from Excel".into(),
-            (UnclosedQuote, Lang::Da) => format!("et citationstegn åbner her og lukker aldrig{column}"),
-            (UnclosedQuote, Lang::En) => format!("a quote opens here and never closes{column}"),
-            (Ragged { expected, found }, Lang::Da) => {
-                format!("rækken har {found} felter, overskriften har {expected}{column}")
-            }
-            (Ragged { expected, found }, Lang::En) => {
-                format!("the row has {found} fields, the header has {expected}{column}")
-            }
-            (OutOfScale { value }, Lang::Da) => format!("«{value}» ligger uden for skalaen 1-5{column}"),
-            (OutOfScale { value }, Lang::En) => format!("“{value}” is outside the 1-5 scale{column}"),
-            (UnknownLabel { value }, Lang::Da) => format!("«{value}» er ikke et kendt svar på skalaen{column}"),
-            (UnknownLabel { value }, Lang::En) => format!("“{value}” is not a known answer on the scale{column}"),
-            (BadWeek { value }, Lang::Da) => format!("«{value}» er ikke et ugenummer{column}"),
-            (BadWeek { value }, Lang::En) => format!("“{value}” is not a week number{column}"),
-            (BadDate { value }, Lang::Da) => format!("«{value}» er ikke en dato{column}"),
-            (BadDate { value }, Lang::En) => format!("“{value}” is not a date{column}"),
-            (NoAnswerColumns, Lang::Da) => {
-                "ingen kolonne med svar: ingen score-kolonne og ingen kolonne med værdier på skalaen 1-5".into()
-            }
-            (NoAnswerColumns, Lang::En) => {
-                "no column of answers: no score column and no column of values on the 1-5 scale".into()
-            }
-            (ConstantColumn { value }, Lang::Da) => format!(
-                "kolonne «{header}» har svaret «{value}» i alle rækker og regnes ikke som et spørgsmål (en side eller en status?); er den et spørgsmål, så brug --role \"{header}=question\""
-            ),
-            (ConstantColumn { value }, Lang::En) => format!(
-                "column “{header}” holds “{value}” in every row and is not averaged as a question (a page or a status?); if it is a question, use --role \"{header}=question\""
-            ),
-            (NotUtf8, Lang::Da) => {
-                "linjen har tegn der ikke er UTF-8, som resten af filen; de er læst som Windows-1252 (en linje indsat fra et andet program?) — se efter at navnene er rigtige".into()
-            }
-            (NotUtf8, Lang::En) => {
-                "the line has characters that are not UTF-8, unlike the rest of the file; they are read as Windows-1252 (a line pasted from another program?) — check that the names are right".into()
-            }
-            (NotAFile, Lang::Da) => "ikke en almindelig fil (en mappe, en pipe eller en enhed)".into(),
-            (NotAFile, Lang::En) => "not a regular file (a folder, a pipe or a device)".into(),
-            (LineTooLong { limit }, Lang::Da) => {
-                format!("et felt er længere end {} MB: filen ligner ikke en spørgeskemaeksport", limit >> 20)
-            }
-            (LineTooLong { limit }, Lang::En) => {
-                format!("a field is longer than {} MB: the file does not look like a survey export", limit >> 20)
-            }
-            (TooManyColumns { columns, limit }, Lang::Da) => {
-                format!("filen har {columns} kolonner; mere end {limit} læses ikke")
-            }
-            (TooManyColumns { columns, limit }, Lang::En) => {
-                format!("the file has {columns} columns; more than {limit} are not read")
-            }
-            (SameContent { as_file }, Lang::Da) => {
-                format!("samme indhold som «{as_file}»: læst én gang, så svarene ikke tælles to gange")
-            }
-            (SameContent { as_file }, Lang::En) => {
-                format!("the same content as “{as_file}”: read once, so the answers are not counted twice")
-            }
-            (Workbook { da, .. }, Lang::Da) => da.clone(),
-            (Workbook { en, .. }, Lang::En) => en.clone(),
-            (OldExcel, Lang::Da) => "en gammel Excel-fil (.xls): gem den som .xlsx eller CSV".into(),
-            (OldExcel, Lang::En) => "an old Excel file (.xls): save it as .xlsx or CSV".into(),
-            (CodeOutsideScale { value, rows, tool }, lang) => code_outside_scale(value, *rows, *tool, header, lang),
-            (SecondHeaderRow, Lang::Da) => {
-                "rækken ligner en ekstra overskriftslinje (svarmulighedernes navne), ikke svar".into()
-            }
-            (SecondHeaderRow, Lang::En) => "the row looks like a second header row (the options' names), not answers".into(),
-            (AmbiguousDates { example, needed }, Lang::Da) => format!(
-                "datoer som «{example}» i kolonne «{header}» kan læses både dag-måned og måned-dag, og ingen dag over 12 afgør det; {}brug --date-order dmy (dag først) eller mdy (måned først)",
-                if *needed { "ugerne regnes ud fra datoerne: " } else { "datoerne bruges ikke: " }
-            ),
-            (AmbiguousDates { example, needed }, Lang::En) => format!(
-                "dates such as “{example}” in column “{header}” read as day-month and as month-day, and no day above 12 settles it; {}give --date-order dmy (day first) or mdy (month first)",
-                if *needed { "the weeks come from the dates: " } else { "the dates are not used: " }
-            ),
-            (ConflictingDates { day_first, month_first, needed }, Lang::Da) => format!(
-                "kolonne «{header}» har datoer med dagen først («{day_first}») og med måneden først («{month_first}»){}",
-                if *needed { "" } else { "; datoerne bruges ikke" }
-            ),
-            (ConflictingDates { day_first, month_first, needed }, Lang::En) => format!(
-                "column “{header}” has dates with the day first (“{day_first}”) and with the month first (“{month_first}”){}",
-                if *needed { "" } else { "; the dates are not used" }
-            ),
-            (DateNotRead { value }, Lang::Da) => {
-                format!("«{value}» er ikke en dato{column}; rækkens svar bruges uden dato")
-            }
-            (DateNotRead { value }, Lang::En) => {
-                format!("“{value}” is not a date{column}; the row's answers are used without a date")
-            }
-            (NoWaveColumn { has_municipalities: true }, Lang::Da) => {
-                "ingen rul-kolonne: alle svar står under «Alle»; giv en plan (--plan FIL) der placerer kommunerne i rul".into()
-            }
-            (NoWaveColumn { has_municipalities: true }, Lang::En) => {
-                "no wave column: every answer is under “All”; give a plan (--plan FILE) that places the municipalities in waves".into()
-            }
-            (NoWaveColumn { has_municipalities: false }, Lang::Da) => {
-                "ingen rul-kolonne: alle svar står under «Alle» (vælg en kolonne som Rul med --role)".into()
-            }
-            (NoWaveColumn { has_municipalities: false }, Lang::En) => {
-                "no wave column: every answer is under “All” (choose a column as Wave with --role)".into()
-            }
-            (NoWeekColumn, Lang::Da) => {
-                "ingen uge- eller fasekolonne: svarene har ingen fase; en plan med rullernes startdatoer (--plan FIL) giver ugerne ud fra datoerne".into()
-            }
-            (NoWeekColumn, Lang::En) => {
-                "no week or phase column: the answers have no phase; a plan with the waves' start dates (--plan FILE) gives the weeks from the dates".into()
-            }
-            (NotInPlan { municipalities, answers }, Lang::Da) => format!(
-                "planen placerer ikke {}; deres {answers} svar står under «Alle»",
-                quoted_list(municipalities)
-            ),
-            (NotInPlan { municipalities, answers }, Lang::En) => format!(
-                "the plan does not place {}; their {answers} answers are under “All”",
-                quoted_list(municipalities)
-            ),
-            (NoStartInPlan { wave }, Lang::Da) => {
-                format!("planen har ingen startdato for {wave}: svarene i {wave} har ingen fase")
-            }
-            (NoStartInPlan { wave }, Lang::En) => {
-                format!("the plan has no start date for {wave}: the answers in {wave} have no phase")
-            }
-            (CodesWithoutLabels { tool }, Lang::Da) => format!(
-                "{} skriver svarene som koder, og der er ingen kodeliste: kodede kolonner (fx rul og uge) læses som tal på skalaen; læg labels.csv og structure.csv ved siden af filen, eller giv --labels FIL",
-                tool.name()
-            ),
-            (CodesWithoutLabels { tool }, Lang::En) => format!(
-                "{} writes answers as codes, and there is no code list: coded columns (e.g. wave and week) are read as numbers on the scale; put labels.csv and structure.csv beside the file, or give --labels FILE",
-                tool.name()
-            ),
-            (BadCompanionFile { reason_da, .. }, Lang::Da) => reason_da.clone(),
-            (BadCompanionFile { reason_en, .. }, Lang::En) => reason_en.clone(),
-        }
-    }
 }
 
 /// A value from a file as a message shows it: control characters (terminal escapes, line
@@ -444,6 +321,10 @@ impl ProblemKind {
             BadDate { value } => BadDate { value: value_of(value) },
             DateNotRead { value } => DateNotRead { value: value_of(value) },
             ConstantColumn { value } => ConstantColumn { value: value_of(value) },
+            OtherScaleColumn { range } => OtherScaleColumn { range: value_of(range) },
+            AnswerCodes { example } => AnswerCodes {
+                example: value_of(example),
+            },
             CodeOutsideScale { value, rows, tool } => CodeOutsideScale {
                 value: value_of(value),
                 rows: *rows,
@@ -475,46 +356,27 @@ impl ProblemKind {
     }
 }
 
-/// What a number outside the scale most likely is, and what to do.
-fn code_outside_scale(value: &str, rows: usize, tool: Option<Tool>, header: &str, lang: Lang) -> String {
-    let (da_tool, en_tool) = match tool {
-        Some(Tool::SurveyXact) => (
-            format!("SurveyXact koder svar som tal, og «Ved ikke» er ofte {value}"),
-            format!("SurveyXact writes answers as codes, and “don't know” is often {value}"),
-        ),
-        Some(tool) => (
-            format!("{} har skrevet svarkoder, ikke svar", tool.name()),
-            format!("{} wrote answer codes, not answers", tool.name()),
-        ),
-        None => (
-            format!("{value} er sandsynligvis koden for «Ved ikke» eller «Ikke relevant»"),
-            format!("{value} is most likely the code of “don't know” or “not relevant”"),
-        ),
-    };
-    match lang {
-        Lang::Da => format!(
-            "«{value}» ligger uden for skalaen 1-5 i {rows} rækker af kolonne «{header}»: {da_tool} — læg labels.csv ved siden af filen, giv --labels FIL, eller brug --dont-know {value}"
-        ),
-        Lang::En => format!(
-            "“{value}” is outside the 1-5 scale in {rows} rows of column “{header}”: {en_tool} — put labels.csv beside the file, give --labels FILE, or use --dont-know {value}"
-        ),
-    }
-}
-
-fn quoted_list(items: &[String]) -> String {
-    const SHOWN: usize = 5;
-    let mut list: Vec<String> = items.iter().take(SHOWN).map(|m| format!("«{m}»")).collect();
-    if items.len() > SHOWN {
-        list.push(format!("+{}", items.len() - SHOWN));
-    }
-    list.join(", ")
-}
-
 /// The likely causes first (each once), then the first `limit` other problems, then a line
 /// counting the rest.
+/// The order a user reads problems in: the likely causes, then what stops the file, then the
+/// rows refused, then the notes; each kind in file order. Among 95 notes about columns, the
+/// one reason a file cannot be used must not be the 96th.
+pub fn by_weight(problems: &[Problem]) -> Vec<&Problem> {
+    let mut ordered: Vec<&Problem> = problems.iter().collect();
+    ordered.sort_by_key(|problem| match problem.severity() {
+        Severity::Hint => 0,
+        Severity::Fatal => 1,
+        Severity::Row => 2,
+        Severity::Warning => 3,
+    });
+    ordered
+}
+
 pub fn list_problems(problems: &[Problem], limit: usize, lang: Lang) -> String {
     let mut out = String::new();
-    let (hints, others): (Vec<&Problem>, Vec<&Problem>) = problems.iter().partition(|p| p.severity() == Severity::Hint);
+    let (hints, others): (Vec<&Problem>, Vec<&Problem>) = by_weight(problems)
+        .into_iter()
+        .partition(|p| p.severity() == Severity::Hint);
     for hint in &hints {
         let _ = writeln!(
             out,
@@ -523,7 +385,14 @@ pub fn list_problems(problems: &[Problem], limit: usize, lang: Lang) -> String {
             hint.message(lang)
         );
     }
+    let mut after_errors = false;
     for problem in others.iter().take(limit) {
+        let is_error = problem.is_error();
+        // The notes under their own heading, so the count above them is plainly the errors'.
+        if after_errors && !is_error {
+            out.push_str(lang.pick("Bemærk:\n", "Note:\n"));
+        }
+        after_errors = is_error;
         out.push_str(&problem.message(lang));
         out.push('\n');
     }

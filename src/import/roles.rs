@@ -8,10 +8,13 @@ use serde::Serialize;
 use super::ImportOptions;
 use super::columns::{Role, role_from_header};
 use super::labels::Labels;
-use super::likert::{is_dont_know, is_dont_know_label, is_on_scale};
+use super::likert::{is_dont_know_label, is_on_scale};
 use super::profile::ColumnProfile;
-use super::tools::{SystemColumn, system_column};
-use super::values::parse_week;
+use super::tools::{SystemColumn, Tool, recognise, system_column};
+
+mod reading;
+
+use reading::Reading;
 
 /// Why a column got its role.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -43,10 +46,15 @@ pub enum RoleReason {
     Empty,
     /// Only 0 and 1: chosen or not chosen.
     Binary,
+    /// A ranking ("Rangér …", "Please rank …"): 1 is the first place, not the lowest score.
+    Ranking,
     /// The column's code list names something else than answers (e.g. "Rul 1").
     LabelsSayOther { example: String },
     /// Text that is not answers on the scale: kept to break the mean down by.
     NotOnScale,
+    /// Numbers, or a code list, on another scale than 1-5 ("0-10", "1-4"): its mean would be
+    /// no mean on 1-5.
+    OtherScale { range: String },
     /// A second column of a role that one column holds.
     Duplicate,
     /// In a long file the answers are in the score column; other columns are categories.
@@ -86,6 +94,10 @@ impl RoleReason {
             },
             Empty => pick("ingen værdier", "no values"),
             Binary => pick("kun 0 og 1 (valgt/ikke valgt)", "only 0 and 1 (chosen or not)"),
+            Ranking => pick(
+                "en rangordning: 1 er førstepladsen, ikke den laveste score",
+                "a ranking: 1 is the first place, not the lowest score",
+            ),
             LabelsSayOther { example } => match lang {
                 crate::locale::Lang::Da => format!("koderne står for andet end svar (fx «{example}»)"),
                 crate::locale::Lang::En => {
@@ -93,6 +105,10 @@ impl RoleReason {
                 }
             },
             NotOnScale => pick("tekst, ikke svar på skalaen", "text, not answers on the scale"),
+            OtherScale { range } => match lang {
+                crate::locale::Lang::Da => format!("svar på en anden skala ({range}), ikke 1-5"),
+                crate::locale::Lang::En => format!("answers on another scale ({range}), not 1-5"),
+            },
             Duplicate => pick(
                 "en anden kolonne har allerede rollen",
                 "another column already has the role",
@@ -139,6 +155,21 @@ const RATING_WORDS: [&str; 18] = [
     "skala",
 ];
 
+/// Header words of a ranking question: its 1, 2, 3 are places, and averaging them as scores
+/// reads the favourite as the worst.
+const RANKING_WORDS: [&str; 10] = [
+    "rank",
+    "ranking",
+    "rangér",
+    "ranger",
+    "rangordn",
+    "rangordne",
+    "rangordning",
+    "prioriter",
+    "prioritér",
+    "prioritere",
+];
+
 /// Header words of identifier columns: numbers that may look like scores, and no category
 /// anyone breaks a mean down by.
 const IDENTIFIER_WORDS: [&str; 7] = [
@@ -170,100 +201,6 @@ pub(super) fn answer_text<'a>(code: &'a str, label: Option<&'a str>) -> &'a str 
     }
 }
 
-/// What the values of one column say, after the codes are turned into their texts.
-struct Reading<'a> {
-    profile: &'a ColumnProfile,
-    filled: usize,
-    answers: usize,
-    dates: usize,
-    weeks: usize,
-    /// Values that are numbers (on the scale or not).
-    numbers: usize,
-    waves: usize,
-    /// A label that is no answer, when the column has labels and most of them are such.
-    labels_say_other: Option<String>,
-    binary: bool,
-    /// Whole-number codes: a scale and a few codes past it (SurveyXact's 6 for "don't
-    /// know" without its labels), at least a quarter on the scale.
-    scale_with_codes: bool,
-}
-
-impl<'a> Reading<'a> {
-    fn new(
-        profile: &'a ColumnProfile,
-        codes: Option<&std::collections::BTreeMap<String, String>>,
-        dont_know: &[String],
-    ) -> Self {
-        let label = |text: &str| codes.and_then(|c| c.get(text)).map(String::as_str);
-        let extra_dont_know = |text: &str| dont_know.iter().any(|d| d.eq_ignore_ascii_case(text));
-        let answers = profile.count_where(
-            |text| answer_text(text, label(text)).to_string(),
-            |text| is_on_scale(text) || is_dont_know(text),
-        ) + profile.count_where(|t| t.to_string(), |t| extra_dont_know(t) && !is_on_scale(t))
-            + profile.overflow_on_scale
-            + profile.overflow_dont_know;
-        let decoded = |text: &str| label(text).unwrap_or(text).to_string();
-        let labels_say_other = codes.and_then(|codes| {
-            let others: Vec<&String> = codes
-                .values()
-                .filter(|l| !is_on_scale(l) && !is_dont_know_label(l) && !l.trim().is_empty())
-                .collect();
-            (others.len() * 2 > codes.len()).then(|| others.first().map(|l| l.to_string()).unwrap_or_default())
-        });
-        let binary = profile.overflow == 0
-            && profile.distinct.iter().any(|(t, _)| t == "0")
-            && profile.distinct.iter().all(|(t, _)| t == "0" || t == "1");
-        let scale_with_codes = codes.is_none()
-            && profile.overflow == 0
-            && profile.distinct.len() <= 15
-            && profile
-                .distinct
-                .iter()
-                .all(|(t, _)| t.len() <= 2 && t.bytes().all(|b| b.is_ascii_digit()))
-            && profile.distinct.iter().filter(|(t, _)| !is_on_scale(t)).count() <= 3
-            && answers * 4 >= profile.filled;
-        Reading {
-            profile,
-            scale_with_codes,
-            filled: profile.filled,
-            answers,
-            dates: profile.dates_counted(decoded),
-            weeks: profile.count_where(decoded, |t| parse_week(t).is_some()),
-            numbers: profile.count_where(decoded, |t| t.replace(',', ".").parse::<f64>().is_ok()),
-            waves: profile.count_where(decoded, is_wave_name),
-            labels_say_other,
-            binary,
-        }
-    }
-
-    fn mostly(&self, count: usize) -> bool {
-        self.filled > 0 && count * 2 > self.filled
-    }
-
-    fn all(&self, count: usize) -> bool {
-        self.filled > 0 && self.profile.overflow == 0 && count == self.filled
-    }
-
-    fn on_scale(&self) -> bool {
-        self.mostly(self.answers) && self.labels_say_other.is_none() && !self.binary
-    }
-
-    fn percent(&self) -> u32 {
-        (self.answers * 100).checked_div(self.filled).unwrap_or(0) as u32
-    }
-}
-
-/// "Rul 2", "wave 3", "Bølge 1": a wave's name.
-fn is_wave_name(text: &str) -> bool {
-    let lower = text.trim().to_lowercase();
-    ["rul", "wave", "bølge"].iter().any(|word| {
-        lower
-            .strip_prefix(word)
-            .map(str::trim)
-            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-    })
-}
-
 /// The roles of a file's columns. `texts` are question texts from a structure file, by
 /// column; header and text are both searched for role words.
 pub(super) fn decide(
@@ -273,10 +210,13 @@ pub(super) fn decide(
     labels: &Labels,
     options: &ImportOptions,
 ) -> Vec<Decision> {
+    // Forms and Google Forms write each answer's value (a rating's number), never a code: a
+    // number past 5 in their columns is another scale, not "don't know".
+    let values_are_answers = matches!(recognise(headers), Some(Tool::MicrosoftForms | Tool::GoogleForms));
     let readings: Vec<Reading> = headers
         .iter()
         .zip(profiles)
-        .map(|(header, profile)| Reading::new(profile, labels.column(header), &options.dont_know))
+        .map(|(header, profile)| Reading::new(profile, labels.column(header), &options.dont_know, values_are_answers))
         .collect();
     let mut decisions: Vec<Decision> = Vec::with_capacity(headers.len());
     // Answer-time candidates: (column, rank); the best one becomes the date.
@@ -341,6 +281,16 @@ fn decide_one(
     if (named_id && !(asks_rating && reading.on_scale())) || reading.profile.counts_like_an_id() {
         return decision(Role::Ignore, RoleReason::Identifier);
     }
+    if all_words.iter().any(|w| RANKING_WORDS.contains(&w.as_str())) {
+        return decision(Role::Category, RoleReason::Ranking);
+    }
+    // Numbers under a question that names another scale ("(1-10)") are on that scale, even
+    // where every answer so far is 5 or less.
+    if let Some(scale) = super::scale::of_words(header).or_else(|| text.and_then(super::scale::of_words))
+        && reading.mostly(reading.numbers)
+    {
+        return decision(Role::Category, RoleReason::OtherScale { range: scale.range() });
+    }
     let word_role = role_from_header(header).or_else(|| text.and_then(role_from_header));
     let rating = || {
         if asks_rating {
@@ -359,7 +309,10 @@ fn decide_one(
         Some(Role::Wave) => return decision(Role::Wave, RoleReason::HeaderWord),
         Some(Role::Phase) => return decision(Role::Phase, RoleReason::HeaderWord),
         Some(Role::Week) if reading.mostly(reading.weeks) => return decision(Role::Week, RoleReason::HeaderWord),
-        Some(Role::Municipality | Role::Comment) if reading.on_scale() => return rating(),
+        Some(Role::Municipality) if reading.on_scale() => return rating(),
+        // A comment column is free text even where most comments are a digit ("5", "3"): only
+        // a rating asked for, or nothing but answers, makes it a question.
+        Some(Role::Comment) if reading.on_scale() && (asks_rating || reading.all(reading.answers)) => return rating(),
         Some(role @ (Role::Municipality | Role::Comment)) => return decision(role, RoleReason::HeaderWord),
         Some(Role::Date) if reading.mostly(reading.dates) => {
             times.push((index, 1));
@@ -384,6 +337,14 @@ fn from_values(
     }
     if reading.all(reading.waves) {
         return decision(Role::Wave, RoleReason::Values);
+    }
+    // "Uge 4" in every row: weeks, as a question code (LimeSurvey's G01Q03) hides the header.
+    if reading.all(reading.named_weeks) {
+        return decision(Role::Week, RoleReason::Values);
+    }
+    // Before the code list's words: "0 - Slet ikke sandsynligt" … "10" is a scale, if not 1-5.
+    if let Some(scale) = reading.other_scale {
+        return decision(Role::Category, RoleReason::OtherScale { range: scale.range() });
     }
     if let Some(example) = &reading.labels_say_other {
         let lower = example.to_lowercase();

@@ -11,7 +11,7 @@ use super::likert::{Answer, AnswerError, DecimalMark, parse_answer};
 use super::problems::{Problem, ProblemKind};
 use super::reader::field;
 use super::roles::answer_text;
-use super::values::parse_week;
+use super::values::{parse_week, phase_of_week_span};
 use crate::dataset::{Comment, DatasetBuilder, RowContext};
 use crate::dates::{DateOrder, days_since_epoch, parse_date};
 use crate::phases::{NO_PHASE, NO_WAVE, phase_of_week};
@@ -38,6 +38,8 @@ pub(super) struct FileSetup<'a> {
     pub date_needed: bool,
     pub plan: Option<&'a Plan>,
     pub decimal_mark: DecimalMark,
+    /// The response-id and answer-time columns, to know a response given twice.
+    pub identity: Option<(usize, usize)>,
 }
 
 /// Where each role sits in this file, with the ids of its questions and categories in one
@@ -242,6 +244,8 @@ pub(super) struct RowReader<'a> {
     last_week: LastRead,
     last_dates: Vec<LastRead>,
     last_week_phase: Option<(i32, u32)>,
+    /// The phase of this row's week span ("Uge 1-3"), whose week is not known.
+    span_phase: Option<&'static str>,
     /// The plan's wave of the last municipality, and each wave's start day by wave id.
     last_planned: Option<(String, Option<u32>)>,
     starts: HashMap<u32, Option<i32>>,
@@ -264,6 +268,7 @@ impl<'a> RowReader<'a> {
             builder,
             labels: HashMap::new(),
             last_week: LastRead::default(),
+            span_phase: None,
             last_dates: setup.dates.iter().map(|_| LastRead::default()).collect(),
             last_week_phase: None,
             last_planned: None,
@@ -332,6 +337,11 @@ impl<'a> RowReader<'a> {
         }
         problems.append(&mut self.errors);
         let Some(context) = context else { return };
+        if let Some((id, time)) = self.setup.identity
+            && let Some(key) = super::responses::key(record.get(id), record.get(time))
+        {
+            report.response_keys.push((key, line));
+        }
         let mut weeks_outside = false;
         for &(question, score, dont_know) in &self.answers {
             self.builder.push_answer(&context, question, score, dont_know);
@@ -415,9 +425,10 @@ impl<'a> RowReader<'a> {
             wave,
             week,
             date,
-            phase: match phase_text {
-                Some(text) => self.builder.phases.intern(text),
-                None => self.phase_of_week(week),
+            phase: match (phase_text, self.span_phase) {
+                (Some(text), _) => self.builder.phases.intern(text),
+                (None, Some(phase)) if week.is_none() => self.builder.phases.intern(phase),
+                (None, _) => self.phase_of_week(week),
             },
             categories,
         })
@@ -458,13 +469,15 @@ impl<'a> RowReader<'a> {
     /// The week in the week column (None without one or in an empty cell); a value that
     /// does not read is an error on the row.
     fn read_week(&mut self, record: &impl Fields, line: u64) -> Option<i32> {
+        self.span_phase = None;
         let column = self.layout.week?;
         let text = self.cell(record, column);
         if text.is_empty() {
             return None;
         }
         let week = self.last_week.read(text, parse_week);
-        if week.is_none() {
+        self.span_phase = week.is_none().then(|| phase_of_week_span(text)).flatten();
+        if week.is_none() && self.span_phase.is_none() {
             let kind = ProblemKind::BadWeek {
                 value: text.to_string(),
             };

@@ -1,23 +1,56 @@
 //! Weeks as survey tools write them ("Uge 4"); dates are in [`crate::dates`].
 
-/// A week as a number or as text holding one number: "4", "Uge 4", "uge 04", "Week 4".
+/// A week as a number or as text holding one number: "4", "Uge 4", "uge 04", "Week 4", and
+/// with a note after it as forms put it in their choices: "Uge 4 (testvalg)", "Uge 5 -
+/// prøvevalg", "Uge 1: klargøring".
 pub fn parse_week(raw: &str) -> Option<i32> {
     let text = raw.trim();
-    let mut numbers = text
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|part| !part.is_empty());
-    let number = numbers.next()?;
-    if numbers.next().is_some() {
-        return None;
-    }
-    // Only words around the number, no other signs: "4,5" or "-3" are not weeks.
-    let words_only = text
-        .chars()
-        .all(|c| c.is_ascii_digit() || c.is_alphabetic() || c == ' ' || c == '.');
-    if !words_only {
+    let start = text.find(|c: char| c.is_ascii_digit())?;
+    let (before, from_number) = text.split_at(start);
+    let end = from_number
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(from_number.len());
+    let (number, after) = from_number.split_at(end);
+    // Only words before the number, no other signs: "-3" is not a week.
+    let words_before = before.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '.');
+    // After it a note in words, set off by a space, a bracket, a dash or a colon; no second
+    // number ("Uge 4-5", "4,5") and no decimal part ("4.5").
+    let note = after.trim_start_matches('.');
+    let note_after = note.is_empty()
+        || (note.starts_with([' ', '(', '-', '–', ':'])
+            && !note.chars().any(|c| c.is_ascii_digit())
+            && note.chars().any(char::is_alphabetic));
+    // "4 - Tilfreds" is an answer with its label, not week 4.
+    if !words_before || !note_after || (!note.is_empty() && super::likert::is_on_scale(text)) {
         return None;
     }
     number.parse().ok()
+}
+
+/// The phase of a span of weeks within one phase, as a form's choice groups them: "Uge 1-3
+/// (klargøring)", "uge 1–3", "Week 1 to 3". The week itself is not known, only its phase; a
+/// span across phases ("Uge 3-4") is none.
+pub fn phase_of_week_span(raw: &str) -> Option<&'static str> {
+    let text = raw.trim().to_lowercase();
+    let start = text.find(|c: char| c.is_ascii_digit())?;
+    let (before, from_first) = text.split_at(start);
+    if !before.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '.') {
+        return None;
+    }
+    let first_end = from_first.find(|c: char| !c.is_ascii_digit())?;
+    let (first, rest) = from_first.split_at(first_end);
+    let rest = rest.trim_start();
+    let rest = ["-", "–", "til ", "to "]
+        .iter()
+        .find_map(|sep| rest.strip_prefix(sep))?
+        .trim_start();
+    let second_end = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
+    let (second, note) = rest.split_at(second_end);
+    let note_ok =
+        note.is_empty() || (note.starts_with([' ', '(', '-', '–', ':']) && !note.chars().any(|c| c.is_ascii_digit()));
+    let (first, second): (i32, i32) = (first.parse().ok()?, second.parse().ok()?);
+    let phase = crate::phases::phase_of_week(first)?;
+    (note_ok && first < second && crate::phases::phase_of_week(second) == Some(phase)).then_some(phase)
 }
 
 // Dates live in crate::dates, below the import; these names stay for the window's callers.
@@ -28,6 +61,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn spans_of_weeks_in_one_phase() {
+        use crate::phases::PHASE_PREPARATION;
+        assert_eq!(phase_of_week_span("Uge 1-3 (klargøring)"), Some(PHASE_PREPARATION));
+        assert_eq!(phase_of_week_span("uge 1 – 3"), Some(PHASE_PREPARATION));
+        assert_eq!(phase_of_week_span("Week 1 to 3"), Some(PHASE_PREPARATION));
+        assert_eq!(phase_of_week_span("1-2"), Some(PHASE_PREPARATION));
+        assert_eq!(phase_of_week_span("Uge 3-4"), None);
+        assert_eq!(phase_of_week_span("Uge 4-5"), None);
+        assert_eq!(phase_of_week_span("Uge 4"), None);
+        assert_eq!(phase_of_week_span("Uge 1-3 (2 møder)"), None);
+        assert_eq!(phase_of_week_span("-1-3"), None);
+    }
+
+    #[test]
     fn weeks() {
         assert_eq!(parse_week("4"), Some(4));
         assert_eq!(parse_week("Uge 4"), Some(4));
@@ -36,5 +83,15 @@ mod tests {
         assert_eq!(parse_week("Uge 4-5"), None);
         assert_eq!(parse_week("4,5"), None);
         assert_eq!(parse_week("Ugen før"), None);
+        assert_eq!(parse_week("Uge 4 (testvalg)"), Some(4));
+        assert_eq!(parse_week("Uge 5 - prøvevalg"), Some(5));
+        assert_eq!(parse_week("Uge 1: klargøring"), Some(1));
+        assert_eq!(parse_week("4."), Some(4));
+        assert_eq!(parse_week("-3"), None);
+        assert_eq!(parse_week("4.5"), None);
+        assert_eq!(parse_week("Uge 4 - 5"), None);
+        assert_eq!(parse_week("Uge 4 (uge 5)"), None);
+        assert_eq!(parse_week("Uge 4 -"), None);
+        assert_eq!(parse_week("4 - Tilfreds"), None);
     }
 }

@@ -312,6 +312,8 @@ impl SheetRows {
             Kind::Text => {
                 let start = (payload >> 32) as usize;
                 let length = (payload & 0xFFFF_FFFF) as usize;
+                // The offsets are the store's own (push_text), always inside `text`; a slice
+                // that missed would show an empty cell, never another cell's text.
                 out.push_str(self.text.get(start..start + length).unwrap_or_default());
             }
         }

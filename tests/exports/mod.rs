@@ -2,14 +2,19 @@
 //! records (records.rs) whose summary the tests compute from the records (summary.rs), never by
 //! reading a file back. One module per tool; each writes into a directory the test owns.
 
+pub mod answers;
 pub mod forms;
 pub mod google;
+pub mod hostile;
 pub mod limesurvey;
 pub mod monkey;
+pub mod numbers;
 pub mod records;
 pub mod summary;
 pub mod surveyxact;
 pub mod sxvars;
+pub mod titles;
+pub mod weeks;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use std::path::{Path, PathBuf};

@@ -44,6 +44,9 @@ pub(super) fn after_reading(setup: &FileSetup, reading: &mut Reading) {
             }
             _ => problems.push(whole_file(ProblemKind::NoWeekColumn)),
         }
+    } else if !has(Role::Week) && !has(Role::Phase) && report.answers > 0 {
+        // Nothing gives a phase: said, as the table's one column "Uden fase" does not say why.
+        problems.push(whole_file(ProblemKind::NoPhaseAtAll));
     }
     for ((column, value), (rows, line)) in std::mem::take(&mut report.codes_outside_scale) {
         // Whole numbers past the scale that repeat (or come from a tool that writes codes)

@@ -333,6 +333,7 @@ fn file_setup<'a>(
         date_needed,
         plan: options.plan.as_ref(),
         decimal_mark: options.decimal_mark,
+        identity: super::responses::identity(&header.names, &columns.roles),
     }
 }
 
@@ -363,6 +364,12 @@ fn read_header(table: &Table, reading: &mut Reading) -> Option<Header> {
         );
         return None;
     }
+    // A title line above the header is passed over, and said.
+    let titles = head.title_rows();
+    if let Some((_, line, _)) = head.records.get(titles).filter(|_| titles > 0) {
+        reading.tell_at(*line, None, ProblemKind::TitleAboveHeader { lines: titles });
+    }
+    head.records.drain(..titles);
     let Some((_, _, first_row)) = head.records.first().cloned() else {
         reading.tell(ProblemKind::Empty);
         return None;
@@ -475,17 +482,41 @@ fn columns_from(
     reading.report.columns = column_reports(headers, &texts, &decisions);
     reading.report.preview = header.preview.clone();
     for ((index, decision), header) in decisions.iter().enumerate().zip(headers) {
-        if let roles::RoleReason::Constant { value } = &decision.reason
-            && super::likert::is_on_scale(value)
-            && tools::system_column(header).is_none()
-        {
-            let kind = ProblemKind::ConstantColumn { value: value.clone() };
-            let problem = Problem {
-                column: Some((index + 1, header.clone())),
-                ..reading.problem(kind)
-            };
-            reading.problems.push(problem);
-        }
+        let kind = match &decision.reason {
+            roles::RoleReason::Constant { value }
+                if super::likert::is_on_scale(value) && tools::system_column(header).is_none() =>
+            {
+                ProblemKind::ConstantColumn { value: value.clone() }
+            }
+            roles::RoleReason::OtherScale { range } => ProblemKind::OtherScaleColumn { range: range.clone() },
+            roles::RoleReason::NotOnScale if companions.labels.column(header).is_none() => {
+                let values = profiles.get(index).map(|p| p.distinct.iter().map(|(t, _)| t.as_str()));
+                match values.and_then(super::scale::answer_codes) {
+                    Some(example) => ProblemKind::AnswerCodes {
+                        example: example.to_string(),
+                    },
+                    None => continue,
+                }
+            }
+            _ if decision.role == Role::QuestionColumn && companions.labels.column(header).is_none() => {
+                let values = profiles
+                    .get(index)
+                    .map(|p| p.distinct.iter().map(|(t, n)| (t.as_str(), *n)));
+                match values.and_then(super::scale::narrow) {
+                    Some((high, answers)) => ProblemKind::FewScalePoints {
+                        high: high.to_string(),
+                        answers,
+                    },
+                    None => continue,
+                }
+            }
+            _ => continue,
+        };
+        let problem = Problem {
+            column: Some((index + 1, header.clone())),
+            ..reading.problem(kind)
+        };
+        reading.problems.push(problem);
     }
     let Some(layout) = FileLayout::layout(&roles) else {
         reading.tell(ProblemKind::NoAnswerColumns);

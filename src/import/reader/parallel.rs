@@ -146,6 +146,9 @@ pub(super) fn join_chunks(
         for (_, first_line) in counts.codes_outside_scale.values_mut() {
             *first_line += lines_before;
         }
+        for (_, line) in &mut counts.response_keys {
+            *line += lines_before;
+        }
         report.add_counts(counts);
         problems.extend(chunk.problems.into_iter().map(|mut problem| {
             problem.line = problem.line.map(|line| line + lines_before);

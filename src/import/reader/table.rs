@@ -179,6 +179,26 @@ pub(super) struct Head {
     pub(super) too_long: Option<(u64, usize)>,
 }
 
+impl Head {
+    /// Title lines above the header, as a user adds in Excel ("Eksport af svar 19-08-2024" in
+    /// A1, the rest of the line empty): up to three lines of one filled field before a line of
+    /// three or more. A one-column file is no title over its data.
+    pub(super) fn title_rows(&self) -> usize {
+        let filled = |fields: &Vec<String>| fields.iter().filter(|f| !f.trim().is_empty()).count();
+        let titles = self
+            .records
+            .iter()
+            .take(3)
+            .take_while(|(_, _, fields)| filled(fields) == 1)
+            .count();
+        let header_follows = self
+            .records
+            .get(titles)
+            .is_some_and(|(_, _, fields)| filled(fields) >= 3);
+        if header_follows { titles } else { 0 }
+    }
+}
+
 /// No survey answer, comment or header is this long; a file that has one is no export (and
 /// reading it on would take memory without bound).
 pub(super) const MAX_FIELD_BYTES: usize = 1 << 20;

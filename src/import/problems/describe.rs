@@ -1,0 +1,245 @@
+//! What a problem says, in Danish and English: the symptom, and where a likely cause or a way
+//! out is known, that too.
+
+use super::super::tools::Tool;
+use super::{Problem, ProblemKind, shown};
+use crate::locale::Lang;
+
+impl Problem {
+    /// What is wrong, without the file name: for the import view's table.
+    pub fn describe(&self, lang: Lang) -> String {
+        // In a workbook the place ("Ark1, række 12, kolonne D") already names the column.
+        let column = self
+            .column
+            .as_ref()
+            .filter(|(_, header)| !header.is_empty() && self.sheet.is_none())
+            .map(|(number, header)| match lang {
+                Lang::Da => format!(" (kolonne {number} «{}»)", shown(header)),
+                Lang::En => format!(" (column {number} “{}”)", shown(header)),
+            });
+        let column = column.unwrap_or_default();
+        let header = shown(self.column.as_ref().map_or("", |(_, header)| header.as_str()));
+        let header = header.as_str();
+        // Values from the file are shown safe for a terminal and short enough to read.
+        let kind = self.kind.shown();
+        use ProblemKind::*;
+        match (&kind, lang) {
+            (NotFound, Lang::Da) => "filen findes ikke".into(),
+            (NotFound, Lang::En) => "the file does not exist".into(),
+            (NoAccess, Lang::Da) => "ingen adgang til at læse filen".into(),
+            (NoAccess, Lang::En) => "no permission to read the file".into(),
+            (Unreadable { reason }, Lang::Da) => format!("kan ikke læse filen: {reason}"),
+            (Unreadable { reason }, Lang::En) => format!("cannot read the file: {reason}"),
+            (Empty, Lang::Da) => "filen er tom".into(),
+            (Empty, Lang::En) => "the file is empty".into(),
+            (HeaderOnly, Lang::Da) => "filen har kun en overskriftslinje og ingen svar".into(),
+            (HeaderOnly, Lang::En) => "the file has only a header line and no answers".into(),
+            (Binary, Lang::Da) => "filen er ikke en tekstfil (CSV); gem den som CSV fra Excel".into(),
+            (Binary, Lang::En) => "the file is not a text (CSV) file; save it as CSV from Excel".into(),
+            (UnclosedQuote, Lang::Da) => format!("et citationstegn åbner her og lukker aldrig{column}"),
+            (UnclosedQuote, Lang::En) => format!("a quote opens here and never closes{column}"),
+            (Ragged { expected, found }, Lang::Da) => {
+                format!("rækken har {found} felter, overskriften har {expected}{column}")
+            }
+            (Ragged { expected, found }, Lang::En) => {
+                format!("the row has {found} fields, the header has {expected}{column}")
+            }
+            (OutOfScale { value }, Lang::Da) => format!("«{value}» ligger uden for skalaen 1-5{column}"),
+            (OutOfScale { value }, Lang::En) => format!("“{value}” is outside the 1-5 scale{column}"),
+            // The way out, as a flag: the text as "don't know", or its value by a code list
+            // whose code is the text itself.
+            (UnknownLabel { value }, Lang::Da) => format!(
+                "«{value}» er ikke et kendt svar på skalaen{column} — står svaret for «ved ikke», så giv det med --dont-know; ellers giv --labels FIL med rækken «{header};svaret;tallet 1-5»"
+            ),
+            (UnknownLabel { value }, Lang::En) => format!(
+                "“{value}” is not a known answer on the scale{column} — if the answer means “don't know”, give it with --dont-know; else give --labels FILE with the row “{header};the answer;its number 1-5”"
+            ),
+            (BadWeek { value }, Lang::Da) => format!("«{value}» er ikke et ugenummer{column}"),
+            (BadWeek { value }, Lang::En) => format!("“{value}” is not a week number{column}"),
+            (BadDate { value }, Lang::Da) => format!("«{value}» er ikke en dato{column}"),
+            (BadDate { value }, Lang::En) => format!("“{value}” is not a date{column}"),
+            (NoAnswerColumns, Lang::Da) => {
+                "ingen kolonne med svar: ingen score-kolonne og ingen kolonne med værdier på skalaen 1-5".into()
+            }
+            (NoAnswerColumns, Lang::En) => {
+                "no column of answers: no score column and no column of values on the 1-5 scale".into()
+            }
+            (ConstantColumn { value }, Lang::Da) => format!(
+                "kolonne «{header}» har svaret «{value}» i alle rækker og regnes ikke som et spørgsmål (en side eller en status?); er den et spørgsmål, så brug --role \"{header}=question\""
+            ),
+            (ConstantColumn { value }, Lang::En) => format!(
+                "column “{header}” holds “{value}” in every row and is not averaged as a question (a page or a status?); if it is a question, use --role \"{header}=question\""
+            ),
+            (OtherScaleColumn { range }, Lang::Da) => format!(
+                "kolonne «{header}» har svar på en anden skala ({range}) end 1-5 og regnes ikke med i gennemsnittene (en anbefaling 0-10, et antal, en skala med færre eller flere trin?); den kan bruges som kategori"
+            ),
+            (OtherScaleColumn { range }, Lang::En) => format!(
+                "column “{header}” holds answers on another scale ({range}) than 1-5 and is not averaged (a 0-10 recommendation, a count, a scale with fewer or more points?); it can be used as a category"
+            ),
+            (SameResponses { as_file, responses }, Lang::Da) => format!(
+                "{responses} besvarelser står også i «{as_file}» (samme id og tidspunkt) og tælles to gange — er den ene en ældre eksport af den samme undersøgelse? Så giv kun den nyeste"
+            ),
+            (SameResponses { as_file, responses }, Lang::En) => format!(
+                "{responses} responses are also in “{as_file}” (the same id and time) and count twice — is one an older export of the same survey? Then give only the newest"
+            ),
+            (FewScalePoints { high, answers }, Lang::Da) => format!(
+                "kolonne «{header}» har kun svarene 1-{high} i {answers} svar, men regnes som et spørgsmål på skalaen 1-5 — er den en rangordning eller en kode (1 = Ja, 2 = Nej)? Så giv --role \"{header}=category\""
+            ),
+            (FewScalePoints { high, answers }, Lang::En) => format!(
+                "column “{header}” holds only the answers 1-{high} in {answers} answers, yet is averaged on the 1-5 scale — is it a ranking or a code (1 = yes, 2 = no)? Then give --role \"{header}=category\""
+            ),
+            (TitleAboveHeader { lines }, Lang::Da) => format!(
+                "titlen over denne linje er sprunget over ({lines} linje med tekst i første felt); kolonneoverskrifterne er læst herfra"
+            ),
+            (TitleAboveHeader { lines }, Lang::En) => format!(
+                "the title above this line was passed over ({lines} line with text in its first field); the column headers are read from here"
+            ),
+            (AnswerCodes { example }, Lang::Da) => format!(
+                "kolonne «{header}» har svarkoder («{example}» …) og ingen kodeliste, så den regnes ikke med; er det svar på skalaen, så giv --labels FIL med en række pr. kode, fx «{header};{example};Meget tilfreds»"
+            ),
+            (AnswerCodes { example }, Lang::En) => format!(
+                "column “{header}” holds answer codes (“{example}” …) and no code list, so it is not averaged; if they are answers on the scale, give --labels FILE with a row per code, e.g. “{header};{example};Very satisfied”"
+            ),
+            (NotUtf8, Lang::Da) => {
+                "linjen har tegn der ikke er UTF-8, som resten af filen; de er læst som Windows-1252 (en linje indsat fra et andet program?) — se efter at navnene er rigtige".into()
+            }
+            (NotUtf8, Lang::En) => {
+                "the line has characters that are not UTF-8, unlike the rest of the file; they are read as Windows-1252 (a line pasted from another program?) — check that the names are right".into()
+            }
+            (NotAFile, Lang::Da) => "ikke en almindelig fil (en mappe, en pipe eller en enhed)".into(),
+            (NotAFile, Lang::En) => "not a regular file (a folder, a pipe or a device)".into(),
+            (LineTooLong { limit }, Lang::Da) => {
+                format!("et felt er længere end {} MB: filen ligner ikke en spørgeskemaeksport", limit >> 20)
+            }
+            (LineTooLong { limit }, Lang::En) => {
+                format!("a field is longer than {} MB: the file does not look like a survey export", limit >> 20)
+            }
+            (TooManyColumns { columns, limit }, Lang::Da) => {
+                format!("filen har {columns} kolonner; mere end {limit} læses ikke")
+            }
+            (TooManyColumns { columns, limit }, Lang::En) => {
+                format!("the file has {columns} columns; more than {limit} are not read")
+            }
+            (SameContent { as_file }, Lang::Da) => {
+                format!("samme indhold som «{as_file}»: læst én gang, så svarene ikke tælles to gange")
+            }
+            (SameContent { as_file }, Lang::En) => {
+                format!("the same content as “{as_file}”: read once, so the answers are not counted twice")
+            }
+            (Workbook { da, .. }, Lang::Da) => da.clone(),
+            (Workbook { en, .. }, Lang::En) => en.clone(),
+            (OldExcel, Lang::Da) => "en gammel Excel-fil (.xls): gem den som .xlsx eller CSV".into(),
+            (OldExcel, Lang::En) => "an old Excel file (.xls): save it as .xlsx or CSV".into(),
+            (CodeOutsideScale { value, rows, tool }, lang) => code_outside_scale(value, *rows, *tool, header, lang),
+            (SecondHeaderRow, Lang::Da) => {
+                "rækken ligner en ekstra overskriftslinje (svarmulighedernes navne), ikke svar".into()
+            }
+            (SecondHeaderRow, Lang::En) => "the row looks like a second header row (the options' names), not answers".into(),
+            (AmbiguousDates { example, needed }, Lang::Da) => format!(
+                "datoer som «{example}» i kolonne «{header}» kan læses både dag-måned og måned-dag, og ingen dag over 12 afgør det; {}brug --date-order dmy (dag først) eller mdy (måned først)",
+                if *needed { "ugerne regnes ud fra datoerne: " } else { "datoerne bruges ikke: " }
+            ),
+            (AmbiguousDates { example, needed }, Lang::En) => format!(
+                "dates such as “{example}” in column “{header}” read as day-month and as month-day, and no day above 12 settles it; {}give --date-order dmy (day first) or mdy (month first)",
+                if *needed { "the weeks come from the dates: " } else { "the dates are not used: " }
+            ),
+            (ConflictingDates { day_first, month_first, needed }, Lang::Da) => format!(
+                "kolonne «{header}» har datoer med dagen først («{day_first}») og med måneden først («{month_first}»){}",
+                if *needed { "" } else { "; datoerne bruges ikke" }
+            ),
+            (ConflictingDates { day_first, month_first, needed }, Lang::En) => format!(
+                "column “{header}” has dates with the day first (“{day_first}”) and with the month first (“{month_first}”){}",
+                if *needed { "" } else { "; the dates are not used" }
+            ),
+            (DateNotRead { value }, Lang::Da) => {
+                format!("«{value}» er ikke en dato{column}; rækkens svar bruges uden dato")
+            }
+            (DateNotRead { value }, Lang::En) => {
+                format!("“{value}” is not a date{column}; the row's answers are used without a date")
+            }
+            (NoWaveColumn { has_municipalities: true }, Lang::Da) => {
+                "ingen rul-kolonne: alle svar står under «Alle»; giv en plan (--plan FIL) der placerer kommunerne i rul".into()
+            }
+            (NoWaveColumn { has_municipalities: true }, Lang::En) => {
+                "no wave column: every answer is under “All”; give a plan (--plan FILE) that places the municipalities in waves".into()
+            }
+            (NoWaveColumn { has_municipalities: false }, Lang::Da) => {
+                "ingen rul-kolonne: alle svar står under «Alle» (vælg en kolonne som Rul med --role)".into()
+            }
+            (NoWaveColumn { has_municipalities: false }, Lang::En) => {
+                "no wave column: every answer is under “All” (choose a column as Wave with --role)".into()
+            }
+            (NoWeekColumn, Lang::Da) => {
+                "ingen uge- eller fasekolonne: svarene har ingen fase; en plan med rullernes startdatoer (--plan FIL) giver ugerne ud fra datoerne".into()
+            }
+            (NoWeekColumn, Lang::En) => {
+                "no week or phase column: the answers have no phase; a plan with the waves' start dates (--plan FILE) gives the weeks from the dates".into()
+            }
+            (NoPhaseAtAll, Lang::Da) => {
+                "ingen uge-, fase- eller datokolonne: alle svar er «Uden fase»; holder en kolonne ugen, så giv --role \"KOLONNE=week\"".into()
+            }
+            (NoPhaseAtAll, Lang::En) => {
+                "no week, phase or date column: every answer is “Uden fase” (no phase); if a column holds the week, give --role \"COLUMN=week\"".into()
+            }
+            (NotInPlan { municipalities, answers }, Lang::Da) => format!(
+                "planen placerer ikke {}; deres {answers} svar står under «Alle»",
+                quoted_list(municipalities)
+            ),
+            (NotInPlan { municipalities, answers }, Lang::En) => format!(
+                "the plan does not place {}; their {answers} answers are under “All”",
+                quoted_list(municipalities)
+            ),
+            (NoStartInPlan { wave }, Lang::Da) => {
+                format!("planen har ingen startdato for {wave}: svarene i {wave} har ingen fase")
+            }
+            (NoStartInPlan { wave }, Lang::En) => {
+                format!("the plan has no start date for {wave}: the answers in {wave} have no phase")
+            }
+            (CodesWithoutLabels { tool }, Lang::Da) => format!(
+                "{} skriver svarene som koder, og der er ingen kodeliste: kodede kolonner (fx rul og uge) læses som tal på skalaen; læg labels.csv og structure.csv ved siden af filen, eller giv --labels FIL",
+                tool.name()
+            ),
+            (CodesWithoutLabels { tool }, Lang::En) => format!(
+                "{} writes answers as codes, and there is no code list: coded columns (e.g. wave and week) are read as numbers on the scale; put labels.csv and structure.csv beside the file, or give --labels FILE",
+                tool.name()
+            ),
+            (BadCompanionFile { reason_da, .. }, Lang::Da) => reason_da.clone(),
+            (BadCompanionFile { reason_en, .. }, Lang::En) => reason_en.clone(),
+        }
+    }
+}
+
+/// What a number outside the scale most likely is, and what to do.
+fn code_outside_scale(value: &str, rows: usize, tool: Option<Tool>, header: &str, lang: Lang) -> String {
+    let (da_tool, en_tool) = match tool {
+        Some(Tool::SurveyXact) => (
+            format!("SurveyXact koder svar som tal, og «Ved ikke» er ofte {value}"),
+            format!("SurveyXact writes answers as codes, and “don't know” is often {value}"),
+        ),
+        Some(tool) => (
+            format!("{} har skrevet svarkoder, ikke svar", tool.name()),
+            format!("{} wrote answer codes, not answers", tool.name()),
+        ),
+        None => (
+            format!("{value} er sandsynligvis koden for «Ved ikke» eller «Ikke relevant»"),
+            format!("{value} is most likely the code of “don't know” or “not relevant”"),
+        ),
+    };
+    match lang {
+        Lang::Da => format!(
+            "«{value}» ligger uden for skalaen 1-5 i {rows} rækker af kolonne «{header}»: {da_tool} — læg labels.csv ved siden af filen, giv --labels FIL, eller brug --dont-know {value}"
+        ),
+        Lang::En => format!(
+            "“{value}” is outside the 1-5 scale in {rows} rows of column “{header}”: {en_tool} — put labels.csv beside the file, give --labels FILE, or use --dont-know {value}"
+        ),
+    }
+}
+
+fn quoted_list(items: &[String]) -> String {
+    const SHOWN: usize = 5;
+    let mut list: Vec<String> = items.iter().take(SHOWN).map(|m| format!("«{m}»")).collect();
+    if items.len() > SHOWN {
+        list.push(format!("+{}", items.len() - SHOWN));
+    }
+    list.join(", ")
+}
