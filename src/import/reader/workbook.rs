@@ -20,72 +20,24 @@ pub(super) fn read_workbook(
     problems: &mut Vec<Problem>,
 ) {
     let file = source.name.as_str();
+    let workbook_problem = |reason: xlsx::XlsxError| {
+        Problem::of_file(
+            file,
+            ProblemKind::Workbook {
+                da: reason.da,
+                en: reason.en,
+            },
+        )
+    };
     let mut workbook = match xlsx::open(&source.bytes) {
         Ok(workbook) => workbook,
-        Err(reason) => {
-            problems.push(Problem::of_file(
-                file,
-                ProblemKind::Workbook {
-                    da: reason.da,
-                    en: reason.en,
-                },
-            ));
-            return;
-        }
+        Err(reason) => return problems.push(workbook_problem(reason)),
     };
-    let names = workbook.sheet_names();
-    let named = |wanted: &str| {
-        names
-            .iter()
-            .find(|n| n.trim().to_lowercase().starts_with(wanted))
-            .cloned()
-    };
-    let mut labels = companions.labels.clone();
-    let mut structure = companions.structure.clone();
-    if let Some(sheet) = named("labels")
-        && let Ok(rows) = workbook.rows(&sheet)
-        && let Ok(found) = Labels::from_rows(&sheet_rows(&rows))
-    {
-        // The file's own sheet first; a list the user gives wins where both know a code.
-        let mut own = found;
-        own.merge(&labels);
-        labels = own;
-    }
-    if let Some(sheet) = named("structure")
-        && let Ok(rows) = workbook.rows(&sheet)
-        && let Some(found) = Structure::from_rows(&sheet_rows(&rows))
-    {
-        structure.merge(&found);
-    }
-    // SurveyXact's Dataset sheet, else the first sheet that holds anything: each sheet is
-    // read once, and the one chosen is kept as read.
-    let candidates: Vec<String> = match named("dataset") {
-        Some(dataset) => vec![dataset],
-        None => names.clone(),
-    };
-    let mut chosen = None;
-    for name in candidates {
-        match workbook.rows(&name) {
-            Ok(rows) if !rows.is_empty() => {
-                chosen = Some((name, rows));
-                break;
-            }
-            Ok(_) => {}
-            Err(reason) => {
-                problems.push(Problem::of_file(
-                    file,
-                    ProblemKind::Workbook {
-                        da: reason.da,
-                        en: reason.en,
-                    },
-                ));
-                return;
-            }
-        }
-    }
-    let Some((sheet, rows)) = chosen else {
-        problems.push(Problem::of_file(file, ProblemKind::Empty));
-        return;
+    let (labels, structure) = own_code_lists(&mut workbook, companions);
+    let (sheet, rows) = match data_sheet(&mut workbook) {
+        Ok(Some(chosen)) => chosen,
+        Ok(None) => return problems.push(Problem::of_file(file, ProblemKind::Empty)),
+        Err(reason) => return problems.push(workbook_problem(reason)),
     };
     report.sheet = Some(sheet.clone());
     let table = Table::Sheet {
@@ -97,6 +49,53 @@ pub(super) fn read_workbook(
         structure: &structure,
     };
     read_table(&table, file, options, &companions, builder, report, problems);
+}
+
+/// The sheet whose name starts with `wanted` ("labels", "dataset"), any case.
+fn sheet_named(workbook: &xlsx::Workbook, wanted: &str) -> Option<String> {
+    workbook
+        .sheet_names()
+        .into_iter()
+        .find(|n| n.trim().to_lowercase().starts_with(wanted))
+}
+
+/// The code lists and question texts to read with: the workbook's own Labels and Structure
+/// sheets (SurveyXact's), with what the user gave beside them.
+fn own_code_lists(workbook: &mut xlsx::Workbook, given: &Companions) -> (Labels, Structure) {
+    let mut labels = given.labels.clone();
+    let mut structure = given.structure.clone();
+    if let Some(sheet) = sheet_named(workbook, "labels")
+        && let Ok(rows) = workbook.rows(&sheet)
+        && let Ok(found) = Labels::from_rows(&sheet_rows(&rows))
+    {
+        // The file's own sheet first; a list the user gives wins where both know a code.
+        let mut own = found;
+        own.merge(&labels);
+        labels = own;
+    }
+    if let Some(sheet) = sheet_named(workbook, "structure")
+        && let Ok(rows) = workbook.rows(&sheet)
+        && let Some(found) = Structure::from_rows(&sheet_rows(&rows))
+    {
+        structure.merge(&found);
+    }
+    (labels, structure)
+}
+
+/// SurveyXact's Dataset sheet, else the first sheet that holds anything: each sheet is read
+/// once, and the one chosen is kept as read. None: every sheet is empty.
+fn data_sheet(workbook: &mut xlsx::Workbook) -> Result<Option<(String, SheetRows)>, xlsx::XlsxError> {
+    let candidates = match sheet_named(workbook, "dataset") {
+        Some(dataset) => vec![dataset],
+        None => workbook.sheet_names(),
+    };
+    for name in candidates {
+        let rows = workbook.rows(&name)?;
+        if !rows.is_empty() {
+            return Ok(Some((name, rows)));
+        }
+    }
+    Ok(None)
 }
 
 /// A small sheet's rows as text, with their row numbers.
