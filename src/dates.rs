@@ -76,6 +76,16 @@ impl DateColumn {
         true
     }
 
+    /// Notes a value seen before: `was_date` is what [`DateColumn::add`] said of it (which
+    /// depends on the text alone, and its example, if any, is already kept).
+    pub fn add_again(&mut self, was_date: bool) {
+        if was_date {
+            self.dates += 1;
+        } else {
+            self.unreadable += 1;
+        }
+    }
+
     pub fn evidence(&self) -> OrderEvidence {
         match (&self.day_first, &self.month_first, &self.ambiguous) {
             (Some(day), Some(month), _) => OrderEvidence::Conflicting {

@@ -130,7 +130,7 @@ impl Plan {
         };
         let mut plan = Plan::default();
         for (line, fields) in rows.iter().skip(1) {
-            let wave = normalise_wave(&cell(fields, Some(wave_column)));
+            let wave = normalise_wave(&cell(fields, Some(wave_column))).into_owned();
             let start_text = cell(fields, start_column);
             let municipality = cell(fields, municipality_column);
             if wave.is_empty() {
@@ -249,12 +249,13 @@ impl Plan {
 
 /// A wave written as a bare number ("1", coded exports) is called "Rul 1", as everywhere
 /// else in the rollout.
-pub fn normalise_wave(text: &str) -> String {
+pub fn normalise_wave(text: &str) -> std::borrow::Cow<'_, str> {
     let text = text.trim();
     if !text.is_empty() && text.len() <= 3 && text.bytes().all(|b| b.is_ascii_digit()) {
-        return format!("Rul {}", text.trim_start_matches('0'));
+        return format!("Rul {}", text.trim_start_matches('0')).into();
     }
-    text.to_string()
+    // Borrowed: called for every row of a big file.
+    text.into()
 }
 
 impl PlanError {
