@@ -14,6 +14,7 @@ mod rows;
 pub mod sniff;
 mod source;
 pub mod tools;
+mod transcode;
 pub mod values;
 pub mod xlsx;
 
