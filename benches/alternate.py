@@ -9,7 +9,9 @@ made meanwhile does not trigger a rebuild in the middle of a session:
     /tmp/peers/bin/python benches/alternate.py --rounds 3 --runs 3 long nodate wide google cp1252 utf16 forms
 
 PEERS (default "py-polars duckdb") chooses the peers; DUCKDB_PYTHON runs the DuckDB peer on the
-workbook (a venv with DuckDB 1.4.4 and duckdb-ext-excel, see BENCHMARKS.md).
+workbook (a venv with DuckDB 1.4.4 and duckdb-ext-excel, see BENCHMARKS.md). BEFORE, the path of
+a bench_shapes binary built from an earlier commit, adds it as a tool of its own: before and
+after in the same rounds.
 """
 import argparse
 import os
@@ -47,13 +49,14 @@ def main():
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT)
     cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
     print(f"{time.strftime('%Y-%m-%d %H:%M', time.gmtime())} UTC, {cpu}, {os.cpu_count()} cores, HEAD {commit.stdout.strip()}")
+    tools = ["valgpuls", *(["before"] if os.environ.get("BEFORE") else []), *peers]
     rows = []
     for shape in args.shapes:
         file = ROOT / f"target/bench/{shape}-{args.answers}.{EXTENSION.get(shape, 'csv')}"
         valgpuls = [str(BENCH), shape, str(args.answers), str(args.runs)]
         if not file.exists():
             subprocess.run(valgpuls[:3] + ["1"], check=True, cwd=ROOT, capture_output=True)
-        times = {tool: [] for tool in ["valgpuls", *peers]}
+        times = {tool: [] for tool in tools}
         peaks = {tool: [] for tool in times}
         ratios, loads = [], []
         for round_ in range(1, args.rounds + 1):
@@ -62,6 +65,8 @@ def main():
             for tool in times:
                 if tool == "valgpuls":
                     command = valgpuls
+                elif tool == "before":
+                    command = [os.environ["BEFORE"], *valgpuls[1:]]
                 else:
                     python = os.environ.get("DUCKDB_PYTHON") if tool == "duckdb" and shape == "forms" else None
                     command = [python or sys.executable, "benches/peers.py", str(file), tool, str(args.runs)]
@@ -75,7 +80,6 @@ def main():
             print(f"{shape} round {round_} (load {loads[-1]:.1f}): {', '.join(line)}; valgpuls / py-polars {ratio:.2f}", flush=True)
         rows.append((shape, times, peaks, ratios, loads))
     print()
-    tools = ["valgpuls", *peers]
     print("| shape | " + " | ".join(tools) + " | valgpuls / py-polars (same round) | peak memory, one run: " + " / ".join(tools) + " | load |")
     print("|---" * (len(tools) + 4) + "|")
     for shape, times, peaks, ratios, loads in rows:

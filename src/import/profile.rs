@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use super::likert::{Answer, DecimalMark, parse_answer};
 use crate::dates::{DateColumn, looks_like_date};
-use crate::text_key::TextKey;
+use crate::text_key::{TextKey, short_word};
 
 /// Distinct values remembered per column: more than any scale or code list has, and the 98
 /// municipalities and 5 regions too; few enough to keep. Past this, values are only counted
@@ -35,7 +35,7 @@ pub(super) struct ColumnProfile {
     /// The index in `distinct` of the last value (a column repeats its value row after row).
     last: Option<usize>,
     /// Where each distinct value is in `distinct`.
-    index: HashMap<String, usize, Fnv>,
+    index: HashMap<String, usize, WordHash>,
     /// Per distinct value: its key and whether the date watch took it for a date (what it
     /// says of a value depends on the text alone, so a repeat is only counted again).
     seen: Vec<Seen>,
@@ -263,32 +263,43 @@ impl ColumnProfile {
     }
 }
 
-/// FNV-1a: the distinct values of a column are short texts hashed once per value of a big
-/// file, where SipHash's strength against chosen keys buys nothing (a column holds at most
-/// 128 of them).
+/// FxHash's rotate-xor-multiply, eight bytes at a time: the distinct values of a column are
+/// short texts hashed once per value of a big file, where SipHash's strength against chosen
+/// keys buys nothing (a column holds at most 128 of them), and FNV's byte-at-a-time loop was a
+/// tenth of the profile's time.
 #[derive(Clone, Copy, Debug, Default)]
-pub(super) struct Fnv;
+pub(super) struct WordHash;
 
-impl std::hash::BuildHasher for Fnv {
-    type Hasher = FnvHasher;
+impl std::hash::BuildHasher for WordHash {
+    type Hasher = WordHasher;
 
-    fn build_hasher(&self) -> FnvHasher {
-        FnvHasher(0xcbf2_9ce4_8422_2325)
+    fn build_hasher(&self) -> WordHasher {
+        WordHasher(0)
     }
 }
 
-pub(super) struct FnvHasher(u64);
+pub(super) struct WordHasher(u64);
 
-impl std::hash::Hasher for FnvHasher {
+impl WordHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl std::hash::Hasher for WordHasher {
     fn finish(&self) -> u64 {
         self.0
     }
 
+    #[inline]
     fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.0 ^= u64::from(byte);
-            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        let mut words = bytes.chunks_exact(8);
+        for word in &mut words {
+            self.add(short_word(word));
         }
+        // The length too, so that "a" and "a\0" differ.
+        self.add(short_word(words.remainder()) ^ (bytes.len() as u64) << 56);
     }
 }
 
