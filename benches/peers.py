@@ -1,19 +1,24 @@
-"""Peer figures for BENCHMARKS.md: the same job as examples/bench_import.rs and
-examples/bench_shapes.rs (read the file, count "Ved ikke" apart, read the answers as numbers,
-map week -> phase, mean/sd/n per wave x phase) in pandas, py-polars and DuckDB.
+"""Peer figures for BENCHMARKS.md: the same job as examples/bench_shapes (read the file, count
+"Ved ikke" apart, read the answers as numbers with a decimal comma, map week -> phase,
+mean/sd/n per wave x phase) in py-polars, DuckDB and pandas.
 
     python3 -m venv /tmp/peers && /tmp/peers/bin/pip install pandas polars fastexcel duckdb
-    /tmp/peers/bin/python benches/peers.py target/bench/answers-1000000.csv   # every peer
+    /tmp/peers/bin/python benches/peers.py target/bench/long-1000000.csv   # every peer
     /tmp/peers/bin/python benches/peers.py target/bench/forms-1000000.xlsx py-polars 3
 
-The shape follows from the file name: answers-*.csv is the long Danish Excel file
-(`Kommune;Rul;Uge;Dato;Spørgsmål;Svar`), forms-*.xlsx the Microsoft Forms sheet (read with
-`pl.read_excel`, whose default engine is calamine through fastexcel), google-*.csv the Google
-Forms CSV (every field quoted, line breaks inside comments). Each peer runs in its own process,
-so its peak memory is its own; it prints the peak after its first run (what one import costs)
-and after all runs. DuckDB reads the XLSX with its excel extension; where INSTALL cannot reach
-the extension site, run that peer with a DuckDB 1.4.4 venv that has the duckdb-ext-excel wheel
-(see BENCHMARKS.md).
+The shape follows from the file name (examples/bench_shapes writes them): long-*, answers-*
+(bench_import's long file), nodate-*, cp1252-* and utf16-* are one answer per row
+(`Kommune;Rul;Uge[;Dato];Spørgsmål;Svar`; cp1252 in Windows-1252, utf16 UTF-16 with tabs);
+wide-* (`;`), google-* (`,`, every field quoted) and forms-*.xlsx one respondent per row, one
+column per question, melted to long here. py-polars reads a text that is not UTF-8 with
+`read_csv(encoding=...)`, which decodes it in Python first (polars reads only UTF-8), and the
+workbook with `pl.read_excel` (default engine: calamine through fastexcel). DuckDB reads
+UTF-16 with `encoding='utf-16'` and Windows-1252 with `encoding='latin-1'` (the same characters
+for these files' æ, ø and å; Windows-1252 itself needs the encodings extension, which cannot
+be installed here), the workbook with its excel extension; where INSTALL cannot reach the
+extension site, run that peer with a DuckDB 1.4.4 venv that has the duckdb-ext-excel wheel
+(see BENCHMARKS.md). Each peer runs in its own process, so its peak memory is its own; it
+prints the peak after its first run (what one import costs) and after all runs.
 """
 import resource
 import statistics
@@ -35,14 +40,27 @@ QUESTIONS = ["Valgdagen", "Udrulningen og VALG-løsningen generelt", "Supporten"
 FORMS_WAVE, FORMS_WEEK = "Hvilket rul er I med i?", "Hvilken uge i forløbet er I i?"
 
 
+# File name prefix -> (layout, separator, encoding for py-polars, encoding for DuckDB).
+SHAPES = {
+    "answers": ("long", ";", "utf8", "utf-8"),
+    "long": ("long", ";", "utf8", "utf-8"),
+    "nodate": ("long", ";", "utf8", "utf-8"),
+    "cp1252": ("long", ";", "cp1252", "latin-1"),
+    "utf16": ("long", "\t", "utf-16", "utf-16"),
+    "wide": ("wide", ";", "utf8", "utf-8"),
+    "google": ("wide", ",", "utf8", "utf-8"),
+    "forms": ("forms", None, None, None),
+}
+
+
 def shape_of(path):
-    name = Path(path).name
-    return "forms" if name.startswith("forms-") else "google" if name.startswith("google-") else "long"
+    return SHAPES[Path(path).name.split("-")[0]]
 
 
 def run_pandas(path):
     import pandas as pd
-    df = pd.read_csv(path, sep=";", dtype=str)
+    _, separator, encoding, _ = shape_of(path)
+    df = pd.read_csv(path, sep=separator, dtype=str, encoding=encoding)
     dont_know = df["Svar"].str.lower().eq("ved ikke")
     df["score"] = pd.to_numeric(df["Svar"].where(~dont_know).str.replace(",", "."), errors="raise")
     df["phase"] = pd.cut(df["Uge"].astype(int), [0, 3, 4, 5], labels=["K", "P4", "P5"])
@@ -51,9 +69,10 @@ def run_pandas(path):
 
 def run_polars(path):
     import polars as pl
-    if shape_of(path) != "long":
+    layout, separator, encoding, _ = shape_of(path)
+    if layout != "long":
         return run_polars_wide(path)
-    df = pl.read_csv(path, separator=";", infer_schema=False)
+    df = pl.read_csv(path, separator=separator, encoding=encoding, infer_schema=False)
     return (
         df.lazy()
         .with_columns(
@@ -78,14 +97,16 @@ def run_polars(path):
 
 
 def run_polars_wide(path):
-    """The Forms sheet or the Google CSV: melt the three questions to long, labels to scores."""
+    """A sheet or CSV with one column per question: melt the three questions to long, labels
+    to scores."""
     import polars as pl
-    if shape_of(path) == "forms":
+    layout, separator, _, _ = shape_of(path)
+    if layout == "forms":
         wide = pl.read_excel(path).rename({FORMS_WAVE: "Rul", FORMS_WEEK: "Uge"})
         questions = QUESTIONS
     else:
-        wide = pl.read_csv(path, infer_schema=False)
-        questions = [c for c in wide.columns if c.startswith("Hvor tilfreds")]
+        wide = pl.read_csv(path, separator=separator, infer_schema=False)
+        questions = [c for c in wide.columns if c.startswith("Hvor tilfreds") or c in QUESTIONS]
     answer = pl.col("Svar").str.to_lowercase()
     week = pl.col("Uge")
     return (
@@ -128,27 +149,29 @@ def load_excel(con):
 
 def run_duckdb(path):
     import duckdb
-    shape = shape_of(path)
-    if shape == "long":
+    layout, separator, _, encoding = shape_of(path)
+    if layout == "long":
         return duckdb.sql(
             f"""SELECT Rul, {PHASE_SQL} AS phase,
                        avg(score), stddev_samp(score), count(score), sum(CAST(dont_know AS INT))
                 FROM (SELECT Rul, Uge, lower(Svar) = 'ved ikke' AS dont_know,
                              CASE WHEN lower(Svar) = 'ved ikke' THEN NULL
                                   ELSE CAST(replace(Svar, ',', '.') AS DOUBLE) END AS score
-                      FROM read_csv('{path}', delim=';', header=true, all_varchar=true, types={{'Uge': 'INTEGER'}}))
+                      FROM read_csv('{path}', delim='{separator}', encoding='{encoding}', header=true,
+                                    all_varchar=true, types={{'Uge': 'INTEGER'}}))
                 GROUP BY ALL"""
         ).fetchall()
     con = duckdb.connect()
-    if shape == "forms":
+    if layout == "forms":
         load_excel(con)
         wide = f"read_xlsx('{path}', all_varchar=true)"
         wave, week = f'"{FORMS_WAVE}"', f'"{FORMS_WEEK}"'
         columns = [f'"{q}"' for q in QUESTIONS]
     else:
-        wide = f"read_csv('{path}', header=true, all_varchar=true)"
+        wide = f"read_csv('{path}', delim='{separator}', header=true, all_varchar=true)"
         wave, week = "Rul", "Uge"
-        columns = [f'"Hvor tilfreds er I med følgende? [{q}]"' for q in QUESTIONS]
+        google = Path(path).name.startswith("google-")
+        columns = [f'"Hvor tilfreds er I med følgende? [{q}]"' if google else f'"{q}"' for q in QUESTIONS]
     labels = " ".join(f"WHEN '{label}' THEN '{score}'" for label, score in LABELS.items())
     return con.sql(
         f"""SELECT Rul, {PHASE_SQL} AS phase,
@@ -168,6 +191,8 @@ def main():
         # One peer in its own process, so its peak memory is its own.
         runner = {"pandas": run_pandas, "py-polars": run_polars, "duckdb": run_duckdb}[sys.argv[2]]
         runs = int(sys.argv[3]) if len(sys.argv) > 3 else 5
+        # The module loaded before the clock starts, as valgpuls' start is not timed either.
+        __import__({"pandas": "pandas", "py-polars": "polars", "duckdb": "duckdb"}[sys.argv[2]])
         times, first_peak = [], None
         for _ in range(runs):
             start = time.perf_counter()
@@ -186,7 +211,7 @@ def main():
             f"peak {first_peak:.0f} MB after one run, {peak_mb:.0f} MB after {runs}{counts}"
         )
         return
-    peers = ["pandas", "py-polars", "duckdb"] if shape_of(path) == "long" else ["py-polars", "duckdb"]
+    peers = ["pandas", "py-polars", "duckdb"] if shape_of(path)[0] == "long" else ["py-polars", "duckdb"]
     for peer in peers:
         subprocess.run([sys.executable, __file__, path, peer], check=True)
 

@@ -76,6 +76,16 @@ impl DateColumn {
         true
     }
 
+    /// Notes a value seen before: `was_date` is what [`DateColumn::add`] said of it (which
+    /// depends on the text alone, and its example, if any, is already kept).
+    pub fn add_again(&mut self, was_date: bool) {
+        if was_date {
+            self.dates += 1;
+        } else {
+            self.unreadable += 1;
+        }
+    }
+
     pub fn evidence(&self) -> OrderEvidence {
         match (&self.day_first, &self.month_first, &self.ambiguous) {
             (Some(day), Some(month), _) => OrderEvidence::Conflicting {
@@ -180,6 +190,25 @@ enum Reading {
 
 /// Reads a trimmed text: a date, then optionally a valid time, AM/PM and time zone.
 fn read(text: &str) -> Option<Reading> {
+    thread_local! {
+        /// The last text read on this thread and how it read. A column's profile and the row
+        /// reader read the same value one after the other, and a survey tool's answer times
+        /// are all different, so no cache of repeated values catches the second reading.
+        static LAST: std::cell::RefCell<(String, Option<Reading>)> = const {
+            std::cell::RefCell::new((String::new(), None))
+        };
+    }
+    LAST.with_borrow_mut(|(last, reading)| {
+        if last != text {
+            *reading = read_anew(text);
+            last.clear();
+            last.push_str(text);
+        }
+        *reading
+    })
+}
+
+fn read_anew(text: &str) -> Option<Reading> {
     let c = &mut Cursor {
         bytes: text.as_bytes(),
         pos: 0,

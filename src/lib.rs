@@ -20,5 +20,6 @@ pub mod phases;
 pub mod plan;
 pub mod report;
 pub mod sample;
+mod text_key;
 pub mod timeline;
 pub mod verdicts;

@@ -92,7 +92,7 @@ impl Plan {
         columns: &PlanColumns,
         order: Option<DateOrder>,
     ) -> Result<(), PlanError> {
-        let wave = normalise_wave(&cell(fields, Some(columns.wave)));
+        let wave = normalise_wave(&cell(fields, Some(columns.wave))).into_owned();
         let start_text = cell(fields, columns.start);
         let municipality = cell(fields, columns.municipality);
         if wave.is_empty() {
@@ -294,24 +294,40 @@ impl PlanColumns {
 /// else in the rollout; so is "rul 1", "RUL 1", "Rul1", "Rul 01" or "1. rul", as people type
 /// it into a form's text field or one file spells it and the next another: one wave, not
 /// several whose means each hold a part of it.
-pub fn normalise_wave(text: &str) -> String {
+pub fn normalise_wave(text: &str) -> std::borrow::Cow<'_, str> {
     let text = text.trim();
-    if let Some(number) = wave_number(text) {
-        return format!("Rul {number}");
+    match wave_number(text) {
+        // Already written the way everywhere else writes it: borrowed, as this is called for
+        // every row of a big file.
+        Some(number)
+            if text
+                .strip_prefix("Rul ")
+                .is_some_and(|digits| !digits.starts_with('0') && digits.parse() == Ok(number)) =>
+        {
+            text.into()
+        }
+        Some(number) => format!("Rul {number}").into(),
+        None => text.into(),
     }
-    text.to_string()
 }
 
 /// The number of "2", "Rul 2", "rul2", "RUL 02", "2. rul", "Rul 2.": None for anything else.
 fn wave_number(text: &str) -> Option<u32> {
-    let lower = text.to_lowercase();
+    let is_word = |part: Option<&str>| part.is_some_and(|p| p.eq_ignore_ascii_case("rul"));
+    let cut = text.len().saturating_sub(3);
     // Spaces only between word and number: a name with a line break in it is kept as written.
-    let number = if let Some(rest) = lower.strip_prefix("rul") {
-        rest.trim_matches(' ').trim_end_matches('.')
-    } else if let Some(first) = lower.strip_suffix("rul") {
-        first.trim_matches(' ').trim_end_matches('.')
+    let number = if is_word(text.get(..3)) {
+        text.get(3..)
+            .unwrap_or_default()
+            .trim_matches(' ')
+            .trim_end_matches('.')
+    } else if is_word(text.get(cut..)) {
+        text.get(..cut)
+            .unwrap_or_default()
+            .trim_matches(' ')
+            .trim_end_matches('.')
     } else {
-        lower.as_str()
+        text
     };
     let digits = !number.is_empty() && number.len() <= 3 && number.bytes().all(|b| b.is_ascii_digit());
     digits.then(|| number.parse().ok()).flatten()

@@ -2,6 +2,8 @@
 
 use polars::prelude::*;
 
+use crate::text_key::TextKey;
+
 /// Hands out small numbers for repeated strings: waves, questions and municipalities repeat
 /// on every row, so each is stored once while the rows are read.
 #[derive(Default)]
@@ -9,6 +11,8 @@ pub struct Interner {
     // polars' fast hasher: names are short and hashed once per row.
     ids: PlHashMap<String, u32>,
     names: Vec<String>,
+    /// The names' keys, to compare a few words instead of every byte.
+    keys: Vec<TextKey>,
     last: Option<u32>,
 }
 
@@ -18,19 +22,21 @@ impl Interner {
     pub fn intern(&mut self, text: &str) -> u32 {
         // Rows come in runs (one municipality's answers, one wave's rows): the last name is
         // checked where the row is read, the rest out of line.
+        let key = TextKey::of(text);
         if let Some(last) = self.last
-            && self.names.get(last as usize).is_some_and(|name| name == text)
+            && let (Some(name), Some(known)) = (self.names.get(last as usize), self.keys.get(last as usize))
+            && known.is(name, key, text)
         {
             return last;
         }
-        self.intern_other(text)
+        self.intern_other(text, key)
     }
 
     #[inline(never)]
-    fn intern_other(&mut self, text: &str) -> u32 {
+    fn intern_other(&mut self, text: &str, key: TextKey) -> u32 {
         // Waves, phases and questions are a handful: comparing beats hashing.
         if self.names.len() <= 8
-            && let Some(id) = self.names.iter().position(|name| name == text)
+            && let Some(id) = (self.keys.iter().zip(&self.names)).position(|(known, name)| known.is(name, key, text))
         {
             self.last = Some(id as u32);
             return id as u32;
@@ -40,6 +46,7 @@ impl Interner {
             None => {
                 let id = self.names.len() as u32;
                 self.names.push(text.to_string());
+                self.keys.push(key);
                 self.ids.insert(text.to_string(), id);
                 id
             }

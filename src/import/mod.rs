@@ -16,6 +16,7 @@ mod scale;
 pub mod sniff;
 mod source;
 pub mod tools;
+mod transcode;
 pub mod values;
 pub mod xlsx;
 

@@ -16,6 +16,7 @@ use crate::dataset::{Comment, DatasetBuilder, RowContext};
 use crate::dates::{DateOrder, days_since_epoch, parse_date};
 use crate::phases::{NO_PHASE, NO_WAVE, phase_of_week};
 use crate::plan::{Plan, normalise_wave};
+use crate::text_key::TextKey;
 
 /// Everything decided about a file before its rows are read: where each role sits, what its
 /// codes mean, how its dates read. Shared by every thread reading a part of the file.
@@ -249,8 +250,9 @@ pub(super) struct RowReader<'a> {
     /// The plan's wave of the last municipality, and each wave's start day by wave id.
     last_planned: Option<(String, Option<u32>)>,
     starts: HashMap<u32, Option<i32>>,
-    /// Answer texts already worked out (up to [`KNOWN_ANSWERS`]).
+    /// Answer texts already worked out (up to [`KNOWN_ANSWERS`]), with their keys.
     known_answers: Vec<(String, Result<Answer, AnswerError>, Option<NumberMark>)>,
+    known_keys: Vec<TextKey>,
     answers: Vec<(u32, Option<f64>, bool)>,
     errors: Vec<Problem>,
     /// The first data row is looked at for being a second header row.
@@ -274,6 +276,7 @@ impl<'a> RowReader<'a> {
             last_planned: None,
             starts: HashMap::new(),
             known_answers: Vec::new(),
+            known_keys: Vec::new(),
             answers: Vec::new(),
             errors: Vec::new(),
             first_row: true,
@@ -621,7 +624,9 @@ impl<'a> RowReader<'a> {
         if text.len() == 1 {
             return (parse_answer(text, decimal_mark), None);
         }
-        if let Some((_, parsed, mark)) = self.known_answers.iter().find(|(known, _, _)| known == text) {
+        let key = TextKey::of(text);
+        let mut known = self.known_keys.iter().zip(&self.known_answers);
+        if let Some((_, (_, parsed, mark))) = known.find(|(known_key, (known, _, _))| known_key.is(known, key, text)) {
             return (parsed.clone(), *mark);
         }
         let parsed = parse_answer(text, decimal_mark);
@@ -643,6 +648,7 @@ impl<'a> RowReader<'a> {
         }
         if self.known_answers.len() < KNOWN_ANSWERS {
             self.known_answers.push((text.to_string(), parsed.clone(), mark));
+            self.known_keys.push(key);
         }
         (parsed, mark)
     }

@@ -6,6 +6,8 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 
+use super::transcode::{Text, to_utf8};
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum TextEncoding {
     Utf8,
@@ -59,13 +61,13 @@ pub fn decode_reporting(bytes: &[u8]) -> Decoded<'_> {
             repaired_lines,
         };
     }
-    if bytes.starts_with(b"\xFF\xFE") {
-        let (text, _) = encoding_rs::UTF_16LE.decode_with_bom_removal(bytes);
-        return plain(text, TextEncoding::Utf16Le);
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        let text = to_utf8(rest, Text::Utf16Le);
+        return plain(Cow::Owned(text), TextEncoding::Utf16Le);
     }
-    if bytes.starts_with(b"\xFE\xFF") {
-        let (text, _) = encoding_rs::UTF_16BE.decode_with_bom_removal(bytes);
-        return plain(text, TextEncoding::Utf16Be);
+    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        let text = to_utf8(rest, Text::Utf16Be);
+        return plain(Cow::Owned(text), TextEncoding::Utf16Be);
     }
     if let Some(text) = utf8(bytes) {
         return plain(Cow::Borrowed(text), TextEncoding::Utf8);
@@ -81,8 +83,7 @@ pub fn decode_reporting(bytes: &[u8]) -> Decoded<'_> {
             repaired_lines,
         };
     }
-    let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
-    plain(text, TextEncoding::Windows1252)
+    plain(Cow::Owned(to_utf8(bytes, Text::Windows1252)), TextEncoding::Windows1252)
 }
 
 /// UTF-8 where it is, Windows-1252 for each byte that is not; the lines of those bytes.
@@ -114,26 +115,43 @@ fn repair_utf8(bytes: &[u8]) -> (String, Vec<u64>) {
     }
 }
 
-/// True when the bytes hold at least one well-formed multi-byte UTF-8 character.
+/// True when the bytes hold at least one well-formed multi-byte UTF-8 character. Each byte
+/// past ASCII is tried as the start of one (a Windows-1252 file has such a byte on most lines:
+/// validating from each to the next, as `str::from_utf8` would, cost a pass of its own).
 fn has_utf8_character(bytes: &[u8]) -> bool {
-    let mut rest = bytes;
-    loop {
-        match std::str::from_utf8(rest) {
-            Ok(valid) => return !valid.is_ascii(),
-            Err(error) => {
-                let (valid, after) = rest.split_at(error.valid_up_to());
-                // The prefix before an error is valid UTF-8: a byte past ASCII is a character.
-                if !valid.is_ascii() {
-                    return true;
-                }
-                let skip = error.error_len().unwrap_or(after.len()).min(after.len()).max(1);
-                rest = after.get(skip..).unwrap_or_default();
-                if rest.is_empty() {
-                    return false;
-                }
-            }
+    let mut at = 0;
+    while let Some(offset) = first_non_ascii(bytes.get(at..).unwrap_or_default()) {
+        let start = at + offset;
+        let length = match bytes.get(start) {
+            Some(0xC2..=0xDF) => 2,
+            Some(0xE0..=0xEF) => 3,
+            Some(0xF0..=0xF4) => 4,
+            _ => 0,
+        };
+        if length > 0
+            && bytes
+                .get(start..start + length)
+                .is_some_and(|character| std::str::from_utf8(character).is_ok())
+        {
+            return true;
         }
+        at = start + 1;
     }
+    false
+}
+
+/// Where the first byte past ASCII is, eight bytes at a time.
+fn first_non_ascii(bytes: &[u8]) -> Option<usize> {
+    let mut words = bytes.chunks_exact(8);
+    let mut start = 0;
+    for word in &mut words {
+        let high_bits = u64::from_le_bytes(word.try_into().unwrap_or_default()) & 0x8080_8080_8080_8080;
+        if high_bits != 0 {
+            return Some(start + high_bits.trailing_zeros() as usize / 8);
+        }
+        start += 8;
+    }
+    words.remainder().iter().position(|b| !b.is_ascii()).map(|i| start + i)
 }
 
 /// Inputs from this size on are checked in parallel parts.
@@ -417,6 +435,60 @@ mod tests {
             (TextEncoding::Windows1252, 0)
         );
         assert_eq!(cp1252.text, "Kommune\nKøge\nÆrø\n");
+    }
+
+    #[test]
+    fn a_utf8_character_is_found_wherever_str_from_utf8_finds_one() {
+        // The definition: some valid stretch between the errors `str::from_utf8` reports holds
+        // a byte past ASCII.
+        fn by_validation(bytes: &[u8]) -> bool {
+            let mut rest = bytes;
+            loop {
+                match std::str::from_utf8(rest) {
+                    Ok(valid) => return !valid.is_ascii(),
+                    Err(error) => {
+                        let (valid, after) = rest.split_at(error.valid_up_to());
+                        if !valid.is_ascii() {
+                            return true;
+                        }
+                        let skip = error.error_len().unwrap_or(after.len()).max(1);
+                        rest = after.get(skip..).unwrap_or_default();
+                        if rest.is_empty() {
+                            return false;
+                        }
+                    }
+                }
+            }
+        }
+        let pieces: [&[u8]; 14] = [
+            b"a",
+            b"Kommune;",
+            b"\xF8",
+            b"\xE6",
+            b"\xC6",
+            b"\xC3\xB8",
+            b"\xE2\x82\xAC",
+            b"\xF0\x9F\x98\x80",
+            b"\xED\xA0\x80",
+            b"\xE0\x80",
+            b"\xC3",
+            b"\x80",
+            b"\xF4\x90\x80\x80",
+            b"\xE6\xC3\xB8",
+        ];
+        // Random sequences of one to six pieces: each piece meets each other one on both
+        // sides and at every offset of an eight-byte word.
+        let mut state = 1u64;
+        for _ in 0..20_000 {
+            let mut bytes = Vec::new();
+            for _ in 0..1 + state % 6 {
+                state = state
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                bytes.extend_from_slice(pieces[(state >> 33) as usize % pieces.len()]);
+            }
+            assert_eq!(has_utf8_character(&bytes), by_validation(&bytes), "{bytes:x?}");
+        }
     }
 
     #[test]
