@@ -311,6 +311,45 @@ pub fn normalise_wave(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// The one wave a file's name names: "Check-in Rul 2 uge 4.xlsx", "svar_rul2.csv",
+/// "rul-3.csv" give "Rul 2", "Rul 3". None when it names none, or several ("Rul 1 og 2",
+/// "rul1_rul2").
+pub fn wave_in_file_name(path: &str) -> Option<String> {
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem).to_lowercase();
+    let mut found: Option<u32> = None;
+    let mut rest = stem.as_str();
+    while let Some(at) = rest.find("rul") {
+        let before = rest.get(..at).and_then(|b| b.chars().last());
+        let after = rest.get(at + 3..).unwrap_or_default();
+        rest = after;
+        // A whole word: "rul", not "kontrol", "rulle" or "Rulleplan".
+        if before.is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        let number = after.trim_start_matches([' ', '_', '-', '.']);
+        let digits: String = number.chars().take_while(char::is_ascii_digit).collect();
+        if digits.is_empty() || digits.len() > 2 {
+            continue;
+        }
+        // "Rul 1 og 2", "rul 1-3", "Rul 1+2": more than one wave.
+        let tail = number.get(digits.len()..).unwrap_or_default().trim_start();
+        let joined = ["og", "and", "+", "&", "-", ","]
+            .iter()
+            .filter_map(|joint| tail.strip_prefix(joint))
+            .any(|next| next.trim_start().starts_with(|c: char| c.is_ascii_digit()));
+        if joined {
+            return None;
+        }
+        let wave = digits.parse().ok()?;
+        if found.is_some_and(|seen| seen != wave) {
+            return None;
+        }
+        found = Some(wave);
+    }
+    found.map(|wave| format!("Rul {wave}"))
+}
+
 /// The number of "2", "Rul 2", "rul2", "RUL 02", "2. rul", "Rul 2.": None for anything else.
 fn wave_number(text: &str) -> Option<u32> {
     let is_word = |part: Option<&str>| part.is_some_and(|p| p.eq_ignore_ascii_case("rul"));
@@ -395,5 +434,24 @@ mod tests {
         assert_eq!(normalise_wave("Rul 2 (efterår)"), "Rul 2 (efterår)");
         assert_eq!(normalise_wave("Pilot"), "Pilot");
         assert_eq!(normalise_wave("Rul"), "Rul");
+    }
+
+    #[test]
+    fn a_file_name_names_one_wave_or_none() {
+        for (name, wave) in [
+            ("Check-in Rul 2 uge 4.xlsx", Some("Rul 2")),
+            ("C:\\Eksporter\\svar_rul3.csv", Some("Rul 3")),
+            ("/data/RUL-1 (1).csv", Some("Rul 1")),
+            ("rul 2 - rul 2 igen.csv", Some("Rul 2")),
+            ("Rul 1 og 2.csv", None),
+            ("rul1_rul2.csv", None),
+            ("rul 1-3.csv", None),
+            ("kontrol 2.csv", None),
+            ("Rulleplan 2025.csv", None),
+            ("rul2025.csv", None),
+            ("checkin.csv", None),
+        ] {
+            assert_eq!(wave_in_file_name(name).as_deref(), wave, "{name}");
+        }
     }
 }

@@ -306,3 +306,45 @@ fn the_reason_a_file_cannot_be_used_is_listed_before_the_notes() {
     assert!(after_count[2].contains("anden skala (0-10)"), "{out}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// One form per wave, no wave column: each file's answers are under the wave its name names,
+/// and `check` says so (a name naming none keeps "Alle" and the old advice).
+#[test]
+fn a_file_per_wave_without_a_wave_column_takes_the_wave_from_its_name() {
+    let dir = std::env::temp_dir().join(format!("valgpuls-cli-wave-name-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let second = dir.join("Check-in Rul 2 uge 4.csv");
+    let first = dir.join("checkin_rul1.csv");
+    let mut two = String::from("Kommune;Uge;Tilfredshed\n");
+    let mut one = two.clone();
+    for (k, score) in [4, 5, 4, 3, 4, 5].iter().enumerate() {
+        two.push_str(&format!("K{k};4;{score}\n"));
+        one.push_str(&format!("K{k};4;{}\n", score - 1));
+    }
+    std::fs::write(&second, two).unwrap();
+    std::fs::write(&first, one).unwrap();
+    let (second, first) = (second.to_str().unwrap(), first.to_str().unwrap());
+    let (code, out, _) = valgpuls(&["summary", "--format", "json", second, first]);
+    assert_eq!(code, 0, "{out}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let means: Vec<(String, f64)> = json["waves"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| {
+            (
+                w["wave"].as_str().unwrap().to_string(),
+                w["total"]["pooled_mean"].as_f64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(means.len(), 2, "{out}");
+    assert!(means.contains(&("Rul 2".to_string(), 25.0 / 6.0)), "{means:?}");
+    assert!(means.contains(&("Rul 1".to_string(), 19.0 / 6.0)), "{means:?}");
+    let (_, out, _) = valgpuls(&["check", second]);
+    assert!(
+        out.contains("ingen rul-kolonne: svarene står under «Rul 2», som filnavnet siger"),
+        "{out}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

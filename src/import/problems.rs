@@ -128,6 +128,11 @@ pub enum ProblemKind {
     NoWaveColumn {
         has_municipalities: bool,
     },
+    /// No wave column, and the file's name names one wave ("Check-in Rul 2.xlsx"): its
+    /// answers are under that wave, and the user is told so.
+    WaveFromFileName {
+        wave: String,
+    },
     /// No week or phase column, but dates: a plan with the waves' start dates gives phases.
     NoWeekColumn,
     /// No week, phase or date column: every answer is "Uden fase".
@@ -226,6 +231,7 @@ impl Problem {
             | NotUtf8
             | SameContent { .. }
             | NoWaveColumn { .. }
+            | WaveFromFileName { .. }
             | NoWeekColumn
             | NoPhaseAtAll
             | NotInPlan { .. }

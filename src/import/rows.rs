@@ -41,6 +41,9 @@ pub(super) struct FileSetup<'a> {
     pub decimal_mark: DecimalMark,
     /// The response-id and answer-time columns, to know a response given twice.
     pub identity: Option<(usize, usize)>,
+    /// Without a wave column: the wave the file's name names, for the answers the plan does
+    /// not place.
+    pub wave_from_name: Option<String>,
 }
 
 /// Where each role sits in this file, with the ids of its questions and categories in one
@@ -440,7 +443,7 @@ impl<'a> RowReader<'a> {
     /// The wave the plan places a municipality in; "Alle" without a plan or a place.
     fn planned_wave(&mut self, municipality: Option<&str>, report: &mut FileReport) -> u32 {
         let (Some(plan), Some(municipality)) = (self.setup.plan, municipality) else {
-            return self.builder.waves.intern(NO_WAVE);
+            return self.unplanned_wave();
         };
         if let Some((last, wave)) = &self.last_planned
             && last == municipality
@@ -448,14 +451,20 @@ impl<'a> RowReader<'a> {
             if wave.is_none() {
                 *report.not_in_plan.entry(municipality.to_string()).or_default() += 1;
             }
-            return wave.unwrap_or_else(|| self.builder.waves.intern(NO_WAVE));
+            return wave.unwrap_or_else(|| self.unplanned_wave());
         }
         let wave = plan.wave_of(municipality).map(|name| self.builder.waves.intern(name));
         if wave.is_none() {
             *report.not_in_plan.entry(municipality.to_string()).or_default() += 1;
         }
         self.last_planned = Some((municipality.to_string(), wave));
-        wave.unwrap_or_else(|| self.builder.waves.intern(NO_WAVE))
+        wave.unwrap_or_else(|| self.unplanned_wave())
+    }
+
+    /// The wave of an answer neither a column nor the plan places: the file name's, else none.
+    fn unplanned_wave(&mut self) -> u32 {
+        let name = self.setup.wave_from_name.as_deref().unwrap_or(NO_WAVE);
+        self.builder.waves.intern(name)
     }
 
     /// The day the plan says a wave's week 1 began (days since 1970-01-01).

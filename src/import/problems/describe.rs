@@ -169,6 +169,12 @@ impl Problem {
             (NoWaveColumn { has_municipalities: false }, Lang::En) => {
                 "no wave column: every answer is under “All” (choose a column as Wave with --role)".into()
             }
+            (WaveFromFileName { wave }, Lang::Da) => format!(
+                "ingen rul-kolonne: svarene står under «{wave}», som filnavnet siger (er det forkert, så vælg en kolonne som Rul med --role eller giv en plan)"
+            ),
+            (WaveFromFileName { wave }, Lang::En) => format!(
+                "no wave column: the answers are under “{wave}”, as the file's name says (if that is wrong, choose a column as Wave with --role or give a plan)"
+            ),
             (NoWeekColumn, Lang::Da) => {
                 "ingen uge- eller fasekolonne: svarene har ingen fase; en plan med rullernes startdatoer (--plan FIL) giver ugerne ud fra datoerne".into()
             }

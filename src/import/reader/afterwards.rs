@@ -20,7 +20,9 @@ pub(super) fn after_reading(setup: &FileSetup, reading: &mut Reading) {
     let plan = setup.plan;
     if !has(Role::Wave) && report.answers > 0 {
         let has_municipalities = has(Role::Municipality);
-        if plan.is_none_or(|p| p.municipalities.is_empty()) || !has_municipalities {
+        if let Some(wave) = &setup.wave_from_name {
+            problems.push(whole_file(ProblemKind::WaveFromFileName { wave: wave.clone() }));
+        } else if plan.is_none_or(|p| p.municipalities.is_empty()) || !has_municipalities {
             problems.push(whole_file(ProblemKind::NoWaveColumn { has_municipalities }));
         }
     }

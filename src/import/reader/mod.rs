@@ -334,6 +334,9 @@ fn file_setup<'a>(
         plan: options.plan.as_ref(),
         decimal_mark: options.decimal_mark,
         identity: super::responses::identity(&header.names, &columns.roles),
+        wave_from_name: (!columns.roles.contains(&Role::Wave))
+            .then(|| crate::plan::wave_in_file_name(reading.file))
+            .flatten(),
     }
 }
 
