@@ -348,3 +348,32 @@ fn a_file_per_wave_without_a_wave_column_takes_the_wave_from_its_name() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Calendar weeks in the week column (34-36) leave every answer without a phase: said, with
+/// the way out, instead of a quiet "Uden fase".
+#[test]
+fn calendar_weeks_are_told_with_the_way_out() {
+    let dir = std::env::temp_dir().join(format!("valgpuls-cli-calendar-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("kalender.csv");
+    std::fs::write(
+        &path,
+        "Kommune;Rul;Uge;Tilfredshed\nA;Rul 1;Uge 34;4\nB;Rul 1;Uge 34;5\nC;Rul 1;35;3\nD;Rul 1;Uge 36;4\nE;Rul 1;Uge 4;4\n",
+    )
+    .unwrap();
+    let (_, out, _) = valgpuls(&["check", path.to_str().unwrap()]);
+    assert!(
+        out.contains("4 svar har uge 34-36, uden for udrulningens uge 1-5, og står uden fase: er det kalenderuger?"),
+        "{out}"
+    );
+    assert!(out.contains("--role \"Uge=ignore\""), "{out}");
+    // A few stray weeks among rollout weeks are the existing note's, not this warning's.
+    std::fs::write(
+        &path,
+        "Kommune;Rul;Uge;Tilfredshed\nA;Rul 1;34;4\nB;Rul 1;4;5\nC;Rul 1;4;3\n",
+    )
+    .unwrap();
+    let (_, out, _) = valgpuls(&["check", path.to_str().unwrap()]);
+    assert!(!out.contains("kalenderuger"), "{out}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

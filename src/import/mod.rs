@@ -209,6 +209,9 @@ pub struct FileReport {
     pub dont_know: usize,
     /// Answers whose week lies outside the phase scheme (weeks 1-5).
     pub weeks_outside_scheme: usize,
+    /// The lowest and highest of those weeks: 34-36 are calendar weeks, not rollout weeks.
+    #[serde(skip)]
+    pub(crate) weeks_outside_range: Option<(i32, i32)>,
     /// The header and the first rows as parsed, for the import view.
     pub preview: Vec<Vec<String>>,
     pub problems: usize,
@@ -247,6 +250,7 @@ impl FileReport {
             answers: 0,
             dont_know: 0,
             weeks_outside_scheme: 0,
+            weeks_outside_range: None,
             preview: Vec::new(),
             problems: 0,
             not_in_plan: BTreeMap::new(),
@@ -257,6 +261,16 @@ impl FileReport {
 }
 
 impl FileReport {
+    /// Widens the range of weeks outside the scheme by `range`.
+    pub(crate) fn note_weeks_outside(&mut self, range: Option<(i32, i32)>) {
+        if let Some((low, high)) = range {
+            self.weeks_outside_range = Some(match self.weeks_outside_range {
+                Some((l, h)) => (l.min(low), h.max(high)),
+                None => (low, high),
+            });
+        }
+    }
+
     /// Adds the counts of a part of the file read apart (a chunk read on another thread).
     fn add_counts(&mut self, part: FileReport) {
         self.decimal_commas += part.decimal_commas;
@@ -266,6 +280,7 @@ impl FileReport {
         self.answers += part.answers;
         self.dont_know += part.dont_know;
         self.weeks_outside_scheme += part.weeks_outside_scheme;
+        self.note_weeks_outside(part.weeks_outside_range);
         for (municipality, answers) in part.not_in_plan {
             *self.not_in_plan.entry(municipality).or_default() += answers;
         }

@@ -133,6 +133,13 @@ pub enum ProblemKind {
     WaveFromFileName {
         wave: String,
     },
+    /// Most answers' weeks lie past the rollout's weeks 1-5 (34-36: calendar weeks?), so they
+    /// have no phase.
+    WeeksOutsideScheme {
+        low: i32,
+        high: i32,
+        answers: usize,
+    },
     /// No week or phase column, but dates: a plan with the waves' start dates gives phases.
     NoWeekColumn,
     /// No week, phase or date column: every answer is "Uden fase".
@@ -232,6 +239,7 @@ impl Problem {
             | SameContent { .. }
             | NoWaveColumn { .. }
             | WaveFromFileName { .. }
+            | WeeksOutsideScheme { .. }
             | NoWeekColumn
             | NoPhaseAtAll
             | NotInPlan { .. }

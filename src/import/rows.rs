@@ -357,6 +357,7 @@ impl<'a> RowReader<'a> {
         }
         if weeks_outside {
             report.weeks_outside_scheme += self.answers.len();
+            report.note_weeks_outside(context.week.map(|week| (week, week)));
         }
         self.collect_comment(record, line, &context);
     }

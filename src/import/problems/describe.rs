@@ -175,6 +175,12 @@ impl Problem {
             (WaveFromFileName { wave }, Lang::En) => format!(
                 "no wave column: the answers are under “{wave}”, as the file's name says (if that is wrong, choose a column as Wave with --role or give a plan)"
             ),
+            (WeeksOutsideScheme { low, high, answers }, Lang::Da) => format!(
+                "{answers} svar har uge {low}-{high}, uden for udrulningens uge 1-5, og står uden fase: er det kalenderuger? Skriv udrulningens uger (1-3 klargøring, 4 og 5 prøvevalg), eller giv en datokolonne og en plan med rullenes startdatoer og {role}"
+            , role = ignore_role(header, Lang::Da)),
+            (WeeksOutsideScheme { low, high, answers }, Lang::En) => format!(
+                "{answers} answers have week {low}-{high}, outside the rollout's weeks 1-5, and no phase: are they calendar weeks? Write the rollout's weeks (1-3 preparation, 4 and 5 test elections), or give a date column and a plan with the waves' start dates and {role}"
+            , role = ignore_role(header, Lang::En)),
             (NoWeekColumn, Lang::Da) => {
                 "ingen uge- eller fasekolonne: svarene har ingen fase; en plan med rullernes startdatoer (--plan FIL) giver ugerne ud fra datoerne".into()
             }
@@ -248,4 +254,14 @@ fn quoted_list(items: &[String]) -> String {
         list.push(format!("+{}", items.len() - SHOWN));
     }
     list.join(", ")
+}
+
+/// The flag that sets a week column aside, so a plan counts the weeks from the dates.
+fn ignore_role(header: &str, lang: Lang) -> String {
+    let header = if header.is_empty() {
+        lang.pick("Uge", "Week")
+    } else {
+        header
+    };
+    format!("--role \"{header}=ignore\"")
 }

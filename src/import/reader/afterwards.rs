@@ -29,6 +29,20 @@ pub(super) fn after_reading(setup: &FileSetup, reading: &mut Reading) {
     if report.tool == Some(Tool::SurveyXact) && setup.codes.iter().all(Option::is_none) {
         problems.push(whole_file(ProblemKind::CodesWithoutLabels { tool: Tool::SurveyXact }));
     }
+    // Most answers past weeks 1-5: the week column holds something else (calendar weeks).
+    if let Some((low, high)) = report.weeks_outside_range
+        && report.weeks_outside_scheme * 2 > report.answers
+    {
+        let week = setup.roles.iter().position(|role| *role == Role::Week);
+        problems.push(Problem {
+            column: week.map(|c| (c + 1, setup.headers.get(c).cloned().unwrap_or_default())),
+            ..whole_file(ProblemKind::WeeksOutsideScheme {
+                low,
+                high,
+                answers: report.weeks_outside_scheme,
+            })
+        });
+    }
     if !report.not_in_plan.is_empty() {
         problems.push(whole_file(ProblemKind::NotInPlan {
             municipalities: report.not_in_plan.keys().cloned().collect(),
