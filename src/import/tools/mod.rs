@@ -207,6 +207,8 @@ mod tests {
         assert_eq!(recognise(&lime), Some(Tool::LimeSurvey));
         let forms = strings(&["Id", "Starttidspunkt", "Tidspunkt for fuldførelse", "Mail"]);
         assert_eq!(recognise(&forms), Some(Tool::MicrosoftForms));
+        let forms = strings(&["Id", "Starttidspunkt", "Fuldførelsestidspunkt", "E-mail", "Navn"]);
+        assert_eq!(recognise(&forms), Some(Tool::MicrosoftForms));
         assert_eq!(
             recognise(&strings(&["Tidsstempel", "Kommune"])),
             Some(Tool::GoogleForms)
