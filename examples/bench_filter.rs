@@ -21,6 +21,7 @@ use chrono::NaiveDate;
 use valgpuls::analysis::parts::Piece;
 use valgpuls::analysis::worker::{Request, Worker};
 use valgpuls::analysis::{Filter, GroupBy, Part, analyse_with, crosstab};
+use valgpuls::dataset::Dataset;
 use valgpuls::import::{ImportOptions, import_paths};
 
 fn median(mut times: Vec<f64>) -> f64 {
@@ -28,18 +29,11 @@ fn median(mut times: Vec<f64>) -> f64 {
     times.get(times.len() / 2).copied().unwrap_or(f64::NAN) * 1e3
 }
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let mut args = std::env::args().skip(1);
-    let count: usize = args.next().map(|a| a.parse()).transpose()?.unwrap_or(1_000_000);
-    let runs: usize = args.next().map(|a| a.parse()).transpose()?.unwrap_or(5);
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("target/bench/answers-{count}.csv"));
-    let import = import_paths(&[&path], &ImportOptions::default());
-    assert!(import.is_clean(), "{:?}", import.problems.first());
-    let dataset = Arc::new(import.dataset);
-    println!("{} answers from {}", dataset.answer_count(), path.display());
+/// The four changes the filter panel makes, as the window sends them.
+fn filter_changes(dataset: &Dataset) -> Vec<(&'static str, Filter)> {
     let date = |d| NaiveDate::from_ymd_opt(2024, 9, d);
     let all_but_first = |list: &[String]| list.iter().skip(1).cloned().collect::<Vec<_>>();
-    let changes: Vec<(&str, Filter)> = vec![
+    vec![
         (
             "untick a wave",
             Filter {
@@ -69,7 +63,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 ..Filter::default()
             },
         ),
-    ];
+    ]
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let mut args = std::env::args().skip(1);
+    let count: usize = args.next().map(|a| a.parse()).transpose()?.unwrap_or(1_000_000);
+    let runs: usize = args.next().map(|a| a.parse()).transpose()?.unwrap_or(5);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("target/bench/answers-{count}.csv"));
+    let import = import_paths(&[&path], &ImportOptions::default());
+    assert!(import.is_clean(), "{:?}", import.problems.first());
+    let dataset = Arc::new(import.dataset);
+    println!("{} answers from {}", dataset.answer_count(), path.display());
+    let changes = filter_changes(&dataset);
     let worker = Worker::start(|| {})?;
     println!(
         "{:16} {:>10} {:>10} {:>10} {:>10}   (median of {runs} runs, ms)",

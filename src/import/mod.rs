@@ -318,22 +318,30 @@ impl Import {
     }
 }
 
-/// Reads the sources as one data set. Never fails: what is wrong is in `problems`, and the
-/// dataset holds the rows that were good. Labels, structure and plan files among the
-/// sources are used with the data, not read as data.
-pub fn import_sources(sources: &[Source], options: &ImportOptions) -> Import {
-    let mut builder = DatasetBuilder::default();
-    let mut files = Vec::new();
-    let mut problems = Vec::new();
-    let mut labels = Labels::default();
-    let mut structure = Structure::default();
-    let mut plan = None;
-    let mut companion_names = Vec::new();
-    let mut data: Vec<&Source> = Vec::new();
+/// The files given, told apart: survey exports, and the code lists, structure files and plan
+/// that go with them.
+struct Given<'a> {
+    data: Vec<&'a Source>,
+    labels: Labels,
+    structure: Structure,
+    plan: Option<Plan>,
+    companion_names: Vec<String>,
+}
+
+/// Sorts the files given into data and companions; the same content given twice is read once
+/// and told, and companions without any data file are told.
+fn sort_sources<'a>(sources: &'a [Source], problems: &mut Vec<Problem>) -> Given<'a> {
+    let mut given = Given {
+        data: Vec::new(),
+        labels: Labels::default(),
+        structure: Structure::default(),
+        plan: None,
+        companion_names: Vec::new(),
+    };
     for source in sources {
         // The same export twice (a copy, a hard link, another name) would count every answer
         // twice.
-        if let Some(first) = data.iter().find(|d| d.bytes == source.bytes) {
+        if let Some(first) = given.data.iter().find(|d| d.bytes == source.bytes) {
             problems.push(Problem::of_file(
                 &source.name,
                 ProblemKind::SameContent {
@@ -344,24 +352,41 @@ pub fn import_sources(sources: &[Source], options: &ImportOptions) -> Import {
         }
         match companions::classify(&source.bytes) {
             companions::Kind::Data => {
-                data.push(source);
+                given.data.push(source);
                 continue;
             }
-            companions::Kind::Labels(found) => labels.merge(&found),
-            companions::Kind::Structure(found) => structure.merge(&found),
-            companions::Kind::Plan(found) => plan = Some(found),
+            companions::Kind::Labels(found) => given.labels.merge(&found),
+            companions::Kind::Structure(found) => given.structure.merge(&found),
+            companions::Kind::Plan(found) => given.plan = Some(found),
         }
-        companion_names.push(source.name.clone());
+        given.companion_names.push(source.name.clone());
     }
-    if data.is_empty() && !sources.is_empty() {
+    if given.data.is_empty() && !sources.is_empty() {
         problems.push(Problem::of_file(
-            &companion_names.join(", "),
+            &given.companion_names.join(", "),
             ProblemKind::BadCompanionFile {
                 reason_da: "ingen datafil: kun kodelister, strukturfiler eller en plan".into(),
                 reason_en: "no data file: only code lists, structure files or a plan".into(),
             },
         ));
     }
+    given
+}
+
+/// Reads the sources as one data set. Never fails: what is wrong is in `problems`, and the
+/// dataset holds the rows that were good. Labels, structure and plan files among the
+/// sources are used with the data, not read as data.
+pub fn import_sources(sources: &[Source], options: &ImportOptions) -> Import {
+    let mut builder = DatasetBuilder::default();
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    let Given {
+        data,
+        mut labels,
+        structure,
+        plan,
+        companion_names,
+    } = sort_sources(sources, &mut problems);
     // The user's own list wins where both know a code.
     labels.merge(&options.labels);
     // A plan file given with the data is the one meant now: it wins over a remembered one.

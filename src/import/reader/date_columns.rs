@@ -73,22 +73,29 @@ pub(super) fn date_orders(
         order,
         unambiguous: evidence_was_plain,
     });
-    // A time the tool leaves empty (an unfinished answer) is taken from the next best.
     let mut dates = vec![(column, order)];
-    dates.extend(
-        columns
-            .decisions
-            .iter()
-            .enumerate()
-            .filter(|(i, d)| *i != column && d.reason == roles::RoleReason::OtherTime)
-            .filter_map(|(i, _)| {
-                let evidence = profiles.get(i)?.dates.as_ref()?.evidence();
-                match evidence {
-                    OrderEvidence::Settled(order) => Some((i, Some(order))),
-                    OrderEvidence::NotNeeded => Some((i, None)),
-                    _ => order.map(|o| (i, Some(o))),
-                }
-            }),
-    );
+    dates.extend(other_times(columns, column, order));
     Some(dates)
+}
+
+/// The tool's other time columns, each with its order (else the main column's): a time the
+/// tool leaves empty (an unfinished answer) is taken from the next best.
+fn other_times(
+    columns: &Columns,
+    main: usize,
+    order: Option<DateOrder>,
+) -> impl Iterator<Item = (usize, Option<DateOrder>)> + '_ {
+    columns
+        .decisions
+        .iter()
+        .enumerate()
+        .filter(move |(i, d)| *i != main && d.reason == roles::RoleReason::OtherTime)
+        .filter_map(move |(i, _)| {
+            let evidence = columns.profiles.get(i)?.dates.as_ref()?.evidence();
+            match evidence {
+                OrderEvidence::Settled(order) => Some((i, Some(order))),
+                OrderEvidence::NotNeeded => Some((i, None)),
+                _ => order.map(|o| (i, Some(o))),
+            }
+        })
 }
