@@ -693,6 +693,29 @@ fn dates_that_read_both_ways_are_asked_about_and_month_first_gives_the_weeks() {
     );
 }
 
+/// Dates in two orders (19/08 only day first, 08/19 only month first) with a week column: the
+/// review offers both orders, as `--date-order` does; day first reads most of them and the
+/// one that does not fit is told at its row, its answers kept.
+#[test]
+fn dates_in_two_orders_can_still_be_read_in_the_order_most_are_in() {
+    let mut harness = harness();
+    let text = "Kommune;Rul;Uge;Tidspunkt;Tilfredshed\n\
+        Køge;Rul 1;1;19/08/2024;4\n\
+        Køge;Rul 1;2;26/08/2024;2\n\
+        Assens;Rul 1;4;08/19/2024;5\n";
+    import_bytes(&mut harness, "to-ordener.csv", text.as_bytes());
+    harness.get_by_label("Datoerne i «Tidspunkt» står i to rækkefølger");
+    harness.get_by_label("Måned først: 08/19/2024 = 19. august 2024");
+    click_and_wait(&mut harness, "Dag først: 19/08/2024 = 19. august 2024");
+    assert!(
+        harness
+            .query_by_label("Datoerne i «Tidspunkt» står i to rækkefølger")
+            .is_none()
+    );
+    assert_eq!(value_beside(&harness, "Datoer"), "«Tidspunkt»: dagen først");
+    harness.get_by_label_contains("«08/19/2024» er ikke en dato");
+}
+
 /// Spm1 and Spm2 on a 1-5 scale, with «6» twice in each: the code of "don't know".
 const CODED: &str = "Kommune;Rul;Uge;Spm1;Spm2\n\
     Køge;Rul 1;1;4;6\n\

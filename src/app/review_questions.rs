@@ -110,10 +110,7 @@ fn question_ui(ui: &mut egui::Ui, question: &Question, lang: Lang) -> Option<Com
             day_first,
             month_first,
             needed,
-        } => {
-            conflicting_dates_ui(ui, column, [day_first, month_first], *needed, lang);
-            None
-        }
+        } => conflicting_dates_ui(ui, column, [day_first, month_first], *needed, lang),
         Question::Code {
             value,
             columns,
@@ -173,21 +170,27 @@ fn date_order_ui(
         )
     };
     asked(ui, heading, &[&shown, meanwhile]);
+    order_buttons(ui, [(example, dates.day_first), (example, dates.month_first)], lang)
+}
+
+/// "Dag først" and "Måned først", each with what its example date is read as in that order.
+#[must_use = "the command must reach App::apply"]
+fn order_buttons(
+    ui: &mut egui::Ui,
+    [day_first, month_first]: [(&str, Option<NaiveDate>); 2],
+    lang: Lang,
+) -> Option<Command> {
     let mut command = None;
     ui.horizontal_wrapped(|ui| {
         let choices = [
-            (
-                DateOrder::DayFirst,
-                lang.pick("Dag først", "Day first"),
-                dates.day_first,
-            ),
+            (DateOrder::DayFirst, lang.pick("Dag først", "Day first"), day_first),
             (
                 DateOrder::MonthFirst,
                 lang.pick("Måned først", "Month first"),
-                dates.month_first,
+                month_first,
             ),
         ];
-        for (order, name, date) in choices {
+        for (order, name, (example, date)) in choices {
             let text = match date {
                 Some(date) => format!("{name}: {example} = {}", long_date(date, lang)),
                 None => name.to_string(),
@@ -200,14 +203,17 @@ fn date_order_ui(
     command
 }
 
-/// Dates that only read day first beside dates that only read month first: nothing to choose.
+/// Dates that only read day first beside dates that only read month first: the user may
+/// still choose the order most of the file is in (as `--date-order` does); the dates that do
+/// not fit it are then told row by row.
+#[must_use = "the command must reach App::apply"]
 fn conflicting_dates_ui(
     ui: &mut egui::Ui,
     column: &str,
     [day_first, month_first]: [&String; 2],
     needed: bool,
     lang: Lang,
-) {
+) -> Option<Command> {
     let heading = match lang {
         Lang::Da => format!("Datoerne i «{column}» står i to rækkefølger"),
         Lang::En => format!("The dates in “{column}” are in two orders"),
@@ -222,16 +228,25 @@ fn conflicting_dates_ui(
     };
     let meanwhile = if needed {
         lang.pick(
-            "Ugerne regnes ud fra datoerne: ret datoerne i filen, eller giv kolonnen en anden rolle herunder.",
-            "The weeks come from the dates: correct the dates in the file, or give the column another role below.",
+            "Ugerne regnes ud fra datoerne: vælg den rækkefølge, de fleste datoer står i (de andre afvises række for række), ret datoerne i filen, eller giv kolonnen en anden rolle herunder.",
+            "The weeks come from the dates: choose the order most dates are in (the others are refused row by row), correct the dates in the file, or give the column another role below.",
         )
     } else {
         lang.pick(
-            "Datoerne bruges ikke; svarene bruges.",
-            "The dates are not used; the answers are.",
+            "Indtil du vælger, bruges datoerne ikke; svarene bruges. Vælger du en rækkefølge, nævnes de datoer, der ikke passer, række for række.",
+            "Until you choose, the dates are not used; the answers are. Choose an order and the dates that do not fit it are told row by row.",
         )
     };
     asked(ui, heading, &[&shown, meanwhile]);
+    let read = |text: &str, order| crate::dates::parse_date(text, Some(order));
+    order_buttons(
+        ui,
+        [
+            (day_first.as_str(), read(day_first, DateOrder::DayFirst)),
+            (month_first.as_str(), read(month_first, DateOrder::MonthFirst)),
+        ],
+        lang,
+    )
 }
 
 #[must_use = "the command must reach App::apply"]
