@@ -247,10 +247,8 @@ fn problems_ui(ui: &mut egui::Ui, problems: &[Problem], lang: Lang) {
             ui.strong(lang.pick("Sted", "Where"));
             ui.strong(lang.pick("Problem", "Problem"));
             ui.end_row();
-            for problem in crate::import::problems::by_weight(problems)
-                .into_iter()
-                .take(PROBLEMS_SHOWN)
-            {
+            // In the order the import put them: causes, what stops a file, rows, notes.
+            for problem in problems.iter().take(PROBLEMS_SHOWN) {
                 ui.label(file_name(&problem.file)).on_hover_text(&problem.file);
                 ui.label(place(problem, lang));
                 let severity = problem.severity();

@@ -409,8 +409,9 @@ pub fn import_sources(sources: &[Source], options: &ImportOptions) -> Import {
         report.problems = problems.len() - before;
         files.push(report);
     }
-    // The likely causes first: a hint explains the row problems after it.
-    problems.sort_by_key(|p| p.severity() != Severity::Hint);
+    // The likely causes first (a hint explains the row problems after it), then the rest by
+    // weight.
+    problems::sort_by_weight(&mut problems);
     let dataset = builder.finish();
     let dataset = dataset.unwrap_or_else(|error| {
         problems.push(Problem::of_file(
@@ -458,5 +459,6 @@ pub fn import_paths(paths: &[impl AsRef<Path>], options: &ImportOptions) -> Impo
     }
     unreadable.append(&mut import.problems);
     import.problems = unreadable;
+    problems::sort_by_weight(&mut import.problems);
     import
 }

@@ -372,25 +372,22 @@ impl ProblemKind {
 
 /// The likely causes first (each once), then the first `limit` other problems, then a line
 /// counting the rest.
-/// The order a user reads problems in: the likely causes, then what stops the file, then the
-/// rows refused, then the notes; each kind in file order. Among 95 notes about columns, the
-/// one reason a file cannot be used must not be the 96th.
-pub fn by_weight(problems: &[Problem]) -> Vec<&Problem> {
-    let mut ordered: Vec<&Problem> = problems.iter().collect();
-    ordered.sort_by_key(|problem| match problem.severity() {
+/// Puts problems in the order a user reads them: the likely causes, then what stops the file,
+/// then the rows refused, then the notes; each kind in file order. Among 95 notes about
+/// columns, the one reason a file cannot be used must not be the 96th. Done once, by the
+/// import, so every list (`check`, the review) shows them in this order as they are.
+pub fn sort_by_weight(problems: &mut [Problem]) {
+    problems.sort_by_key(|problem| match problem.severity() {
         Severity::Hint => 0,
         Severity::Fatal => 1,
         Severity::Row => 2,
         Severity::Warning => 3,
     });
-    ordered
 }
 
 pub fn list_problems(problems: &[Problem], limit: usize, lang: Lang) -> String {
     let mut out = String::new();
-    let (hints, others): (Vec<&Problem>, Vec<&Problem>) = by_weight(problems)
-        .into_iter()
-        .partition(|p| p.severity() == Severity::Hint);
+    let (hints, others): (Vec<&Problem>, Vec<&Problem>) = problems.iter().partition(|p| p.severity() == Severity::Hint);
     for hint in &hints {
         let _ = writeln!(
             out,
