@@ -12,7 +12,7 @@ pub use builder::{DatasetBuilder, RowContext};
 pub use interner::Interner;
 
 /// Column names of [`Dataset::answers`]. File, municipality, wave, phase, question and the
-/// category columns hold ids (UInt32) into the lists of [`Names`]: a million answers then
+/// category columns hold ids (UInt32) into the lists of [`NamesById`]: a million answers then
 /// carry four bytes per name instead of the name, and group-bys hash integers.
 pub mod col_names {
     pub const FILE: &str = "file";
@@ -49,9 +49,11 @@ pub struct Comment {
     pub text: String,
 }
 
-/// The names behind the id columns of [`Dataset::answers`], indexed by id.
+/// The names behind the id columns of [`Dataset::answers`], in id order (the order the import
+/// met them): `names_by_id.waves[id]`. For display order use [`Dataset::waves`] (time order) and
+/// its siblings.
 #[derive(Clone, Debug, Default)]
-pub struct Names {
+pub struct NamesById {
     pub files: Vec<String>,
     pub municipalities: Vec<String>,
     pub waves: Vec<String>,
@@ -61,7 +63,7 @@ pub struct Names {
     pub category_values: Vec<String>,
 }
 
-impl Names {
+impl NamesById {
     /// The id of a name in one of the lists; None when no answer has it.
     pub fn id(list: &[String], name: &str) -> Option<u32> {
         list.iter().position(|n| n == name).map(|i| i as u32)
@@ -75,7 +77,8 @@ impl Names {
 #[derive(Clone, Debug)]
 pub struct Dataset {
     pub answers: DataFrame,
-    pub names: Names,
+    /// In id order; the lists below are in display order.
+    pub names_by_id: NamesById,
     pub comments: Vec<Comment>,
     pub files: Vec<String>,
     /// In time order: by earliest date where dates exist, else by first appearance.
@@ -94,7 +97,7 @@ impl Default for Dataset {
     fn default() -> Self {
         DatasetBuilder::default().finish().unwrap_or_else(|_| Dataset {
             answers: DataFrame::empty(),
-            names: Names::default(),
+            names_by_id: NamesById::default(),
             comments: Vec::new(),
             files: Vec::new(),
             waves: Vec::new(),
@@ -132,7 +135,7 @@ impl Dataset {
             }
         }
         seen.into_iter()
-            .map(|id| Names::name(&self.names.category_values, id).to_string())
+            .map(|id| NamesById::name(&self.names_by_id.category_values, id).to_string())
             .collect()
     }
 
@@ -140,7 +143,7 @@ impl Dataset {
     pub fn row_source(&self, row: usize) -> Option<(&str, u32)> {
         let file = self.answers.column(col_names::FILE).ok()?.u32().ok()?.get(row)?;
         let line = self.answers.column(col_names::LINE).ok()?.u32().ok()?.get(row)?;
-        Some((Names::name(&self.names.files, file), line))
+        Some((NamesById::name(&self.names_by_id.files, file), line))
     }
 }
 

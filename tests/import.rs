@@ -410,13 +410,13 @@ fn quoted_files_read_in_parallel_match_one_reader() {
 
 /// Every answer row with its ids turned back into names.
 fn rows_as_text(import: &Import) -> Vec<String> {
-    use valgpuls::dataset::{Names, category_column, col_names};
+    use valgpuls::dataset::{NamesById, category_column, col_names};
     let dataset = &import.dataset;
     let frame = dataset.answers.clone();
     let names = |column: &str, list: &[String]| -> Vec<String> {
         let ids = frame.column(column).unwrap().u32().unwrap().clone();
         ids.iter()
-            .map(|id| id.map_or("-".to_string(), |id| Names::name(list, id).to_string()))
+            .map(|id| id.map_or("-".to_string(), |id| NamesById::name(list, id).to_string()))
             .collect()
     };
     let numbers = |column: &str| -> Vec<String> {
@@ -428,17 +428,17 @@ fn rows_as_text(import: &Import) -> Vec<String> {
         values.f64().unwrap().iter().map(|v| format!("{v:?}")).collect()
     };
     let mut columns = vec![
-        names(col_names::FILE, &dataset.names.files),
+        names(col_names::FILE, &dataset.names_by_id.files),
         numbers(col_names::LINE),
-        names(col_names::MUNICIPALITY, &dataset.names.municipalities),
-        names(col_names::WAVE, &dataset.names.waves),
+        names(col_names::MUNICIPALITY, &dataset.names_by_id.municipalities),
+        names(col_names::WAVE, &dataset.names_by_id.waves),
         numbers(col_names::WEEK),
         numbers(col_names::DATE),
-        names(col_names::PHASE, &dataset.names.phases),
-        names(col_names::QUESTION, &dataset.names.questions),
+        names(col_names::PHASE, &dataset.names_by_id.phases),
+        names(col_names::QUESTION, &dataset.names_by_id.questions),
         numbers(col_names::SCORE),
     ];
-    columns.extend((0..dataset.categories.len()).map(|i| names(&category_column(i), &dataset.names.category_values)));
+    columns.extend((0..dataset.categories.len()).map(|i| names(&category_column(i), &dataset.names_by_id.category_values)));
     (0..dataset.answer_count())
         .map(|row| columns.iter().map(|c| c[row].as_str()).collect::<Vec<_>>().join(";"))
         .collect()

@@ -13,7 +13,7 @@ use super::keys::{self, Keys};
 use super::samples::{Answers, Bin};
 use super::stats::Moments;
 use super::views::{BreakdownRow, DistributionRow, TrendPoint, position};
-use crate::dataset::{Dataset, Names, col_names};
+use crate::dataset::{Dataset, NamesById, col_names};
 use crate::dates::date_from_days;
 
 /// Answers sharing every key and the score.
@@ -60,7 +60,7 @@ pub fn bins_of<'a>(scope: &Scope<'a>) -> PolarsResult<Bins<'a>> {
         let (min, max) = range.unwrap_or((0, 0));
         keys::Part::Int { min, max }
     };
-    let names = &dataset.names;
+    let names = &dataset.names_by_id;
     let keys = Keys::new(&[
         (col_names::WAVE, id(&names.waves)),
         (col_names::PHASE, id(&names.phases)),
@@ -99,7 +99,7 @@ pub fn bins_of<'a>(scope: &Scope<'a>) -> PolarsResult<Bins<'a>> {
 
 impl Bins<'_> {
     fn name(list: &[String], id: u32) -> &str {
-        Names::name(list, id)
+        NamesById::name(list, id)
     }
 
     /// Mean per wave × question, in wave and question order.
@@ -109,7 +109,7 @@ impl Bins<'_> {
             let sum = groups.entry((count.wave, count.question)).or_default();
             *sum = *sum + count.moments();
         }
-        let names = &self.dataset.names;
+        let names = &self.dataset.names_by_id;
         let mut rows: Vec<BreakdownRow> = groups
             .into_iter()
             .map(|((wave, question), moments)| BreakdownRow {
@@ -139,7 +139,7 @@ impl Bins<'_> {
                 }
             }
         }
-        let names = &self.dataset.names;
+        let names = &self.dataset.names_by_id;
         let mut rows: Vec<DistributionRow> = groups
             .into_iter()
             .map(|((wave, question), (counts, dont_know))| DistributionRow {
@@ -176,7 +176,7 @@ impl Bins<'_> {
         let mut points: Vec<TrendPoint> = groups
             .into_iter()
             .map(|((wave, at), (moments, days))| TrendPoint {
-                wave: Self::name(&self.dataset.names.waves, wave).to_string(),
+                wave: Self::name(&self.dataset.names_by_id.waves, wave).to_string(),
                 week: has_weeks.then_some(at),
                 date: middle_day(&days).and_then(|d| date_from_days(d.round() as i32)),
                 stats: moments.stats(),
@@ -193,7 +193,7 @@ impl Bins<'_> {
             let key = (count.wave, count.phase, count.week, count.score.map(f64::to_bits));
             *groups.entry(key).or_default() += count.count;
         }
-        let names = &self.dataset.names;
+        let names = &self.dataset.names_by_id;
         let bins = groups
             .into_iter()
             .map(|((wave, phase, week, score), count)| Bin {

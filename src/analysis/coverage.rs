@@ -142,8 +142,8 @@ impl Seen {
             .group_by([col(col_names::MUNICIPALITY), col(col_names::WAVE), col(col_names::WEEK)])
             .agg([col(col_names::DATE).max().alias("last")])
             .collect()?;
-        let municipalities = read_keys(&frame, col_names::MUNICIPALITY, &dataset.names.municipalities)?;
-        let waves = read_keys(&frame, col_names::WAVE, &dataset.names.waves)?;
+        let municipalities = read_keys(&frame, col_names::MUNICIPALITY, &dataset.names_by_id.municipalities)?;
+        let waves = read_keys(&frame, col_names::WAVE, &dataset.names_by_id.waves)?;
         let weeks = frame.column(col_names::WEEK)?.cast(&DataType::Int32)?;
         let weeks = weeks.i32()?;
         let last = frame.column("last")?.cast(&DataType::Int32)?;

@@ -31,7 +31,7 @@ pub use views::{
     distribution, question_breakdown, trend,
 };
 
-use crate::dataset::{Dataset, Names, col_names};
+use crate::dataset::{Dataset, NamesById, col_names};
 use crate::dates::days_since_epoch;
 
 /// Which answers a view looks at. An empty list means "all".
@@ -51,7 +51,7 @@ impl Filter {
         *self == Filter::default()
     }
 
-    fn expr(&self, names: &Names) -> Expr {
+    fn expr(&self, names: &NamesById) -> Expr {
         let mut expr = lit(true);
         for (column, values, known) in [
             (col_names::WAVE, &self.waves, &names.waves),
@@ -65,7 +65,7 @@ impl Filter {
             // A name that no answer has matches nothing.
             let any_of = values
                 .iter()
-                .filter_map(|v| Names::id(known, v))
+                .filter_map(|v| NamesById::id(known, v))
                 .map(|id| col(column).eq(lit(id)))
                 .reduce(|a, b| a.or(b))
                 .unwrap_or(lit(false));
@@ -87,7 +87,7 @@ fn filtered(dataset: &Dataset, filter: &Filter) -> LazyFrame {
     if filter.is_empty() {
         frame
     } else {
-        frame.filter(filter.expr(&dataset.names))
+        frame.filter(filter.expr(&dataset.names_by_id))
     }
 }
 

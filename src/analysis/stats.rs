@@ -3,7 +3,7 @@
 use polars::prelude::*;
 use serde::Serialize;
 
-use crate::dataset::{Names, col_names};
+use crate::dataset::{NamesById, col_names};
 
 /// n, mean, standard deviation, 95% confidence interval and "don't know" count of a group.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
@@ -140,7 +140,7 @@ pub(super) fn read_keys(frame: &DataFrame, name: &str, names: &[String]) -> Pola
     let ids = frame.column(name)?.u32()?;
     Ok(ids
         .iter()
-        .map(|id| id.map_or("", |id| Names::name(names, id)).to_string())
+        .map(|id| id.map_or("", |id| NamesById::name(names, id)).to_string())
         .collect())
 }
 

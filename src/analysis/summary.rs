@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::inference::mean_of_means_ci;
 use super::stats::{Moments, clip_to_scale, moments_exprs, read_moments};
 use super::{Filter, Scope, Stats};
-use crate::dataset::{Dataset, Names, col_names};
+use crate::dataset::{Dataset, NamesById, col_names};
 use crate::phases::NO_PHASE;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -153,9 +153,9 @@ pub fn summary_of(scope: &Scope) -> PolarsResult<Summary> {
         .map(|key| key.unwrap_or(0))
         .collect();
     let (wave_ids, phase_ids) = split_cell_keys(dataset, &keys);
-    let name = |names: &[String], id: u64| Names::name(names, u32::try_from(id).unwrap_or(u32::MAX)).to_string();
-    let cell_waves: Vec<String> = wave_ids.iter().map(|&id| name(&dataset.names.waves, id)).collect();
-    let cell_phases: Vec<String> = phase_ids.iter().map(|&id| name(&dataset.names.phases, id)).collect();
+    let name = |names: &[String], id: u64| NamesById::name(names, u32::try_from(id).unwrap_or(u32::MAX)).to_string();
+    let cell_waves: Vec<String> = wave_ids.iter().map(|&id| name(&dataset.names_by_id.waves, id)).collect();
+    let cell_phases: Vec<String> = phase_ids.iter().map(|&id| name(&dataset.names_by_id.phases, id)).collect();
     let cell_moments = read_moments(&cells)?;
     let cell_at = |wave: &str, phase: &str| {
         (0..cell_moments.len())
@@ -210,7 +210,7 @@ pub fn summary_of(scope: &Scope) -> PolarsResult<Summary> {
 const NARROW_KEY_LIMIT: usize = 1 << 16;
 
 fn narrow_key(dataset: &Dataset) -> bool {
-    dataset.names.phases.len() <= NARROW_KEY_LIMIT && dataset.names.waves.len() <= NARROW_KEY_LIMIT
+    dataset.names_by_id.phases.len() <= NARROW_KEY_LIMIT && dataset.names_by_id.waves.len() <= NARROW_KEY_LIMIT
 }
 
 /// The wave × phase cell of each answer as one integer.

@@ -86,7 +86,7 @@ pub struct CrossTab {
 
 /// Mean score and n by the values of one column, in the column's natural order.
 pub fn crosstab(dataset: &Dataset, filter: &Filter, by: &GroupBy) -> PolarsResult<CrossTab> {
-    let all = &dataset.names;
+    let all = &dataset.names_by_id;
     let (column, order, names) = match by {
         GroupBy::Wave => (col_names::WAVE.to_string(), dataset.waves.clone(), &all.waves),
         GroupBy::Phase => (col_names::PHASE.to_string(), dataset.phases.clone(), &all.phases),
@@ -153,7 +153,7 @@ pub fn answers_per_municipality(dataset: &Dataset) -> std::collections::HashMap<
         return std::collections::HashMap::new();
     };
     let (Ok(names), Ok(n)) = (
-        read_keys(&frame, col_names::MUNICIPALITY, &dataset.names.municipalities),
+        read_keys(&frame, col_names::MUNICIPALITY, &dataset.names_by_id.municipalities),
         frame.column("n").and_then(|c| c.f64().cloned()),
     ) else {
         return std::collections::HashMap::new();

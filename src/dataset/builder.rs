@@ -5,7 +5,7 @@ use polars::prelude::*;
 
 use super::columns::{Columns, PartMaps};
 use super::interner::{IdMap, Interner};
-use super::{Comment, Dataset, Names, category_column, danish_sort_key};
+use super::{Comment, Dataset, NamesById, category_column, danish_sort_key};
 use crate::phases::order_phases;
 
 /// The parts of an answer row that all answers of one record share.
@@ -236,7 +236,7 @@ impl DatasetBuilder {
             }
         }
         let answers = answers.unwrap_or(empty);
-        let names = Names {
+        let names = NamesById {
             files: self.files,
             municipalities: self.municipalities.names().to_vec(),
             waves: self.waves.names().to_vec(),
@@ -256,7 +256,7 @@ impl DatasetBuilder {
             questions: names.questions.clone(),
             municipalities,
             categories: self.categories,
-            names,
+            names_by_id: names,
         })
     }
 }
@@ -273,7 +273,7 @@ fn waves_in_time_order(starts: &[WaveStart], wave_names: &[String]) -> Vec<Strin
     waves.sort_by_key(|&(date, first_row, _)| (date.is_none(), date, first_row));
     waves
         .into_iter()
-        .map(|(_, _, id)| Names::name(wave_names, id).to_string())
+        .map(|(_, _, id)| NamesById::name(wave_names, id).to_string())
         .collect()
 }
 
@@ -298,7 +298,7 @@ mod tests {
     fn names_of(dataset: &Dataset, column: &str, names: &[String]) -> Vec<String> {
         let ids = dataset.answers.column(column).unwrap().u32().unwrap().clone();
         ids.iter()
-            .map(|id| id.map_or("-", |id| Names::name(names, id)).to_string())
+            .map(|id| id.map_or("-", |id| NamesById::name(names, id)).to_string())
             .collect()
     }
 
@@ -328,20 +328,20 @@ mod tests {
 
         assert_eq!(dataset.answer_count(), 3);
         assert_eq!(
-            names_of(&dataset, col_names::WAVE, &dataset.names.waves),
+            names_of(&dataset, col_names::WAVE, &dataset.names_by_id.waves),
             ["Rul 2", "Rul 1", "Rul 2"]
         );
         assert_eq!(
-            names_of(&dataset, col_names::MUNICIPALITY, &dataset.names.municipalities),
+            names_of(&dataset, col_names::MUNICIPALITY, &dataset.names_by_id.municipalities),
             ["Køge", "Ærø", "Køge"]
         );
         assert_eq!(
-            names_of(&dataset, col_names::QUESTION, &dataset.names.questions),
+            names_of(&dataset, col_names::QUESTION, &dataset.names_by_id.questions),
             ["Supporten", "Valgdagen", "Supporten"]
         );
         // The category column came with the second part: the first part's row has no value.
         assert_eq!(
-            names_of(&dataset, &category_column(0), &dataset.names.category_values),
+            names_of(&dataset, &category_column(0), &dataset.names_by_id.category_values),
             ["-", "Dagligt", "-"]
         );
         assert_eq!(dataset.row_source(0), Some(("a.csv", 2)));

@@ -1,4 +1,4 @@
-//! Names as small numbers while rows are read, and the map from a part's numbers to the whole's.
+//! NamesById as small numbers while rows are read, and the map from a part's numbers to the whole's.
 
 use polars::prelude::*;
 

@@ -47,17 +47,29 @@ pub(super) fn for_each_line<'a>(text: &'a str, separator: u8, mut on_line: impl 
 /// a '\n' (or at the end). A '\n' is never part of a longer UTF-8 character, so the cuts fall
 /// between characters, and in quote-free text between records.
 pub(super) fn split_at_line_ends(bytes: &[u8], parts: usize) -> Vec<std::ops::Range<usize>> {
+    split_with(bytes.len(), parts, |target| {
+        bytes.get(target..).and_then(|tail| memchr::memchr(b'\n', tail)).map(|offset| target + offset + 1)
+    })
+}
+
+/// Up to `parts` consecutive ranges of `0..len` of about equal length. `end_of_line_from(at)`
+/// gives where the line running at `at` ends (just past its line end), None when it runs to
+/// the end; each range but the last ends there, so every encoding cuts between its lines.
+pub(super) fn split_with(
+    len: usize,
+    parts: usize,
+    end_of_line_from: impl Fn(usize) -> Option<usize>,
+) -> Vec<std::ops::Range<usize>> {
     let mut ranges = Vec::with_capacity(parts);
     let mut start = 0;
     for remaining in (1..=parts).rev() {
-        let rest = bytes.len() - start;
+        let rest = len - start;
         if rest == 0 {
             break;
         }
-        let target = start + rest / remaining;
-        let end = match bytes.get(target..).and_then(|tail| memchr::memchr(b'\n', tail)) {
-            Some(offset) if remaining > 1 => target + offset + 1,
-            _ => bytes.len(),
+        let end = match end_of_line_from(start + rest / remaining) {
+            Some(end) if remaining > 1 => end.min(len),
+            _ => len,
         };
         ranges.push(start..end);
         start = end;

@@ -89,27 +89,17 @@ fn cuts(bytes: &[u8], text: Text, parts: usize) -> Vec<std::ops::Range<usize>> {
         Text::Utf16Le => [b'\n', 0],
         Text::Utf16Be => [0, b'\n'],
     };
-    let mut ranges = Vec::with_capacity(parts);
-    let mut start = 0;
-    for remaining in (1..=parts).rev() {
-        let rest = bytes.len() - start;
-        if rest == 0 {
-            break;
-        }
+    super::lines::split_with(bytes.len(), parts, |target| {
         // Code units start at even offsets.
-        let mut at = (start + rest / remaining) & !1;
-        let end = loop {
+        let mut at = target & !1;
+        loop {
             match bytes.get(at..at + 2) {
-                _ if remaining == 1 => break bytes.len(),
-                Some(unit) if unit == newline => break at + 2,
+                Some(unit) if unit == newline => return Some(at + 2),
                 Some(_) => at += 2,
-                None => break bytes.len(),
+                None => return None,
             }
-        };
-        ranges.push(start..end);
-        start = end;
-    }
-    ranges
+        }
+    })
 }
 
 /// How many bytes of UTF-8 `bytes` decode to: per byte of Windows-1252, per code unit of
