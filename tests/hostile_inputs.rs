@@ -132,7 +132,12 @@ fn nine_thousand_columns_of_one_name_are_nine_thousand_questions() {
     let row = |wave: &str, score: &str| format!("Køge;{wave};{}", vec![score; columns].join(";"));
     let text = format!("{header}\n{}\n{}\n", row("Rul 1", "4"), row("Rul 1", "2"));
     let import = read("bred.csv", text.as_bytes());
-    assert_eq!(import.dataset.names_by_id.questions.len(), columns, "{:?}", messages(&import));
+    assert_eq!(
+        import.dataset.names_by_id.questions.len(),
+        columns,
+        "{:?}",
+        messages(&import)
+    );
     let mut names = import.dataset.names_by_id.questions.clone();
     names.sort();
     names.dedup();

@@ -438,7 +438,9 @@ fn rows_as_text(import: &Import) -> Vec<String> {
         names(col_names::QUESTION, &dataset.names_by_id.questions),
         numbers(col_names::SCORE),
     ];
-    columns.extend((0..dataset.categories.len()).map(|i| names(&category_column(i), &dataset.names_by_id.category_values)));
+    columns.extend(
+        (0..dataset.categories.len()).map(|i| names(&category_column(i), &dataset.names_by_id.category_values)),
+    );
     (0..dataset.answer_count())
         .map(|row| columns.iter().map(|c| c[row].as_str()).collect::<Vec<_>>().join(";"))
         .collect()

@@ -6,13 +6,13 @@
 
 use std::collections::BTreeMap;
 
-use polars::prelude::*;
+use polars::prelude::PolarsResult;
 
-use super::Scope;
 use super::keys::{self, Keys};
 use super::samples::{Answers, Bin};
 use super::stats::Moments;
 use super::views::{BreakdownRow, DistributionRow, TrendPoint, position};
+use super::{Scope, counts};
 use crate::dataset::{Dataset, NamesById, col_names};
 use crate::dates::date_from_days;
 
@@ -31,17 +31,7 @@ struct Count {
 
 impl Count {
     fn moments(&self) -> Moments {
-        let n = self.count as f64;
-        let (scored, sum, squares) = match self.score {
-            Some(score) => (n, n * score, n * score * score),
-            None => (0.0, 0.0, 0.0),
-        };
-        Moments {
-            n: scored,
-            sum,
-            sum_of_squares: squares,
-            dont_know: if self.dont_know { n } else { 0.0 },
-        }
+        Moments::of_answers(self.score, self.dont_know, self.count)
     }
 }
 
@@ -69,28 +59,17 @@ pub fn bins_of<'a>(scope: &Scope<'a>) -> PolarsResult<Bins<'a>> {
         (col_names::DATE, int(scope.dates)),
         (col_names::DONT_KNOW, keys::Part::Id { size: 2 }),
     ]);
-    let mut by = keys.exprs();
-    by.push(col(col_names::SCORE));
-    let frame = scope
-        .lazy()
-        .group_by(by)
-        .agg([len().cast(DataType::Float64).alias("count")])
-        .collect()?;
-    let groups = keys.read(&frame)?;
-    let scores = frame.column(col_names::SCORE)?.f64()?;
-    let counts = frame.column("count")?.f64()?;
-    let counts = groups
-        .iter()
-        .enumerate()
-        .map(|(i, group)| Count {
-            wave: keys::id(group.first()),
-            phase: keys::id(group.get(1)),
-            week: keys::int(group.get(2)),
-            question: keys::id(group.get(3)),
-            date: keys::int(group.get(4)),
-            dont_know: keys::int(group.get(5)).is_some_and(|v| v != 0),
-            score: scores.get(i),
-            count: counts.get(i).unwrap_or(0.0) as u64,
+    let counts = counts::count(scope.frame(), &keys)?
+        .into_iter()
+        .map(|counted| Count {
+            wave: keys::id(counted.key.first()),
+            phase: keys::id(counted.key.get(1)),
+            week: keys::int(counted.key.get(2)),
+            question: keys::id(counted.key.get(3)),
+            date: keys::int(counted.key.get(4)),
+            dont_know: keys::int(counted.key.get(5)).is_some_and(|v| v != 0),
+            score: counted.score,
+            count: counted.count,
         })
         .filter(|c| c.count > 0)
         .collect();

@@ -9,34 +9,48 @@ use polars::prelude::*;
 /// How one column becomes a code.
 #[derive(Clone, Copy, Debug)]
 pub(super) enum Part {
-    /// An id into a list of `size` names (never null).
+    /// An id into a list of `size` names; null is code 0.
     Id { size: u64 },
     /// An Int32 from `min` to `max`; null is code 0.
     Int { min: i32, max: i32 },
 }
 
 impl Part {
-    fn size(self) -> u64 {
+    pub(super) fn size(self) -> u64 {
         match self {
-            Part::Id { size } => size.max(1),
+            Part::Id { size } => size.saturating_add(1),
             Part::Int { min, max } => (i64::from(max) - i64::from(min)).max(0) as u64 + 2,
         }
     }
 
+    /// The code of a value: 1 + its distance from the smallest, 0 for null. A value outside the
+    /// range (never, as the range is the data's own) would be a wrong group, so it is clamped
+    /// into the range rather than let overflow into another column's digits.
+    pub(super) fn code_of(self, value: Option<i64>) -> u64 {
+        let Some(value) = value else { return 0 };
+        let lowest = match self {
+            Part::Id { .. } => 0,
+            Part::Int { min, .. } => i64::from(min),
+        };
+        (value.saturating_sub(lowest).max(0) as u64 + 1).min(self.size() - 1)
+    }
+
     fn code(self, name: &str) -> Expr {
-        match self {
-            Part::Id { .. } => col(name).cast(DataType::UInt64),
-            Part::Int { min, .. } => (col(name).cast(DataType::Int64) - lit(i64::from(min)) + lit(1i64))
-                .fill_null(lit(0i64))
-                .cast(DataType::UInt64),
-        }
+        let lowest = match self {
+            Part::Id { .. } => 0,
+            Part::Int { min, .. } => i64::from(min),
+        };
+        (col(name).cast(DataType::Int64) - lit(lowest) + lit(1i64))
+            .fill_null(lit(0i64))
+            .cast(DataType::UInt64)
     }
 
     fn value(self, code: u64) -> Option<i64> {
-        match self {
-            Part::Id { .. } => Some(code as i64),
-            Part::Int { min, .. } => (code > 0).then(|| code as i64 - 1 + i64::from(min)),
-        }
+        let lowest = match self {
+            Part::Id { .. } => 0,
+            Part::Int { min, .. } => i64::from(min),
+        };
+        (code > 0).then(|| code as i64 - 1 + lowest)
     }
 }
 
@@ -86,25 +100,33 @@ impl Keys {
                 .collect());
         }
         let keys = frame.column(KEY)?.u64()?;
-        Ok(keys
+        Ok(keys.iter().map(|key| self.decode(key.unwrap_or(0))).collect())
+    }
+
+    /// Whether the columns are packed into one key (their sizes multiplied fit 64 bits).
+    pub(super) fn packed(&self) -> bool {
+        self.packed
+    }
+
+    pub(super) fn columns(&self) -> &[(String, Part)] {
+        &self.columns
+    }
+
+    /// A packed key's values, column by column (ids as numbers, null as None).
+    pub(super) fn decode(&self, mut key: u64) -> Vec<Option<i64>> {
+        let mut values: Vec<Option<i64>> = self
+            .columns
             .iter()
-            .map(|key| {
-                let mut key = key.unwrap_or(0);
-                let mut values: Vec<Option<i64>> = self
-                    .columns
-                    .iter()
-                    .rev()
-                    .map(|(_, part)| {
-                        let size = part.size();
-                        let code = key % size;
-                        key /= size;
-                        part.value(code)
-                    })
-                    .collect();
-                values.reverse();
-                values
+            .rev()
+            .map(|(_, part)| {
+                let size = part.size();
+                let code = key % size;
+                key /= size;
+                part.value(code)
             })
-            .collect())
+            .collect();
+        values.reverse();
+        values
     }
 }
 

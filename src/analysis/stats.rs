@@ -1,9 +1,9 @@
-//! Per-group statistics: the aggregation expressions and reading their results back.
+//! Per-group statistics: moments that add up, the mean, SD and interval they give.
 
 use polars::prelude::*;
 use serde::Serialize;
 
-use crate::dataset::{NamesById, col_names};
+use crate::dataset::NamesById;
 
 /// n, mean, standard deviation, 95% confidence interval and "don't know" count of a group.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
@@ -87,6 +87,22 @@ impl std::ops::Add for Moments {
 }
 
 impl Moments {
+    /// `count` answers with the same score (None: no score) and "don't know" flag. Every
+    /// view sums these over its counts, so a mean is the same sum in every table and chart.
+    pub fn of_answers(score: Option<f64>, dont_know: bool, count: u64) -> Moments {
+        let n = count as f64;
+        let (scored, sum, squares) = match score {
+            Some(score) => (n, n * score, n * score * score),
+            None => (0.0, 0.0, 0.0),
+        };
+        Moments {
+            n: scored,
+            sum,
+            sum_of_squares: squares,
+            dont_know: if dont_know { n } else { 0.0 },
+        }
+    }
+
     pub fn stats(self) -> Stats {
         let n = self.n.max(0.0);
         let mean = (n > 0.0).then(|| self.sum / n);
@@ -99,40 +115,6 @@ impl Moments {
         });
         Stats::new(n as u64, mean, sd, self.dont_know.max(0.0) as u64)
     }
-}
-
-/// The aggregations behind [`Moments`]; [`read_moments`] reads them as floats. The counts
-/// stay integers in the query: casting a million rows first costs more than the sums.
-pub(super) fn moments_exprs() -> [Expr; 4] {
-    let score = || col(col_names::SCORE);
-    [
-        score().count().alias("n"),
-        score().sum().alias("sum"),
-        (score() * score()).sum().alias("sum_of_squares"),
-        col(col_names::DONT_KNOW).sum().alias("dont_know"),
-    ]
-}
-
-pub(super) fn read_moments(frame: &DataFrame) -> PolarsResult<Vec<Moments>> {
-    let column = |name: &str| -> PolarsResult<Float64Chunked> {
-        Ok(frame.column(name)?.cast(&DataType::Float64)?.f64()?.clone())
-    };
-    let (n, sum, squares, dont_know) = (
-        column("n")?,
-        column("sum")?,
-        column("sum_of_squares")?,
-        column("dont_know")?,
-    );
-    // Counts and sums of a group are never null (a sum over no answers is 0), so the
-    // defaults below are never taken; they keep a missing value from becoming a panic.
-    Ok((0..frame.height())
-        .map(|i| Moments {
-            n: n.get(i).unwrap_or(0.0),
-            sum: sum.get(i).unwrap_or(0.0),
-            sum_of_squares: squares.get(i).unwrap_or(0.0),
-            dont_know: dont_know.get(i).unwrap_or(0.0),
-        })
-        .collect())
 }
 
 /// The names of an id key column, row by row ("" for null).

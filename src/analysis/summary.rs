@@ -1,11 +1,14 @@
 //! The deck's table: mean satisfaction per wave × phase, and a total per wave two ways.
 
-use polars::prelude::*;
+use std::collections::BTreeMap;
+
+use polars::prelude::PolarsResult;
 use serde::Serialize;
 
 use super::inference::mean_of_means_ci;
-use super::stats::{Moments, clip_to_scale, moments_exprs, read_moments};
-use super::{Filter, Scope, Stats};
+use super::keys::{self, Keys, Part};
+use super::stats::{Moments, clip_to_scale};
+use super::{Filter, Scope, Stats, counts};
 use crate::dataset::{Dataset, NamesById, col_names};
 use crate::phases::NO_PHASE;
 
@@ -137,26 +140,34 @@ pub fn summary(dataset: &Dataset, filter: &Filter) -> PolarsResult<Summary> {
 /// The summary of a filter state's answers.
 pub fn summary_of(scope: &Scope) -> PolarsResult<Summary> {
     let dataset = scope.dataset();
-    // One group-by: the wave totals and the overall total add up the cells' moments.
-    // Wave and phase ids in one integer key, split again on the few result rows: a single
-    // integer key is hashed directly, where two keys would be encoded row by row first.
-    let cells = scope
-        .lazy()
-        .group_by([cell_key(dataset).alias("key")])
-        .agg(moments_exprs())
-        .collect()?;
-    let keys: Vec<u64> = cells
-        .column("key")?
-        .cast(&DataType::UInt64)?
-        .u64()?
-        .iter()
-        .map(|key| key.unwrap_or(0))
-        .collect();
-    let (wave_ids, phase_ids) = split_cell_keys(dataset, &keys);
-    let name = |names: &[String], id: u64| NamesById::name(names, u32::try_from(id).unwrap_or(u32::MAX)).to_string();
-    let cell_waves: Vec<String> = wave_ids.iter().map(|&id| name(&dataset.names_by_id.waves, id)).collect();
-    let cell_phases: Vec<String> = phase_ids.iter().map(|&id| name(&dataset.names_by_id.phases, id)).collect();
-    let cell_moments = read_moments(&cells)?;
+    // One count: the wave totals and the overall total add up the cells' moments.
+    let names = &dataset.names_by_id;
+    let keys = Keys::new(&[
+        (
+            col_names::WAVE,
+            Part::Id {
+                size: names.waves.len() as u64,
+            },
+        ),
+        (
+            col_names::PHASE,
+            Part::Id {
+                size: names.phases.len() as u64,
+            },
+        ),
+        (col_names::DONT_KNOW, Part::Id { size: 2 }),
+    ]);
+    let mut cells: BTreeMap<(u32, u32), Moments> = BTreeMap::new();
+    for counted in counts::count(scope.frame(), &keys)? {
+        let cell = (keys::id(counted.key.first()), keys::id(counted.key.get(1)));
+        let dont_know = keys::int(counted.key.get(2)).is_some_and(|v| v != 0);
+        let moments = cells.entry(cell).or_default();
+        *moments = *moments + Moments::of_answers(counted.score, dont_know, counted.count);
+    }
+    let name = |names: &[String], id: u32| NamesById::name(names, id).to_string();
+    let cell_waves: Vec<String> = cells.keys().map(|&(wave, _)| name(&names.waves, wave)).collect();
+    let cell_phases: Vec<String> = cells.keys().map(|&(_, phase)| name(&names.phases, phase)).collect();
+    let cell_moments: Vec<Moments> = cells.into_values().collect();
     let cell_at = |wave: &str, phase: &str| {
         (0..cell_moments.len())
             .find(|&i| cell_waves.get(i).is_some_and(|w| w == wave) && cell_phases.get(i).is_some_and(|p| p == phase))
@@ -203,31 +214,4 @@ pub fn summary_of(scope: &Scope) -> PolarsResult<Summary> {
         hidden_waves: Vec::new(),
         min_n: None,
     })
-}
-
-/// With fewer waves and phases than this (real data has a handful of each) both ids fit one
-/// 32-bit key; more and the key takes 64 bits.
-const NARROW_KEY_LIMIT: usize = 1 << 16;
-
-fn narrow_key(dataset: &Dataset) -> bool {
-    dataset.names_by_id.phases.len() <= NARROW_KEY_LIMIT && dataset.names_by_id.waves.len() <= NARROW_KEY_LIMIT
-}
-
-/// The wave × phase cell of each answer as one integer.
-fn cell_key(dataset: &Dataset) -> Expr {
-    if narrow_key(dataset) {
-        col(col_names::WAVE) * lit(NARROW_KEY_LIMIT as u32) + col(col_names::PHASE)
-    } else {
-        col(col_names::WAVE).cast(DataType::UInt64) * lit(1u64 << 32) + col(col_names::PHASE).cast(DataType::UInt64)
-    }
-}
-
-/// The wave ids and phase ids of [`cell_key`]s.
-fn split_cell_keys(dataset: &Dataset, keys: &[u64]) -> (Vec<u64>, Vec<u64>) {
-    let base = if narrow_key(dataset) {
-        NARROW_KEY_LIMIT as u64
-    } else {
-        1u64 << 32
-    };
-    keys.iter().map(|key| (key / base, key % base)).unzip()
 }

@@ -6,9 +6,12 @@ use polars::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::bins::bins_of;
-use super::stats::{moments_exprs, read_keys, read_moments};
-use super::{Filter, Scope, Stats, filtered};
-use crate::dataset::{Dataset, category_column, col_names};
+use std::collections::BTreeMap;
+
+use super::keys::{self, Keys, Part};
+use super::stats::{Moments, read_keys};
+use super::{Filter, Scope, Stats, counts, filtered};
+use crate::dataset::{Dataset, NamesById, category_column, col_names};
 
 /// Mean per wave × question.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -113,23 +116,45 @@ pub fn crosstab(dataset: &Dataset, filter: &Filter, by: &GroupBy) -> PolarsResul
             )
         }
     };
-    let answers = filtered(dataset, filter);
-    let frame = answers
-        .clone()
-        .filter(col(column.as_str()).is_not_null())
-        .group_by([col(column.as_str())])
-        .agg(moments_exprs())
+    let answers = filtered(dataset, filter)
+        .select([col(column.as_str()), col(col_names::SCORE), col(col_names::DONT_KNOW)])
         .collect()?;
-    // The same moments, and so the same mean and SD, as the overview's cells.
-    let total = read_moments(&answers.select(moments_exprs()).collect()?)?
-        .first()
-        .map_or_else(Stats::default, |moments| moments.stats());
-    let values = read_keys(&frame, &column, names)?;
-    let stats = read_moments(&frame)?.into_iter().map(|moments| moments.stats());
-    let mut rows: Vec<CrossTabRow> = values
+    let keys = Keys::new(&[
+        (
+            column.as_str(),
+            Part::Id {
+                size: names.len() as u64,
+            },
+        ),
+        (col_names::DONT_KNOW, Part::Id { size: 2 }),
+    ]);
+    // The same moments, and so the same mean and SD, as the overview's cells: both sum
+    // counts of equal answers.
+    let mut total = Moments::default();
+    let mut groups: BTreeMap<u32, Moments> = BTreeMap::new();
+    for counted in counts::count(&answers, &keys)? {
+        let dont_know = keys::int(counted.key.get(1)).is_some_and(|v| v != 0);
+        let moments = Moments::of_answers(counted.score, dont_know, counted.count);
+        total = total + moments;
+        // Answers without a value in the column count in the total only.
+        if let Some(id) = counted
+            .key
+            .first()
+            .copied()
+            .flatten()
+            .and_then(|id| u32::try_from(id).ok())
+        {
+            let group = groups.entry(id).or_default();
+            *group = *group + moments;
+        }
+    }
+    let total = total.stats();
+    let mut rows: Vec<CrossTabRow> = groups
         .into_iter()
-        .zip(stats)
-        .map(|(value, stats)| CrossTabRow { value, stats })
+        .map(|(id, moments)| CrossTabRow {
+            value: NamesById::name(names, id).to_string(),
+            stats: moments.stats(),
+        })
         .collect();
     rows.sort_by_key(|row| position(&order, &row.value));
     Ok(CrossTab {

@@ -48,7 +48,10 @@ pub(super) fn for_each_line<'a>(text: &'a str, separator: u8, mut on_line: impl 
 /// between characters, and in quote-free text between records.
 pub(super) fn split_at_line_ends(bytes: &[u8], parts: usize) -> Vec<std::ops::Range<usize>> {
     split_with(bytes.len(), parts, |target| {
-        bytes.get(target..).and_then(|tail| memchr::memchr(b'\n', tail)).map(|offset| target + offset + 1)
+        bytes
+            .get(target..)
+            .and_then(|tail| memchr::memchr(b'\n', tail))
+            .map(|offset| target + offset + 1)
     })
 }
 

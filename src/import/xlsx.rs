@@ -120,14 +120,14 @@ impl From<XlsxError> for String {
 }
 
 /// An XLSX workbook read into memory, ready to give its sheets as rows of text.
-pub struct Workbook {
-    xlsx: Xlsx<Cursor<Vec<u8>>>,
+pub struct Workbook<'a> {
+    xlsx: Xlsx<Cursor<&'a [u8]>>,
 }
 
 /// Opens an XLSX (or XLSM) workbook from the file's bytes; they are copied. The error is a
 /// sentence for the user: not a workbook, an old .xls, an .xlsb or .ods, password-protected,
 /// damaged.
-pub fn open(bytes: &[u8]) -> Result<Workbook, XlsxError> {
+pub fn open(bytes: &[u8]) -> Result<Workbook<'_>, XlsxError> {
     if bytes.is_empty() {
         return Err(XlsxError::new(TEXT_EMPTY_FILE));
     }
@@ -157,7 +157,8 @@ pub fn open(bytes: &[u8]) -> Result<Workbook, XlsxError> {
             }));
         }
     }
-    let cursor = Cursor::new(bytes.to_vec());
+    // Read in place: a copy of the bytes was the size of the file again at the peak (issue 12).
+    let cursor = Cursor::new(bytes);
     match catch_unwind(AssertUnwindSafe(|| Xlsx::new(cursor))) {
         Ok(Ok(xlsx)) => Ok(Workbook { xlsx }),
         Ok(Err(CalamineError::Password)) => Err(XlsxError::new(TEXT_ENCRYPTED)),
@@ -196,7 +197,7 @@ pub fn is_encrypted_xlsx(bytes: &[u8]) -> bool {
     bytes.starts_with(OLE_MAGIC) && contains(bytes, &utf16le(ENCRYPTED_PACKAGE))
 }
 
-impl Workbook {
+impl Workbook<'_> {
     /// The names of the worksheets, in workbook order; hidden ones too, chart sheets not.
     pub fn sheet_names(&self) -> Vec<String> {
         self.xlsx
@@ -375,7 +376,7 @@ fn error_index(error: &CellErrorType) -> u64 {
     }
 }
 
-fn read_sheet(xlsx: &mut Xlsx<Cursor<Vec<u8>>>, sheet: &str, is_1904: bool) -> Result<SheetRows, XlsxError> {
+fn read_sheet(xlsx: &mut Xlsx<Cursor<&[u8]>>, sheet: &str, is_1904: bool) -> Result<SheetRows, XlsxError> {
     let mut store = Store::new(is_1904);
     // calamine stops at an error value it does not know ("#SPILL!", "#CALC!", …) without saying
     // where; its reader can go on after it. Such cells are found by their place in the XML.
@@ -1027,7 +1028,8 @@ mod tests {
 
     #[test]
     fn positions_stay_true_when_the_data_starts_at_c3() {
-        let mut workbook = open(&test_workbook()).unwrap();
+        let bytes = test_workbook();
+        let mut workbook = open(&bytes).unwrap();
         let rows = workbook.rows("Structure").unwrap();
         assert_eq!((rows.len(), rows.width()), (4, 4));
         let mut out = Vec::new();
@@ -1046,7 +1048,8 @@ mod tests {
 
     #[test]
     fn repeated_texts_and_other_sheets() {
-        let mut workbook = open(&test_workbook()).unwrap();
+        let bytes = test_workbook();
+        let mut workbook = open(&bytes).unwrap();
         let rows = all_rows(&mut workbook, "Labels");
         assert_eq!(
             rows,
@@ -1072,7 +1075,8 @@ mod tests {
 
     #[test]
     fn row_into_reuses_and_sizes_the_vector() {
-        let mut workbook = open(&test_workbook()).unwrap();
+        let bytes = test_workbook();
+        let mut workbook = open(&bytes).unwrap();
         let rows = workbook.rows("Labels").unwrap();
         let mut out = strings(&["a", "b", "c", "d"]);
         rows.row_into(1, &mut out);
@@ -1224,7 +1228,7 @@ mod tests {
     #[test]
     fn can_move_to_another_thread() {
         fn send<T: Send>() {}
-        send::<Workbook>();
+        send::<Workbook<'static>>();
         send::<SheetRows>();
     }
 
