@@ -135,3 +135,60 @@ fn count_with_polars(frame: &DataFrame, keys: &Keys) -> PolarsResult<Vec<KeyCoun
         })
         .collect())
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+
+    type Expected = BTreeMap<(Vec<Option<i64>>, Option<u64>), u64>;
+
+    fn counted(frame: &DataFrame, keys: &Keys) -> Expected {
+        let mut counts = Expected::new();
+        for c in count(frame, keys).unwrap() {
+            *counts.entry((c.key, c.score.map(f64::to_bits))).or_default() += c.count;
+        }
+        counts
+    }
+
+    #[test]
+    fn hand_counts_are_a_plain_count_across_blocks_threads_chunks_and_nulls() {
+        // Past four blocks a thread, in two chunks, with nulls in an id and an integer column.
+        let rows = 3 * 4 * BLOCK + 123;
+        let wave: Vec<Option<u32>> = (0..rows).map(|i| (i % 13 != 0).then_some((i % 3) as u32)).collect();
+        let week: Vec<Option<i32>> = (0..rows).map(|i| (i % 7 != 0).then_some((i % 5) as i32 - 2)).collect();
+        let dont_know: Vec<bool> = (0..rows).map(|i| i % 11 == 0).collect();
+        let score: Vec<Option<f64>> = (0..rows)
+            .map(|i| (i % 11 != 0).then_some(1.0 + (i % 9) as f64 / 2.0))
+            .collect();
+        let frame = df!("wave" => &wave, "week" => &week, "dont_know" => &dont_know, col_names::SCORE => &score).unwrap();
+        let (top, bottom) = frame.split_at(rows as i64 / 3);
+        let mut chunked = top.clone();
+        chunked.vstack_mut(&bottom).unwrap();
+        assert!(chunked.first_col_n_chunks() > 1, "the test needs a frame in chunks");
+
+        let mut expected = Expected::new();
+        for i in 0..rows {
+            let key = vec![
+                wave[i].map(i64::from),
+                week[i].map(i64::from),
+                Some(i64::from(dont_know[i])),
+            ];
+            *expected.entry((key, score[i].map(f64::to_bits))).or_default() += 1;
+        }
+        let parts = |wave_size: u64| {
+            Keys::new(&[
+                ("wave", Part::Id { size: wave_size }),
+                ("week", Part::Int { min: -2, max: 2 }),
+                ("dont_know", Part::Id { size: 2 }),
+            ])
+        };
+        let packed = parts(3);
+        assert!(packed.packed());
+        assert_eq!(counted(&chunked, &packed), expected, "counted by hand");
+        let too_wide = parts(u64::MAX);
+        assert!(!too_wide.packed());
+        assert_eq!(counted(&chunked, &too_wide), expected, "grouped by polars");
+    }
+}
