@@ -3,7 +3,8 @@
 //! rather than by a polars group-by: the group-by built the key column, a hashed partition per
 //! thread and a row encoding of key and score, about 90 MB of temporary columns at a million
 //! answers (issue 12's peak memory), where the counts are a few thousand entries. Keys too
-//! wide for 64 bits (only hostile data) are still grouped by polars.
+//! wide for 64 bits (only hostile data: dates over centuries, thousands of waves) are counted
+//! as a list of codes, one row at a time.
 
 use std::collections::HashMap;
 
@@ -32,7 +33,7 @@ type Counts = HashMap<(u64, u64), u64, FxBuildHasher>;
 /// Every (key, score) of `frame`'s rows with how many rows have it, in no particular order.
 pub(super) fn count(frame: &DataFrame, keys: &Keys) -> PolarsResult<Vec<KeyCount>> {
     if !keys.packed() {
-        return count_with_polars(frame, keys);
+        return count_unpacked(frame, keys);
     }
     let height = frame.height();
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
@@ -112,26 +113,34 @@ fn add_codes(column: &Column, part: Part, packed: &mut [u64]) -> PolarsResult<()
     Ok(())
 }
 
-/// The same counts from a polars group-by on the columns themselves.
-fn count_with_polars(frame: &DataFrame, keys: &Keys) -> PolarsResult<Vec<KeyCount>> {
-    let mut by = keys.exprs();
-    by.push(col(col_names::SCORE));
-    let grouped = frame
-        .clone()
-        .lazy()
-        .group_by(by)
-        .agg([len().cast(DataType::UInt64).alias("count")])
-        .collect()?;
-    let groups = keys.read(&grouped)?;
-    let scores = grouped.column(col_names::SCORE)?.f64()?;
-    let counts = grouped.column("count")?.u64()?;
-    Ok(groups
+/// The same counts with each row's codes as a list, for keys too wide to pack.
+fn count_unpacked(frame: &DataFrame, keys: &Keys) -> PolarsResult<Vec<KeyCount>> {
+    let mut counts: HashMap<(Vec<u64>, u64), u64, FxBuildHasher> = HashMap::default();
+    let height = frame.height();
+    let mut start = 0;
+    while start < height {
+        let len = BLOCK.min(height - start);
+        let mut codes = vec![Vec::with_capacity(keys.columns().len()); len];
+        for (name, part) in keys.columns() {
+            let column = frame.column(name)?.slice(start as i64, len);
+            let mut one = vec![0u64; len];
+            add_codes(&column, *part, &mut one)?;
+            for (row, code) in codes.iter_mut().zip(one) {
+                row.push(code);
+            }
+        }
+        let scores = frame.column(col_names::SCORE)?.slice(start as i64, len);
+        for (row, score) in codes.into_iter().zip(scores.f64()?.iter()) {
+            *counts.entry((row, score.map_or(NO_SCORE, f64::to_bits))).or_insert(0) += 1;
+        }
+        start += len;
+    }
+    Ok(counts
         .into_iter()
-        .enumerate()
-        .map(|(i, key)| KeyCount {
-            key,
-            score: scores.get(i),
-            count: counts.get(i).unwrap_or(0),
+        .map(|((codes, score), count)| KeyCount {
+            key: keys.values(&codes),
+            score: (score != NO_SCORE).then(|| f64::from_bits(score)),
+            count,
         })
         .collect())
 }
@@ -162,7 +171,8 @@ mod tests {
         let score: Vec<Option<f64>> = (0..rows)
             .map(|i| (i % 11 != 0).then_some(1.0 + (i % 9) as f64 / 2.0))
             .collect();
-        let frame = df!("wave" => &wave, "week" => &week, "dont_know" => &dont_know, col_names::SCORE => &score).unwrap();
+        let frame =
+            df!("wave" => &wave, "week" => &week, "dont_know" => &dont_know, col_names::SCORE => &score).unwrap();
         let (top, bottom) = frame.split_at(rows as i64 / 3);
         let mut chunked = top.clone();
         chunked.vstack_mut(&bottom).unwrap();
@@ -189,6 +199,6 @@ mod tests {
         assert_eq!(counted(&chunked, &packed), expected, "counted by hand");
         let too_wide = parts(u64::MAX);
         assert!(!too_wide.packed());
-        assert_eq!(counted(&chunked, &too_wide), expected, "grouped by polars");
+        assert_eq!(counted(&chunked, &too_wide), expected, "counted as lists of codes");
     }
 }

@@ -4,14 +4,13 @@
 //! view says so). A week is expected once it has begun by the latest answer's date (with the
 //! plan's start dates), else once any municipality of the wave has answered in it.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::NaiveDate;
 use polars::prelude::*;
 use serde::Serialize;
 
-use super::stats::read_keys;
-use crate::dataset::{Dataset, col_names, danish_sort_key};
+use crate::dataset::{Dataset, NamesById, col_names, danish_sort_key};
 use crate::dates::{date_from_days, days_since_epoch};
 use crate::plan::Plan;
 
@@ -134,29 +133,40 @@ struct Seen {
 
 impl Seen {
     fn of(dataset: &Dataset) -> PolarsResult<Seen> {
-        let frame = dataset
-            .answers
-            .clone()
-            .lazy()
-            .filter(col(col_names::WEEK).is_not_null())
-            .group_by([col(col_names::MUNICIPALITY), col(col_names::WAVE), col(col_names::WEEK)])
-            .agg([col(col_names::DATE).max().alias("last")])
-            .collect()?;
-        let municipalities = read_keys(&frame, col_names::MUNICIPALITY, &dataset.names_by_id.municipalities)?;
-        let waves = read_keys(&frame, col_names::WAVE, &dataset.names_by_id.waves)?;
-        let weeks = frame.column(col_names::WEEK)?.cast(&DataType::Int32)?;
-        let weeks = weeks.i32()?;
-        let last = frame.column("last")?.cast(&DataType::Int32)?;
-        let last = last.i32()?;
+        let answers = &dataset.answers;
+        let municipalities = answers.column(col_names::MUNICIPALITY)?.u32()?;
+        let waves = answers.column(col_names::WAVE)?.u32()?;
+        let weeks = answers.column(col_names::WEEK)?.i32()?;
+        let dates = answers.column(col_names::DATE)?.i32()?;
+        // Municipality × wave × week with the latest date, in the order first answered (so a
+        // municipality's first wave is the one it answered first).
+        let mut last: HashMap<(Option<u32>, Option<u32>, i32), Option<i32>> = HashMap::new();
+        let mut order = Vec::new();
+        let rows = municipalities
+            .iter()
+            .zip(waves.iter())
+            .zip(weeks.iter())
+            .zip(dates.iter());
+        for (((municipality, wave), week), date) in rows {
+            let Some(week) = week else { continue };
+            let key = (municipality, wave, week);
+            let latest = last.entry(key).or_insert_with(|| {
+                order.push(key);
+                date
+            });
+            *latest = (*latest).max(date);
+        }
+        let name = |names: &[String], id: Option<u32>| id.map_or("", |id| NamesById::name(names, id)).to_string();
+        let names = &dataset.names_by_id;
         let mut seen = Seen {
             answered: BTreeSet::new(),
             wave_of: BTreeMap::new(),
             top_week: BTreeMap::new(),
             latest: None,
         };
-        for (i, (municipality, wave)) in municipalities.into_iter().zip(waves).enumerate() {
-            let Some(week) = weeks.get(i) else { continue };
-            seen.latest = seen.latest.max(last.get(i));
+        for key @ (municipality, wave, week) in order {
+            seen.latest = seen.latest.max(last.get(&key).copied().flatten());
+            let (municipality, wave) = (name(&names.municipalities, municipality), name(&names.waves, wave));
             if municipality.is_empty() {
                 continue;
             }

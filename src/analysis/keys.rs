@@ -1,10 +1,7 @@
-//! Several small integer columns as one UInt64 group key. polars hashes a single integer key
-//! directly; several keys are first encoded row by row into bytes, which was a fifth of a
-//! filter change's time at a million answers (perf, issue 13). Each column's values become
-//! codes 0..size and the key is their mixed-radix number; the few result rows are split again.
-//! When the sizes multiplied would not fit 64 bits, the columns are grouped by as they are.
-
-use polars::prelude::*;
+//! Several small integer columns as one 64-bit key for [`counts`](super::counts): each
+//! column's values become codes 0..size (0 for null) and the key is their mixed-radix number,
+//! hashed as one integer; the few counted keys are split again. When the sizes multiplied would
+//! not fit 64 bits, the codes are counted as a list.
 
 /// How one column becomes a code.
 #[derive(Clone, Copy, Debug)]
@@ -35,16 +32,6 @@ impl Part {
         (value.saturating_sub(lowest).max(0) as u64 + 1).min(self.size() - 1)
     }
 
-    fn code(self, name: &str) -> Expr {
-        let lowest = match self {
-            Part::Id { .. } => 0,
-            Part::Int { min, .. } => i64::from(min),
-        };
-        (col(name).cast(DataType::Int64) - lit(lowest) + lit(1i64))
-            .fill_null(lit(0i64))
-            .cast(DataType::UInt64)
-    }
-
     fn value(self, code: u64) -> Option<i64> {
         let lowest = match self {
             Part::Id { .. } => 0,
@@ -54,10 +41,7 @@ impl Part {
     }
 }
 
-/// The key column's name in a result frame.
-const KEY: &str = "key";
-
-/// Columns grouped by together.
+/// Columns counted by together.
 pub(super) struct Keys {
     columns: Vec<(String, Part)>,
     packed: bool,
@@ -75,32 +59,13 @@ impl Keys {
         }
     }
 
-    /// What to group by: the one packed key, or the columns themselves.
-    pub(super) fn exprs(&self) -> Vec<Expr> {
-        if !self.packed {
-            return self.columns.iter().map(|(name, _)| col(name.as_str())).collect();
-        }
-        let key = self
-            .columns
+    /// The values of one row's codes, column by column (ids as numbers, null as None).
+    pub(super) fn values(&self, codes: &[u64]) -> Vec<Option<i64>> {
+        self.columns
             .iter()
-            .fold(lit(0u64), |key, (name, part)| key * lit(part.size()) + part.code(name));
-        vec![key.alias(KEY)]
-    }
-
-    /// Each result row's values, column by column as given (ids as numbers, null as None).
-    pub(super) fn read(&self, frame: &DataFrame) -> PolarsResult<Vec<Vec<Option<i64>>>> {
-        if !self.packed {
-            let columns = self
-                .columns
-                .iter()
-                .map(|(name, _)| Ok(frame.column(name)?.cast(&DataType::Int64)?.i64()?.clone()))
-                .collect::<PolarsResult<Vec<_>>>()?;
-            return Ok((0..frame.height())
-                .map(|row| columns.iter().map(|c| c.get(row)).collect())
-                .collect());
-        }
-        let keys = frame.column(KEY)?.u64()?;
-        Ok(keys.iter().map(|key| self.decode(key.unwrap_or(0))).collect())
+            .zip(codes)
+            .map(|((_, part), code)| part.value(*code))
+            .collect()
     }
 
     /// Whether the columns are packed into one key (their sizes multiplied fit 64 bits).
@@ -149,39 +114,31 @@ mod tests {
     use super::*;
 
     #[test]
-    fn packed_keys_read_back_as_the_columns_they_came_from() {
-        let frame = df!(
-            "wave" => [0u32, 2, 2, 1],
-            "week" => [Some(3i32), None, Some(-4), Some(3)],
-            "question" => [7u32, 0, 7, 7],
-        )
-        .unwrap();
-        let columns = [
+    fn packed_keys_read_back_as_the_values_they_came_from() {
+        let keys = Keys::new(&[
             ("wave", Part::Id { size: 3 }),
             ("week", Part::Int { min: -4, max: 3 }),
             ("question", Part::Id { size: 8 }),
+        ]);
+        assert!(keys.packed());
+        let rows = [
+            [Some(0), Some(3), Some(7)],
+            [Some(2), None, Some(0)],
+            [None, Some(-4), Some(7)],
+            [Some(1), Some(3), None],
         ];
-        let keys = Keys::new(&columns);
-        assert!(keys.packed);
-        let grouped = frame.lazy().group_by(keys.exprs()).agg([len()]).collect().unwrap();
-        let mut rows = keys.read(&grouped).unwrap();
-        rows.sort();
-        assert_eq!(
-            rows,
-            vec![
-                vec![Some(0), Some(3), Some(7)],
-                vec![Some(1), Some(3), Some(7)],
-                vec![Some(2), None, Some(0)],
-                vec![Some(2), Some(-4), Some(7)],
-            ]
-        );
+        for row in rows {
+            let key = keys
+                .columns()
+                .iter()
+                .zip(row)
+                .fold(0u64, |key, ((_, part), value)| key * part.size() + part.code_of(value));
+            assert_eq!(keys.decode(key), row.to_vec());
+        }
         let huge = Keys::new(&[
             ("wave", Part::Id { size: u64::MAX }),
             ("question", Part::Id { size: 8 }),
         ]);
-        assert!(
-            !huge.packed,
-            "too many combinations for 64 bits: grouped by the columns"
-        );
+        assert!(!huge.packed(), "too many combinations for 64 bits: counted as lists");
     }
 }

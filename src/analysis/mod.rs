@@ -52,8 +52,12 @@ impl Filter {
         *self == Filter::default()
     }
 
-    fn expr(&self, names: &NamesById) -> Expr {
-        let mut expr = lit(true);
+    /// Which of the data set's answers pass, row by row. A name no answer has matches
+    /// nothing; an answer without a value (a municipality, a date) fails a test on it.
+    fn mask(&self, dataset: &Dataset) -> PolarsResult<BooleanChunked> {
+        let answers = &dataset.answers;
+        let names = &dataset.names_by_id;
+        let mut keep = vec![true; answers.height()];
         for (column, values, known) in [
             (col_names::WAVE, &self.waves, &names.waves),
             (col_names::PHASE, &self.phases, &names.phases),
@@ -63,32 +67,37 @@ impl Filter {
             if values.is_empty() {
                 continue;
             }
-            // A name that no answer has matches nothing.
-            let any_of = values
-                .iter()
-                .filter_map(|v| NamesById::id(known, v))
-                .map(|id| col(column).eq(lit(id)))
-                .reduce(|a, b| a.or(b))
-                .unwrap_or(lit(false));
-            expr = expr.and(any_of);
+            let mut wanted = vec![false; known.len()];
+            for id in values.iter().filter_map(|v| NamesById::id(known, v)) {
+                if let Some(slot) = wanted.get_mut(id as usize) {
+                    *slot = true;
+                }
+            }
+            let ids = answers.column(column)?.u32()?;
+            for (keep, id) in keep.iter_mut().zip(ids.iter()) {
+                *keep &= id.is_some_and(|id| wanted.get(id as usize).copied().unwrap_or(false));
+            }
         }
-        if let Some(from) = self.date_from {
-            expr = expr.and(col(col_names::DATE).gt_eq(lit(days_since_epoch(from))));
+        if self.date_from.is_some() || self.date_to.is_some() {
+            let from = self.date_from.map_or(i32::MIN, days_since_epoch);
+            let to = self.date_to.map_or(i32::MAX, days_since_epoch);
+            let dates = answers.column(col_names::DATE)?.i32()?;
+            for (keep, date) in keep.iter_mut().zip(dates.iter()) {
+                *keep &= date.is_some_and(|date| (from..=to).contains(&date));
+            }
         }
-        if let Some(to) = self.date_to {
-            expr = expr.and(col(col_names::DATE).lt_eq(lit(days_since_epoch(to))));
-        }
-        expr
+        Ok(BooleanChunked::from_slice("keep".into(), &keep))
     }
 }
 
-/// The dataset's answers that pass the filter, as a lazy query to build on.
-fn filtered(dataset: &Dataset, filter: &Filter) -> LazyFrame {
-    let frame = dataset.answers.clone().lazy();
+/// The `columns` of the data set's answers that pass the filter: with no filter the data
+/// set's own columns (shared, not copied), else a copy of the rows that pass.
+fn filtered(dataset: &Dataset, filter: &Filter, columns: &[&str]) -> PolarsResult<DataFrame> {
+    let frame = dataset.answers.select(columns.iter().copied())?;
     if filter.is_empty() {
-        frame
+        Ok(frame)
     } else {
-        frame.filter(filter.expr(&dataset.names_by_id))
+        frame.filter(&filter.mask(dataset)?)
     }
 }
 
@@ -114,11 +123,7 @@ impl<'a> Scope<'a> {
             col_names::SCORE,
             col_names::DONT_KNOW,
         ];
-        let frame = if filter.is_empty() {
-            dataset.answers.select(columns)?
-        } else {
-            filtered(dataset, filter).select(columns.map(col)).collect()?
-        };
+        let frame = filtered(dataset, filter, &columns)?;
         let range = |name: &str| -> PolarsResult<Option<(i32, i32)>> {
             let values = frame.column(name)?.i32()?;
             Ok(values.min().zip(values.max()))

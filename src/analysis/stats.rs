@@ -1,9 +1,6 @@
 //! Per-group statistics: moments that add up, the mean, SD and interval they give.
 
-use polars::prelude::*;
 use serde::Serialize;
-
-use crate::dataset::NamesById;
 
 /// n, mean, standard deviation, 95% confidence interval and "don't know" count of a group.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
@@ -115,15 +112,6 @@ impl Moments {
         });
         Stats::new(n as u64, mean, sd, self.dont_know.max(0.0) as u64)
     }
-}
-
-/// The names of an id key column, row by row ("" for null).
-pub(super) fn read_keys(frame: &DataFrame, name: &str, names: &[String]) -> PolarsResult<Vec<String>> {
-    let ids = frame.column(name)?.u32()?;
-    Ok(ids
-        .iter()
-        .map(|id| id.map_or("", |id| NamesById::name(names, id)).to_string())
-        .collect())
 }
 
 /// The 97.5% quantile of Student's t distribution with `df` degrees of freedom: exact table

@@ -9,7 +9,7 @@ use super::bins::bins_of;
 use std::collections::BTreeMap;
 
 use super::keys::{self, Keys, Part};
-use super::stats::{Moments, read_keys};
+use super::stats::Moments;
 use super::{Filter, Scope, Stats, counts, filtered};
 use crate::dataset::{Dataset, NamesById, category_column, col_names};
 
@@ -116,9 +116,11 @@ pub fn crosstab(dataset: &Dataset, filter: &Filter, by: &GroupBy) -> PolarsResul
             )
         }
     };
-    let answers = filtered(dataset, filter)
-        .select([col(column.as_str()), col(col_names::SCORE), col(col_names::DONT_KNOW)])
-        .collect()?;
+    let answers = filtered(
+        dataset,
+        filter,
+        &[column.as_str(), col_names::SCORE, col_names::DONT_KNOW],
+    )?;
     let keys = Keys::new(&[
         (
             column.as_str(),
@@ -167,27 +169,31 @@ pub fn crosstab(dataset: &Dataset, filter: &Filter, by: &GroupBy) -> PolarsResul
 
 /// Scored answers per municipality in the whole data set (for hiding small groups' comments).
 pub fn answers_per_municipality(dataset: &Dataset) -> std::collections::HashMap<String, u64> {
+    let names = &dataset.names_by_id.municipalities;
+    let keys = Keys::new(&[(
+        col_names::MUNICIPALITY,
+        Part::Id {
+            size: names.len() as u64,
+        },
+    )]);
     let counted = dataset
         .answers
-        .clone()
-        .lazy()
-        .group_by([col(col_names::MUNICIPALITY)])
-        .agg([col(col_names::SCORE).count().cast(DataType::Float64).alias("n")])
-        .collect();
-    let Ok(frame) = counted else {
+        .select([col_names::MUNICIPALITY, col_names::SCORE])
+        .and_then(|answers| counts::count(&answers, &keys));
+    // Without the counts no comment is hidden for being from a small municipality; the
+    // comments view then says nothing of sizes, and every number elsewhere is unaffected.
+    let Ok(counted) = counted else {
         return std::collections::HashMap::new();
     };
-    let (Ok(names), Ok(n)) = (
-        read_keys(&frame, col_names::MUNICIPALITY, &dataset.names_by_id.municipalities),
-        frame.column("n").and_then(|c| c.f64().cloned()),
-    ) else {
-        return std::collections::HashMap::new();
-    };
-    names
-        .into_iter()
-        .enumerate()
-        .map(|(i, name)| (name, n.get(i).unwrap_or(0.0) as u64))
-        .collect()
+    let mut scored = std::collections::HashMap::new();
+    for c in counted.into_iter().filter(|c| c.score.is_some()) {
+        let name = match c.key.first().copied().flatten().and_then(|id| u32::try_from(id).ok()) {
+            Some(id) => NamesById::name(names, id).to_string(),
+            None => String::new(),
+        };
+        *scored.entry(name).or_insert(0) += c.count;
+    }
+    scored
 }
 
 /// Where a value stands in an ordered list; unknown values go last.
