@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
-use crate::import::{Import, ImportOptions, Source, import_paths, import_sources};
+use crate::import::{Import, ImportOptions, Source, import_owned, import_paths};
 
 /// One file to import: from disk, or bytes already in memory (the bundled sample, a file
 /// dropped by a browser-like source, a test).
@@ -68,7 +68,7 @@ fn import_counting(inputs: &[Input], options: &ImportOptions, files_read: &Atomi
             }),
         }
     }
-    let mut import = import_sources(&sources, options);
+    let mut import = import_owned(sources, options);
     unreadable.append(&mut import.problems);
     import.problems = unreadable;
     import

@@ -116,6 +116,7 @@ pub fn layout_key(headers: &[String]) -> String {
 }
 
 /// A file's contents and the name to report it by.
+#[derive(Clone)]
 pub struct Source {
     pub name: String,
     pub bytes: Vec<u8>,
@@ -320,8 +321,9 @@ impl Import {
 
 /// The files given, told apart: survey exports, and the code lists, structure files and plan
 /// that go with them.
-struct Given<'a> {
-    data: Vec<&'a Source>,
+struct Given {
+    /// Indices into the sources given.
+    data: Vec<usize>,
     labels: Labels,
     structure: Structure,
     plan: Option<Plan>,
@@ -330,7 +332,7 @@ struct Given<'a> {
 
 /// Sorts the files given into data and companions; the same content given twice is read once
 /// and told, and companions without any data file are told.
-fn sort_sources<'a>(sources: &'a [Source], problems: &mut Vec<Problem>) -> Given<'a> {
+fn sort_sources(sources: &[Source], problems: &mut Vec<Problem>) -> Given {
     let mut given = Given {
         data: Vec::new(),
         labels: Labels::default(),
@@ -338,10 +340,11 @@ fn sort_sources<'a>(sources: &'a [Source], problems: &mut Vec<Problem>) -> Given
         plan: None,
         companion_names: Vec::new(),
     };
-    for source in sources {
+    for (index, source) in sources.iter().enumerate() {
         // The same export twice (a copy, a hard link, another name) would count every answer
         // twice.
-        if let Some(first) = given.data.iter().find(|d| d.bytes == source.bytes) {
+        let data = given.data.iter().filter_map(|&i| sources.get(i));
+        if let Some(first) = data.clone().find(|d| d.bytes == source.bytes) {
             problems.push(Problem::of_file(
                 &source.name,
                 ProblemKind::SameContent {
@@ -352,7 +355,7 @@ fn sort_sources<'a>(sources: &'a [Source], problems: &mut Vec<Problem>) -> Given
         }
         match companions::classify(&source.bytes) {
             companions::Kind::Data => {
-                given.data.push(source);
+                given.data.push(index);
                 continue;
             }
             companions::Kind::Labels(found) => given.labels.merge(&found),
@@ -377,6 +380,13 @@ fn sort_sources<'a>(sources: &'a [Source], problems: &mut Vec<Problem>) -> Given
 /// dataset holds the rows that were good. Labels, structure and plan files among the
 /// sources are used with the data, not read as data.
 pub fn import_sources(sources: &[Source], options: &ImportOptions) -> Import {
+    import_owned(sources.to_vec(), options)
+}
+
+/// [`import_sources`] on sources it may consume: each data file's bytes are let go once they
+/// are read, or once decoded or unzipped (the text or the sheet is what is read), so a big file
+/// is not held twice at the peak (issue 12).
+pub fn import_owned(mut sources: Vec<Source>, options: &ImportOptions) -> Import {
     let mut builder = DatasetBuilder::default();
     let mut files = Vec::new();
     let mut problems = Vec::new();
@@ -386,7 +396,7 @@ pub fn import_sources(sources: &[Source], options: &ImportOptions) -> Import {
         structure,
         plan,
         companion_names,
-    } = sort_sources(sources, &mut problems);
+    } = sort_sources(&sources, &mut problems);
     // The user's own list wins where both know a code.
     labels.merge(&options.labels);
     // A plan file given with the data is the one meant now: it wins over a remembered one.
@@ -399,13 +409,15 @@ pub fn import_sources(sources: &[Source], options: &ImportOptions) -> Import {
         structure: &structure,
     };
     let mut seen = responses::Seen::default();
-    for source in data {
+    for index in data {
+        let Some(source) = sources.get_mut(index) else { continue };
         let mut report = FileReport::new(&source.name);
         report.companions = companion_names.clone();
         let before = problems.len();
         reader::read_file(source, &options, &companions, &mut builder, &mut report, &mut problems);
         let keys = std::mem::take(&mut report.response_keys);
         seen.check(&source.name, report.sheet.as_deref(), keys, &mut problems);
+        source.bytes = Vec::new();
         report.problems = problems.len() - before;
         files.push(report);
     }
@@ -451,7 +463,7 @@ pub fn import_paths(paths: &[impl AsRef<Path>], options: &ImportOptions) -> Impo
             Err(problem) => unreadable.push(problem),
         }
     }
-    let mut import = import_sources(&sources, options);
+    let mut import = import_owned(sources, options);
     for problem in &unreadable {
         let mut report = FileReport::new(&problem.file);
         report.problems = 1;

@@ -8,6 +8,7 @@ mod parallel;
 mod table;
 mod workbook;
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashSet};
 
 use csv::ByteRecord;
@@ -90,15 +91,15 @@ struct Columns {
 }
 
 pub(super) fn read_file(
-    source: &Source,
+    source: &mut Source,
     options: &ImportOptions,
     companions: &Companions,
     builder: &mut DatasetBuilder,
     report: &mut FileReport,
     problems: &mut Vec<Problem>,
 ) {
-    let file = source.name.as_str();
-    let whole_file = |kind| Problem::of_file(file, kind);
+    let file = source.name.clone();
+    let whole_file = |kind| Problem::of_file(&file, kind);
     if xlsx::is_ole_xls(&source.bytes) {
         problems.push(whole_file(ProblemKind::OldExcel));
         return;
@@ -108,56 +109,82 @@ pub(super) fn read_file(
         return;
     }
     let decoded = decode_reporting(&source.bytes);
-    let (text, encoding) = (decoded.text, decoded.encoding);
-    report.encoding = Some(encoding);
-    for line in decoded.repaired_lines {
+    report.encoding = Some(decoded.encoding);
+    for &line in &decoded.repaired_lines {
         problems.push(Problem {
             line: Some(line),
             ..whole_file(ProblemKind::NotUtf8)
         });
     }
-    if text.trim().is_empty() {
-        problems.push(whole_file(ProblemKind::Empty));
-        return;
+    let text = Text {
+        file: &file,
+        options,
+        companions,
+    };
+    match decoded.text {
+        Cow::Borrowed(utf8) => text.read(utf8, builder, report, problems),
+        Cow::Owned(decoded) => {
+            // Decoded into a text of its own: the bytes are not needed again.
+            source.bytes = Vec::new();
+            text.read(&decoded, builder, report, problems);
+        }
     }
-    if looks_binary(&text) {
-        problems.push(whole_file(ProblemKind::Binary));
-        return;
-    }
-    let separator = detect_separator(&text);
-    report.separator = Some(separator as char);
-    // Big exports have no quote at all: one scan tells, and both the check below and the
-    // choice of reader use it.
-    let quoted = has_quote(&text);
-    // Old Mac files end lines with a bare '\r', which only the csv reader knows.
-    let first_break = text.find(['\r', '\n']).and_then(|at| text.get(at..));
-    let lines_end_in_newline = first_break.is_some_and(|rest| rest.starts_with('\n') || rest.starts_with("\r\n"));
-    // One pass over the quotes finds a quote that swallows rows, and where a quoted file may
-    // be cut for threads.
-    let scan = quoted.then(|| {
-        let parts = parallel::threads_for(text.len()) * parallel::CHUNKS_PER_THREAD;
-        scan_quotes(&text, separator, if lines_end_in_newline { parts } else { 1 })
-    });
-    if let Some((line, column)) = scan.as_ref().and_then(|scan| scan.unclosed) {
-        let header = first_record(&text, separator).and_then(|h| h.into_iter().nth(column - 1));
-        problems.push(Problem {
-            line: Some(line),
-            column: Some((column, header.unwrap_or_default())),
-            ..whole_file(ProblemKind::UnclosedQuote)
+}
+
+/// A decoded text's file and what it is read with.
+struct Text<'a> {
+    file: &'a str,
+    options: &'a ImportOptions,
+    companions: &'a Companions<'a>,
+}
+
+impl Text<'_> {
+    fn read(&self, text: &str, builder: &mut DatasetBuilder, report: &mut FileReport, problems: &mut Vec<Problem>) {
+        let (file, options) = (self.file, self.options);
+        let whole_file = |kind| Problem::of_file(file, kind);
+        if text.trim().is_empty() {
+            problems.push(whole_file(ProblemKind::Empty));
+            return;
+        }
+        if looks_binary(&text) {
+            problems.push(whole_file(ProblemKind::Binary));
+            return;
+        }
+        let separator = detect_separator(&text);
+        report.separator = Some(separator as char);
+        // Big exports have no quote at all: one scan tells, and both the check below and the
+        // choice of reader use it.
+        let quoted = has_quote(&text);
+        // Old Mac files end lines with a bare '\r', which only the csv reader knows.
+        let first_break = text.find(['\r', '\n']).and_then(|at| text.get(at..));
+        let lines_end_in_newline = first_break.is_some_and(|rest| rest.starts_with('\n') || rest.starts_with("\r\n"));
+        // One pass over the quotes finds a quote that swallows rows, and where a quoted file may
+        // be cut for threads.
+        let scan = quoted.then(|| {
+            let parts = parallel::threads_for(text.len()) * parallel::CHUNKS_PER_THREAD;
+            scan_quotes(&text, separator, if lines_end_in_newline { parts } else { 1 })
         });
-        return;
+        if let Some((line, column)) = scan.as_ref().and_then(|scan| scan.unclosed) {
+            let header = first_record(&text, separator).and_then(|h| h.into_iter().nth(column - 1));
+            problems.push(Problem {
+                line: Some(line),
+                column: Some((column, header.unwrap_or_default())),
+                ..whole_file(ProblemKind::UnclosedQuote)
+            });
+            return;
+        }
+        let chunking = match scan {
+            _ if !lines_end_in_newline || options.one_reader => Chunking::Whole,
+            Some(scan) => Chunking::AtCuts(scan.cuts),
+            None => Chunking::Lines,
+        };
+        let table = Table::Text {
+            text: &text,
+            separator,
+            chunking,
+        };
+        read_table(&table, file, options, self.companions, builder, report, problems);
     }
-    let chunking = match scan {
-        _ if !lines_end_in_newline || options.one_reader => Chunking::Whole,
-        Some(scan) => Chunking::AtCuts(scan.cuts),
-        None => Chunking::Lines,
-    };
-    let table = Table::Text {
-        text: &text,
-        separator,
-        chunking,
-    };
-    read_table(&table, file, options, companions, builder, report, problems);
 }
 
 fn first_record(text: &str, separator: u8) -> Option<Vec<String>> {

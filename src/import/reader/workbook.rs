@@ -12,14 +12,15 @@ use crate::dataset::DatasetBuilder;
 /// A workbook: the first sheet with data, or a SurveyXact export's Dataset sheet with its
 /// Labels and Structure sheets beside it.
 pub(super) fn read_workbook(
-    source: &Source,
+    source: &mut Source,
     options: &ImportOptions,
     companions: &Companions,
     builder: &mut DatasetBuilder,
     report: &mut FileReport,
     problems: &mut Vec<Problem>,
 ) {
-    let file = source.name.as_str();
+    let file = source.name.clone();
+    let file = file.as_str();
     let workbook_problem = |reason: xlsx::XlsxError| {
         Problem::of_file(
             file,
@@ -39,6 +40,9 @@ pub(super) fn read_workbook(
         Ok(None) => return problems.push(Problem::of_file(file, ProblemKind::Empty)),
         Err(reason) => return problems.push(workbook_problem(reason)),
     };
+    // The sheet is in its own store now: the zipped bytes are not needed again.
+    drop(workbook);
+    source.bytes = Vec::new();
     report.sheet = Some(sheet.clone());
     let table = Table::Sheet {
         rows: &rows,
