@@ -146,15 +146,15 @@ impl Text<'_> {
             problems.push(whole_file(ProblemKind::Empty));
             return;
         }
-        if looks_binary(&text) {
+        if looks_binary(text) {
             problems.push(whole_file(ProblemKind::Binary));
             return;
         }
-        let separator = detect_separator(&text);
+        let separator = detect_separator(text);
         report.separator = Some(separator as char);
         // Big exports have no quote at all: one scan tells, and both the check below and the
         // choice of reader use it.
-        let quoted = has_quote(&text);
+        let quoted = has_quote(text);
         // Old Mac files end lines with a bare '\r', which only the csv reader knows.
         let first_break = text.find(['\r', '\n']).and_then(|at| text.get(at..));
         let lines_end_in_newline = first_break.is_some_and(|rest| rest.starts_with('\n') || rest.starts_with("\r\n"));
@@ -162,10 +162,10 @@ impl Text<'_> {
         // be cut for threads.
         let scan = quoted.then(|| {
             let parts = parallel::threads_for(text.len()) * parallel::CHUNKS_PER_THREAD;
-            scan_quotes(&text, separator, if lines_end_in_newline { parts } else { 1 })
+            scan_quotes(text, separator, if lines_end_in_newline { parts } else { 1 })
         });
         if let Some((line, column)) = scan.as_ref().and_then(|scan| scan.unclosed) {
-            let header = first_record(&text, separator).and_then(|h| h.into_iter().nth(column - 1));
+            let header = first_record(text, separator).and_then(|h| h.into_iter().nth(column - 1));
             problems.push(Problem {
                 line: Some(line),
                 column: Some((column, header.unwrap_or_default())),
@@ -179,7 +179,7 @@ impl Text<'_> {
             None => Chunking::Lines,
         };
         let table = Table::Text {
-            text: &text,
+            text,
             separator,
             chunking,
         };
