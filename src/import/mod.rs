@@ -409,6 +409,7 @@ pub fn import_owned(mut sources: Vec<Source>, options: &ImportOptions) -> Import
         structure: &structure,
     };
     let mut seen = responses::Seen::default();
+    let last_data = data.last().copied();
     for index in data {
         let Some(source) = sources.get_mut(index) else { continue };
         let mut report = FileReport::new(&source.name);
@@ -416,7 +417,8 @@ pub fn import_owned(mut sources: Vec<Source>, options: &ImportOptions) -> Import
         let before = problems.len();
         reader::read_file(source, &options, &companions, &mut builder, &mut report, &mut problems);
         let keys = std::mem::take(&mut report.response_keys);
-        seen.check(&source.name, report.sheet.as_deref(), keys, &mut problems);
+        let last = Some(index) == last_data;
+        seen.check(&source.name, report.sheet.as_deref(), keys, last, &mut problems);
         source.bytes = Vec::new();
         report.problems = problems.len() - before;
         files.push(report);

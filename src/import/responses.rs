@@ -6,6 +6,8 @@
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
+use rustc_hash::FxBuildHasher;
+
 use super::columns::Role;
 use super::problems::{Problem, ProblemKind};
 use super::tools::{SystemColumn, system_column};
@@ -37,21 +39,29 @@ pub(super) fn key(id: &str, time: &str) -> Option<u64> {
 /// each first.
 #[derive(Default)]
 pub(super) struct Seen {
-    first: HashMap<u64, usize>,
+    /// Keys are hashes already: FxHash only mixes them (SipHash on 333,000 keys was a fifth of
+    /// a wide file's import, issue 13).
+    first: HashMap<u64, usize, FxBuildHasher>,
     names: Vec<String>,
 }
 
 impl Seen {
     /// A file's responses (key, line): a warning for each earlier file that held some of them,
-    /// at the first such line; then they are remembered.
+    /// at the first such line; then they are remembered, unless `last` (no file comes after it:
+    /// a single file costs nothing).
     pub(super) fn check(
         &mut self,
         file: &str,
         sheet: Option<&str>,
         keys: Vec<(u64, u64)>,
+        last: bool,
         problems: &mut Vec<Problem>,
     ) {
         let index = self.names.len();
+        self.names.push(file.to_string());
+        if self.first.is_empty() && last {
+            return;
+        }
         // Per earlier file: how many responses, and the first line of one.
         let mut again: Vec<(usize, usize, u64)> = Vec::new();
         for &(key, line) in &keys {
@@ -79,10 +89,12 @@ impl Seen {
                 )
             });
         }
-        for (key, _) in keys {
-            self.first.entry(key).or_insert(index);
+        if !last {
+            self.first.reserve(keys.len());
+            for (key, _) in keys {
+                self.first.entry(key).or_insert(index);
+            }
         }
-        self.names.push(file.to_string());
     }
 }
 
@@ -100,15 +112,28 @@ mod tests {
                 .filter_map(|(i, id)| key(id, time).map(|k| (k, i as u64 + 2)))
                 .collect()
         };
-        seen.check("uge3.xlsx", None, keys(&["1", "2"], "8/19/24 8:06:53"), &mut problems);
+        seen.check(
+            "uge3.xlsx",
+            None,
+            keys(&["1", "2"], "8/19/24 8:06:53"),
+            false,
+            &mut problems,
+        );
         assert!(problems.is_empty());
         // Another form: ids restart at 1, at other times.
-        seen.check("rul1.xlsx", None, keys(&["1", "2"], "9/30/24 9:00:00"), &mut problems);
+        seen.check(
+            "rul1.xlsx",
+            None,
+            keys(&["1", "2"], "9/30/24 9:00:00"),
+            false,
+            &mut problems,
+        );
         assert!(problems.is_empty());
         seen.check(
             "uge5.xlsx",
             None,
             keys(&["0", "1", "2"], "8/19/24 8:06:53"),
+            true,
             &mut problems,
         );
         assert_eq!(problems.len(), 1);
