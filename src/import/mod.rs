@@ -407,6 +407,7 @@ pub fn import_owned(mut sources: Vec<Source>, options: &ImportOptions) -> Import
     let companions = reader::Companions {
         labels: &labels,
         structure: &structure,
+        other_files: data.len() > 1,
     };
     let mut seen = responses::Seen::default();
     let last_data = data.last().copied();

@@ -33,6 +33,9 @@ use table::{Chunking, Head, MAX_COLUMNS, MAX_FIELD_BYTES, PREVIEW_ROWS, ProfileE
 pub(super) struct Companions<'a> {
     pub labels: &'a Labels,
     pub structure: &'a Structure,
+    /// Whether other data files are given with this one: only then are its responses' keys
+    /// (id and time) worth collecting, for "the same responses in two files".
+    pub other_files: bool,
 }
 
 /// The file being read: its name and sheet for the problems' places, and where its report
@@ -233,6 +236,7 @@ fn read_table(
         &Companions {
             labels: &merged_labels.0,
             structure: merged_labels.1,
+            other_files: companions.other_files,
         }
     };
     if read_in_one_pass(table, &header, options, companions, builder, &mut reading) {
@@ -360,7 +364,10 @@ fn file_setup<'a>(
         date_needed,
         plan: options.plan.as_ref(),
         decimal_mark: options.decimal_mark,
-        identity: super::responses::identity(&header.names, &columns.roles),
+        identity: companions
+            .other_files
+            .then(|| super::responses::identity(&header.names, &columns.roles))
+            .flatten(),
         wave_from_name: (!columns.roles.contains(&Role::Wave))
             .then(|| crate::plan::wave_in_file_name(reading.file))
             .flatten(),

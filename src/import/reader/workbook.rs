@@ -51,6 +51,7 @@ pub(super) fn read_workbook(
     let companions = Companions {
         labels: &labels,
         structure: &structure,
+        other_files: companions.other_files,
     };
     read_table(&table, file, options, &companions, builder, report, problems);
 }
