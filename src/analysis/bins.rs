@@ -67,7 +67,7 @@ pub fn bins_of<'a>(scope: &Scope<'a>) -> PolarsResult<Bins<'a>> {
             week: keys::int(counted.key.get(2)),
             question: keys::id(counted.key.get(3)),
             date: keys::int(counted.key.get(4)),
-            dont_know: keys::int(counted.key.get(5)).is_some_and(|v| v != 0),
+            dont_know: counted.is_set(5),
             score: counted.score,
             count: counted.count,
         })

@@ -12,14 +12,27 @@ use polars::prelude::*;
 use rustc_hash::FxBuildHasher;
 
 use super::keys::{Keys, Part};
+use super::stats::Moments;
 use crate::dataset::col_names;
 
-/// Answers sharing every key column (as [`Keys::read`] gives them) and the score.
+/// Answers sharing every key column (as [`Keys::decode`] gives them) and the score.
 #[derive(Clone, Debug, PartialEq)]
 pub(super) struct KeyCount {
     pub key: Vec<Option<i64>>,
     pub score: Option<f64>,
     pub count: u64,
+}
+
+impl KeyCount {
+    /// Whether the key column at `index` (a 0/1 column such as "don't know") is set.
+    pub fn is_set(&self, index: usize) -> bool {
+        super::keys::int(self.key.get(index)).is_some_and(|v| v != 0)
+    }
+
+    /// These answers' moments, "don't know" read from the key column at `dont_know_at`.
+    pub fn moments(&self, dont_know_at: usize) -> Moments {
+        Moments::of_answers(self.score, self.is_set(dont_know_at), self.count)
+    }
 }
 
 /// Rows per block: the block's keys (8 bytes a row) stay in the cache.

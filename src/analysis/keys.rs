@@ -25,19 +25,19 @@ impl Part {
     /// into the range rather than let overflow into another column's digits.
     pub(super) fn code_of(self, value: Option<i64>) -> u64 {
         let Some(value) = value else { return 0 };
-        let lowest = match self {
-            Part::Id { .. } => 0,
-            Part::Int { min, .. } => i64::from(min),
-        };
-        (value.saturating_sub(lowest).max(0) as u64 + 1).min(self.size() - 1)
+        (value.saturating_sub(self.lowest()).max(0) as u64 + 1).min(self.size() - 1)
     }
 
     fn value(self, code: u64) -> Option<i64> {
-        let lowest = match self {
+        (code > 0).then(|| code as i64 - 1 + self.lowest())
+    }
+
+    /// The value of code 1.
+    fn lowest(self) -> i64 {
+        match self {
             Part::Id { .. } => 0,
             Part::Int { min, .. } => i64::from(min),
-        };
-        (code > 0).then(|| code as i64 - 1 + lowest)
+        }
     }
 }
 

@@ -1,6 +1,6 @@
 //! The deck's table: mean satisfaction per wave × phase, and a total per wave two ways.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use polars::prelude::PolarsResult;
 use serde::Serialize;
@@ -157,50 +157,42 @@ pub fn summary_of(scope: &Scope) -> PolarsResult<Summary> {
         ),
         (col_names::DONT_KNOW, Part::Id { size: 2 }),
     ]);
-    let mut cells: BTreeMap<(u32, u32), Moments> = BTreeMap::new();
+    // By name: the rows and columns below go in the data set's order of names.
+    let mut cells: HashMap<(&str, &str), Moments> = HashMap::new();
     for counted in counts::count(scope.frame(), &keys)? {
-        let cell = (keys::id(counted.key.first()), keys::id(counted.key.get(1)));
-        let dont_know = keys::int(counted.key.get(2)).is_some_and(|v| v != 0);
-        let moments = cells.entry(cell).or_default();
-        *moments = *moments + Moments::of_answers(counted.score, dont_know, counted.count);
+        let wave = NamesById::name(&names.waves, keys::id(counted.key.first()));
+        let phase = NamesById::name(&names.phases, keys::id(counted.key.get(1)));
+        let moments = cells.entry((wave, phase)).or_default();
+        *moments = *moments + counted.moments(2);
     }
-    let name = |names: &[String], id: u32| NamesById::name(names, id).to_string();
-    let cell_waves: Vec<String> = cells.keys().map(|&(wave, _)| name(&names.waves, wave)).collect();
-    let cell_phases: Vec<String> = cells.keys().map(|&(_, phase)| name(&names.phases, phase)).collect();
-    let cell_moments: Vec<Moments> = cells.into_values().collect();
-    let cell_at = |wave: &str, phase: &str| {
-        (0..cell_moments.len())
-            .find(|&i| cell_waves.get(i).is_some_and(|w| w == wave) && cell_phases.get(i).is_some_and(|p| p == phase))
-    };
-
     let phases: Vec<String> = dataset
         .phases
         .iter()
-        .filter(|phase| cell_phases.contains(phase))
+        .filter(|phase| cells.keys().any(|(_, p)| p == phase))
         .cloned()
         .collect();
     let mut waves = Vec::new();
     let mut all_cells = Vec::new();
     let mut overall_moments = Moments::default();
-    for wave in dataset.waves.iter().filter(|w| cell_waves.contains(w)) {
+    for wave in dataset.waves.iter().filter(|w| cells.keys().any(|(cw, _)| cw == w)) {
         let mut wave_moments = Moments::default();
-        let mut cells = Vec::new();
+        let mut row = Vec::new();
         for phase in &phases {
-            let Some(moments) = cell_at(wave, phase).and_then(|i| cell_moments.get(i)) else {
+            let Some(moments) = cells.get(&(wave.as_str(), phase.as_str())) else {
                 continue;
             };
             wave_moments = wave_moments + *moments;
-            cells.push(Cell {
+            row.push(Cell {
                 phase: phase.clone(),
                 stats: moments.stats(),
             });
         }
         overall_moments = overall_moments + wave_moments;
-        all_cells.extend(cells.iter().cloned());
+        all_cells.extend(row.iter().cloned());
         waves.push(WaveRow {
             wave: wave.clone(),
-            total: Total::new(&cells, wave_moments.stats()),
-            cells,
+            total: Total::new(&row, wave_moments.stats()),
+            cells: row,
             hidden_phases: Vec::new(),
         });
     }

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::bins::bins_of;
 use std::collections::BTreeMap;
 
-use super::keys::{self, Keys, Part};
+use super::keys::{Keys, Part};
 use super::stats::Moments;
 use super::{Filter, Scope, Stats, counts, filtered};
 use crate::dataset::{Dataset, NamesById, category_column, col_names};
@@ -135,8 +135,7 @@ pub fn crosstab(dataset: &Dataset, filter: &Filter, by: &GroupBy) -> PolarsResul
     let mut total = Moments::default();
     let mut groups: BTreeMap<u32, Moments> = BTreeMap::new();
     for counted in counts::count(&answers, &keys)? {
-        let dont_know = keys::int(counted.key.get(1)).is_some_and(|v| v != 0);
-        let moments = Moments::of_answers(counted.score, dont_know, counted.count);
+        let moments = counted.moments(1);
         total = total + moments;
         // Answers without a value in the column count in the total only.
         if let Some(id) = counted
