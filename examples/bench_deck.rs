@@ -22,7 +22,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         import_sources(
             &[Source {
                 name: "checkin-survey.csv".into(),
-                bytes: valgpuls::cli::SAMPLE_BYTES.to_vec(),
+                bytes: valgpuls::cli::SAMPLE_BYTES.to_vec().into(),
             }],
             &ImportOptions::default(),
         )

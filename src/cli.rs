@@ -274,7 +274,7 @@ pub fn import_or_sample(files: &[PathBuf], options: &ImportOptions) -> Import {
         import_sources(
             &[Source {
                 name: SAMPLE_NAME.to_string(),
-                bytes: SAMPLE_BYTES.to_vec(),
+                bytes: SAMPLE_BYTES.to_vec().into(),
             }],
             options,
         )

@@ -41,7 +41,7 @@ fn read(bytes: Vec<u8>) -> Import {
     import_sources(
         &[Source {
             name: "big.csv".into(),
-            bytes,
+            bytes: bytes.into(),
         }],
         &ImportOptions::default(),
     )

@@ -318,7 +318,7 @@ fn waves_whose_names_clash_as_file_names_keep_their_own_charts() {
     let import = import_sources(
         &[Source {
             name: "navne.csv".into(),
-            bytes: text.as_bytes().to_vec(),
+            bytes: text.as_bytes().to_vec().into(),
         }],
         &valgpuls::import::ImportOptions::default(),
     );

@@ -84,7 +84,7 @@ fn dataset_of<'a>(rows: impl Iterator<Item = &'a Record>) -> Dataset {
     }
     let source = Source {
         name: "svar.csv".into(),
-        bytes: text.into_bytes(),
+        bytes: text.into_bytes().into(),
     };
     let import = import_sources(&[source], &ImportOptions::default());
     assert!(import.problems.iter().all(|p| !p.is_fatal()), "{:?}", import.problems);

@@ -224,7 +224,7 @@ fn check(seed: u64) {
     let import = import_sources(
         &[Source {
             name: "fuzz.csv".into(),
-            bytes: case.bytes.clone(),
+            bytes: case.bytes.clone().into(),
         }],
         &ImportOptions::default(),
     );
@@ -232,7 +232,7 @@ fn check(seed: u64) {
     let one_reader = import_sources(
         &[Source {
             name: "fuzz.csv".into(),
-            bytes: case.bytes.clone(),
+            bytes: case.bytes.clone().into(),
         }],
         &ImportOptions {
             one_reader: true,

@@ -9,7 +9,7 @@ fn read(name: &str, bytes: &[u8]) -> Import {
     import_sources(
         &[Source {
             name: name.into(),
-            bytes: bytes.to_vec(),
+            bytes: bytes.to_vec().into(),
         }],
         &ImportOptions::default(),
     )

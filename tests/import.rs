@@ -268,6 +268,48 @@ fn messages_also_come_in_english() {
     );
 }
 
+/// A file big enough to be mapped rather than read, whose parts are given back to the system
+/// as they are read, gives exactly what the same bytes read into memory give.
+#[test]
+fn a_big_file_on_disk_reads_as_the_same_bytes_in_memory() {
+    use valgpuls::import::{Source, import_sources};
+    let mut text = String::from("Id;Kommune;Rul;Uge;Spørgsmål;Svar\r\n");
+    let mut i = 0;
+    while text.len() < 9 << 20 {
+        let score = if i % 13 == 0 {
+            "Ved ikke".to_string()
+        } else {
+            (1 + i % 5).to_string()
+        };
+        let wave = ["Rul 1", "Rul 2", "Rul 3"][i % 3];
+        text.push_str(&format!(
+            "{i};Kommune {};{wave};Uge {};Spørgsmål {};{score}\r\n",
+            i % 98,
+            1 + i % 5,
+            i % 7
+        ));
+        i += 1;
+    }
+    let path = std::env::temp_dir().join(format!("valgpuls-big-on-disk-{}.csv", std::process::id()));
+    std::fs::write(&path, &text).unwrap();
+    let on_disk = import_paths(&[&path], &ImportOptions::default());
+    std::fs::remove_file(&path).unwrap();
+    let name = path.display().to_string();
+    let in_memory = import_sources(
+        &[Source {
+            name,
+            bytes: text.into_bytes().into(),
+        }],
+        &ImportOptions::default(),
+    );
+    assert!(on_disk.is_clean(), "{:?}", on_disk.problems.first());
+    assert_eq!(on_disk.dataset.answer_count(), i);
+    assert_eq!(rows_as_text(&on_disk), rows_as_text(&in_memory));
+    let summary =
+        |import: &Import| serde_json::to_string(&summary(&import.dataset, &Filter::default()).unwrap()).unwrap();
+    assert_eq!(summary(&on_disk), summary(&in_memory));
+}
+
 /// A file big enough to be read in parallel chunks gives exactly what the record-by-record
 /// reader gives for the same rows: answers, order, line numbers, problems, comments.
 #[test]
@@ -304,7 +346,7 @@ fn big_files_read_in_parallel_match_the_record_reader() {
         import_sources(
             &[Source {
                 name: "big.csv".into(),
-                bytes,
+                bytes: bytes.into(),
             }],
             &ImportOptions {
                 one_reader,
@@ -381,7 +423,7 @@ fn quoted_files_read_in_parallel_match_one_reader() {
         import_sources(
             &[Source {
                 name: "google.csv".into(),
-                bytes: text.clone().into_bytes(),
+                bytes: text.clone().into_bytes().into(),
             }],
             &ImportOptions {
                 one_reader,
@@ -472,7 +514,7 @@ fn repeated_answer_texts_count_and_fail_on_every_row() {
     let import = import_sources(
         &[Source {
             name: "gentaget.csv".into(),
-            bytes: text.as_bytes().to_vec(),
+            bytes: text.as_bytes().to_vec().into(),
         }],
         &ImportOptions::default(),
     );
@@ -505,7 +547,7 @@ fn a_week_that_does_not_read_fails_its_row_every_time_and_a_date_only_where_it_i
         import_sources(
             &[Source {
                 name: "uger.csv".into(),
-                bytes: text.as_bytes().to_vec(),
+                bytes: text.as_bytes().to_vec().into(),
             }],
             options,
         )
@@ -562,7 +604,7 @@ fn answers_remembered_for_a_layout_read_next_weeks_file_without_asking() {
     use valgpuls::import::{LayoutAnswers, Source, import_sources, layout_key};
     let week = |rows: &str| Source {
         name: "uge.csv".into(),
-        bytes: format!("Kommune;Rul;Uge;Besvaret;s_1\n{rows}").into_bytes(),
+        bytes: format!("Kommune;Rul;Uge;Besvaret;s_1\n{rows}").into_bytes().into(),
     };
     let monday = week("Køge;Rul 1;1;05/08/2024;6\nKøge;Rul 1;1;05/08/2024;6\nFaxe;Rul 1;2;06/08/2024;4\n");
     let first = import_sources(&[monday], &ImportOptions::default());
@@ -606,7 +648,7 @@ fn answers_remembered_for_a_layout_read_next_weeks_file_without_asking() {
     let other = import_sources(
         &[Source {
             name: "andet.csv".into(),
-            bytes: b"Kommune;Rul;Uge;s_1\nK;Rul 1;1;6\nK;Rul 1;1;6\n".to_vec(),
+            bytes: b"Kommune;Rul;Uge;s_1\nK;Rul 1;1;6\nK;Rul 1;1;6\n".to_vec().into(),
         }],
         &options,
     );
@@ -622,7 +664,7 @@ fn dates_in_two_orders_are_told_and_read_as_the_user_says() {
         import_sources(
             &[Source {
                 name: "datoer.csv".into(),
-                bytes: text.as_bytes().to_vec(),
+                bytes: text.as_bytes().to_vec().into(),
             }],
             options,
         )
@@ -671,7 +713,7 @@ fn a_workbook_problem_names_its_sheet_row_and_column() {
     let import = import_sources(
         &[Source {
             name: "svar.xlsx".into(),
-            bytes: workbook.save_to_buffer().unwrap(),
+            bytes: workbook.save_to_buffer().unwrap().into(),
         }],
         &ImportOptions::default(),
     );
@@ -710,7 +752,7 @@ fn a_big_file_whose_first_rows_mislead_is_read_right() {
         import_sources(
             &[Source {
                 name: "senere.csv".into(),
-                bytes: text.clone().into_bytes(),
+                bytes: text.clone().into_bytes().into(),
             }],
             &ImportOptions {
                 one_reader,

@@ -142,7 +142,7 @@ mod tests {
     fn the_worker_sends_each_part_in_the_order_asked_and_they_equal_the_analysis() {
         let source = crate::import::Source {
             name: crate::sample::NAME.to_string(),
-            bytes: crate::sample::BYTES.to_vec(),
+            bytes: crate::sample::BYTES.to_vec().into(),
         };
         let import = crate::import::import_sources(&[source], &crate::import::ImportOptions::default());
         let dataset = Arc::new(import.dataset);

@@ -64,7 +64,7 @@ fn import_counting(inputs: &[Input], options: &ImportOptions, files_read: &Atomi
             },
             Input::Bytes { name, bytes } => sources.push(Source {
                 name: name.clone(),
-                bytes: bytes.to_vec(),
+                bytes: bytes.to_vec().into(),
             }),
         }
     }

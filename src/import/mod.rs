@@ -32,6 +32,7 @@ pub use likert::{Answer, DecimalMark};
 pub use problems::{Problem, ProblemKind, Severity};
 pub use roles::RoleReason;
 pub use sniff::TextEncoding;
+pub use source::FileBytes;
 pub use tools::Tool;
 
 use crate::dataset::{Dataset, DatasetBuilder};
@@ -119,7 +120,7 @@ pub fn layout_key(headers: &[String]) -> String {
 #[derive(Clone)]
 pub struct Source {
     pub name: String,
-    pub bytes: Vec<u8>,
+    pub bytes: FileBytes,
 }
 
 impl Source {
@@ -131,7 +132,7 @@ impl Source {
         if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
             return Err(Problem::of_file(&name, ProblemKind::NotAFile));
         }
-        match source::read_whole_file(path) {
+        match FileBytes::of_file(path) {
             Ok(bytes) => Ok(Source { name, bytes }),
             Err(error) => Err(Problem::of_file(
                 &name,
@@ -420,7 +421,7 @@ pub fn import_owned(mut sources: Vec<Source>, options: &ImportOptions) -> Import
         let keys = std::mem::take(&mut report.response_keys);
         let last = Some(index) == last_data;
         seen.check(&source.name, report.sheet.as_deref(), keys, last, &mut problems);
-        source.bytes = Vec::new();
+        source.bytes = FileBytes::default();
         report.problems = problems.len() - before;
         files.push(report);
     }

@@ -23,7 +23,7 @@ use super::rows::{FileLayout, FileSetup, RowReader};
 use super::sniff::{decode_reporting, detect_separator, has_quote, looks_binary, scan_quotes};
 use super::tools::{self, Tool};
 use super::xlsx;
-use super::{ColumnReport, FileReport, ImportOptions, Source};
+use super::{ColumnReport, FileBytes, FileReport, ImportOptions, Source};
 use crate::dataset::DatasetBuilder;
 use afterwards::after_reading;
 use date_columns::date_orders;
@@ -125,11 +125,11 @@ pub(super) fn read_file(
         companions,
     };
     match decoded.text {
-        Cow::Borrowed(utf8) => text.read(utf8, builder, report, problems),
+        Cow::Borrowed(utf8) => text.read(utf8, Some(&source.bytes), builder, report, problems),
         Cow::Owned(decoded) => {
             // Decoded into a text of its own: the bytes are not needed again.
-            source.bytes = Vec::new();
-            text.read(&decoded, builder, report, problems);
+            source.bytes = Default::default();
+            text.read(&decoded, None, builder, report, problems);
         }
     }
 }
@@ -142,7 +142,15 @@ struct Text<'a> {
 }
 
 impl Text<'_> {
-    fn read(&self, text: &str, builder: &mut DatasetBuilder, report: &mut FileReport, problems: &mut Vec<Problem>) {
+    /// Reads `text`; `bytes` are the file's when the text is them.
+    fn read(
+        &self,
+        text: &str,
+        bytes: Option<&FileBytes>,
+        builder: &mut DatasetBuilder,
+        report: &mut FileReport,
+        problems: &mut Vec<Problem>,
+    ) {
         let (file, options) = (self.file, self.options);
         let whole_file = |kind| Problem::of_file(file, kind);
         if text.trim().is_empty() {
@@ -185,6 +193,7 @@ impl Text<'_> {
             text,
             separator,
             chunking,
+            file: bytes,
         };
         read_table(&table, file, options, self.companions, builder, report, problems);
     }

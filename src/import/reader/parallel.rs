@@ -69,6 +69,10 @@ pub(super) fn read_chunks_of(
             profile: watches.map(Profiler::watching),
         };
         let walked = walk_chunk(chunk, separator, data.quoted, &mut rows);
+        // Its rows are in the builder now: the part of the file is not held beside them.
+        if let Some(file) = data.file {
+            file.let_go_of(chunk.as_bytes());
+        }
         let labels = rows.reader.labels;
         let profile = rows.profile;
         let lines = match walked {

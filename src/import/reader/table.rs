@@ -5,7 +5,7 @@ use super::super::lines::split_at_line_ends;
 use super::super::profile::{ColumnProfile, Watch};
 use super::super::rows::{Fields, LineCounter, RowReader, SplitLine};
 use super::super::xlsx::SheetRows;
-use super::super::{FileReport, Problem};
+use super::super::{FileBytes, FileReport, Problem};
 use super::parallel::{read_chunks, threads_for};
 use csv::StringRecord;
 
@@ -17,6 +17,9 @@ pub(super) enum Table<'t> {
         text: &'t str,
         separator: u8,
         chunking: Chunking,
+        /// The file's bytes when the text is them (UTF-8): what a part's memory is given back
+        /// to once its rows are read.
+        file: Option<&'t FileBytes>,
     },
     Sheet {
         rows: &'t SheetRows,
@@ -40,6 +43,8 @@ pub(super) enum Chunking {
 /// before the first (the header), and whether the parts hold quotes.
 pub(super) struct DataChunks<'t> {
     pub chunks: Vec<&'t str>,
+    /// Where a part's memory goes back to once read, see [`FileBytes::let_go_of`].
+    pub file: Option<&'t FileBytes>,
     pub header_lines: u64,
     pub quoted: bool,
     pub threads: usize,
@@ -60,6 +65,7 @@ impl<'t> Table<'t> {
                 text,
                 separator,
                 chunking: Chunking::Lines,
+                ..
             } => {
                 let (mut index, mut going) = (0, true);
                 super::super::lines::for_each_line(text, *separator, |fields| {
@@ -111,10 +117,13 @@ impl<'t> Table<'t> {
     /// stop after the first rows (the head), the line splitter cannot.
     pub(super) fn without_line_splitting(&self) -> Table<'t> {
         match self {
-            Table::Text { text, separator, .. } => Table::Text {
+            Table::Text {
+                text, separator, file, ..
+            } => Table::Text {
                 text,
                 separator: *separator,
                 chunking: Chunking::Whole,
+                file: *file,
             },
             Table::Sheet { rows, name } => Table::Sheet {
                 rows,
@@ -125,7 +134,10 @@ impl<'t> Table<'t> {
 
     /// The data after the header lines in parts for threads, when the text may be cut.
     pub(super) fn data_chunks(&self, first_line: u64, parts_per_thread: usize) -> Option<DataChunks<'t>> {
-        let Table::Text { text, chunking, .. } = self else {
+        let Table::Text {
+            text, chunking, file, ..
+        } = self
+        else {
             return None;
         };
         let header_lines = first_line.saturating_sub(1);
@@ -152,6 +164,7 @@ impl<'t> Table<'t> {
         };
         Some(DataChunks {
             chunks,
+            file: *file,
             header_lines,
             quoted: matches!(chunking, Chunking::AtCuts(_)),
             threads,
@@ -355,6 +368,7 @@ pub(super) fn walk_chunk(
             text: chunk,
             separator,
             chunking: Chunking::Whole,
+            file: None,
         };
         table.walk(visitor)?;
     } else {

@@ -42,7 +42,7 @@ pub(super) fn read_workbook(
     };
     // The sheet is in its own store now: the zipped bytes are not needed again.
     drop(workbook);
-    source.bytes = Vec::new();
+    source.bytes = Default::default();
     report.sheet = Some(sheet.clone());
     let table = Table::Sheet {
         rows: &rows,
