@@ -299,19 +299,99 @@ pub struct QuoteScan {
 /// One pass over a text with quotes, jumping from quote to line end with memchr (a million
 /// answers are tens of megabytes): the quote state as the csv reader will see it — a quote
 /// opens a field only at the field's start, "" inside is a quote, a quote closes the field.
+/// The parts are walked one after the other; [`scan_quotes_with`] walks them in parallel.
 pub fn scan_quotes(text: &str, separator: u8, parts: usize) -> QuoteScan {
+    scan_quotes_with(text, separator, parts, |spans| {
+        spans
+            .iter()
+            .map(|&(from, stop)| walk_quotes(text.as_bytes(), from, stop, separator))
+            .collect()
+    })
+}
+
+/// [`scan_quotes`], its parts walked by `walk_all` (given each part's (start, stop), it gives
+/// [`walk_quotes`] of each, in order: on several threads, say).
+///
+/// Speculate and verify, as the fast CSV readers do: each part is walked from the first line
+/// start at or after its even share of the text, as if no quoted field were open there. That
+/// guess is right when the walk of the part before lands exactly on it (a walk is a function of
+/// where it starts, so the same start gives the same walk); when a quoted field with a line
+/// break spans the cut, the part is walked again from where the one before really ended.
+pub fn scan_quotes_with(
+    text: &str,
+    separator: u8,
+    parts: usize,
+    walk_all: impl FnOnce(&[(usize, usize)]) -> Vec<Walk>,
+) -> QuoteScan {
     let bytes = text.as_bytes();
-    let target = |k: usize| bytes.len() * k / parts.max(1);
-    let (mut cuts, mut next_cut) = (Vec::new(), 1usize);
+    let parts = parts.max(1);
+    // The first line start at or after each part's even share (the text's start for the first).
+    // (A line start is just past a '\n': never 0 for a later part, which must land past one.)
+    let starts: Vec<Option<usize>> = (0..parts)
+        .map(|k| match (k, (bytes.len() * k / parts).max(1)) {
+            (0, _) => Some(0),
+            (_, share) => memchr::memchr(b'\n', bytes.get(share - 1..).unwrap_or_default()).map(|at| share + at),
+        })
+        .collect();
+    // Each part ends at the first landing at or past the next part's start; the last at the end.
+    let stop = |k: usize| starts.get(k + 1).copied().flatten().unwrap_or(usize::MAX);
+    let spans: Vec<(usize, usize)> = (0..parts)
+        .filter_map(|k| starts.get(k).copied().flatten().map(|start| (start, stop(k))))
+        .collect();
+    let mut guessed = walk_all(&spans).into_iter();
+    let mut cuts = Vec::new();
     let mut at = 0;
+    for k in 0..parts {
+        let Some(start) = starts.get(k).copied().flatten() else {
+            break;
+        };
+        let guess = guessed.next();
+        let walk = match guess {
+            Some(walk) if start == at => walk,
+            _ => walk_quotes(bytes, at, stop(k), separator),
+        };
+        match walk {
+            Walk::Landed(landing) => {
+                if k + 1 < parts && cuts.last() != Some(&landing) {
+                    cuts.push(landing);
+                }
+                at = landing;
+            }
+            Walk::End => break,
+            Walk::Unclosed(quote) => {
+                return QuoteScan {
+                    unclosed: Some(place_of(bytes, quote, separator)),
+                    cuts,
+                };
+            }
+        }
+    }
+    QuoteScan { unclosed: None, cuts }
+}
+
+/// Where a walk over the quotes from a line start ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Walk {
+    /// Just past the first line end outside quotes at or past where it was to stop.
+    Landed(usize),
+    /// At the end of the text.
+    End,
+    /// At a quote (its byte offset) that opens a field and does not close where it ends.
+    Unclosed(usize),
+}
+
+/// The quotes from `from` (a line start outside quotes) on, to the first line end outside
+/// quotes whose next line starts at or past `stop`.
+pub fn walk_quotes(bytes: &[u8], from: usize, stop: usize, separator: u8) -> Walk {
+    let mut at = from;
+    if at >= stop {
+        return Walk::Landed(at);
+    }
     while let Some(found) = memchr::memchr2(b'"', b'\n', bytes.get(at..).unwrap_or_default()) {
         let position = at + found;
         if bytes.get(position) == Some(&b'\n') {
-            while next_cut < parts && position + 1 >= target(next_cut) {
-                if cuts.last() != Some(&(position + 1)) {
-                    cuts.push(position + 1);
-                }
-                next_cut += 1;
+            if position + 1 >= stop {
+                return Walk::Landed(position + 1);
             }
             at = position + 1;
             continue;
@@ -333,15 +413,10 @@ pub fn scan_quotes(text: &str, separator: u8, parts: usize) -> QuoteScan {
             {
                 at = close + 1;
             }
-            _ => {
-                return QuoteScan {
-                    unclosed: Some(place_of(bytes, position, separator)),
-                    cuts,
-                };
-            }
+            _ => return Walk::Unclosed(position),
         }
     }
-    QuoteScan { unclosed: None, cuts }
+    Walk::End
 }
 
 /// The quote that closes a quoted field whose text starts at `from` ("" is a quote inside).
@@ -523,6 +598,78 @@ mod tests {
         for cut in &scan.cuts {
             // Every cut is the start of a record: a whole number of records lies before it.
             assert_eq!(text[..*cut].matches(line).count() * line.len(), *cut, "{cut}");
+        }
+    }
+
+    /// Every landing of one walk from the start to the end, and how it ended: the plain
+    /// sequential scan the speculative one must equal.
+    fn walked_in_one_go(bytes: &[u8], separator: u8) -> (Vec<usize>, Walk) {
+        let (mut landings, mut at) = (Vec::new(), 0);
+        loop {
+            match walk_quotes(bytes, at, at + 1, separator) {
+                Walk::Landed(landing) => {
+                    landings.push(landing);
+                    at = landing;
+                }
+                end => return (landings, end),
+            }
+        }
+    }
+
+    #[test]
+    fn the_speculative_scan_equals_one_walk_on_hostile_quoting() {
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let mut below = |n: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % n
+        };
+        for case in 0..400 {
+            // Fields quoted and not, with line breaks, separators, doubled quotes and stray
+            // quotes inside; CRLF and LF; now and then a quote that does not close.
+            let mut text = String::new();
+            for _ in 0..below(60) + 1 {
+                for field in 0..below(5) + 1 {
+                    if field > 0 {
+                        text.push(';');
+                    }
+                    text.push_str(match below(12) {
+                        0 => "\"fin;\nkommentar\"",
+                        1 => "\"sagde \"\"hej\"\"\r\n\n\"",
+                        2 => "tommer 5\"",
+                        3 => "\"\"",
+                        4 if case % 5 == 0 => "\"åben",
+                        5 => "\"Køge\"",
+                        6 => "\"a\nb\nc\"",
+                        _ => "4",
+                    });
+                }
+                text.push_str(if below(3) == 0 { "\r\n" } else { "\n" });
+            }
+            let bytes = text.as_bytes();
+            let (landings, end) = walked_in_one_go(bytes, b';');
+            for parts in [1, 2, 3, 5, 8, 13, 40] {
+                let scan = scan_quotes(&text, b';', parts);
+                let unclosed = match end {
+                    Walk::Unclosed(quote) => Some(place_of(bytes, quote, b';')),
+                    _ => None,
+                };
+                assert_eq!(scan.unclosed, unclosed, "case {case}, {parts} parts: {text:?}");
+                // The cut for each even share: the first landing at or past it, once.
+                let mut cuts: Vec<usize> = Vec::new();
+                for k in 1..parts {
+                    let share = bytes.len() * k / parts;
+                    if let Some(&landing) = landings.iter().find(|&&l| l >= share)
+                        && cuts.last() != Some(&landing)
+                    {
+                        cuts.push(landing);
+                    }
+                }
+                if unclosed.is_none() {
+                    assert_eq!(scan.cuts, cuts, "case {case}, {parts} parts: {text:?}");
+                }
+            }
         }
     }
 

@@ -20,6 +20,7 @@
 //!   calculated has none, and its cells read as empty);
 //! - empty cells and merged cells other than the top-left one: "".
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 // Text is built in Strings, whose `write!` cannot fail: the `let _ = write!`s drop nothing.
 use std::fmt::Write as _;
@@ -236,25 +237,39 @@ impl Workbook<'_> {
     }
 }
 
-/// A sheet's cells, held compactly and turned into text a row at a time.
+/// A sheet's cells, held compactly and turned into text a row at a time. The rows are kept in
+/// blocks, so that the last pass over them can give each block's memory back once it is read
+/// ([`SheetRows::let_go_of_rows_before`]): the sheet and the data read from it are then not
+/// held whole at the same time.
 pub struct SheetRows {
-    /// The cells of row `r` are `row_starts[r]..row_starts[r + 1]` of the three columns below, in
-    /// column order; one entry more than there are rows.
+    /// Block `b` holds rows `b * BLOCK_ROWS ..`; a block let go of is empty.
+    blocks: RefCell<Vec<Block>>,
+    rows: usize,
+    text: String,
+    width: usize,
+    is_1904: bool,
+}
+
+/// Rows per block: a few hundred kilobytes of cells in a survey's sheet.
+const BLOCK_ROWS: usize = 4096;
+
+/// The cells of some rows.
+#[derive(Default)]
+struct Block {
+    /// The cells of the block's row `r` are `row_starts[r]..row_starts[r + 1]` of the three
+    /// columns below, in column order; one entry more than there are rows.
     row_starts: Vec<u32>,
     columns: Vec<u16>,
     kinds: Vec<Kind>,
     /// A number's bits, a boolean, an error's index in [`ERROR_TEXTS`], or a text's place in
     /// `text` (start << 32 | length).
     payloads: Vec<u64>,
-    text: String,
-    width: usize,
-    is_1904: bool,
 }
 
 impl SheetRows {
     /// The number of rows: the Excel row number of the last row with a value (0 for an empty sheet).
     pub fn len(&self) -> usize {
-        self.row_starts.len().saturating_sub(1)
+        self.rows
     }
 
     pub fn is_empty(&self) -> bool {
@@ -268,22 +283,28 @@ impl SheetRows {
     }
 
     /// Fills `out` with the texts of row `index`: exactly [`width`](Self::width) strings, one per
-    /// column, "" for an empty cell (and for every cell of a row past the end). The strings already
-    /// in `out` are cleared and reused, so a loop over the rows allocates (almost) nothing.
+    /// column, "" for an empty cell (and for every cell of a row past the end, or let go of). The
+    /// strings already in `out` are cleared and reused, so a loop over the rows allocates (almost)
+    /// nothing.
     pub fn row_into(&self, index: usize, out: &mut Vec<String>) {
         out.truncate(self.width);
         for text in out.iter_mut() {
             text.clear();
         }
         out.resize_with(self.width, String::new);
-        let Some(&[start, end]) = self.row_starts.get(index..).and_then(|starts| starts.get(..2)) else {
+        let blocks = self.blocks.borrow();
+        let Some(block) = blocks.get(index / BLOCK_ROWS) else {
+            return;
+        };
+        let row = index % BLOCK_ROWS;
+        let Some(&[start, end]) = block.row_starts.get(row..).and_then(|starts| starts.get(..2)) else {
             return;
         };
         let range = start as usize..end as usize;
         let (Some(columns), Some(kinds), Some(payloads)) = (
-            self.columns.get(range.clone()),
-            self.kinds.get(range.clone()),
-            self.payloads.get(range),
+            block.columns.get(range.clone()),
+            block.kinds.get(range.clone()),
+            block.payloads.get(range),
         ) else {
             return;
         };
@@ -292,6 +313,18 @@ impl SheetRows {
                 slot.clear();
                 self.write_cell(slot, kind, payload);
             }
+        }
+    }
+
+    /// Gives back the memory of the rows before `index`, read for the last time: they read as
+    /// empty from now on. Whole blocks only; cheap to call for every row.
+    pub fn let_go_of_rows_before(&self, index: usize) {
+        if !index.is_multiple_of(BLOCK_ROWS) {
+            return;
+        }
+        let mut blocks = self.blocks.borrow_mut();
+        for block in blocks.iter_mut().take(index / BLOCK_ROWS) {
+            *block = Block::default();
         }
     }
 
@@ -636,16 +669,33 @@ impl Store {
             (self.row_starts, self.columns, self.kinds, self.payloads) = (row_starts, columns, kinds, payloads);
         }
         self.row_starts.push(self.columns.len() as u32);
-        self.row_starts.shrink_to_fit();
-        self.columns.shrink_to_fit();
-        self.kinds.shrink_to_fit();
-        self.payloads.shrink_to_fit();
+        let rows = self.row_starts.len() - 1;
+        // Cut into blocks from the end, each block's cells moved out and the rest shrunk, so
+        // that the cells are held about once, not twice, while they are cut.
+        let mut blocks = Vec::with_capacity(rows.div_ceil(BLOCK_ROWS));
+        for first in (0..rows).step_by(BLOCK_ROWS).rev() {
+            let starts = self.row_starts.split_off(first);
+            let cell = starts.first().map_or(0, |&start| start as usize);
+            let base = cell as u32;
+            let mut block = Block {
+                row_starts: starts.iter().map(|start| start - base).collect(),
+                columns: self.columns.split_off(cell),
+                kinds: self.kinds.split_off(cell),
+                payloads: self.payloads.split_off(cell),
+            };
+            // The block's last entry is where the next block starts: kept for the row before.
+            self.row_starts.push(base);
+            self.columns.shrink_to_fit();
+            self.kinds.shrink_to_fit();
+            self.payloads.shrink_to_fit();
+            block.row_starts.shrink_to_fit();
+            blocks.push(block);
+        }
+        blocks.reverse();
         self.text.shrink_to_fit();
         SheetRows {
-            row_starts: self.row_starts,
-            columns: self.columns,
-            kinds: self.kinds,
-            payloads: self.payloads,
+            blocks: RefCell::new(blocks),
+            rows,
             text: self.text,
             width: self.width,
             is_1904: self.is_1904,
@@ -1223,6 +1273,46 @@ mod tests {
         assert_eq!(out, strings(&["", "", "mid"]));
         rows.row_into(2, &mut out);
         assert_eq!(out, strings(&["FALSE", "99", ""]));
+    }
+
+    #[test]
+    fn rows_across_blocks_read_as_stored_and_are_let_go_of_behind() {
+        // Rows across several blocks, with empty rows on and around their edges; once in order,
+        // once with a cell out of order (the sorted path).
+        for out_of_order in [false, true] {
+            let mut store = Store::new(false);
+            let filled = |row: u32| row % 7 != 3 && !(4094..4099).contains(&row);
+            for row in (0..3 * BLOCK_ROWS as u32 + 5).filter(|&row| filled(row)) {
+                store.push_value(row, 0, &DataRef::Int(i64::from(row))).unwrap();
+                store.push_text(row, 2, &format!("r{row}")).unwrap();
+            }
+            if out_of_order {
+                store.push_value(1, 1, &DataRef::Bool(true)).unwrap();
+            }
+            let rows = store.finish();
+            assert_eq!((rows.len(), rows.width()), (3 * BLOCK_ROWS + 5, 3));
+            let mut out = Vec::new();
+            for row in 0..rows.len() {
+                rows.row_into(row, &mut out);
+                let wanted = match row as u32 {
+                    1 if out_of_order => strings(&["1", "TRUE", "r1"]),
+                    r if filled(r) => vec![r.to_string(), String::new(), format!("r{r}")],
+                    _ => strings(&["", "", ""]),
+                };
+                assert_eq!(out, wanted, "row {row}");
+            }
+            // The last pass lets go of whole blocks behind it; the rows ahead stay.
+            for row in 0..=2 * BLOCK_ROWS {
+                rows.let_go_of_rows_before(row);
+            }
+            rows.row_into(BLOCK_ROWS, &mut out);
+            assert_eq!(out, strings(&["", "", ""]), "a block let go of reads as empty");
+            let row = 2 * BLOCK_ROWS + 2;
+            assert!(filled(row as u32));
+            rows.row_into(row, &mut out);
+            assert_eq!(out, vec![row.to_string(), String::new(), format!("r{row}")]);
+            assert_eq!(rows.blocks.borrow().iter().filter(|b| b.columns.is_empty()).count(), 2);
+        }
     }
 
     #[test]

@@ -20,7 +20,7 @@ use super::problems::{Problem, ProblemKind};
 use super::profile::{ColumnProfile, Watch};
 use super::roles::{self, Decision};
 use super::rows::{FileLayout, FileSetup, RowReader};
-use super::sniff::{decode_reporting, detect_separator, has_quote, looks_binary, scan_quotes};
+use super::sniff::{decode_reporting, detect_separator, has_quote, looks_binary, scan_quotes_with, walk_quotes};
 use super::tools::{self, Tool};
 use super::xlsx;
 use super::{ColumnReport, FileBytes, FileReport, ImportOptions, Source};
@@ -172,8 +172,17 @@ impl Text<'_> {
         // One pass over the quotes finds a quote that swallows rows, and where a quoted file may
         // be cut for threads.
         let scan = quoted.then(|| {
-            let parts = parallel::threads_for(text.len()) * parallel::CHUNKS_PER_THREAD;
-            scan_quotes(text, separator, if lines_end_in_newline { parts } else { 1 })
+            let threads = parallel::threads_for(text.len());
+            let parts = if lines_end_in_newline {
+                threads * parallel::CHUNKS_PER_THREAD
+            } else {
+                1
+            };
+            scan_quotes_with(text, separator, parts, |spans| {
+                parallel::read_chunks(spans, threads, |&(from, stop)| {
+                    walk_quotes(text.as_bytes(), from, stop, separator)
+                })
+            })
         });
         if let Some((line, column)) = scan.as_ref().and_then(|scan| scan.unclosed) {
             let header = first_record(text, separator).and_then(|h| h.into_iter().nth(column - 1));
@@ -592,7 +601,7 @@ fn read_rows(table: &Table, first_line: u64, setup: &FileSetup, builder: &mut Da
                 report: reading.report,
                 problems: reading.problems,
             };
-            let walked = table.walk(&mut rows);
+            let walked = table.walk_for_the_last_time(&mut rows);
             let labels = rows.reader.labels;
             if let Err((line, reason)) = walked {
                 reading.tell_at(line, None, ProblemKind::Unreadable { reason });

@@ -53,7 +53,8 @@ pub(super) fn read_chunks_of(
         .count()
         .max(1);
     let header_lines = data.header_lines;
-    let read_chunk = |chunk: &str| -> Chunk {
+    let read_chunk = |chunk: &&str| -> Chunk {
+        let chunk: &str = chunk;
         // Room for about as many rows as the chunk has lines: the columns then grow once or
         // not at all, and room never used is never touched (no memory is spent on it).
         let lines_in_chunk = chunk.len() / bytes_per_line + chunk.len() / bytes_per_line / 8 + 16;
@@ -187,14 +188,15 @@ impl Visit for ChunkRows<'_, '_> {
     }
 }
 
-/// Each chunk read by `read_chunk` on up to `threads` threads; the results in chunk order.
-pub(super) fn read_chunks<'a, T: Send>(
-    chunks: &[&'a str],
+/// Each chunk (a part of a text, or anything else to share out) read by `read_chunk` on up to
+/// `threads` threads; the results in chunk order.
+pub(super) fn read_chunks<C: Sync, T: Send>(
+    chunks: &[C],
     threads: usize,
-    read_chunk: impl Fn(&'a str) -> T + Sync,
+    read_chunk: impl Fn(&C) -> T + Sync,
 ) -> Vec<T> {
     if threads <= 1 || chunks.len() <= 1 {
-        return chunks.iter().map(|chunk| read_chunk(chunk)).collect();
+        return chunks.iter().map(&read_chunk).collect();
     }
     let next = std::sync::atomic::AtomicUsize::new(0);
     let mut results: Vec<(usize, T)> = std::thread::scope(|scope| {

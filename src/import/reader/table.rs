@@ -60,6 +60,15 @@ impl<'t> Table<'t> {
     /// Visits every record; a record the csv reader cannot read ends the walk with its
     /// line and why.
     pub(super) fn walk(&self, visitor: &mut impl Visit) -> Result<(), (u64, String)> {
+        self.walk_then(visitor, false)
+    }
+
+    /// [`walk`](Self::walk) for the last time: a sheet's rows are let go of as they are read.
+    pub(super) fn walk_for_the_last_time(&self, visitor: &mut impl Visit) -> Result<(), (u64, String)> {
+        self.walk_then(visitor, true)
+    }
+
+    fn walk_then(&self, visitor: &mut impl Visit, let_go: bool) -> Result<(), (u64, String)> {
         match self {
             Table::Text {
                 text,
@@ -103,6 +112,9 @@ impl<'t> Table<'t> {
             Table::Sheet { rows, .. } => {
                 let mut fields = Vec::new();
                 for index in 0..rows.len() {
+                    if let_go {
+                        rows.let_go_of_rows_before(index);
+                    }
                     rows.row_into(index, &mut fields);
                     if !visitor.visit(index, index as u64 + 1, &fields) {
                         break;
