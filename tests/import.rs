@@ -310,6 +310,96 @@ fn a_big_file_on_disk_reads_as_the_same_bytes_in_memory() {
     assert_eq!(summary(&on_disk), summary(&in_memory));
 }
 
+/// A sheet big enough to be read in parts on several threads (and let go of block by block)
+/// gives what the same rows give as a text read by one csv reader: rows, order, ids, row
+/// numbers, problems.
+#[test]
+fn a_big_sheet_read_in_parts_matches_the_same_rows_read_as_one_text() {
+    use valgpuls::import::{Source, import_sources};
+    let header = [
+        "Id",
+        "Kommune",
+        "Rul",
+        "Uge",
+        "Valgdagen",
+        "Supporten",
+        "Kommentar",
+        "Brug af KLIK",
+    ];
+    let mut rows: Vec<Vec<String>> = vec![header.iter().map(|h| h.to_string()).collect()];
+    for i in 0..30_000usize {
+        let answer = |k: usize| match (i * 7 + k) % 23 {
+            _ if k == 0 && i % 4000 == 1 => "9".to_string(),
+            0 => "Ved ikke".to_string(),
+            n => (1 + n % 5).to_string(),
+        };
+        let comment = if i % 2500 == 3 { "fint nok" } else { "" };
+        // A category first seen in a later part, empty rows, a wave first seen late.
+        let usage = if i < 20_000 {
+            ""
+        } else {
+            ["Hver uge", "Sjældnere"][i % 2]
+        };
+        if i % 9_000 == 5 {
+            rows.push(vec![String::new(); header.len()]);
+        }
+        rows.push(vec![
+            (i + 1).to_string(),
+            format!("Kommune {}", i % 98),
+            ["Rul 2", "Rul 3", "Rul 1"][i * 3 / 30_000].to_string(),
+            format!("Uge {}", 1 + i % 5),
+            answer(0),
+            answer(1),
+            comment.to_string(),
+            usage.to_string(),
+        ]);
+    }
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    for (row, values) in rows.iter().enumerate() {
+        for (column, value) in values.iter().enumerate().filter(|(_, v)| !v.is_empty()) {
+            match value.parse::<f64>() {
+                Ok(number) => sheet.write_number(row as u32, column as u16, number),
+                Err(_) => sheet.write_string(row as u32, column as u16, value),
+            }
+            .unwrap();
+        }
+    }
+    let text: String = rows.iter().map(|row| row.join(";") + "\r\n").collect();
+    let import = |name: &str, bytes: Vec<u8>| {
+        let options = ImportOptions {
+            one_reader: true,
+            ..ImportOptions::default()
+        };
+        import_sources(
+            &[Source {
+                name: name.into(),
+                bytes: bytes.into(),
+            }],
+            &options,
+        )
+    };
+    let sheet = import("svar.xlsx", workbook.save_to_buffer().unwrap());
+    let text = import("svar.xlsx", text.into_bytes());
+    assert_eq!(sheet.dataset.answer_count(), text.dataset.answer_count());
+    assert_eq!(rows_as_text(&sheet), rows_as_text(&text));
+    assert_eq!(sheet.dataset.waves, ["Rul 2", "Rul 3", "Rul 1"]);
+    assert_eq!(sheet.dataset.comments, text.dataset.comments);
+    let places = |import: &Import| -> Vec<(Option<u64>, Option<usize>, String)> {
+        let problems = import.problems.iter();
+        problems
+            .map(|p| (p.line, p.column.as_ref().map(|c| c.0), format!("{:?}", p.kind)))
+            .collect()
+    };
+    assert_eq!(places(&sheet), places(&text));
+    assert!(sheet.problems.iter().filter(|p| p.is_error()).count() >= 8);
+    let last = sheet.dataset.answer_count() - 1;
+    assert_eq!(sheet.dataset.row_source(last), Some(("svar.xlsx", 30_005)));
+    let summary =
+        |import: &Import| serde_json::to_string(&summary(&import.dataset, &Filter::default()).unwrap()).unwrap();
+    assert_eq!(summary(&sheet), summary(&text));
+}
+
 /// A file big enough to be read in parallel chunks gives exactly what the record-by-record
 /// reader gives for the same rows: answers, order, line numbers, problems, comments.
 #[test]

@@ -20,12 +20,12 @@
 //!   calculated has none, and its cells read as empty);
 //! - empty cells and merged cells other than the top-left one: "".
 
-use std::cell::RefCell;
 use std::collections::HashMap;
 // Text is built in Strings, whose `write!` cannot fail: the `let _ = write!`s drop nothing.
 use std::fmt::Write as _;
 use std::io::Cursor;
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::{Mutex, PoisonError};
 
 use calamine::{CellErrorType, DataRef, Reader, SheetType, Xlsx, XlsxError as CalamineError};
 
@@ -239,11 +239,11 @@ impl Workbook<'_> {
 
 /// A sheet's cells, held compactly and turned into text a row at a time. The rows are kept in
 /// blocks, so that the last pass over them can give each block's memory back once it is read
-/// ([`SheetRows::let_go_of_rows_before`]): the sheet and the data read from it are then not
-/// held whole at the same time.
+/// ([`SheetRows::let_go_of`]): the sheet and the data read from it are then not held whole at
+/// the same time. Threads may read (and let go of) different rows at once.
 pub struct SheetRows {
     /// Block `b` holds rows `b * BLOCK_ROWS ..`; a block let go of is empty.
-    blocks: RefCell<Vec<Block>>,
+    blocks: Vec<Mutex<Block>>,
     rows: usize,
     text: String,
     width: usize,
@@ -251,7 +251,7 @@ pub struct SheetRows {
 }
 
 /// Rows per block: a few hundred kilobytes of cells in a survey's sheet.
-const BLOCK_ROWS: usize = 4096;
+pub const BLOCK_ROWS: usize = 4096;
 
 /// The cells of some rows.
 #[derive(Default)]
@@ -292,10 +292,11 @@ impl SheetRows {
             text.clear();
         }
         out.resize_with(self.width, String::new);
-        let blocks = self.blocks.borrow();
-        let Some(block) = blocks.get(index / BLOCK_ROWS) else {
+        let Some(block) = self.blocks.get(index / BLOCK_ROWS) else {
             return;
         };
+        // A thread that panicked holding a block left it whole: its cells are still right.
+        let block = block.lock().unwrap_or_else(PoisonError::into_inner);
         let row = index % BLOCK_ROWS;
         let Some(&[start, end]) = block.row_starts.get(row..).and_then(|starts| starts.get(..2)) else {
             return;
@@ -316,15 +317,18 @@ impl SheetRows {
         }
     }
 
-    /// Gives back the memory of the rows before `index`, read for the last time: they read as
-    /// empty from now on. Whole blocks only; cheap to call for every row.
-    pub fn let_go_of_rows_before(&self, index: usize) {
-        if !index.is_multiple_of(BLOCK_ROWS) {
-            return;
-        }
-        let mut blocks = self.blocks.borrow_mut();
-        for block in blocks.iter_mut().take(index / BLOCK_ROWS) {
-            *block = Block::default();
+    /// Gives back the memory of `rows`, read for the last time: they read as empty from now on.
+    /// Only the blocks that lie wholly in them.
+    pub fn let_go_of(&self, rows: std::ops::Range<usize>) {
+        let first = rows.start.div_ceil(BLOCK_ROWS);
+        // The last block ends at the last row, however few rows it has.
+        let end = if rows.end >= self.rows {
+            self.blocks.len()
+        } else {
+            rows.end / BLOCK_ROWS
+        };
+        for block in self.blocks.iter().take(end).skip(first) {
+            *block.lock().unwrap_or_else(PoisonError::into_inner) = Block::default();
         }
     }
 
@@ -692,7 +696,7 @@ impl Store {
         blocks.reverse();
         self.text.shrink_to_fit();
         SheetRows {
-            blocks: RefCell::new(blocks),
+            blocks: blocks.into_iter().map(Mutex::new).collect(),
             rows,
             text: self.text,
             width: self.width,
@@ -1339,16 +1343,27 @@ mod tests {
                 assert_eq!(out, wanted, "row {row}");
             }
             // The last pass lets go of whole blocks behind it; the rows ahead stay.
-            for row in 0..=2 * BLOCK_ROWS {
-                rows.let_go_of_rows_before(row);
-            }
+            rows.let_go_of(0..2 * BLOCK_ROWS + 1);
             rows.row_into(BLOCK_ROWS, &mut out);
             assert_eq!(out, strings(&["", "", ""]), "a block let go of reads as empty");
             let row = 2 * BLOCK_ROWS + 2;
             assert!(filled(row as u32));
             rows.row_into(row, &mut out);
             assert_eq!(out, vec![row.to_string(), String::new(), format!("r{row}")]);
-            assert_eq!(rows.blocks.borrow().iter().filter(|b| b.columns.is_empty()).count(), 2);
+            let let_go = || {
+                rows.blocks
+                    .iter()
+                    .filter(|b| b.lock().unwrap().columns.is_empty())
+                    .count()
+            };
+            assert_eq!(let_go(), 2);
+            // Part of a block is not let go of; the end of the rows ends the last block.
+            rows.let_go_of(2 * BLOCK_ROWS + 2..3 * BLOCK_ROWS);
+            assert_eq!(let_go(), 2);
+            rows.let_go_of(2 * BLOCK_ROWS..rows.len());
+            rows.row_into(3 * BLOCK_ROWS + 1, &mut out);
+            assert_eq!(out, strings(&["", "", ""]));
+            assert_eq!(let_go(), 4);
         }
     }
 

@@ -288,9 +288,9 @@ fn read_in_one_pass(
     builder: &mut DatasetBuilder,
     reading: &mut Reading,
 ) -> bool {
-    let Table::Text { separator, .. } = table else {
+    if !matches!(table, Table::Text { .. }) {
         return false;
-    };
+    }
     let Some(data) = table
         .data_chunks(header.first_line, parallel::CHUNKS_PER_THREAD)
         .filter(|data| data.chunks.len() > 1)
@@ -327,7 +327,7 @@ fn read_in_one_pass(
         guess_dates.clone(),
         guess_needed,
     );
-    let mut chunks = parallel::read_chunks_of(&data, *separator, &guess_setup, Some(&watches));
+    let mut chunks = parallel::read_chunks_of(&data, &guess_setup, Some(&watches));
     let profiles = match parallel::merged_profile(&mut chunks, data.header_lines, header.names.len()) {
         Ok(profiles) => profiles,
         Err((line, column)) => {
@@ -590,18 +590,16 @@ fn columns_from(
 /// record. The answer labels met go to the report.
 fn read_rows(table: &Table, first_line: u64, setup: &FileSetup, builder: &mut DatasetBuilder, reading: &mut Reading) {
     let chunked = table.data_chunks(first_line, parallel::CHUNKS_PER_THREAD);
-    let labels = match (chunked, table) {
-        (Some(data), Table::Text { separator, .. }) => {
-            parallel::read_chunks_in_parallel(&data, *separator, setup, builder, reading.report, reading.problems)
-        }
-        _ => {
+    let labels = match chunked {
+        Some(data) => parallel::read_chunks_in_parallel(&data, setup, builder, reading.report, reading.problems),
+        None => {
             let mut rows = Rows {
                 first_line,
                 reader: RowReader::new(setup, builder),
                 report: reading.report,
                 problems: reading.problems,
             };
-            let walked = table.walk_for_the_last_time(&mut rows);
+            let walked = table.walk(&mut rows);
             let labels = rows.reader.labels;
             if let Err((line, reason)) = walked {
                 reading.tell_at(line, None, ProblemKind::Unreadable { reason });

@@ -8,7 +8,7 @@ use super::super::columns::Role;
 use super::super::profile::{ColumnProfile, Watch};
 use super::super::rows::{Fields, FileSetup, RowReader};
 use super::super::{FileReport, Problem, ProblemKind};
-use super::table::{DataChunks, Profiler, Visit, is_blank, walk_chunk};
+use super::table::{DataChunks, Piece, Profiler, Visit, is_blank, walk_chunk};
 use crate::dataset::DatasetBuilder;
 
 /// What one thread made of its chunk of lines: its rows, and (when asked) the profile of
@@ -27,25 +27,23 @@ pub(super) struct Chunk {
 /// go.
 pub(super) fn read_chunks_in_parallel(
     data: &DataChunks,
-    separator: u8,
     setup: &FileSetup,
     builder: &mut DatasetBuilder,
     report: &mut FileReport,
     problems: &mut Vec<Problem>,
 ) -> HashMap<String, Option<f64>> {
-    let chunks = read_chunks_of(data, separator, setup, None);
+    let chunks = read_chunks_of(data, setup, None);
     join_chunks(chunks, setup.file, builder, report, problems)
 }
 
 /// Reads every chunk's rows with `setup`, and, when `watches` are given, profiles every value
-/// of every column in the same pass (the chunks' profiles in [`Chunk`]).
-pub(super) fn read_chunks_of(
-    data: &DataChunks,
-    separator: u8,
-    setup: &FileSetup,
-    watches: Option<&[Watch]>,
-) -> Vec<Chunk> {
-    let bytes_per_line = data.chunks.first().map_or(1, |chunk| bytes_per_line(chunk));
+/// of every column in the same pass (the chunks' profiles in [`Chunk`]). Without `watches`
+/// this is the last pass over the chunks: each gives its memory back once read.
+pub(super) fn read_chunks_of(data: &DataChunks, setup: &FileSetup, watches: Option<&[Watch]>) -> Vec<Chunk> {
+    let bytes_per_line = match data.chunks.first() {
+        Some(Piece::Text(text)) => bytes_per_line(text),
+        _ => 1,
+    };
     let answers_per_row = setup
         .roles
         .iter()
@@ -53,11 +51,11 @@ pub(super) fn read_chunks_of(
         .count()
         .max(1);
     let header_lines = data.header_lines;
-    let read_chunk = |chunk: &&str| -> Chunk {
-        let chunk: &str = chunk;
+    let read_chunk = |chunk: &Piece| -> Chunk {
         // Room for about as many rows as the chunk has lines: the columns then grow once or
         // not at all, and room never used is never touched (no memory is spent on it).
-        let lines_in_chunk = chunk.len() / bytes_per_line + chunk.len() / bytes_per_line / 8 + 16;
+        let records = chunk.records(bytes_per_line);
+        let lines_in_chunk = records + records / 8 + 16;
         let mut builder = DatasetBuilder::with_capacity(lines_in_chunk * answers_per_row);
         let mut report = FileReport::new(setup.file);
         let mut problems = Vec::new();
@@ -69,10 +67,12 @@ pub(super) fn read_chunks_of(
             problems: &mut problems,
             profile: watches.map(Profiler::watching),
         };
-        let walked = walk_chunk(chunk, separator, data.quoted, &mut rows);
-        // Its rows are in the builder now: the part of the file is not held beside them.
-        if let Some(file) = data.file {
-            file.let_go_of(chunk.as_bytes());
+        let walked = walk_chunk(chunk, data.separator, data.quoted, &mut rows);
+        // Its rows are in the builder now: the part of the file is not held beside them. (A
+        // text's part read with a guess of the roles may be read again: it comes back from
+        // the file. A sheet's part would not: it is let go of in the last pass only.)
+        if watches.is_none() || matches!(chunk, Piece::Text(_)) {
+            chunk.let_go(data.file);
         }
         let labels = rows.reader.labels;
         let profile = rows.profile;
@@ -83,7 +83,10 @@ pub(super) fn read_chunks_of(
                     line: Some(line + header_lines),
                     ..Problem::of_file(setup.file, ProblemKind::Unreadable { reason })
                 });
-                memchr::memchr_iter(b'\n', chunk.as_bytes()).count() as u64
+                match chunk {
+                    Piece::Text(text) => memchr::memchr_iter(b'\n', text.as_bytes()).count() as u64,
+                    Piece::Rows(_, rows) => rows.len() as u64,
+                }
             }
         };
         Chunk {

@@ -4,7 +4,7 @@
 use super::super::lines::split_at_line_ends;
 use super::super::profile::{ColumnProfile, Watch};
 use super::super::rows::{Fields, LineCounter, RowReader, SplitLine};
-use super::super::xlsx::SheetRows;
+use super::super::xlsx::{BLOCK_ROWS, SheetRows};
 use super::super::{FileBytes, FileReport, Problem};
 use super::parallel::{read_chunks, threads_for};
 use csv::StringRecord;
@@ -39,15 +39,46 @@ pub(super) enum Chunking {
     Whole,
 }
 
-/// The data of a text cut into parts that each start with a record: the parts, the lines
+/// The data of a table cut into parts that each start with a record: the parts, the lines
 /// before the first (the header), and whether the parts hold quotes.
 pub(super) struct DataChunks<'t> {
-    pub chunks: Vec<&'t str>,
+    pub chunks: Vec<Piece<'t>>,
+    pub separator: u8,
     /// Where a part's memory goes back to once read, see [`FileBytes::let_go_of`].
     pub file: Option<&'t FileBytes>,
     pub header_lines: u64,
     pub quoted: bool,
     pub threads: usize,
+}
+
+/// A part of a table's data: lines of a text, or rows of a sheet.
+#[derive(Clone)]
+pub(super) enum Piece<'t> {
+    Text(&'t str),
+    Rows(&'t SheetRows, std::ops::Range<usize>),
+}
+
+impl Piece<'_> {
+    /// About how many records the piece holds, given a text's bytes per line.
+    pub(super) fn records(&self, bytes_per_line: usize) -> usize {
+        match self {
+            Piece::Text(text) => text.len() / bytes_per_line.max(1),
+            Piece::Rows(_, rows) => rows.len(),
+        }
+    }
+
+    /// The piece has been read for the last time: its memory goes back (see
+    /// [`FileBytes::let_go_of`] and [`SheetRows::let_go_of`]).
+    pub(super) fn let_go(&self, file: Option<&FileBytes>) {
+        match self {
+            Piece::Text(text) => {
+                if let Some(file) = file {
+                    file.let_go_of(text.as_bytes());
+                }
+            }
+            Piece::Rows(sheet, rows) => sheet.let_go_of(rows.clone()),
+        }
+    }
 }
 
 /// Something done with each record of a table: its index among the records (blank ones
@@ -60,15 +91,6 @@ impl<'t> Table<'t> {
     /// Visits every record; a record the csv reader cannot read ends the walk with its
     /// line and why.
     pub(super) fn walk(&self, visitor: &mut impl Visit) -> Result<(), (u64, String)> {
-        self.walk_then(visitor, false)
-    }
-
-    /// [`walk`](Self::walk) for the last time: a sheet's rows are let go of as they are read.
-    pub(super) fn walk_for_the_last_time(&self, visitor: &mut impl Visit) -> Result<(), (u64, String)> {
-        self.walk_then(visitor, true)
-    }
-
-    fn walk_then(&self, visitor: &mut impl Visit, let_go: bool) -> Result<(), (u64, String)> {
         match self {
             Table::Text {
                 text,
@@ -112,9 +134,6 @@ impl<'t> Table<'t> {
             Table::Sheet { rows, .. } => {
                 let mut fields = Vec::new();
                 for index in 0..rows.len() {
-                    if let_go {
-                        rows.let_go_of_rows_before(index);
-                    }
                     rows.row_into(index, &mut fields);
                     if !visitor.visit(index, index as u64 + 1, &fields) {
                         break;
@@ -146,11 +165,14 @@ impl<'t> Table<'t> {
 
     /// The data after the header lines in parts for threads, when the text may be cut.
     pub(super) fn data_chunks(&self, first_line: u64, parts_per_thread: usize) -> Option<DataChunks<'t>> {
-        let Table::Text {
-            text, chunking, file, ..
-        } = self
-        else {
-            return None;
+        let (text, separator, chunking, file) = match self {
+            Table::Text {
+                text,
+                separator,
+                chunking,
+                file,
+            } => (text, *separator, chunking, file),
+            Table::Sheet { rows, .. } => return Some(sheet_chunks(rows, first_line, parts_per_thread)),
         };
         let header_lines = first_line.saturating_sub(1);
         let data = skip_lines(text, header_lines);
@@ -161,21 +183,23 @@ impl<'t> Table<'t> {
             Chunking::Lines => split_at_line_ends(data.as_bytes(), parts)
                 .into_iter()
                 .filter_map(|range| data.get(range))
+                .map(Piece::Text)
                 .collect(),
             Chunking::AtCuts(cuts) => {
                 let offset = text.len() - data.len();
                 let mut chunks = Vec::new();
                 let mut start = 0;
                 for cut in cuts.iter().filter(|c| **c > offset).map(|c| c - offset) {
-                    chunks.extend(data.get(start..cut));
+                    chunks.extend(data.get(start..cut).map(Piece::Text));
                     start = cut;
                 }
-                chunks.extend(data.get(start..));
+                chunks.extend(data.get(start..).map(Piece::Text));
                 chunks
             }
         };
         Some(DataChunks {
             chunks,
+            separator,
             file: *file,
             header_lines,
             quoted: matches!(chunking, Chunking::AtCuts(_)),
@@ -303,6 +327,39 @@ impl Visit for Rows<'_, '_> {
     }
 }
 
+/// A sheet's rows after the header in parts for threads, each part whole blocks of the sheet's
+/// store (so that each block is let go of by the one thread that read it last).
+fn sheet_chunks<'t>(rows: &'t SheetRows, first_line: u64, parts_per_thread: usize) -> DataChunks<'t> {
+    let header_lines = first_line.saturating_sub(1);
+    let first = usize::try_from(header_lines).unwrap_or(usize::MAX).min(rows.len());
+    // About eight bytes a cell, to weigh a sheet as a text of its size would be weighed.
+    let threads = threads_for((rows.len() - first).saturating_mul(rows.width()).saturating_mul(8));
+    // Parts of at most 16 blocks even on one thread: each is let go of once read.
+    let parts = (threads * parts_per_thread).max((rows.len() - first).div_ceil(16 * BLOCK_ROWS));
+    let mut chunks = Vec::new();
+    let mut start = first;
+    for k in 1..=parts {
+        let share = first + (rows.len() - first) * k / parts;
+        let end = if k == parts {
+            rows.len()
+        } else {
+            share.next_multiple_of(BLOCK_ROWS).min(rows.len())
+        };
+        if end > start {
+            chunks.push(Piece::Rows(rows, start..end));
+            start = end;
+        }
+    }
+    DataChunks {
+        chunks,
+        separator: 0,
+        file: None,
+        header_lines,
+        quoted: false,
+        threads,
+    }
+}
+
 /// Every column's profile; a plain text's lines in parallel chunks, as its rows are read.
 /// Why the profile could not be made: the csv reader's error, or a field past the limit.
 pub(super) enum ProfileError {
@@ -322,7 +379,7 @@ pub(super) fn profile_columns(
     watches: &[Watch],
 ) -> Result<Vec<ColumnProfile>, ProfileError> {
     let empty = || Profiler::watching(watches);
-    let (Some(data), Table::Text { separator, .. }) = (table.data_chunks(first_line, 1), table) else {
+    let Some(data) = table.data_chunks(first_line, 1) else {
         let mut profiler = Profiler { first_line, ..empty() };
         table.walk(&mut profiler)?;
         return match profiler.too_long {
@@ -332,7 +389,7 @@ pub(super) fn profile_columns(
     };
     let parts = read_chunks(&data.chunks, data.threads, |chunk| {
         let mut profiler = empty();
-        let walked = walk_chunk(chunk, *separator, data.quoted, &mut profiler);
+        let walked = walk_chunk(chunk, data.separator, data.quoted, &mut profiler);
         (profiler, walked)
     });
     let mut profiles: Vec<ColumnProfile> = watches.iter().map(|watch| ColumnProfile::watching(*watch)).collect();
@@ -367,14 +424,25 @@ pub(super) fn sample_profile(
     profiler.too_long.is_none().then_some(profiler.profiles)
 }
 
-/// Visits the records of a part of a text that starts with a record, numbering its lines
-/// from 1; the number of line ends in it, to number the next part's lines on.
+/// Visits the records of a part of a table that starts with a record, numbering its lines
+/// from 1; the number of line ends in it (rows of a sheet), to number the next part's lines on.
 pub(super) fn walk_chunk(
-    chunk: &str,
+    piece: &Piece,
     separator: u8,
     quoted: bool,
     visitor: &mut impl Visit,
 ) -> Result<u64, (u64, String)> {
+    let chunk = match piece {
+        Piece::Text(chunk) => *chunk,
+        Piece::Rows(sheet, rows) => {
+            let mut fields = Vec::new();
+            for (index, row) in rows.clone().enumerate() {
+                sheet.row_into(row, &mut fields);
+                visitor.visit(index, index as u64 + 1, &fields);
+            }
+            return Ok(rows.len() as u64);
+        }
+    };
     if quoted {
         let table = Table::Text {
             text: chunk,
