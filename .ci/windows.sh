@@ -6,6 +6,7 @@
 #     write, and the bad files): the same stdout, stderr and exit code;
 #   - summary and check on copies of sample and fixture files in a folder with spaces and æøå,
 #     the path given with / and, to the Windows build, with \;
+#   - summary on files past 8 MB, which are mapped rather than read (Windows-1252 and UTF-8);
 #   - report --out DIR: the same printed list and the same set of files written;
 #   - with no arguments, under a virtual X display: a window titled valgpuls opens and shows a
 #     picture (not one flat colour), and the program is still running 8 s later.
@@ -186,6 +187,20 @@ compare summary-two-files summary sample-data/checkin-survey.csv sample-data/kli
 compare summary-plan summary --role Rul=ignore --role Uge=ignore --plan sample-data/plan.csv sample-data/checkin-survey.csv
 compare check-plan check --lang en --role Rul=ignore --role Uge=ignore --plan sample-data/plan.csv sample-data/checkin-survey.csv
 compare usage summary --format xml
+# Files from 8 MB on are mapped rather than read (src/import/source.rs), and a UTF-8 one is
+# given back to the system part by part: a big Windows-1252 file and the same in UTF-8, made
+# of the sample's rows.
+big=$scratch/big
+mkdir -p "$big"
+{
+  head -n 1 sample-data/checkin-survey.csv
+  for _ in $(seq 180); do tail -n +2 sample-data/checkin-survey.csv; done
+} >"$big/checkin-big-cp1252.csv"
+iconv -f WINDOWS-1252 -t UTF-8 "$big/checkin-big-cp1252.csv" >"$big/checkin-big-utf8.csv"
+pushd "$big" >/dev/null
+compare summary-big-cp1252 summary checkin-big-cp1252.csv
+compare summary-big-utf8 summary checkin-big-utf8.csv
+popd >/dev/null
 echo "   $runs runs compared, $failures differences"
 step_done
 
