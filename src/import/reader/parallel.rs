@@ -1,6 +1,7 @@
-//! A text's records read in chunks on every core (quote-free lines, or a quoted text cut
-//! outside its quoted fields), joined in order so rows, first appearances and line numbers are
-//! as if read in one go; the values profiled in the same pass when the roles are speculated.
+//! A table's records read in chunks on every core (a quote-free text's lines, a quoted text cut
+//! outside its quoted fields, a sheet's rows in whole blocks), joined in order so rows, first
+//! appearances and line numbers are as if read in one go; the values profiled in the same pass
+//! when the roles are speculated.
 
 use std::collections::HashMap;
 

@@ -163,7 +163,8 @@ impl<'t> Table<'t> {
         }
     }
 
-    /// The data after the header lines in parts for threads, when the text may be cut.
+    /// The data after the header lines in parts for threads: a sheet's always, a text's when it
+    /// may be cut (see [`Chunking`]).
     pub(super) fn data_chunks(&self, first_line: u64, parts_per_thread: usize) -> Option<DataChunks<'t>> {
         let (text, separator, chunking, file) = match self {
             Table::Text {
