@@ -109,21 +109,32 @@ fn count_rows(frame: &DataFrame, keys: &Keys, rows: std::ops::Range<usize>) -> P
 /// `packed = packed × size + code` for every row of the block.
 fn add_codes(column: &Column, part: Part, packed: &mut [u64]) -> PolarsResult<()> {
     let size = part.size();
-    let mut push = |codes: &mut dyn Iterator<Item = u64>| {
-        for (key, code) in packed.iter_mut().zip(codes) {
-            *key = *key * size + code;
-        }
-    };
+    let code = |value: Option<i64>| part.code_of(value);
+    // A column without gaps in one piece (most blocks) is read as a plain slice.
     match column.dtype() {
-        DataType::UInt32 => push(&mut column.u32()?.iter().map(|v| part.code_of(v.map(i64::from)))),
-        DataType::Int32 => push(&mut column.i32()?.iter().map(|v| part.code_of(v.map(i64::from)))),
-        DataType::Boolean => push(&mut column.bool()?.iter().map(|v| part.code_of(v.map(i64::from)))),
+        DataType::UInt32 => match column.u32()?.cont_slice() {
+            Ok(values) => push_codes(packed, size, values.iter().map(|&v| code(Some(i64::from(v))))),
+            Err(_) => push_codes(packed, size, column.u32()?.iter().map(|v| code(v.map(i64::from)))),
+        },
+        DataType::Int32 => match column.i32()?.cont_slice() {
+            Ok(values) => push_codes(packed, size, values.iter().map(|&v| code(Some(i64::from(v))))),
+            Err(_) => push_codes(packed, size, column.i32()?.iter().map(|v| code(v.map(i64::from)))),
+        },
+        DataType::Boolean => push_codes(packed, size, column.bool()?.iter().map(|v| code(v.map(i64::from)))),
         _ => {
             let wide = column.cast(&DataType::Int64)?;
-            push(&mut wide.i64()?.iter().map(|v| part.code_of(v)));
+            push_codes(packed, size, wide.i64()?.iter().map(code));
         }
     }
     Ok(())
+}
+
+/// `packed = packed × size + code`, one code per row: generic, so that each column's loop is
+/// compiled for its own iterator (a `dyn Iterator` cost a call per value).
+fn push_codes(packed: &mut [u64], size: u64, codes: impl Iterator<Item = u64>) {
+    for (key, code) in packed.iter_mut().zip(codes) {
+        *key = *key * size + code;
+    }
 }
 
 /// The same counts with each row's codes as a list, for keys too wide to pack.
