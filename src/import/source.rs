@@ -9,7 +9,7 @@ use std::sync::Arc;
 /// Files from this size on are mapped (or, where mapping fails, read in parallel parts):
 /// copying a file out of the system's cache into fresh memory is work for the processor, and
 /// a core does it at a fraction of what the memory can take.
-const PARALLEL_READ_FROM: u64 = 8 << 20;
+const BIG_FILE_FROM: u64 = 8 << 20;
 const MAX_READ_THREADS: usize = 8;
 
 /// A file's bytes: read into memory, or mapped (read-only) from the file itself.
@@ -23,19 +23,6 @@ enum Held {
     Read(Vec<u8>),
     /// Shared, so that a clone of a source does not copy a big file.
     Mapped(Arc<memmap2::Mmap>),
-}
-
-impl FileBytes {
-    /// The file's bytes as they were read or mapped: big files mapped, small ones read.
-    pub(super) fn of_file(path: &Path) -> io::Result<FileBytes> {
-        let length = std::fs::metadata(path)?.len();
-        if length >= PARALLEL_READ_FROM
-            && let Some(mapped) = map(path, length)
-        {
-            return Ok(FileBytes(Held::Mapped(Arc::new(mapped))));
-        }
-        read_whole_file(path).map(FileBytes::from)
-    }
 }
 
 /// The file mapped read-only, when the system allows it and the file is as long as it was.
@@ -53,6 +40,17 @@ fn map(path: &Path, length: u64) -> Option<memmap2::Mmap> {
 }
 
 impl FileBytes {
+    /// The file's bytes as they were read or mapped: big files mapped, small ones read.
+    pub(super) fn of_file(path: &Path) -> io::Result<FileBytes> {
+        let length = std::fs::metadata(path)?.len();
+        if length >= BIG_FILE_FROM
+            && let Some(mapped) = map(path, length)
+        {
+            return Ok(FileBytes(Held::Mapped(Arc::new(mapped))));
+        }
+        read_whole_file(path).map(FileBytes::from)
+    }
+
     /// Gives the memory that `part` (a slice of these bytes, read and not needed again soon)
     /// holds back to the system, so that a big file and the data read from it are not held
     /// whole at the same time. Only mapped bytes are given back, and only on systems that
@@ -121,7 +119,7 @@ pub(super) fn read_whole_file(path: &Path) -> io::Result<Vec<u8>> {
     let Ok(size) = usize::try_from(length) else {
         return std::fs::read(path);
     };
-    if length < PARALLEL_READ_FROM || threads < 2 {
+    if length < BIG_FILE_FROM || threads < 2 {
         return std::fs::read(path);
     }
     let mut bytes = vec![0u8; size];
@@ -167,7 +165,7 @@ mod tests {
                 let mut length = 0;
                 move |row| {
                     length += row.len();
-                    length < (PARALLEL_READ_FROM as usize) + 12_345
+                    length < (BIG_FILE_FROM as usize) + 12_345
                 }
             })
             .collect()
@@ -186,7 +184,7 @@ mod tests {
         let read = read_whole_file(&path);
         std::fs::remove_file(&path).unwrap();
         let read = read.unwrap();
-        assert!(read.len() as u64 > PARALLEL_READ_FROM);
+        assert!(read.len() as u64 > BIG_FILE_FROM);
         assert!(read == text.as_bytes(), "the parts were put together wrongly");
     }
 
