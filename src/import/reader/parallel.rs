@@ -9,7 +9,7 @@ use super::super::columns::Role;
 use super::super::profile::{ColumnProfile, Watch};
 use super::super::rows::{Fields, FileSetup, RowReader};
 use super::super::{FileReport, Problem, ProblemKind};
-use super::table::{DataChunks, Piece, Profiler, Visit, is_blank, walk_chunk};
+use super::table::{DataChunks, Piece, Profiler, Visit, is_blank};
 use crate::dataset::DatasetBuilder;
 
 /// What one thread made of its chunk of lines: its rows, and (when asked) the profile of
@@ -68,7 +68,7 @@ pub(super) fn read_chunks_of(data: &DataChunks, setup: &FileSetup, watches: Opti
             problems: &mut problems,
             profile: watches.map(Profiler::watching),
         };
-        let walked = walk_chunk(chunk, data.separator, data.quoted, &mut rows);
+        let walked = data.walk(chunk, &mut rows);
         // Its rows are in the builder now: the part of the file is not held beside them. (A
         // text's part read with a guess of the roles may be read again: it comes back from
         // the file. A sheet's part would not: it is let go of in the last pass only.)
@@ -84,10 +84,7 @@ pub(super) fn read_chunks_of(data: &DataChunks, setup: &FileSetup, watches: Opti
                     line: Some(line + header_lines),
                     ..Problem::of_file(setup.file, ProblemKind::Unreadable { reason })
                 });
-                match chunk {
-                    Piece::Text(text) => memchr::memchr_iter(b'\n', text.as_bytes()).count() as u64,
-                    Piece::Rows(_, rows) => rows.len() as u64,
-                }
+                chunk.lines()
             }
         };
         Chunk {

@@ -59,6 +59,14 @@ pub(super) enum Piece<'t> {
 }
 
 impl Piece<'_> {
+    /// The piece's lines (its line ends; a sheet's rows).
+    pub(super) fn lines(&self) -> u64 {
+        match self {
+            Piece::Text(text) => memchr::memchr_iter(b'\n', text.as_bytes()).count() as u64,
+            Piece::Rows(_, rows) => rows.len() as u64,
+        }
+    }
+
     /// About how many records the piece holds, given a text's bytes per line.
     pub(super) fn records(&self, bytes_per_line: usize) -> usize {
         match self {
@@ -390,7 +398,7 @@ pub(super) fn profile_columns(
     };
     let parts = read_chunks(&data.chunks, data.threads, |chunk| {
         let mut profiler = empty();
-        let walked = walk_chunk(chunk, data.separator, data.quoted, &mut profiler);
+        let walked = data.walk(chunk, &mut profiler);
         (profiler, walked)
     });
     let mut profiles: Vec<ColumnProfile> = watches.iter().map(|watch| ColumnProfile::watching(*watch)).collect();
@@ -425,41 +433,37 @@ pub(super) fn sample_profile(
     profiler.too_long.is_none().then_some(profiler.profiles)
 }
 
-/// Visits the records of a part of a table that starts with a record, numbering its lines
-/// from 1; the number of line ends in it (rows of a sheet), to number the next part's lines on.
-pub(super) fn walk_chunk(
-    piece: &Piece,
-    separator: u8,
-    quoted: bool,
-    visitor: &mut impl Visit,
-) -> Result<u64, (u64, String)> {
-    let chunk = match piece {
-        Piece::Text(chunk) => *chunk,
-        Piece::Rows(sheet, rows) => {
-            let mut fields = Vec::new();
-            for (index, row) in rows.clone().enumerate() {
-                sheet.row_into(row, &mut fields);
-                visitor.visit(index, index as u64 + 1, &fields);
+impl DataChunks<'_> {
+    /// Visits the records of one of these parts, numbering its lines from 1; the number of
+    /// its lines, to number the next part's lines on.
+    pub(super) fn walk(&self, piece: &Piece, visitor: &mut impl Visit) -> Result<u64, (u64, String)> {
+        match piece {
+            Piece::Rows(sheet, rows) => {
+                let mut fields = Vec::new();
+                for (index, row) in rows.clone().enumerate() {
+                    sheet.row_into(row, &mut fields);
+                    visitor.visit(index, index as u64 + 1, &fields);
+                }
             }
-            return Ok(rows.len() as u64);
+            Piece::Text(text) if self.quoted => {
+                let table = Table::Text {
+                    text,
+                    separator: self.separator,
+                    chunking: Chunking::Whole,
+                    file: None,
+                };
+                table.walk(visitor)?;
+            }
+            Piece::Text(text) => {
+                let mut index = 0;
+                super::super::lines::for_each_line(text, self.separator, |fields| {
+                    visitor.visit(index, index as u64 + 1, &SplitLine { fields });
+                    index += 1;
+                });
+            }
         }
-    };
-    if quoted {
-        let table = Table::Text {
-            text: chunk,
-            separator,
-            chunking: Chunking::Whole,
-            file: None,
-        };
-        table.walk(visitor)?;
-    } else {
-        let mut index = 0;
-        super::super::lines::for_each_line(chunk, separator, |fields| {
-            visitor.visit(index, index as u64 + 1, &SplitLine { fields });
-            index += 1;
-        });
+        Ok(piece.lines())
     }
-    Ok(memchr::memchr_iter(b'\n', chunk.as_bytes()).count() as u64)
 }
 
 /// The text after its first `lines` lines.
