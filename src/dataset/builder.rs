@@ -107,27 +107,37 @@ impl DatasetBuilder {
     }
 
     pub fn push_answer(&mut self, row: &RowContext, question: u32, score: Option<f64>, dont_know: bool) {
-        let row_number = self.answer_count();
+        self.push_answers(row, &[(question, score, dont_know)]);
+    }
+
+    /// The answers of one row (question, score, "don't know"), which share its context.
+    pub fn push_answers(&mut self, row: &RowContext, answers: &[(u32, Option<f64>, bool)]) {
+        let Some(first_row) = answers.first().map(|_| self.answer_count()) else {
+            return;
+        };
         let columns = &mut self.current;
-        columns.file.push(row.file);
-        columns.line.push(row.line);
-        columns.municipality.push(row.municipality);
-        columns.wave.push(row.wave);
-        columns.week.push(row.week);
-        columns.date.push(row.date);
-        columns.phase.push(row.phase);
-        columns.question.push(question);
-        columns.score.push(score);
-        columns.dont_know.push(dont_know);
-        for (index, values) in columns.categories.iter_mut().enumerate() {
-            let value = row.categories.iter().find(|(i, _)| *i == index).and_then(|(_, v)| *v);
-            values.push(value);
+        for &(question, score, dont_know) in answers {
+            columns.file.push(row.file);
+            columns.line.push(row.line);
+            columns.municipality.push(row.municipality);
+            columns.wave.push(row.wave);
+            columns.week.push(row.week);
+            columns.date.push(row.date);
+            columns.phase.push(row.phase);
+            columns.question.push(question);
+            columns.score.push(score);
+            columns.dont_know.push(dont_know);
+            for (index, values) in columns.categories.iter_mut().enumerate() {
+                let value = row.categories.iter().find(|(i, _)| *i == index).and_then(|(_, v)| *v);
+                values.push(value);
+            }
         }
+        // Once per row: every answer of it has the same wave and date.
         self.note_wave_start(
             row.wave,
             WaveStart {
                 earliest_date: row.date,
-                first_row: Some(row_number),
+                first_row: Some(first_row),
             },
         );
     }

@@ -248,6 +248,8 @@ pub(super) struct RowReader<'a> {
     last_week: LastRead,
     last_dates: Vec<LastRead>,
     last_week_phase: Option<(i32, u32)>,
+    /// The last wave column's text and its wave.
+    last_wave: Option<(String, u32)>,
     /// The phase of this row's week span ("Uge 1-3"), whose week is not known.
     span_phase: Option<&'static str>,
     /// The plan's wave of the last municipality, and each wave's start day by wave id.
@@ -276,6 +278,7 @@ impl<'a> RowReader<'a> {
             span_phase: None,
             last_dates: setup.dates.iter().map(|_| LastRead::default()).collect(),
             last_week_phase: None,
+            last_wave: None,
             last_planned: None,
             starts: HashMap::new(),
             known_answers: Vec::new(),
@@ -348,14 +351,11 @@ impl<'a> RowReader<'a> {
         {
             report.response_keys.push((key, line));
         }
-        let mut weeks_outside = false;
-        for &(question, score, dont_know) in &self.answers {
-            self.builder.push_answer(&context, question, score, dont_know);
-            report.answers += 1;
-            report.dont_know += usize::from(dont_know);
-            weeks_outside |= context.week.is_some_and(|w| phase_of_week(w).is_none()) && self.layout.phase.is_none();
-        }
-        if weeks_outside {
+        self.builder.push_answers(&context, &self.answers);
+        report.answers += self.answers.len();
+        report.dont_know += self.answers.iter().filter(|(_, _, dont_know)| *dont_know).count();
+        let weeks_outside = context.week.is_some_and(|w| phase_of_week(w).is_none()) && self.layout.phase.is_none();
+        if weeks_outside && !self.answers.is_empty() {
             report.weeks_outside_scheme += self.answers.len();
             report.note_weeks_outside(context.week.map(|week| (week, week)));
         }
@@ -415,7 +415,7 @@ impl<'a> RowReader<'a> {
             return None;
         }
         let wave = match wave_text {
-            Some(text) => self.builder.waves.intern(&normalise_wave(text)),
+            Some(text) => self.wave_named(text),
             None => self.planned_wave(municipality, report),
         };
         // One form used at every check-in: the week is counted from the wave's start.
@@ -439,6 +439,19 @@ impl<'a> RowReader<'a> {
             },
             categories,
         })
+    }
+
+    /// The id of the wave a wave column names; the text of the last row is looked up again
+    /// only when it changed (a column repeats its wave row after row).
+    fn wave_named(&mut self, text: &str) -> u32 {
+        if let Some((last, id)) = &self.last_wave
+            && last == text
+        {
+            return *id;
+        }
+        let id = self.builder.waves.intern(&normalise_wave(text));
+        self.last_wave = Some((text.to_string(), id));
+        id
     }
 
     /// The wave the plan places a municipality in; "Alle" without a plan or a place.
