@@ -376,6 +376,17 @@ mod tests {
     }
 
     #[test]
+    fn a_line_break_and_a_separator_stay_inside_their_quoted_field() {
+        let table = Table {
+            name: "Ark".into(),
+            headers: vec!["Navn".into(), "Tal".into()],
+            rows: vec![vec![Value::Text("Rul\n2; igen".into()), Value::Count(3)]],
+        };
+        let csv = write_csv(&table, Lang::Da, false);
+        assert_eq!(String::from_utf8(csv).unwrap(), "Navn;Tal\r\n\"Rul\n2; igen\";3\r\n");
+    }
+
+    #[test]
     fn formula_like_text_is_neutralised() {
         assert_eq!(neutralise("=SUM(A1)"), "'=SUM(A1)");
         assert_eq!(neutralise("-1"), "'-1");

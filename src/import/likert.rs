@@ -156,11 +156,29 @@ pub fn parse_answer(raw: &str, decimal_mark: DecimalMark) -> Result<Answer, Answ
     }
     // Forms' own wordings of the choice: "Ved ikke/ikke relevant", "Vet ikke", "Prefer not to
     // say". A rating's choice that says "don't know" in any words is one.
+    // Only a choice's short text, on one line: a comment that says "ved ikke" somewhere, or
+    // rows a stray quote swallowed, are no "don't know".
     let lower = text.to_lowercase();
-    if DONT_KNOW_PARTS.iter().any(|part| lower.contains(part)) {
+    if is_dont_know_choice(&lower) {
         return Ok(Answer::DontKnow);
     }
     Err(AnswerError::UnknownLabel)
+}
+
+/// Longer than any tool's wording of a choice ("Ved ikke / ønsker ikke at svare" is 32).
+const LONGEST_CHOICE: usize = 64;
+
+/// A short text on one line that starts with a "don't know" wording ("Ved ikke/ikke relevant",
+/// "Jeg ved ikke", "Prefer not to say"), as a choice's text does; `text` in lower case. A
+/// remark that says "ved ikke" in passing is no "don't know".
+fn is_dont_know_choice(text: &str) -> bool {
+    let start = ["jeg ", "i "]
+        .iter()
+        .find_map(|speaker| text.strip_prefix(speaker))
+        .unwrap_or(text);
+    text.chars().count() <= LONGEST_CHOICE
+        && !text.contains(['\n', '\r'])
+        && DONT_KNOW_PARTS.iter().any(|part| start.starts_with(part))
 }
 
 /// True when the answer text would parse as a score or a "don't know": used to tell a wide

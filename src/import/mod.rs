@@ -331,6 +331,33 @@ struct Given {
     companion_names: Vec<String>,
 }
 
+/// The same export: the same bytes, or the same text saved again with another encoding, a
+/// byte-order mark or other line ends (Excel's "Save as" with CRLF, a tool's UTF-16).
+fn same_content(a: &[u8], b: &[u8]) -> bool {
+    if a == b {
+        return true;
+    }
+    let is_text = |bytes: &[u8]| !xlsx::is_xlsx(bytes) && !xlsx::is_ole_xls(bytes);
+    if !is_text(a) || !is_text(b) {
+        return false;
+    }
+    let (a, _) = sniff::decode(a);
+    let (b, _) = sniff::decode(b);
+    // Line ends aside: the text without its '\r's, and without the line ends at its end.
+    let (a, b) = (plain_text(&a), plain_text(&b));
+    let length = |text: &str| text.len() - memchr::memchr_iter(b'\r', text.as_bytes()).count();
+    length(a) == length(b) && without_returns(a).eq(without_returns(b))
+}
+
+/// A text without the line ends at its end.
+fn plain_text(text: &str) -> &str {
+    text.trim_end_matches(['\r', '\n'])
+}
+
+fn without_returns(text: &str) -> impl Iterator<Item = u8> + '_ {
+    text.split('\r').flat_map(str::bytes)
+}
+
 /// Sorts the files given into data and companions; the same content given twice is read once
 /// and told, and companions without any data file are told.
 fn sort_sources(sources: &[Source], problems: &mut Vec<Problem>) -> Given {
@@ -345,7 +372,7 @@ fn sort_sources(sources: &[Source], problems: &mut Vec<Problem>) -> Given {
         // The same export twice (a copy, a hard link, another name) would count every answer
         // twice.
         let data = given.data.iter().filter_map(|&i| sources.get(i));
-        if let Some(first) = data.clone().find(|d| d.bytes == source.bytes) {
+        if let Some(first) = data.clone().find(|d| same_content(&d.bytes, &source.bytes)) {
             problems.push(Problem::of_file(
                 &source.name,
                 ProblemKind::SameContent {
@@ -450,17 +477,24 @@ pub fn import_owned(mut sources: Vec<Source>, options: &ImportOptions) -> Import
 pub fn import_paths(paths: &[impl AsRef<Path>], options: &ImportOptions) -> Import {
     let mut sources = Vec::new();
     let mut unreadable = Vec::new();
-    let mut seen = Vec::new();
+    let mut told = Vec::new();
+    let mut seen: Vec<(std::path::PathBuf, String)> = Vec::new();
     let beside: Vec<std::path::PathBuf> = paths.iter().flat_map(|p| companions::beside(p.as_ref())).collect();
     let given = paths.iter().map(|p| p.as_ref().to_path_buf());
-    for path in given.chain(beside) {
-        // The same file given twice (or as Data.csv and DATA.csv on Windows) would count every
-        // answer twice.
+    for (index, path) in given.chain(beside).enumerate() {
+        // The same file given twice (or as Data.csv and DATA.csv on Windows, or through a link)
+        // would count every answer twice. A companion found beside a data file that was given
+        // too is no news; a file given twice is told.
         if let Ok(canonical) = std::fs::canonicalize(&path) {
-            if seen.contains(&canonical) {
+            if let Some((_, first)) = seen.iter().find(|(known, _)| *known == canonical) {
+                if index < paths.len() {
+                    let name = path.display().to_string();
+                    let as_file = first.clone();
+                    told.push(Problem::of_file(&name, ProblemKind::SameContent { as_file }));
+                }
                 continue;
             }
-            seen.push(canonical);
+            seen.push((canonical, path.display().to_string()));
         }
         match Source::read(&path) {
             Ok(source) => sources.push(source),
@@ -468,7 +502,8 @@ pub fn import_paths(paths: &[impl AsRef<Path>], options: &ImportOptions) -> Impo
         }
     }
     let mut import = import_owned(sources, options);
-    for problem in &unreadable {
+    unreadable.append(&mut told);
+    for problem in unreadable.iter().filter(|problem| problem.is_fatal()) {
         let mut report = FileReport::new(&problem.file);
         report.problems = 1;
         import.files.push(report);

@@ -52,6 +52,9 @@ pub enum ProblemKind {
     },
     /// A UTF-8 file with bytes on this line that are not UTF-8, read as Windows-1252.
     NotUtf8,
+    /// A UTF-16 file with code units on this line that are no character (a lone surrogate):
+    /// they read as "�", and a name holding one is not the name meant.
+    NotUtf16,
     /// A column of one answer on the scale in every row, left out as a constant (a page
     /// number, a status): said, in case it is a question everyone answered alike.
     ConstantColumn {
@@ -108,6 +111,12 @@ pub enum ProblemKind {
     },
     /// The first data row reads as a second header row (the question's options).
     SecondHeaderRow,
+    /// A quoted field runs over a line that holds a whole row's separators: a closing quote
+    /// is probably missing, and the rows it swallowed are read as this field's text.
+    RowInsideQuotes {
+        /// The line inside the field that looks like a row.
+        inner_line: u64,
+    },
     /// Dates like 05/08/2024 read both as day-month and month-day, and nothing in the column
     /// settles which. `needed`: the weeks come from the dates, so the file cannot be read.
     AmbiguousDates {
@@ -236,6 +245,7 @@ impl Problem {
             | TitleAboveHeader { .. }
             | AnswerCodes { .. }
             | NotUtf8
+            | NotUtf16
             | SameContent { .. }
             | NoWaveColumn { .. }
             | WaveFromFileName { .. }
@@ -244,7 +254,8 @@ impl Problem {
             | NoPhaseAtAll
             | NotInPlan { .. }
             | NoStartInPlan { .. }
-            | CodesWithoutLabels { .. } => Severity::Warning,
+            | CodesWithoutLabels { .. }
+            | RowInsideQuotes { .. } => Severity::Warning,
             CodeOutsideScale { .. } | SecondHeaderRow => Severity::Hint,
         }
     }

@@ -237,7 +237,7 @@ pub(super) fn decide(
         decisions.push(decision);
     }
     settle_dates(&mut decisions, &readings, times);
-    settle_long_layout(&mut decisions, &readings);
+    settle_long_layout(&mut decisions, &readings, headers);
     settle_single_roles(&mut decisions, &readings);
     decisions
 }
@@ -421,13 +421,19 @@ fn settle_dates(decisions: &mut [Decision], readings: &[Reading], mut times: Vec
 
 /// A long file has a score column and a question column of text; otherwise a "score" or
 /// "question" header is one more column to read by its values.
-fn settle_long_layout(decisions: &mut [Decision], readings: &[Reading]) {
+fn settle_long_layout(decisions: &mut [Decision], readings: &[Reading], headers: &[String]) {
     let first = |role: Role| decisions.iter().position(|d| d.role == role);
     let (score, question) = (first(Role::Score), first(Role::Question));
     let chosen = |i: usize| decisions.get(i).is_some_and(|d| d.reason == RoleReason::Chosen);
+    // Headers that are only the role's word ("Spørgsmål", "Spørgsmål nr", "Svar"): a long
+    // file's, even where its questions are numbered 1-5 (numbers on the scale, which would
+    // otherwise make it a wide file's question and average the question numbers).
+    let just_the_word = |i: usize| headers.get(i).is_some_and(|header| words(header).len() <= 2);
     let long = match (score, question) {
         (Some(s), _) if chosen(s) => true,
-        (Some(_), Some(q)) => chosen(q) || readings.get(q).is_some_and(|r| !r.on_scale()),
+        (Some(s), Some(q)) => {
+            chosen(q) || readings.get(q).is_some_and(|r| !r.on_scale()) || (just_the_word(q) && just_the_word(s))
+        }
         _ => false,
     };
     for (index, (decision, reading)) in decisions.iter_mut().zip(readings).enumerate() {

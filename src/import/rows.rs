@@ -1,6 +1,7 @@
 //! Reading the rows of one file once its columns have roles: the shared fields of a row, its
 //! answers, its comment, and the problems of each, with file, line and column.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 use csv::ByteRecord;
@@ -11,7 +12,7 @@ use super::likert::{Answer, AnswerError, DecimalMark, parse_answer};
 use super::problems::{Problem, ProblemKind};
 use super::reader::field;
 use super::roles::answer_text;
-use super::values::{parse_week, phase_of_week_span};
+use super::values::{clean_name, parse_week, phase_of_week_span};
 use crate::dataset::{Comment, DatasetBuilder, RowContext};
 use crate::dates::{DateOrder, days_since_epoch, parse_date};
 use crate::phases::{NO_PHASE, NO_WAVE, phase_of_week};
@@ -39,6 +40,9 @@ pub(super) struct FileSetup<'a> {
     pub date_needed: bool,
     pub plan: Option<&'a Plan>,
     pub decimal_mark: DecimalMark,
+    /// A text's separator (a sheet has none): a quoted field that holds a line with a whole
+    /// row's separators is told.
+    pub separator: Option<u8>,
     /// The response-id and answer-time columns, to know a response given twice.
     pub identity: Option<(usize, usize)>,
     /// Without a wave column: the wave the file's name names, for the answers the plan does
@@ -157,11 +161,20 @@ pub(super) trait Fields {
     fn count(&self) -> usize;
     /// Field `index`, trimmed; "" past the end.
     fn get(&self, index: usize) -> &str;
+    /// Every field's bytes one after the other, where the record holds them so (a csv
+    /// record): one look tells whether any field spans lines.
+    fn all_bytes(&self) -> Option<&[u8]> {
+        None
+    }
 }
 
 impl Fields for csv::StringRecord {
     fn count(&self) -> usize {
         self.len()
+    }
+
+    fn all_bytes(&self) -> Option<&[u8]> {
+        Some(self.as_slice().as_bytes())
     }
 
     fn get(&self, index: usize) -> &str {
@@ -172,6 +185,10 @@ impl Fields for csv::StringRecord {
 impl Fields for ByteRecord {
     fn count(&self) -> usize {
         self.len()
+    }
+
+    fn all_bytes(&self) -> Option<&[u8]> {
+        Some(self.as_slice())
     }
 
     fn get(&self, index: usize) -> &str {
@@ -331,6 +348,13 @@ impl<'a> RowReader<'a> {
         }
         self.errors.clear();
         self.answers.clear();
+        if let Some(separator) = self.setup.separator
+            && record
+                .all_bytes()
+                .is_some_and(|bytes| memchr::memchr(b'\n', bytes).is_some())
+        {
+            self.tell_row_inside_quotes(record, line, separator, problems);
+        }
         let context = self.context(record, line, report);
         self.collect_answers(record, line, report);
         if std::mem::take(&mut self.first_row) && self.looks_like_header_row() {
@@ -362,6 +386,27 @@ impl<'a> RowReader<'a> {
         self.collect_comment(record, line, &context);
     }
 
+    /// A field that spans lines, one of which holds exactly a row's separators, is most likely
+    /// a quote left open that swallowed the rows after it (told once per record).
+    fn tell_row_inside_quotes(&self, record: &impl Fields, line: u64, separator: u8, problems: &mut Vec<Problem>) {
+        let separators = self.setup.headers.len().saturating_sub(1);
+        if separators == 0 {
+            return;
+        }
+        let mut lines_before = 0u64;
+        for column in 0..record.count() {
+            let text = record.get(column);
+            for (offset, inner) in text.split('\n').enumerate().skip(1) {
+                if inner.bytes().filter(|&b| b == separator).count() == separators {
+                    let inner_line = line + lines_before + offset as u64;
+                    problems.push(self.problem(line, column, ProblemKind::RowInsideQuotes { inner_line }));
+                    return;
+                }
+            }
+            lines_before += memchr::memchr_iter(b'\n', text.as_bytes()).count() as u64;
+        }
+    }
+
     /// Every answer field of the row is text that is no answer: the options' names under the
     /// questions, as a second header row holds them.
     fn looks_like_header_row(&self) -> bool {
@@ -385,38 +430,50 @@ impl<'a> RowReader<'a> {
         }
     }
 
+    /// Field `column` as a name: [`Self::cell`], cleaned of odd and invisible spaces.
+    fn name_cell<'r>(&self, record: &'r impl Fields, column: usize) -> Cow<'r, str>
+    where
+        'a: 'r,
+    {
+        clean_name(self.cell(record, column))
+    }
+
     /// The fields every answer of the record shares; None (with errors noted) when one is bad.
     fn context(&mut self, record: &impl Fields, line: u64, report: &mut FileReport) -> Option<RowContext> {
-        let wave_text = self.layout.wave.map(|i| self.cell(record, i)).filter(|v| !v.is_empty());
+        let wave_text = self
+            .layout
+            .wave
+            .map(|i| self.name_cell(record, i))
+            .filter(|v| !v.is_empty());
         let week = self.read_week(record, line);
         let date = self.read_date(record, line);
         let phase_text = self
             .layout
             .phase
-            .map(|i| self.cell(record, i))
+            .map(|i| self.name_cell(record, i))
             .filter(|v| !v.is_empty());
         let municipality = self
             .layout
             .municipality
-            .map(|i| self.cell(record, i))
+            .map(|i| self.name_cell(record, i))
             .filter(|v| !v.is_empty());
         let mut categories = Vec::with_capacity(self.layout.categories.len());
         for k in 0..self.layout.categories.len() {
             let Some(&(column, index)) = self.layout.categories.get(k) else {
                 continue;
             };
-            let value = self.cell(record, column);
+            let value = self.name_cell(record, column);
             categories.push((
                 index,
-                (!value.is_empty()).then(|| self.builder.intern_category_value(value)),
+                (!value.is_empty()).then(|| self.builder.intern_category_value(&value)),
             ));
         }
         if self.errors.iter().any(Problem::is_error) {
             return None;
         }
         let wave = match wave_text {
-            Some(text) => self.wave_named(text),
-            None => self.planned_wave(municipality, report),
+            Some(text) => self.wave_named(&text),
+            None => self.planned_wave(municipality.as_deref(), report),
         };
         // One form used at every check-in: the week is counted from the wave's start.
         let week = match (week, date) {
@@ -428,12 +485,12 @@ impl<'a> RowReader<'a> {
         Some(RowContext {
             file: self.file_id,
             line: line as u32,
-            municipality: municipality.map(|m| self.builder.municipalities.intern(m)),
+            municipality: municipality.map(|m| self.builder.municipalities.intern(&m)),
             wave,
             week,
             date,
             phase: match (phase_text, self.span_phase) {
-                (Some(text), _) => self.builder.phases.intern(text),
+                (Some(text), _) => self.builder.phases.intern(&text),
                 (None, Some(phase)) if week.is_none() => self.builder.phases.intern(phase),
                 (None, _) => self.phase_of_week(week),
             },
@@ -566,10 +623,10 @@ impl<'a> RowReader<'a> {
             let question_text = self
                 .layout
                 .question
-                .map(|i| self.cell(record, i))
+                .map(|i| self.name_cell(record, i))
                 .filter(|q| !q.is_empty());
             let question = match question_text {
-                Some(text) => self.builder.questions.intern(text),
+                Some(text) => self.builder.questions.intern(&text),
                 None => {
                     let name = self.setup.names.get(score_column).map_or("", String::as_str);
                     self.builder.questions.intern(name)

@@ -61,13 +61,19 @@ pub fn decode_reporting(bytes: &[u8]) -> Decoded<'_> {
             repaired_lines,
         };
     }
-    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        let text = to_utf8(rest, Text::Utf16Le);
-        return plain(Cow::Owned(text), TextEncoding::Utf16Le);
-    }
-    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        let text = to_utf8(rest, Text::Utf16Be);
-        return plain(Cow::Owned(text), TextEncoding::Utf16Be);
+    for (bom, kind, encoding) in [
+        (b"\xFF\xFE", Text::Utf16Le, TextEncoding::Utf16Le),
+        (b"\xFE\xFF", Text::Utf16Be, TextEncoding::Utf16Be),
+    ] {
+        if let Some(rest) = bytes.strip_prefix(bom) {
+            let text = to_utf8(rest, kind);
+            let repaired_lines = lines_of_replaced_units(rest, kind, &text);
+            return Decoded {
+                text: Cow::Owned(text),
+                encoding,
+                repaired_lines,
+            };
+        }
     }
     if let Some(text) = utf8(bytes) {
         return plain(Cow::Borrowed(text), TextEncoding::Utf8);
@@ -84,6 +90,31 @@ pub fn decode_reporting(bytes: &[u8]) -> Decoded<'_> {
         };
     }
     plain(Cow::Owned(to_utf8(bytes, Text::Windows1252)), TextEncoding::Windows1252)
+}
+
+/// The lines of `text` (decoded from UTF-16 `bytes`) where a code unit that is no character (a
+/// lone surrogate, an odd last byte) became U+FFFD. A file that holds U+FFFD itself as often
+/// has none.
+fn lines_of_replaced_units(bytes: &[u8], kind: Text, text: &str) -> Vec<u64> {
+    const REPLACEMENT: &[u8] = "\u{FFFD}".as_bytes();
+    let found: Vec<usize> = memchr::memmem::find_iter(text.as_bytes(), REPLACEMENT).collect();
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let written = [0xFFFDu16.to_le_bytes(), 0xFFFDu16.to_be_bytes()][usize::from(kind == Text::Utf16Be)];
+    let in_file = bytes.chunks_exact(2).filter(|unit| *unit == written).count();
+    if in_file >= found.len() {
+        return Vec::new();
+    }
+    let (mut lines, mut line, mut counted_to) = (Vec::new(), 1u64, 0usize);
+    for at in found {
+        line += memchr::memchr_iter(b'\n', text.as_bytes().get(counted_to..at).unwrap_or_default()).count() as u64;
+        counted_to = at;
+        if lines.last() != Some(&line) {
+            lines.push(line);
+        }
+    }
+    lines
 }
 
 /// UTF-8 where it is, Windows-1252 for each byte that is not; the lines of those bytes.

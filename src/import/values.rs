@@ -1,4 +1,51 @@
-//! Weeks as survey tools write them ("Uge 4"); dates are in [`crate::dates`].
+//! Weeks as survey tools write them ("Uge 4"), and names as the data means them; dates are in
+//! [`crate::dates`].
+
+use std::borrow::Cow;
+
+/// A name (a wave, a municipality, a question, a category's value) as the reader sees it: a
+/// no-break space or another odd space is a space, characters that show as nothing (zero-width
+/// spaces, a stray byte-order mark, a soft hyphen) are dropped, and runs of spaces are one.
+/// "Rul\u{a0}1" pasted from a web page is then the same wave as "Rul 1", not a second wave
+/// that looks the same on every chart.
+pub fn clean_name(text: &str) -> Cow<'_, str> {
+    // Such characters start with these bytes in UTF-8 (æ, ø and å do not): most names are
+    // passed with one look at their bytes.
+    let mut after_space = false;
+    let suspect = text.bytes().any(|b| {
+        let double = after_space && b == b' ';
+        after_space = b == b' ';
+        double || matches!(b, 0xC2 | 0xE2 | 0xE3 | 0xEF | b'\t' | b'\r' | b'\n')
+    });
+    if !suspect {
+        return Cow::Borrowed(text);
+    }
+    let mut clean = String::with_capacity(text.len());
+    for c in text.chars() {
+        if is_invisible(c) {
+            continue;
+        }
+        if c.is_whitespace() {
+            if !clean.is_empty() && !clean.ends_with(' ') {
+                clean.push(' ');
+            }
+        } else {
+            clean.push(c);
+        }
+    }
+    let trimmed = clean.trim_end().len();
+    clean.truncate(trimmed);
+    if clean == text {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(clean)
+    }
+}
+
+/// Characters that take no room on screen.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
+}
 
 /// A week as a number or as text holding one number: "4", "Uge 4", "uge 04", "Week 4", and
 /// with a note after it as forms put it in their choices: "Uge 4 (testvalg)", "Uge 5 -

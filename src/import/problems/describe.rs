@@ -106,6 +106,12 @@ impl Problem {
             (NotUtf8, Lang::En) => {
                 "the line has characters that are not UTF-8, unlike the rest of the file; they are read as Windows-1252 (a line pasted from another program?) — check that the names are right".into()
             }
+            (NotUtf16, Lang::Da) => {
+                "linjen har tegn der ikke er gyldig UTF-16 (et halvt tegnpar); de vises som «�», så et navn på linjen er ikke det rigtige — ret tegnet i filen".into()
+            }
+            (NotUtf16, Lang::En) => {
+                "the line has characters that are not valid UTF-16 (half a surrogate pair); they show as “�”, so a name on the line is not the one meant — correct the character in the file".into()
+            }
             (NotAFile, Lang::Da) => "ikke en almindelig fil (en mappe, en pipe eller en enhed)".into(),
             (NotAFile, Lang::En) => "not a regular file (a folder, a pipe or a device)".into(),
             (LineTooLong { limit }, Lang::Da) => {
@@ -131,6 +137,12 @@ impl Problem {
             (OldExcel, Lang::Da) => "en gammel Excel-fil (.xls): gem den som .xlsx eller CSV".into(),
             (OldExcel, Lang::En) => "an old Excel file (.xls): save it as .xlsx or CSV".into(),
             (CodeOutsideScale { value, rows, tool }, lang) => code_outside_scale(value, *rows, *tool, header, lang),
+            (RowInsideQuotes { inner_line }, Lang::Da) => format!(
+                "teksten i citationstegn løber over linje {inner_line}, som ligner en hel række for sig{column}: et afsluttende citationstegn mangler sikkert, og rækkens svar er ikke talt med"
+            ),
+            (RowInsideQuotes { inner_line }, Lang::En) => format!(
+                "the quoted text runs over line {inner_line}, which looks like a whole row of its own{column}: a closing quote is probably missing, and that row's answers are not counted"
+            ),
             (SecondHeaderRow, Lang::Da) => {
                 "rækken ligner en ekstra overskriftslinje (svarmulighedernes navne), ikke svar".into()
             }

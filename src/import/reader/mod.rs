@@ -20,7 +20,9 @@ use super::problems::{Problem, ProblemKind};
 use super::profile::{ColumnProfile, Watch};
 use super::roles::{self, Decision};
 use super::rows::{FileLayout, FileSetup, RowReader};
-use super::sniff::{decode_reporting, detect_separator, has_quote, looks_binary, scan_quotes_with, walk_quotes};
+use super::sniff::{
+    TextEncoding, decode_reporting, detect_separator, has_quote, looks_binary, scan_quotes_with, walk_quotes,
+};
 use super::tools::{self, Tool};
 use super::xlsx;
 use super::{ColumnReport, FileBytes, FileReport, ImportOptions, Source};
@@ -43,6 +45,8 @@ pub(super) struct Companions<'a> {
 struct Reading<'a> {
     file: &'a str,
     sheet: Option<&'a str>,
+    /// A text's separator; None in a sheet.
+    separator: Option<u8>,
     report: &'a mut FileReport,
     problems: &'a mut Vec<Problem>,
 }
@@ -113,10 +117,14 @@ pub(super) fn read_file(
     }
     let decoded = decode_reporting(&source.bytes);
     report.encoding = Some(decoded.encoding);
+    let repaired = match decoded.encoding {
+        TextEncoding::Utf16Le | TextEncoding::Utf16Be => ProblemKind::NotUtf16,
+        _ => ProblemKind::NotUtf8,
+    };
     for &line in &decoded.repaired_lines {
         problems.push(Problem {
             line: Some(line),
-            ..whole_file(ProblemKind::NotUtf8)
+            ..whole_file(repaired.clone())
         });
     }
     let text = Text {
@@ -230,6 +238,7 @@ fn read_table(
     let mut reading = Reading {
         file,
         sheet: table.sheet(),
+        separator: table.separator(),
         report,
         problems,
     };
@@ -308,6 +317,7 @@ fn read_in_one_pass(
     let mut scratch = Reading {
         file: reading.file,
         sheet: reading.sheet,
+        separator: reading.separator,
         report: &mut scratch_report,
         problems: &mut scratch_problems,
     };
@@ -382,6 +392,7 @@ fn file_setup<'a>(
         date_needed,
         plan: options.plan.as_ref(),
         decimal_mark: options.decimal_mark,
+        separator: reading.separator,
         identity: companions
             .other_files
             .then(|| super::responses::identity(&header.names, &columns.roles))

@@ -222,6 +222,13 @@ impl<'t> Table<'t> {
             Table::Text { .. } => None,
         }
     }
+
+    pub(super) fn separator(&self) -> Option<u8> {
+        match self {
+            Table::Sheet { .. } => None,
+            Table::Text { separator, .. } => Some(*separator),
+        }
+    }
 }
 
 pub(super) fn is_blank(record: &impl Fields) -> bool {

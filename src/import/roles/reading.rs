@@ -26,7 +26,9 @@ pub(super) struct Reading<'a> {
     pub labels_say_other: Option<String>,
     pub binary: bool,
     /// Whole-number codes: a scale and a few codes past it (SurveyXact's 6 for "don't
-    /// know" without its labels), at least a quarter on the scale.
+    /// know" without its labels, 99 or -1 for "not asked"): a quarter of the values on the
+    /// scale, or two or more points of it however many codes there are (a question most
+    /// respondents skipped is still a question: its codes are told, the column not left out).
     pub scale_with_codes: bool,
     /// The values, or the code list, are on another scale than 1-5 (0-10, 1-4, grades 1-6).
     pub other_scale: Option<OtherScale>,
@@ -71,12 +73,9 @@ impl<'a> Reading<'a> {
             && other_scale.is_none()
             && profile.overflow == 0
             && profile.distinct.len() <= 15
-            && profile
-                .distinct
-                .iter()
-                .all(|(t, _)| t.len() <= 2 && t.bytes().all(|b| b.is_ascii_digit()))
+            && profile.distinct.iter().all(|(t, _)| is_whole_code(t))
             && profile.distinct.iter().filter(|(t, _)| !is_on_scale(t)).count() <= 3
-            && answers * 4 >= profile.filled;
+            && (answers * 4 >= profile.filled || profile.distinct.iter().filter(|(t, _)| is_on_scale(t)).count() >= 2);
         Reading {
             profile,
             scale_with_codes,
@@ -129,4 +128,10 @@ fn is_named_week(text: &str) -> bool {
             .strip_prefix(word)
             .is_some_and(|rest| rest.starts_with([' ', '.']))
     }) && (parse_week(text).is_some() || phase_of_week_span(text).is_some())
+}
+
+/// "6", "99", "-1": a whole number of one or two digits, maybe negative.
+fn is_whole_code(text: &str) -> bool {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    (1..=2).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit())
 }

@@ -1,0 +1,193 @@
+//! A second hostile round: files that gave a wrong number with exit code 0 and nothing said.
+//! Each is now read right, or the user is told where and why.
+
+use valgpuls::analysis::{Filter, summary};
+use valgpuls::import::{Import, ImportOptions, Source, import_paths, import_sources};
+use valgpuls::locale::Lang;
+
+fn read(name: &str, bytes: &[u8]) -> Import {
+    read_all(&[(name, bytes)])
+}
+
+fn read_all(files: &[(&str, &[u8])]) -> Import {
+    let sources: Vec<Source> = files
+        .iter()
+        .map(|(name, bytes)| Source {
+            name: (*name).into(),
+            bytes: bytes.to_vec().into(),
+        })
+        .collect();
+    import_sources(&sources, &ImportOptions::default())
+}
+
+fn messages(import: &Import) -> Vec<String> {
+    import.problems.iter().map(|p| p.message(Lang::Da)).collect()
+}
+
+/// (wave, n, mean) of every wave's answers pooled.
+fn waves(import: &Import) -> Vec<(String, u64, f64)> {
+    let table = summary(&import.dataset, &Filter::default()).unwrap();
+    table
+        .waves
+        .iter()
+        .map(|wave| {
+            (
+                wave.wave.clone(),
+                wave.total.n,
+                wave.total.pooled_mean.unwrap_or(f64::NAN),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_quote_that_swallows_the_next_row_with_an_even_number_of_quotes_is_told() {
+    // The comment on line 3 opens a quote that the comment on line 4 closes: one valid but
+    // wrong field, and line 4's two answers gone.
+    let text = "Kommune;Rul;Uge;Q1;Q2;Kommentar\n\
+                Køge;Rul 1;1;4;5;\n\
+                Faxe;Rul 1;1;3;2;\"Godt\n\
+                Ærø;Rul 1;2;5;1;ok\"\n\
+                Vejle;Rul 1;2;2;2;\"Fin\nmen lang\"\n";
+    assert_eq!(text.matches('"').count() % 2, 0);
+    let import = read("svar.csv", text.as_bytes());
+    assert_eq!(
+        messages(&import),
+        [
+            "svar.csv:3:6: teksten i citationstegn løber over linje 4, som ligner en hel række for sig (kolonne 6 «Kommentar»): et afsluttende citationstegn mangler sikkert, og rækkens svar er ikke talt med"
+        ],
+        "a comment over two lines without a row's separators is not told"
+    );
+    // The Kommentar column stays a comment: the swallowed row does not read as an answer.
+    assert_eq!(import.dataset.answer_count(), 6);
+}
+
+#[test]
+fn a_comment_that_says_ved_ikke_in_passing_is_no_dont_know() {
+    let text = "Kommune;Rul;Uge;Q1;Bemærkning\n\
+                Køge;Rul 1;1;4;Jeg ved ikke hvad der skete med vores testvalg\n\
+                Faxe;Rul 1;1;2;Vi ved ikke om support kan hjælpe næste gang\n";
+    let import = read("svar.csv", text.as_bytes());
+    assert_eq!(waves(&import), [("Rul 1".to_string(), 2, 3.0)]);
+    assert_eq!(import.dataset.questions, ["Q1"], "the remark is no question");
+}
+
+#[test]
+fn a_lone_surrogate_in_utf16_is_told_with_its_line() {
+    let mut bytes = vec![0xFF, 0xFE];
+    let text = "Kommune;Rul;Uge;Q1\nKøge;Rul 1;1;4\nFaxe;Rul X;1;2\n";
+    for unit in text.encode_utf16() {
+        // The X becomes half a surrogate pair: no character at all.
+        let unit = if unit == u16::from(b'X') { 0xD800 } else { unit };
+        bytes.extend_from_slice(&unit.to_le_bytes());
+    }
+    let import = read("utf16.csv", &bytes);
+    let told = messages(&import);
+    assert_eq!(told.len(), 1, "{told:?}");
+    assert!(
+        told[0].starts_with("utf16.csv:3: linjen har tegn der ikke er gyldig UTF-16"),
+        "{told:?}"
+    );
+}
+
+#[test]
+fn a_literal_replacement_character_in_utf16_is_no_problem() {
+    let mut bytes = vec![0xFF, 0xFE];
+    for unit in "Kommune;Rul;Uge;Q1\nKøge;Rul \u{FFFD};1;4\n".encode_utf16() {
+        bytes.extend_from_slice(&unit.to_le_bytes());
+    }
+    assert!(read("utf16.csv", &bytes).problems.is_empty());
+}
+
+#[test]
+fn a_question_most_respondents_skipped_with_a_code_is_told_not_dropped() {
+    for code in ["6", "99", "-1"] {
+        let mut text = String::from("Kommune;Rul;Uge;Q1;Q2\n");
+        for i in 0..100 {
+            // Q2 was asked of one respondent in ten; the others have the code.
+            let q2 = if i % 10 == 0 { ["2", "4"][i / 10 % 2] } else { code };
+            text.push_str(&format!("K{i};Rul 1;1;3;{q2}\n"));
+        }
+        let import = read("koder.csv", text.as_bytes());
+        let told = messages(&import);
+        assert!(
+            told.iter()
+                .any(|m| m.contains(&format!("«{code}» ligger uden for skalaen"))),
+            "{code}: {told:?}"
+        );
+        assert!(
+            !import.is_clean(),
+            "{code}: the rows with the code are not counted in silence"
+        );
+    }
+}
+
+#[test]
+fn a_long_file_with_its_questions_numbered_1_to_5_averages_the_answers_not_the_numbers() {
+    let mut text = String::from("Kommune;Rul;Uge;Spørgsmål;Svar\n");
+    let mut sum = 0;
+    for i in 0..50 {
+        let (question, answer) = (i % 5 + 1, (i * 7) % 5 + 1);
+        sum += answer;
+        text.push_str(&format!("K{};Rul 1;1;{question};{answer}\n", i / 5));
+    }
+    let import = read("lang.csv", text.as_bytes());
+    assert_eq!(import.dataset.questions, ["1", "2", "3", "4", "5"]);
+    assert_eq!(waves(&import), [("Rul 1".to_string(), 50, f64::from(sum) / 50.0)]);
+}
+
+#[test]
+fn invisible_and_odd_spaces_do_not_split_a_wave_or_a_municipality() {
+    let text = "Kommune;Rul;Uge;Q1\n\
+                Køge Kommune;Rul 1;1;4\n\
+                Køge\u{A0}Kommune;Rul\u{A0}1;1;2\n\
+                Køge Kommune;Rul\u{200B} 1;1;3\n\
+                \u{FEFF}Køge  Kommune;Rul 1\u{2009};1;5\n";
+    let import = read("mellemrum.csv", text.as_bytes());
+    assert_eq!(import.dataset.waves, ["Rul 1"]);
+    assert_eq!(import.dataset.municipalities, ["Køge Kommune"]);
+    assert_eq!(waves(&import), [("Rul 1".to_string(), 4, 3.5)]);
+}
+
+#[test]
+fn the_same_export_saved_with_crlf_or_a_bom_is_read_once_and_told() {
+    let lf = "Kommune;Rul;Uge;Q1\nKøge;Rul 1;1;4\nFaxe;Rul 1;1;2\n";
+    let crlf = lf.replace('\n', "\r\n");
+    let bom = format!("\u{FEFF}{lf}");
+    let mut utf16 = vec![0xFF, 0xFE];
+    for unit in crlf.encode_utf16() {
+        utf16.extend_from_slice(&unit.to_le_bytes());
+    }
+    let other = "Kommune;Rul;Uge;Q1\r\nKøge;Rul 1;1;4\r\nFaxe;Rul 1;1;3\r\n";
+    let import = read_all(&[
+        ("a.csv", lf.as_bytes()),
+        ("b.csv", crlf.as_bytes()),
+        ("c.csv", bom.as_bytes()),
+        ("d.csv", &utf16),
+        ("e.csv", other.as_bytes()),
+    ]);
+    assert_eq!(import.dataset.answer_count(), 4, "a.csv and e.csv");
+    let told = messages(&import);
+    assert_eq!(told.len(), 3, "{told:?}");
+    for (name, message) in ["b.csv", "c.csv", "d.csv"].iter().zip(&told) {
+        assert!(
+            message.starts_with(&format!("{name}: samme indhold som «a.csv»")),
+            "{told:?}"
+        );
+    }
+}
+
+#[test]
+fn a_file_given_twice_by_one_path_is_read_once_and_told() {
+    let dir = std::env::temp_dir().join(format!("valgpuls-twice-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("uge 4.csv");
+    std::fs::write(&file, "Kommune;Rul;Uge;Q1\nKøge;Rul 1;4;4\n").unwrap();
+    let again = dir.join(".").join("uge 4.csv");
+    let import = import_paths(&[&file, &again], &ImportOptions::default());
+    assert_eq!(import.dataset.answer_count(), 1);
+    let told = messages(&import);
+    assert_eq!(told.len(), 1, "{told:?}");
+    assert!(told[0].contains("samme indhold som"), "{told:?}");
+    std::fs::remove_dir_all(dir).unwrap();
+}
