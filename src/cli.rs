@@ -508,6 +508,28 @@ fn run_report(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         Ok(options) => options,
         Err(code) => return code,
     };
+    // A file read for the report is never in the folder the report replaces.
+    let inside = std::fs::canonicalize(out_dir).ok().and_then(|folder| {
+        args.files
+            .iter()
+            .find(|file| std::fs::canonicalize(file).is_ok_and(|file| file.starts_with(&folder)))
+    });
+    if let Some(file) = inside {
+        let file = file.display();
+        tell!(
+            err,
+            "valgpuls: {}",
+            args.lang.pick(
+                &format!(
+                    "«{file}» ligger i rapportens mappe, som rapporten skriver over: vælg en anden mappe med --out"
+                ),
+                &format!(
+                    "“{file}” is in the report's folder, which the report writes over: choose another folder with --out"
+                ),
+            )
+        );
+        return 2;
+    }
     let import = import_or_sample(&args.files, &import_options);
     if !report_problems(&import, args, err) {
         return 1;

@@ -74,6 +74,24 @@ pub fn write_report(dataset: &Dataset, timeline: &Timeline, options: &ReportOpti
             ),
         ));
     }
+    // Replacing a folder deletes what is in it: only an earlier report is replaced, never a
+    // folder of the user's own files (their data, notes) given by mistake.
+    if occupied && let Some(foreign) = not_of_a_report(target)? {
+        let (da, en) = match foreign {
+            Some(name) => (
+                format!("mappen er ikke en tidligere rapport («{name}» hører ikke til en), så den erstattes ikke: vælg en ny eller tom mappe"),
+                format!("the folder is not an earlier report (“{name}” is no part of one), so it is not replaced: choose a new or empty folder"),
+            ),
+            None => (
+                "mappen er ikke en tidligere rapport (den har ingen index.html), så den erstattes ikke: vælg en ny eller tom mappe".into(),
+                "the folder is not an earlier report (it has no index.html), so it is not replaced: choose a new or empty folder".into(),
+            ),
+        };
+        return Err(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            options.lang.pick(&da, &en),
+        ));
+    }
     let parent = target
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -98,6 +116,24 @@ pub fn write_report(dataset: &Dataset, timeline: &Timeline, options: &ReportOpti
         .filter_map(|file| file.file_name())
         .map(|name| target.join(name))
         .collect())
+}
+
+/// Why an existing folder is not an earlier report: Some(its first entry a report does not
+/// write: a folder, a file of another kind), or Some(None) when it has no index.html; None for
+/// an earlier report.
+fn not_of_a_report(folder: &Path) -> io::Result<Option<Option<String>>> {
+    const WRITTEN: [&str; 6] = ["html", "csv", "xlsx", "svg", "png", "pptx"];
+    let mut has_index = false;
+    for entry in std::fs::read_dir(folder)? {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let extension = Path::new(&name).extension().and_then(|e| e.to_str()).unwrap_or("");
+        if !entry.file_type()?.is_file() || !WRITTEN.iter().any(|e| e.eq_ignore_ascii_case(extension)) {
+            return Ok(Some(Some(name)));
+        }
+        has_index |= name == "index.html";
+    }
+    Ok((!has_index).then_some(None))
 }
 
 /// An error that says which folder it happened in.

@@ -378,3 +378,23 @@ fn calendar_weeks_are_told_with_the_way_out() {
     assert!(!out.contains("kalenderuger"), "{out}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_report_into_the_folder_of_its_own_input_is_refused_and_the_input_kept() {
+    let dir = std::env::temp_dir().join(format!("valgpuls-cli-own-folder-{}", std::process::id()));
+    let _fresh = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let data = dir.join("data.csv");
+    std::fs::write(&data, "Kommune;Rul;Uge;Supporten\nKøge;Rul 1;1;4\n").unwrap();
+    let (code, _, err) = valgpuls(&[
+        "report",
+        "--out",
+        dir.to_str().unwrap(),
+        "--force",
+        data.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("ligger i rapportens mappe"), "{err}");
+    assert!(data.exists());
+    std::fs::remove_dir_all(dir).unwrap();
+}

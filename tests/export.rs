@@ -309,6 +309,38 @@ fn a_report_folder_is_replaced_whole_or_not_at_all() {
     std::fs::remove_dir_all(&parent).unwrap();
 }
 
+/// --force replaces an earlier report, never a folder of the user's own files: their data
+/// and notes stay, and the message says why.
+#[test]
+fn force_does_not_replace_a_folder_that_is_not_a_report() {
+    let (dataset, _) = load("checkin-survey.csv");
+    let out_dir = std::env::temp_dir().join(format!("valgpuls-not-a-report-{}", std::process::id()));
+    let _fresh = std::fs::remove_dir_all(&out_dir);
+    std::fs::create_dir_all(&out_dir).unwrap();
+    std::fs::write(out_dir.join("noter.txt"), "mine noter").unwrap();
+    std::fs::write(out_dir.join("summary.csv"), "a;b").unwrap();
+    let options = ReportOptions {
+        out_dir: out_dir.clone(),
+        width: 480,
+        height: 270,
+        force: true,
+        lang: Lang::Da,
+        ..ReportOptions::default()
+    };
+    let error = write_report(&dataset, &Timeline::default(), &options).unwrap_err();
+    assert!(error.to_string().contains("«noter.txt» hører ikke til en"), "{error}");
+    assert_eq!(
+        std::fs::read_to_string(out_dir.join("noter.txt")).unwrap(),
+        "mine noter"
+    );
+    // Only report-like files, but no index.html: not a report either.
+    std::fs::remove_file(out_dir.join("noter.txt")).unwrap();
+    let error = write_report(&dataset, &Timeline::default(), &options).unwrap_err();
+    assert!(error.to_string().contains("ingen index.html"), "{error}");
+    assert_eq!(std::fs::read_to_string(out_dir.join("summary.csv")).unwrap(), "a;b");
+    std::fs::remove_dir_all(&out_dir).unwrap();
+}
+
 /// Wave names that make the same file name each keep their own chart.
 #[test]
 fn waves_whose_names_clash_as_file_names_keep_their_own_charts() {
