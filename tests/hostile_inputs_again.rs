@@ -191,3 +191,30 @@ fn a_file_given_twice_by_one_path_is_read_once_and_told() {
     assert!(told[0].contains("samme indhold som"), "{told:?}");
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn a_second_sheet_with_data_is_told_not_passed_over() {
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    for (name, wave) in [("Rul1", "Rul 1"), ("Noter", ""), ("Rul2", "Rul 2")] {
+        let sheet = workbook.add_worksheet();
+        sheet.set_name(name).unwrap();
+        if wave.is_empty() {
+            continue;
+        }
+        for (column, header) in ["Kommune", "Rul", "Uge", "Supporten"].iter().enumerate() {
+            sheet.write_string(0, column as u16, *header).unwrap();
+        }
+        sheet.write_string(1, 0, "Køge").unwrap();
+        sheet.write_string(1, 1, wave).unwrap();
+        sheet.write_number(1, 2, 1).unwrap();
+        sheet.write_number(1, 3, 4).unwrap();
+    }
+    let import = read("to ark.xlsx", &workbook.save_to_buffer().unwrap());
+    assert_eq!(import.dataset.waves, ["Rul 1"]);
+    assert_eq!(
+        messages(&import),
+        [
+            "to ark.xlsx: arket «Rul2» har også data, men kun «Rul1» er læst: dets svar er ikke talt med — gem det som sin egen fil, eller flyt svarene over i «Rul1», hvis de skal med"
+        ]
+    );
+}

@@ -55,6 +55,11 @@ pub enum ProblemKind {
     /// A UTF-16 file with code units on this line that are no character (a lone surrogate):
     /// they read as "�", and a name holding one is not the name meant.
     NotUtf16,
+    /// A workbook's later sheet holds values too; only the first sheet with data is read.
+    OtherSheetNotRead {
+        sheet: String,
+        read: String,
+    },
     /// A column of one answer on the scale in every row, left out as a constant (a page
     /// number, a status): said, in case it is a question everyone answered alike.
     ConstantColumn {
@@ -255,7 +260,8 @@ impl Problem {
             | NotInPlan { .. }
             | NoStartInPlan { .. }
             | CodesWithoutLabels { .. }
-            | RowInsideQuotes { .. } => Severity::Warning,
+            | RowInsideQuotes { .. }
+            | OtherSheetNotRead { .. } => Severity::Warning,
             CodeOutsideScale { .. } | SecondHeaderRow => Severity::Hint,
         }
     }
@@ -346,6 +352,10 @@ impl ProblemKind {
             BadDate { value } => BadDate { value: value_of(value) },
             DateNotRead { value } => DateNotRead { value: value_of(value) },
             ConstantColumn { value } => ConstantColumn { value: value_of(value) },
+            OtherSheetNotRead { sheet, read } => OtherSheetNotRead {
+                sheet: value_of(sheet),
+                read: value_of(read),
+            },
             OtherScaleColumn { range } => OtherScaleColumn { range: value_of(range) },
             AnswerCodes { example } => AnswerCodes {
                 example: value_of(example),

@@ -209,6 +209,27 @@ impl Workbook<'_> {
             .collect()
     }
 
+    /// Whether a sheet holds any value, from its first cells only (a sheet is not read whole to
+    /// tell). False for a sheet that cannot be read.
+    pub fn has_values(&mut self, sheet: &str) -> bool {
+        let xlsx = &mut self.xlsx;
+        let look = || -> bool {
+            let Ok(mut cells) = xlsx.worksheet_cells_reader(sheet) else {
+                return false;
+            };
+            // An empty cell with a style comes before any value in some sheets: a few are passed.
+            for _ in 0..1024 {
+                match cells.next_cell() {
+                    Ok(Some(cell)) if !matches!(cell.get_value(), DataRef::Empty) => return true,
+                    Ok(Some(_)) => continue,
+                    _ => return false,
+                }
+            }
+            false
+        };
+        catch_unwind(AssertUnwindSafe(look)).unwrap_or(false)
+    }
+
     /// Whether the workbook counts dates from 1904 (old Mac Excel) instead of 1900. Dates are
     /// converted with it already; this is for messages.
     pub fn uses_1904_dates(&self) -> bool {

@@ -112,6 +112,12 @@ impl Problem {
             (NotUtf16, Lang::En) => {
                 "the line has characters that are not valid UTF-16 (half a surrogate pair); they show as “�”, so a name on the line is not the one meant — correct the character in the file".into()
             }
+            (OtherSheetNotRead { sheet, read }, Lang::Da) => format!(
+                "arket «{sheet}» har også data, men kun «{read}» er læst: dets svar er ikke talt med — gem det som sin egen fil, eller flyt svarene over i «{read}», hvis de skal med"
+            ),
+            (OtherSheetNotRead { sheet, read }, Lang::En) => format!(
+                "the sheet “{sheet}” holds data too, but only “{read}” is read: its answers are not counted — save it as a file of its own, or move the answers into “{read}”, if they belong"
+            ),
             (NotAFile, Lang::Da) => "ikke en almindelig fil (en mappe, en pipe eller en enhed)".into(),
             (NotAFile, Lang::En) => "not a regular file (a folder, a pipe or a device)".into(),
             (LineTooLong { limit }, Lang::Da) => {

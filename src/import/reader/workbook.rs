@@ -40,6 +40,27 @@ pub(super) fn read_workbook(
         Ok(None) => return problems.push(Problem::of_file(file, ProblemKind::Empty)),
         Err(reason) => return problems.push(workbook_problem(reason)),
     };
+    // Only one sheet is read: others with data are told, not passed over in silence.
+    if sheet_named(&workbook, "dataset").is_none() {
+        let others: Vec<String> = workbook
+            .sheet_names()
+            .into_iter()
+            .skip_while(|name| *name != sheet)
+            .skip(1)
+            .filter(|name| !is_named(name, "labels") && !is_named(name, "structure"))
+            .collect();
+        for other in others {
+            if workbook.has_values(&other) {
+                problems.push(Problem::of_file(
+                    file,
+                    ProblemKind::OtherSheetNotRead {
+                        sheet: other,
+                        read: sheet.clone(),
+                    },
+                ));
+            }
+        }
+    }
     // The sheet is in its own store now: the zipped bytes are not needed again.
     drop(workbook);
     source.bytes = Default::default();
@@ -58,10 +79,11 @@ pub(super) fn read_workbook(
 
 /// The sheet whose name starts with `wanted` ("labels", "dataset"), any case.
 fn sheet_named(workbook: &xlsx::Workbook, wanted: &str) -> Option<String> {
-    workbook
-        .sheet_names()
-        .into_iter()
-        .find(|n| n.trim().to_lowercase().starts_with(wanted))
+    workbook.sheet_names().into_iter().find(|name| is_named(name, wanted))
+}
+
+fn is_named(sheet: &str, wanted: &str) -> bool {
+    sheet.trim().to_lowercase().starts_with(wanted)
 }
 
 /// The code lists and question texts to read with: the workbook's own Labels and Structure
