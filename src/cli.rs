@@ -47,6 +47,54 @@ Uden FIL bruges den indbyggede check-in-undersøgelse.
 Exit-koder: 0 i orden, 1 problemer i data, 2 forkert brug.
 ";
 
+pub const USAGE_EN: &str = "\
+valgpuls — satisfaction in the VALG rollout per wave and phase
+
+Usage:
+  valgpuls                          open the window on the bundled sample data
+  valgpuls FILE...                  open the window on these files
+  valgpuls summary [--format text|csv|json] [--question QUESTION]... [--skip-invalid] [--min-n N] [--lang da|en] [READING] [FILE...]
+  valgpuls check [--lang da|en] [READING] [FILE...]
+  valgpuls report --out DIR [--force] [--pptx [--aspect 16:9|4:3]] [--size WxH] [--lang da|en] [--timeline FILE] [--skip-invalid] [--min-n N] [READING] [FILE...]
+
+  --min-n N                groups with fewer than N answers are hidden, in exports too
+                           (default 5; 1 hides nothing)
+
+READING (where the file cannot say it itself):
+  --role \"COLUMN=ROLE\"   a column's role: wave, week, phase, date, municipality, question,
+                           score, comment, category or ignore (may be repeated)
+  --dont-know VALUE        an answer that means \"don't know\", e.g. 6 (may be repeated)
+  --labels FILE            codes and their texts: column;code;text (as SurveyXact's labels.csv)
+  --plan FILE              the rollout plan: wave;start[;municipality] (wave per municipality,
+                           week from the date)
+  --date-order dmy|mdy     dates like 05/08/2024: day first (dmy) or month first (mdy)
+
+Without FILE the bundled check-in survey is used.
+Exit codes: 0 fine, 1 problems in the data, 2 wrong usage.
+";
+
+/// The usage text in a language.
+fn usage(lang: Lang) -> &'static str {
+    lang.pick(USAGE, USAGE_EN)
+}
+
+/// One of two messages, by language.
+fn said(lang: Lang, da: String, en: String) -> String {
+    match lang {
+        Lang::Da => da,
+        Lang::En => en,
+    }
+}
+
+/// The language `--lang` asks for, looked up before anything else is read, so that a usage
+/// error before or after it is said in it.
+fn asked_language(args: &[String]) -> Lang {
+    args.windows(2)
+        .filter(|pair| pair.first().is_some_and(|flag| flag == "--lang"))
+        .find_map(|pair| pair.get(1).and_then(|value| Lang::parse(value)))
+        .unwrap_or(Lang::Da)
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Format {
     Text,
@@ -87,13 +135,13 @@ struct Reading {
 
 impl Reading {
     /// A reading flag (`--role`, `--dont-know`, `--labels`, `--plan`, `--date-order`) and its value.
-    fn take(&mut self, flag: &str, value: String) -> Result<(), String> {
+    fn take(&mut self, flag: &str, value: String, lang: Lang) -> Result<(), String> {
         match flag {
-            "--role" => self.roles.push(parse_role(&value)?),
+            "--role" => self.roles.push(parse_role(&value, lang)?),
             "--dont-know" => self.dont_know.push(value),
             "--labels" => self.labels.push(arg_path(&value)),
             "--plan" => self.plan = Some(arg_path(&value)),
-            _ => self.date_order = Some(parse_date_order(&value)?),
+            _ => self.date_order = Some(parse_date_order(&value, lang)?),
         }
         Ok(())
     }
@@ -120,41 +168,66 @@ impl Args {
     }
 }
 
-fn parse(args: &[String]) -> Result<Args, String> {
+fn parse(args: &[String], lang: Lang) -> Result<Args, String> {
     let mut iter = args.iter();
     let mut parsed = Args::new(iter.next().cloned().unwrap_or_default());
+    parsed.lang = lang;
     let mut aspect = crate::export::pptx::Aspect::Wide;
     let mut pptx = false;
     while let Some(arg) = iter.next() {
-        let mut value = |name: &str| iter.next().cloned().ok_or_else(|| format!("{name} mangler en værdi"));
+        let mut value = |name: &str| {
+            iter.next().cloned().ok_or_else(|| {
+                said(
+                    lang,
+                    format!("{name} mangler en værdi"),
+                    format!("{name} needs a value"),
+                )
+            })
+        };
         match arg.as_str() {
-            "--format" => parsed.format = parse_format(&value("--format")?)?,
+            "--format" => parsed.format = parse_format(&value("--format")?, lang)?,
             "--question" => parsed.questions.push(value("--question")?),
             "--skip-invalid" => parsed.skip_invalid = true,
             "--force" => parsed.force = true,
             "--pptx" => pptx = true,
             "--aspect" => {
-                aspect = parse_aspect(&value("--aspect")?)?;
+                aspect = parse_aspect(&value("--aspect")?, lang)?;
                 pptx = true;
             }
             "--lang" => {
                 let text = value("--lang")?;
-                parsed.lang = Lang::parse(&text).ok_or_else(|| format!("ukendt sprog «{text}»: brug da eller en"))?;
+                parsed.lang = Lang::parse(&text).ok_or_else(|| {
+                    said(
+                        lang,
+                        format!("ukendt sprog «{text}»: brug da eller en"),
+                        format!("unknown language “{text}”: use da or en"),
+                    )
+                })?;
             }
             "--out" => parsed.out = Some(arg_path(&value("--out")?)),
-            "--min-n" => parsed.min_n = parse_min_n(&value("--min-n")?)?,
+            "--min-n" => parsed.min_n = parse_min_n(&value("--min-n")?, lang)?,
             "--timeline" => parsed.timeline = Some(arg_path(&value("--timeline")?)),
             "--size" => {
                 let text = value("--size")?;
                 parsed.size = parse_size(&text).ok_or_else(|| {
-                    format!("«{text}» er ikke en størrelse som 1920x1080 (16 til {MAX_SIDE} på hver led)")
+                    said(
+                        lang,
+                        format!("«{text}» er ikke en størrelse som 1920x1080 (16 til {MAX_SIDE} på hver led)"),
+                        format!("“{text}” is not a size like 1920x1080 (16 to {MAX_SIDE} each way)"),
+                    )
                 })?;
             }
             flag @ ("--role" | "--dont-know" | "--labels" | "--plan" | "--date-order") => {
-                parsed.reading.take(flag, value(flag)?)?;
+                parsed.reading.take(flag, value(flag)?, lang)?;
             }
             "--" => parsed.files.extend(iter.by_ref().map(|file| arg_path(file))),
-            flag if flag.starts_with("--") => return Err(format!("ukendt tilvalg «{flag}»")),
+            flag if flag.starts_with("--") => {
+                return Err(said(
+                    lang,
+                    format!("ukendt tilvalg «{flag}»"),
+                    format!("unknown option “{flag}”"),
+                ));
+            }
             file => parsed.files.push(arg_path(file)),
         }
     }
@@ -162,44 +235,62 @@ fn parse(args: &[String]) -> Result<Args, String> {
     Ok(parsed)
 }
 
-fn parse_format(text: &str) -> Result<Format, String> {
+fn parse_format(text: &str, lang: Lang) -> Result<Format, String> {
     match text {
         "text" => Ok(Format::Text),
         "csv" => Ok(Format::Csv),
         "json" => Ok(Format::Json),
-        other => Err(format!("ukendt format «{other}»: brug text, csv eller json")),
+        other => Err(said(
+            lang,
+            format!("ukendt format «{other}»: brug text, csv eller json"),
+            format!("unknown format “{other}”: use text, csv or json"),
+        )),
     }
 }
 
-fn parse_aspect(text: &str) -> Result<crate::export::pptx::Aspect, String> {
+fn parse_aspect(text: &str, lang: Lang) -> Result<crate::export::pptx::Aspect, String> {
     match text {
         "16:9" | "16x9" | "wide" => Ok(crate::export::pptx::Aspect::Wide),
         "4:3" | "4x3" | "standard" => Ok(crate::export::pptx::Aspect::Standard),
-        other => Err(format!("ukendt format «{other}»: brug 16:9 eller 4:3")),
+        other => Err(said(
+            lang,
+            format!("ukendt format «{other}»: brug 16:9 eller 4:3"),
+            format!("unknown aspect “{other}”: use 16:9 or 4:3"),
+        )),
     }
 }
 
-fn parse_min_n(text: &str) -> Result<u64, String> {
-    text.trim()
-        .parse()
-        .ok()
-        .filter(|n| *n >= 1)
-        .ok_or_else(|| format!("--min-n «{text}»: skriv et helt tal fra 1 og op, fx 5"))
+fn parse_min_n(text: &str, lang: Lang) -> Result<u64, String> {
+    text.trim().parse().ok().filter(|n| *n >= 1).ok_or_else(|| {
+        said(
+            lang,
+            format!("--min-n «{text}»: skriv et helt tal fra 1 og op, fx 5"),
+            format!("--min-n “{text}”: give a whole number from 1 up, e.g. 5"),
+        )
+    })
 }
 
-fn parse_date_order(text: &str) -> Result<DateOrder, String> {
+fn parse_date_order(text: &str, lang: Lang) -> Result<DateOrder, String> {
     match text.to_lowercase().as_str() {
         "dmy" | "day-first" | "dag" => Ok(DateOrder::DayFirst),
         "mdy" | "month-first" | "måned" => Ok(DateOrder::MonthFirst),
-        other => Err(format!("ukendt datorækkefølge «{other}»: brug dmy eller mdy")),
+        other => Err(said(
+            lang,
+            format!("ukendt datorækkefølge «{other}»: brug dmy eller mdy"),
+            format!("unknown date order “{other}”: use dmy or mdy"),
+        )),
     }
 }
 
 /// "Sidste side=ignore": a header (which may hold '=') and a role after the last '='.
-fn parse_role(text: &str) -> Result<(String, Role), String> {
-    let (column, role) = text
-        .rsplit_once('=')
-        .ok_or_else(|| format!("--role «{text}»: skriv KOLONNE=ROLLE, fx \"Sidste side=ignore\""))?;
+fn parse_role(text: &str, lang: Lang) -> Result<(String, Role), String> {
+    let (column, role) = text.rsplit_once('=').ok_or_else(|| {
+        said(
+            lang,
+            format!("--role «{text}»: skriv KOLONNE=ROLLE, fx \"Sidste side=ignore\""),
+            format!("--role “{text}”: write COLUMN=ROLE, e.g. \"Last page=ignore\""),
+        )
+    })?;
     let role = match role.trim().to_lowercase().as_str() {
         "wave" | "rul" => Role::Wave,
         "week" | "uge" => Role::Week,
@@ -212,13 +303,23 @@ fn parse_role(text: &str) -> Result<(String, Role), String> {
         "category" | "kategori" => Role::Category,
         "ignore" | "ignorer" => Role::Ignore,
         other => {
-            return Err(format!(
-                "ukendt rolle «{other}»: brug wave, week, phase, date, municipality, question, score, comment, category eller ignore"
+            return Err(said(
+                lang,
+                format!(
+                    "ukendt rolle «{other}»: brug wave, week, phase, date, municipality, question, score, comment, category eller ignore"
+                ),
+                format!(
+                    "unknown role “{other}”: use wave, week, phase, date, municipality, question, score, comment, category or ignore"
+                ),
             ));
         }
     };
     if column.trim().is_empty() {
-        return Err(format!("--role «{text}»: kolonnens navn mangler"));
+        return Err(said(
+            lang,
+            format!("--role «{text}»: kolonnens navn mangler"),
+            format!("--role “{text}”: the column's name is missing"),
+        ));
     }
     Ok((column.trim().to_string(), role))
 }
@@ -233,7 +334,7 @@ fn import_options(reading: &Reading, lang: Lang) -> Result<ImportOptions, String
     };
     options.role_overrides.extend(reading.roles.iter().cloned());
     let rows_of = |path: &PathBuf| {
-        let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let bytes = std::fs::read(path).map_err(|e| format!("{}: {}", path.display(), lang.system_error(&e)))?;
         read_rows(&bytes).map_err(|e| format!("{}: {e}", path.display()))
     };
     for path in &reading.labels {
@@ -315,10 +416,11 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         Some("--version" | "-V") => return emit(out, err, &format!("valgpuls {}\n", env!("CARGO_PKG_VERSION"))),
         _ => {}
     }
-    let args = match parse(args) {
+    let lang = asked_language(args);
+    let args = match parse(args, lang) {
         Ok(args) => args,
         Err(message) => {
-            tell!(err, "valgpuls: {message}\n\n{USAGE}");
+            tell!(err, "valgpuls: {message}\n\n{}", usage(lang));
             return 2;
         }
     };
@@ -327,13 +429,56 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         "check" => run_check(&args, out, err),
         "report" => run_report(&args, out, err),
         other => {
-            tell!(err, "valgpuls: ukendt kommando «{other}»\n\n{USAGE}");
+            let message = said(
+                lang,
+                format!("ukendt kommando «{other}»"),
+                format!("unknown command “{other}”"),
+            );
+            tell!(err, "valgpuls: {message}\n\n{}", usage(lang));
             2
         }
     }
 }
 
 /// Prints the problems; true when the data may be used (clean, or invalid rows skipped).
+/// A `--role` for a column no file has (a typo) would change nothing without a word: it is a
+/// usage error, as an unknown `--question` is. True when one was told.
+fn unknown_role_column(import: &Import, args: &Args, err: &mut dyn Write) -> bool {
+    let columns: Vec<&crate::import::ColumnReport> = import.files.iter().flat_map(|f| &f.columns).collect();
+    if columns.is_empty() {
+        // No file was read far enough to have columns: its own problem says why.
+        return false;
+    }
+    let names =
+        |column: &&crate::import::ColumnReport| std::iter::once(column.header.clone()).chain(column.text.clone());
+    let known = |wanted: &str| {
+        columns
+            .iter()
+            .flat_map(names)
+            .any(|name| name.trim().eq_ignore_ascii_case(wanted.trim()))
+    };
+    let Some((unknown, _)) = args.reading.roles.iter().find(|(column, _)| !known(column)) else {
+        return false;
+    };
+    let headers: Vec<String> = columns
+        .iter()
+        .map(|c| crate::import::problems::shown(&c.header))
+        .collect();
+    let message = said(
+        args.lang,
+        format!(
+            "--role: ingen kolonne hedder «{unknown}»; kolonnerne er: {}",
+            headers.join(" | ")
+        ),
+        format!(
+            "--role: no column is called “{unknown}”; the columns are: {}",
+            headers.join(" | ")
+        ),
+    );
+    tell!(err, "valgpuls: {message}");
+    true
+}
+
 fn report_problems(import: &Import, args: &Args, err: &mut dyn Write) -> bool {
     if import.is_clean() {
         // Warnings: the numbers are right, and the user should know what they rest on.
@@ -394,6 +539,9 @@ fn run_summary(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         Err(code) => return code,
     };
     let import = import_or_sample(&args.files, &options);
+    if unknown_role_column(&import, args, err) {
+        return 2;
+    }
     if !report_problems(&import, args, err) {
         return 1;
     }
@@ -450,6 +598,9 @@ fn run_check(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         Err(code) => return code,
     };
     let import = import_or_sample(&args.files, &options);
+    if unknown_role_column(&import, args, err) {
+        return 2;
+    }
     let lang = args.lang;
     let mut text = String::new();
     for report in &import.files {
@@ -481,8 +632,9 @@ fn run_report(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let Some(out_dir) = &args.out else {
         tell!(
             err,
-            "valgpuls: report {}\n\n{USAGE}",
-            args.lang.pick("kræver --out MAPPE", "needs --out DIR")
+            "valgpuls: report {}\n\n{}",
+            args.lang.pick("kræver --out MAPPE", "needs --out DIR"),
+            usage(args.lang)
         );
         return 2;
     };
@@ -490,7 +642,7 @@ fn run_report(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         None => crate::timeline::Timeline::default(),
         Some(path) => {
             let loaded = std::fs::read(path)
-                .map_err(|e| format!("{}: {e}", path.display()))
+                .map_err(|e| format!("{}: {}", path.display(), args.lang.system_error(&e)))
                 .and_then(|bytes| {
                     crate::timeline::Timeline::from_csv(&path.display().to_string(), &bytes)
                         .map_err(|e| e.message(args.lang))
@@ -531,6 +683,9 @@ fn run_report(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         return 2;
     }
     let import = import_or_sample(&args.files, &import_options);
+    if unknown_role_column(&import, args, err) {
+        return 2;
+    }
     if !report_problems(&import, args, err) {
         return 1;
     }
@@ -551,7 +706,7 @@ fn run_report(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             emit(out, err, &list)
         }
         Err(e) => {
-            tell!(err, "valgpuls: {}: {e}", out_dir.display());
+            tell!(err, "valgpuls: {}: {}", out_dir.display(), args.lang.system_error(&e));
             1
         }
     }

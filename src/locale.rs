@@ -82,6 +82,33 @@ impl Lang {
 
     /// Display name of a wave, phase or other data value: translates the names the
     /// library makes up itself and leaves the user's own values alone.
+    /// An error from the system (a file not found, no permission) as a sentence in the language;
+    /// the system's own words where no sentence is known. An error of our own (not the
+    /// system's) is said as it is.
+    pub fn system_error(self, error: &std::io::Error) -> String {
+        use std::io::ErrorKind::*;
+        if error.raw_os_error().is_none() {
+            return error.to_string();
+        }
+        let (da, en) = match error.kind() {
+            NotFound => ("filen eller mappen findes ikke", "the file or folder does not exist"),
+            PermissionDenied => ("ingen adgang", "no permission"),
+            AlreadyExists => ("findes allerede", "already exists"),
+            IsADirectory => ("er en mappe, ikke en fil", "is a folder, not a file"),
+            NotADirectory => ("er ikke en mappe", "is not a folder"),
+            ResourceBusy => (
+                "er i brug (fx den mappe, du står i): vælg en anden",
+                "is in use (e.g. the folder you are in): choose another",
+            ),
+            StorageFull => ("disken er fuld", "the disk is full"),
+            ReadOnlyFilesystem => ("kan ikke skrives (skrivebeskyttet)", "cannot be written (read-only)"),
+            DirectoryNotEmpty => ("mappen er ikke tom", "the folder is not empty"),
+            InvalidFilename => ("ugyldigt filnavn", "invalid file name"),
+            _ => return error.to_string(),
+        };
+        self.pick(da, en).to_string()
+    }
+
     pub fn data_value(self, value: &str) -> String {
         if self == Lang::Da {
             return value.to_string();

@@ -4,8 +4,15 @@
 use std::fmt::Write as _;
 
 use crate::analysis::{Stats, Summary, WaveRow};
+use crate::import::problems::{escaped, shown};
 use crate::import::{FileReport, Layout, Role};
 use crate::locale::Lang;
+
+/// A name from the data as a terminal shows it: in the language, control characters as
+/// escapes, at most 80 characters.
+fn shown_name(lang: Lang, value: &str) -> String {
+    shown(&lang.data_value(value))
+}
 
 /// Pads to a width in characters (not bytes: "Klargøring" is 10 wide).
 fn pad(text: &str, width: usize) -> String {
@@ -58,11 +65,11 @@ fn summary_table(summary: &Summary, lang: Lang, out: &mut String) {
     let total_header = lang.pick("Total udrulning¹", "Total rollout¹");
     let total_width = total_header.chars().count() + 2;
     let wave_header = lang.pick("Rul", "Wave");
-    let phases: Vec<String> = summary.phases.iter().map(|p| lang.data_value(p)).collect();
+    let phases: Vec<String> = summary.phases.iter().map(|p| shown_name(lang, p)).collect();
     let first_width = summary
         .waves
         .iter()
-        .map(|w| lang.data_value(&w.wave).chars().count())
+        .map(|w| shown_name(lang, &w.wave).chars().count())
         .chain([wave_header.len()])
         .max()
         .unwrap_or(5)
@@ -74,7 +81,7 @@ fn summary_table(summary: &Summary, lang: Lang, out: &mut String) {
     }
     let _ = writeln!(out, "{}", pad_left(total_header, total_width));
     for wave in &summary.waves {
-        out.push_str(&pad(&lang.data_value(&wave.wave), first_width));
+        out.push_str(&pad(&shown_name(lang, &wave.wave), first_width));
         for (phase, width) in summary.phases.iter().zip(&widths) {
             out.push_str(&pad_left(&cell_text(wave, phase, lang), *width));
         }
@@ -126,7 +133,7 @@ fn summary_notes(summary: &Summary, lang: Lang, out: &mut String) {
         .map(|w| {
             format!(
                 "{} {} (n = {})",
-                lang.data_value(&w.wave),
+                shown_name(lang, &w.wave),
                 mean_text(w.total.pooled_mean, lang),
                 lang.count(w.total.n)
             )
@@ -168,7 +175,7 @@ fn hidden_notes(summary: &Summary, lang: Lang, out: &mut String) {
         }
     );
     if !summary.hidden_waves.is_empty() {
-        let names: Vec<String> = summary.hidden_waves.iter().map(|w| lang.data_value(w)).collect();
+        let names: Vec<String> = summary.hidden_waves.iter().map(|w| shown_name(lang, w)).collect();
         let _ = writeln!(
             out,
             "  {} {}",
@@ -200,7 +207,7 @@ fn details_text(summary: &Summary, lang: Lang) -> String {
 
 fn detail_row(wave: &str, phase: String, stats: &Stats, lang: Lang) -> [String; 7] {
     [
-        lang.data_value(wave),
+        shown_name(lang, wave),
         phase,
         lang.count(stats.n),
         mean_text(stats.mean, lang),
@@ -215,7 +222,7 @@ fn detail_rows(summary: &Summary, lang: Lang) -> Vec<[String; 7]> {
     let mut rows: Vec<[String; 7]> = Vec::new();
     for wave in &summary.waves {
         for cell in &wave.cells {
-            rows.push(detail_row(&wave.wave, lang.data_value(&cell.phase), &cell.stats, lang));
+            rows.push(detail_row(&wave.wave, shown_name(lang, &cell.phase), &cell.stats, lang));
         }
         if let Some(mean) = wave.total.mean_of_phases.filter(|_| wave.cells.len() > 1) {
             // The deck's total with its own interval, not the pooled one.
@@ -378,7 +385,7 @@ pub fn summary_csv(summary: &Summary, lang: Lang) -> String {
 /// What `check` prints for one file: what was detected.
 pub fn file_report_text(report: &FileReport, lang: Lang) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{}", report.file);
+    let _ = writeln!(out, "{}", escaped(&report.file));
     // A file that could not be opened, or held nothing to read (empty, binary, a header
     // only): what would be detected is empty, and the problem below says why.
     if report.columns.is_empty() && report.rows_read == 0 {
@@ -426,7 +433,7 @@ fn file_format_fields(report: &FileReport, fields: &mut Fields) {
         fields.field("Værktøj", "Tool", format!("{}{rows}", tool.name()));
     }
     if let Some(sheet) = &report.sheet {
-        fields.field("Ark", "Sheet", sheet.clone());
+        fields.field("Ark", "Sheet", shown(sheet));
     }
     if !report.companions.is_empty() {
         fields.field("Brugt med", "Used with", report.companions.join(", "));
@@ -536,15 +543,18 @@ fn column_lines(report: &FileReport, lang: Lang) -> Vec<ColumnLine<'static>> {
             .count();
         let (number, header) = if run >= 3 {
             let last = columns.get(i + run - 1).map_or("", |c| c.header.as_str());
-            (format!("{}-{}", i + 1, i + run), format!("{} … {last}", column.header))
+            (
+                format!("{}-{}", i + 1, i + run),
+                format!("{} … {}", shown(&column.header), shown(last)),
+            )
         } else {
-            (format!("{}", i + 1), column.header.clone())
+            (format!("{}", i + 1), shown(&column.header))
         };
         let text = column
             .text
             .as_ref()
             .filter(|t| **t != column.header && column.role != Role::Ignore)
-            .map(|t| shorten(t, 70));
+            .map(|t| shorten(&escaped(t), 70));
         lines.push(ColumnLine {
             number,
             header,
@@ -576,8 +586,8 @@ fn answer_fields(report: &FileReport, fields: &mut Fields) {
             .labels
             .iter()
             .map(|(label, value)| match value {
-                Some(v) => format!("{label} = {}", lang.number(*v, 0)),
-                None => format!("{label} = {}", lang.pick("ved ikke", "don't know")),
+                Some(v) => format!("{} = {}", shown(label), lang.number(*v, 0)),
+                None => format!("{} = {}", shown(label), lang.pick("ved ikke", "don't know")),
             })
             .collect();
         fields.field("Svarmuligheder", "Answer labels", labels.join(", "));

@@ -97,8 +97,9 @@ pub fn write_report(dataset: &Dataset, timeline: &Timeline, options: &ReportOpti
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     // The folder that refused is named: it is not always the report's own (a read-only parent).
-    std::fs::create_dir_all(parent).map_err(naming(parent))?;
-    let staging = crate::files::create_temporary_dir(parent, "valgpuls-report").map_err(naming(parent))?;
+    std::fs::create_dir_all(parent).map_err(naming(parent, options.lang))?;
+    let staging =
+        crate::files::create_temporary_dir(parent, "valgpuls-report").map_err(naming(parent, options.lang))?;
     let written = match write_files(dataset, timeline, options, &staging) {
         Ok(written) => written,
         Err(error) => {
@@ -107,7 +108,7 @@ pub fn write_report(dataset: &Dataset, timeline: &Timeline, options: &ReportOpti
             return Err(error);
         }
     };
-    if let Err(error) = swap_into_place(&staging, target, parent) {
+    if let Err(error) = swap_into_place(&staging, target, parent, options.lang) {
         let _cleanup = std::fs::remove_dir_all(&staging);
         return Err(error);
     }
@@ -137,28 +138,33 @@ fn not_of_a_report(folder: &Path) -> io::Result<Option<Option<String>>> {
 }
 
 /// An error that says which folder it happened in.
-fn naming(folder: &Path) -> impl Fn(io::Error) -> io::Error + '_ {
-    move |error| io::Error::new(error.kind(), format!("{}: {error}", folder.display()))
+fn naming(folder: &Path, lang: Lang) -> impl Fn(io::Error) -> io::Error + '_ {
+    move |error| {
+        io::Error::new(
+            error.kind(),
+            format!("{}: {}", folder.display(), lang.system_error(&error)),
+        )
+    }
 }
 
 /// The staging folder becomes the target; an existing target is moved aside first and removed
 /// only once the new one is in place (put back if that fails).
-fn swap_into_place(staging: &Path, target: &Path, parent: &Path) -> io::Result<()> {
+fn swap_into_place(staging: &Path, target: &Path, parent: &Path, lang: Lang) -> io::Result<()> {
     if !target.exists() {
         return std::fs::rename(staging, target);
     }
-    let old = crate::files::create_temporary_dir(parent, "valgpuls-old-report").map_err(naming(parent))?;
+    let old = crate::files::create_temporary_dir(parent, "valgpuls-old-report").map_err(naming(parent, lang))?;
     // rename() over an existing folder needs it empty: the old report goes inside the
     // temporary one.
     let aside = old.join("report");
     if let Err(error) = std::fs::rename(target, &aside) {
         let _cleanup = std::fs::remove_dir(&old);
-        return Err(naming(target)(error));
+        return Err(naming(target, lang)(error));
     }
     if let Err(error) = std::fs::rename(staging, target) {
         let _restore_errors_are_reported_as_the_rename = std::fs::rename(&aside, target);
         let _cleanup = std::fs::remove_dir(&old);
-        return Err(naming(target)(error));
+        return Err(naming(target, lang)(error));
     }
     // The new report is complete; an old copy we fail to remove is a hidden folder, not a
     // stale file in the report.

@@ -398,3 +398,57 @@ fn a_report_into_the_folder_of_its_own_input_is_refused_and_the_input_kept() {
     assert!(data.exists());
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn usage_and_system_errors_follow_the_language() {
+    let (code, _, err) = valgpuls(&["summary", "--format", "xml", "--lang", "en"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("valgpuls: unknown format “xml”: use text, csv or json"),
+        "{err}"
+    );
+    assert!(err.contains("Usage:"), "the English usage: {err}");
+    let (code, _, err) = valgpuls(&["summary", "--lang", "en", "--plan", "/ingen/plan.csv"]);
+    assert_eq!(code, 2);
+    assert_eq!(err, "valgpuls: /ingen/plan.csv: the file or folder does not exist\n");
+    let (_, _, err) = valgpuls(&["summary", "--plan", "/ingen/plan.csv"]);
+    assert_eq!(err, "valgpuls: /ingen/plan.csv: filen eller mappen findes ikke\n");
+}
+
+#[test]
+fn a_role_for_a_column_no_file_has_is_a_usage_error() {
+    let (code, _, err) = valgpuls(&["summary", "--role", "Kommunne=ignore"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("--role: ingen kolonne hedder «Kommunne»; kolonnerne er: "),
+        "{err}"
+    );
+}
+
+#[test]
+fn names_with_control_characters_reach_the_terminal_escaped_and_cut() {
+    let dir = std::env::temp_dir().join(format!("valgpuls-cli-escape-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("navne.csv");
+    let long = "R".repeat(300);
+    std::fs::write(
+        &file,
+        format!("Kommune;Rul;Uge;\"Spm\u{1b}[2J\nIngen problemer.\"\nKøge;Rul\u{1b}[31m 1;1;4\nFaxe;{long};1;3\n"),
+    )
+    .unwrap();
+    let (code, out, err) = valgpuls(&["summary", "--min-n", "1", file.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!out.contains('\u{1b}'), "{out}");
+    assert!(out.contains("Rul[31m 1"), "{out}");
+    assert!(
+        out.contains(&format!("{}…", "R".repeat(80))) && !out.contains(&"R".repeat(81)),
+        "{out}"
+    );
+    let (_, out, _) = valgpuls(&["check", file.to_str().unwrap()]);
+    assert!(!out.contains('\u{1b}'), "{out}");
+    assert!(
+        out.contains("Spm\\u{1b}[2J\\nIngen problemer."),
+        "the header's line break is shown: {out}"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}

@@ -111,7 +111,7 @@ fn a_field_past_a_megabyte_or_ten_thousand_columns_is_refused_at_once() {
     let import = read("lang.csv", text.as_bytes());
     assert_eq!(
         messages(&import),
-        ["lang.csv:3:3: et felt er længere end 1 MB: filen ligner ikke en spørgeskemaeksport"]
+        ["lang.csv:3:3: rækken er længere end 1 MB: filen ligner ikke en spørgeskemaeksport"]
     );
     let header: Vec<String> = (0..10_001).map(|i| format!("k{i}")).collect();
     let wide = format!("{}\n{}\n", header.join(";"), vec!["4"; 10_001].join(";"));

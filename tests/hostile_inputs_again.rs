@@ -218,3 +218,37 @@ fn a_second_sheet_with_data_is_told_not_passed_over() {
         ]
     );
 }
+
+#[test]
+fn utf16_without_its_byte_order_mark_is_read_as_utf16() {
+    let text = "Kommune;Rul;Uge;Q1\nKøge;Rul 1;1;4\nFaxe;Rul 1;1;2\n";
+    for big_endian in [false, true] {
+        let bytes: Vec<u8> = text
+            .encode_utf16()
+            .flat_map(|unit| {
+                if big_endian {
+                    unit.to_be_bytes()
+                } else {
+                    unit.to_le_bytes()
+                }
+            })
+            .collect();
+        let import = read("unicode.txt", &bytes);
+        assert!(import.problems.is_empty(), "{:?}", messages(&import));
+        assert_eq!(import.dataset.municipalities, ["Faxe", "Køge"]);
+        assert_eq!(waves(&import), [("Rul 1".to_string(), 2, 3.0)]);
+    }
+}
+
+#[test]
+fn a_row_past_a_megabyte_of_many_small_fields_is_refused() {
+    let columns = 600_000;
+    let mut text = String::from("Kommune;Rul;Uge;Q1\nKøge;Rul 1;1;4\n");
+    text.push_str(&"x;".repeat(columns));
+    text.push('\n');
+    let import = read("lang.csv", text.as_bytes());
+    let told = messages(&import);
+    assert_eq!(told.len(), 1, "{told:?}");
+    assert!(told[0].starts_with("lang.csv:3:"), "{told:?}");
+    assert!(told[0].contains("rækken er længere end 1 MB"), "{told:?}");
+}

@@ -282,18 +282,7 @@ impl Problem {
     /// "fil.xlsx: Ark1, række 12, kolonne D: ...".
     pub fn message(&self, lang: Lang) -> String {
         // A file name is never cut, but a control character in it is shown, not obeyed.
-        let mut out: String = self
-            .file
-            .chars()
-            .flat_map(|c| {
-                let escaped: Vec<char> = if c.is_control() {
-                    c.escape_default().collect()
-                } else {
-                    vec![c]
-                };
-                escaped
-            })
-            .collect();
+        let mut out = escaped(&self.file);
         if let Some(sheet) = &self.sheet {
             let _ = write!(out, ": {}", shown(sheet));
             if let Some(line) = self.line {
@@ -319,6 +308,20 @@ impl Problem {
         out.push_str(&self.describe(lang));
         out
     }
+}
+
+/// Text with its control characters shown as escapes ("\u{1b}", "\n"), not obeyed by a
+/// terminal; nothing cut (a file's name).
+pub fn escaped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// A value from a file as a message shows it: control characters (terminal escapes, line

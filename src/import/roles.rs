@@ -89,8 +89,8 @@ impl RoleReason {
             OtherTime => pick("et andet tidspunkt bruges som dato", "another time is used as the date"),
             Identifier => pick("id eller løbenummer", "an id or running number"),
             Constant { value } => match lang {
-                crate::locale::Lang::Da => format!("samme værdi («{value}») i alle rækker"),
-                crate::locale::Lang::En => format!("the same value (“{value}”) in every row"),
+                crate::locale::Lang::Da => format!("samme værdi («{}») i alle rækker", super::problems::shown(value)),
+                crate::locale::Lang::En => format!("the same value (“{}”) in every row", super::problems::shown(value)),
             },
             Empty => pick("ingen værdier", "no values"),
             Binary => pick("kun 0 og 1 (valgt/ikke valgt)", "only 0 and 1 (chosen or not)"),
@@ -99,9 +99,15 @@ impl RoleReason {
                 "a ranking: 1 is the first place, not the lowest score",
             ),
             LabelsSayOther { example } => match lang {
-                crate::locale::Lang::Da => format!("koderne står for andet end svar (fx «{example}»)"),
+                crate::locale::Lang::Da => format!(
+                    "koderne står for andet end svar (fx «{}»)",
+                    super::problems::shown(example)
+                ),
                 crate::locale::Lang::En => {
-                    format!("the codes stand for something else than answers (e.g. “{example}”)")
+                    format!(
+                        "the codes stand for something else than answers (e.g. “{}”)",
+                        super::problems::shown(example)
+                    )
                 }
             },
             NotOnScale => pick("tekst, ikke svar på skalaen", "text, not answers on the scale"),

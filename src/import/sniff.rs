@@ -61,10 +61,19 @@ pub fn decode_reporting(bytes: &[u8]) -> Decoded<'_> {
             repaired_lines,
         };
     }
+    // UTF-16 without its byte-order mark (some tools save "Unicode" so): told by the zero
+    // bytes every other byte, on the side its ASCII characters put them.
+    let bomless = utf16_without_bom(bytes).map(|kind| match kind {
+        Text::Utf16Be => (&b""[..], Text::Utf16Be, TextEncoding::Utf16Be),
+        _ => (&b""[..], Text::Utf16Le, TextEncoding::Utf16Le),
+    });
     for (bom, kind, encoding) in [
-        (b"\xFF\xFE", Text::Utf16Le, TextEncoding::Utf16Le),
-        (b"\xFE\xFF", Text::Utf16Be, TextEncoding::Utf16Be),
-    ] {
+        (&b"\xFF\xFE"[..], Text::Utf16Le, TextEncoding::Utf16Le),
+        (&b"\xFE\xFF"[..], Text::Utf16Be, TextEncoding::Utf16Be),
+    ]
+    .into_iter()
+    .chain(bomless)
+    {
         if let Some(rest) = bytes.strip_prefix(bom) {
             let text = to_utf8(rest, kind);
             let repaired_lines = lines_of_replaced_units(rest, kind, &text);
@@ -90,6 +99,26 @@ pub fn decode_reporting(bytes: &[u8]) -> Decoded<'_> {
         };
     }
     plain(Cow::Owned(to_utf8(bytes, Text::Windows1252)), TextEncoding::Windows1252)
+}
+
+/// UTF-16 LE or BE by its zero bytes: in the first 4 KB, at least a third of the bytes on one
+/// side of each pair are zero and (almost) none on the other. Text in any 8-bit encoding has
+/// no zero bytes at all.
+fn utf16_without_bom(bytes: &[u8]) -> Option<Text> {
+    let head = bytes.get(..4096).unwrap_or(bytes);
+    let pairs = head.len() / 2;
+    if pairs < 2 {
+        return None;
+    }
+    let zeros = |side: usize| head.chunks_exact(2).filter(|pair| pair.get(side) == Some(&0)).count();
+    let (even, odd) = (zeros(0), zeros(1));
+    let mostly = |count: usize| count * 3 >= pairs;
+    let hardly = |count: usize| count * 50 <= pairs;
+    match (mostly(odd) && hardly(even), mostly(even) && hardly(odd)) {
+        (true, _) => Some(Text::Utf16Le),
+        (_, true) => Some(Text::Utf16Be),
+        _ => None,
+    }
 }
 
 /// The lines of `text` (decoded from UTF-16 `bytes`) where a code unit that is no character (a

@@ -4,8 +4,9 @@
 use std::borrow::Cow;
 
 /// A name (a wave, a municipality, a question, a category's value) as the reader sees it: a
-/// no-break space or another odd space is a space, characters that show as nothing (zero-width
-/// spaces, a stray byte-order mark, a soft hyphen) are dropped, and runs of spaces are one.
+/// no-break space, a line break or another odd space is a space, characters that show as
+/// nothing (zero-width spaces, a stray byte-order mark, a soft hyphen, control characters such
+/// as a terminal's escape) are dropped, and runs of spaces are one.
 /// "Rul\u{a0}1" pasted from a web page is then the same wave as "Rul 1", not a second wave
 /// that looks the same on every chart.
 pub fn clean_name(text: &str) -> Cow<'_, str> {
@@ -15,21 +16,18 @@ pub fn clean_name(text: &str) -> Cow<'_, str> {
     let suspect = text.bytes().any(|b| {
         let double = after_space && b == b' ';
         after_space = b == b' ';
-        double || matches!(b, 0xC2 | 0xE2 | 0xE3 | 0xEF | b'\t' | b'\r' | b'\n')
+        double || b < 0x20 || matches!(b, 0x7F | 0xC2 | 0xE2 | 0xE3 | 0xEF)
     });
     if !suspect {
         return Cow::Borrowed(text);
     }
     let mut clean = String::with_capacity(text.len());
     for c in text.chars() {
-        if is_invisible(c) {
-            continue;
-        }
         if c.is_whitespace() {
             if !clean.is_empty() && !clean.ends_with(' ') {
                 clean.push(' ');
             }
-        } else {
+        } else if !is_invisible(c) {
             clean.push(c);
         }
     }
@@ -42,9 +40,9 @@ pub fn clean_name(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// Characters that take no room on screen.
+/// Characters that take no room on screen, or that a terminal would obey.
 fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
+    c.is_control() || matches!(c, '\u{AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
 }
 
 /// A week as a number or as text holding one number: "4", "Uge 4", "uge 04", "Week 4", and

@@ -121,10 +121,10 @@ impl Problem {
             (NotAFile, Lang::Da) => "ikke en almindelig fil (en mappe, en pipe eller en enhed)".into(),
             (NotAFile, Lang::En) => "not a regular file (a folder, a pipe or a device)".into(),
             (LineTooLong { limit }, Lang::Da) => {
-                format!("et felt er længere end {} MB: filen ligner ikke en spørgeskemaeksport", limit >> 20)
+                format!("rækken er længere end {} MB: filen ligner ikke en spørgeskemaeksport", limit >> 20)
             }
             (LineTooLong { limit }, Lang::En) => {
-                format!("a field is longer than {} MB: the file does not look like a survey export", limit >> 20)
+                format!("the row is longer than {} MB: the file does not look like a survey export", limit >> 20)
             }
             (TooManyColumns { columns, limit }, Lang::Da) => {
                 format!("filen har {columns} kolonner; mere end {limit} læses ikke")

@@ -264,13 +264,19 @@ impl Head {
     }
 }
 
-/// No survey answer, comment or header is this long; a file that has one is no export (and
-/// reading it on would take memory without bound).
+/// No survey's row (its answers, comments, header) is this long; a file that has one is no
+/// export (and reading it on would take memory without bound).
 pub(super) const MAX_FIELD_BYTES: usize = 1 << 20;
 pub(super) const MAX_COLUMNS: usize = 10_000;
 
+/// The column at which a record's fields together pass [`MAX_FIELD_BYTES`]: one huge field, or
+/// a line of many small ones.
 fn too_long_field(record: &impl Fields) -> Option<usize> {
-    (0..record.count()).find(|&i| record.get(i).len() > MAX_FIELD_BYTES)
+    let mut total = 0usize;
+    (0..record.count()).find(|&i| {
+        total += record.get(i).len() + 1;
+        total > MAX_FIELD_BYTES
+    })
 }
 
 impl Visit for Head {
