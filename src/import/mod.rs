@@ -8,6 +8,7 @@ pub mod likert;
 mod lines;
 pub mod problems;
 mod profile;
+mod quoted;
 mod reader;
 mod responses;
 pub mod roles;

@@ -161,10 +161,9 @@ pub(super) trait Fields {
     fn count(&self) -> usize;
     /// Field `index`, trimmed; "" past the end.
     fn get(&self, index: usize) -> &str;
-    /// Every field's bytes one after the other, where the record holds them so (a csv
-    /// record): one look tells whether any field spans lines.
-    fn all_bytes(&self) -> Option<&[u8]> {
-        None
+    /// Whether a field holds a line break (only a quoted field can).
+    fn has_line_break(&self) -> bool {
+        false
     }
 }
 
@@ -173,8 +172,8 @@ impl Fields for csv::StringRecord {
         self.len()
     }
 
-    fn all_bytes(&self) -> Option<&[u8]> {
-        Some(self.as_slice().as_bytes())
+    fn has_line_break(&self) -> bool {
+        memchr::memchr(b'\n', self.as_slice().as_bytes()).is_some()
     }
 
     fn get(&self, index: usize) -> &str {
@@ -187,8 +186,8 @@ impl Fields for ByteRecord {
         self.len()
     }
 
-    fn all_bytes(&self) -> Option<&[u8]> {
-        Some(self.as_slice())
+    fn has_line_break(&self) -> bool {
+        memchr::memchr(b'\n', self.as_slice()).is_some()
     }
 
     fn get(&self, index: usize) -> &str {
@@ -349,9 +348,7 @@ impl<'a> RowReader<'a> {
         self.errors.clear();
         self.answers.clear();
         if let Some(separator) = self.setup.separator
-            && record
-                .all_bytes()
-                .is_some_and(|bytes| memchr::memchr(b'\n', bytes).is_some())
+            && record.has_line_break()
         {
             self.tell_row_inside_quotes(record, line, separator, problems);
         }

@@ -459,13 +459,14 @@ impl DataChunks<'_> {
                 }
             }
             Piece::Text(text) if self.quoted => {
-                let table = Table::Text {
-                    text,
-                    separator: self.separator,
-                    chunking: Chunking::Whole,
-                    file: None,
-                };
-                table.walk(visitor)?;
+                // The quote scan passed: each field's quoting is whole, and the part starts
+                // and ends between records.
+                let mut index = 0;
+                super::super::quoted::for_each_record(text, self.separator, |record, line| {
+                    visitor.visit(index, line, record);
+                    index += 1;
+                    true
+                });
             }
             Piece::Text(text) => {
                 let mut index = 0;
