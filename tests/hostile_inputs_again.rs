@@ -252,3 +252,52 @@ fn a_row_past_a_megabyte_of_many_small_fields_is_refused() {
     assert!(told[0].starts_with("lang.csv:3:"), "{told:?}");
     assert!(told[0].contains("rækken er længere end 1 MB"), "{told:?}");
 }
+
+#[test]
+fn a_column_of_scale_words_that_never_holds_the_middle_is_told() {
+    // Forms' four choices without a middle: read as 1, 2, 4 and 5 of the 1-5 scale.
+    let words = ["Meget utilfreds", "Utilfreds", "Tilfreds", "Meget tilfreds"];
+    let mut text = String::from("Kommune;Rul;Uge;Supporten\n");
+    for i in 0..40 {
+        text.push_str(&format!("K{i};Rul 1;1;{}\n", words[i % 4]));
+    }
+    let import = read("fire.csv", text.as_bytes());
+    let told = messages(&import);
+    assert_eq!(told.len(), 1, "{told:?}");
+    assert!(told[0].contains("ingen af de 40 svar er skalaens midte"), "{told:?}");
+    // The same answers with the middle among them are a five-point question: nothing to tell.
+    let with_middle = text.replacen("Meget utilfreds", "Hverken tilfreds eller utilfreds", 1);
+    assert!(read("fem.csv", with_middle.as_bytes()).problems.is_empty());
+}
+
+#[test]
+fn a_row_average_added_in_excel_is_left_out_and_told() {
+    let mut text = String::from("Kommune;Rul;Uge;Q1;Q2;Q3;Gennemsnit\n");
+    let mut text_unnamed = String::from("Kommune;Rul;Uge;Q1;Q2;Q3;Kolonne\n");
+    let mut sum = 0;
+    for i in 0..12 {
+        let answers = [i % 5 + 1, (i * 2) % 5 + 1, (i * 3 + 1) % 5 + 1];
+        sum += answers.iter().sum::<usize>();
+        let mean = answers.iter().sum::<usize>() as f64 / 3.0;
+        let row = format!(
+            "K{i};Rul 1;1;{};{};{};{}\n",
+            answers[0],
+            answers[1],
+            answers[2],
+            format!("{mean:.2}").replace('.', ",")
+        );
+        text.push_str(&row);
+        text_unnamed.push_str(&row);
+    }
+    for (name, text) in [("gns.csv", &text), ("uden navn.csv", &text_unnamed)] {
+        let import = read(name, text.as_bytes());
+        assert_eq!(waves(&import), [("Rul 1".to_string(), 36, sum as f64 / 36.0)], "{name}");
+        assert!(
+            messages(&import)
+                .iter()
+                .any(|m| m.contains("ser udregnet ud af svarene")),
+            "{name}: {:?}",
+            messages(&import)
+        );
+    }
+}

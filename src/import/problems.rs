@@ -55,6 +55,13 @@ pub enum ProblemKind {
     /// A UTF-16 file with code units on this line that are no character (a lone surrogate):
     /// they read as "�", and a name holding one is not the name meant.
     NotUtf16,
+    /// A column of many answers in the scale's words, never its middle: maybe a four-point
+    /// question, whose words are not the 1-5 scale's points.
+    NoMiddleAnswer {
+        answers: usize,
+    },
+    /// A column worked out from the answers (an average), left out.
+    ComputedColumn,
     /// A workbook's later sheet holds values too; only the first sheet with data is read.
     OtherSheetNotRead {
         sheet: String,
@@ -261,7 +268,9 @@ impl Problem {
             | NoStartInPlan { .. }
             | CodesWithoutLabels { .. }
             | RowInsideQuotes { .. }
-            | OtherSheetNotRead { .. } => Severity::Warning,
+            | OtherSheetNotRead { .. }
+            | NoMiddleAnswer { .. }
+            | ComputedColumn => Severity::Warning,
             CodeOutsideScale { .. } | SecondHeaderRow => Severity::Hint,
         }
     }

@@ -59,6 +59,9 @@ pub enum RoleReason {
     Duplicate,
     /// In a long file the answers are in the score column; other columns are categories.
     LongFile,
+    /// Numbers worked out from the answers (a row's average added in Excel: "3,67"), by
+    /// the header's word or by fractions no answer has.
+    Computed,
 }
 
 impl RoleReason {
@@ -94,6 +97,10 @@ impl RoleReason {
             },
             Empty => pick("ingen værdier", "no values"),
             Binary => pick("kun 0 og 1 (valgt/ikke valgt)", "only 0 and 1 (chosen or not)"),
+            Computed => pick(
+                "udregnet af svarene (fx et gennemsnit), ikke svar",
+                "worked out from the answers (e.g. an average), not answers",
+            ),
             Ranking => pick(
                 "en rangordning: 1 er førstepladsen, ikke den laveste score",
                 "a ranking: 1 is the first place, not the lowest score",
@@ -175,6 +182,10 @@ const RANKING_WORDS: [&str; 10] = [
     "prioritér",
     "prioritere",
 ];
+
+/// Header words of a column worked out from the answers (an average added in Excel): its
+/// values are on the scale, but counting them would count each answer twice.
+const COMPUTED_WORDS: [&str; 7] = ["gennemsnit", "gns", "snit", "middelværdi", "average", "avg", "mean"];
 
 /// Header words of identifier columns: numbers that may look like scores, and no category
 /// anyone breaks a mean down by.
@@ -289,6 +300,10 @@ fn decide_one(
     }
     if all_words.iter().any(|w| RANKING_WORDS.contains(&w.as_str())) {
         return decision(Role::Category, RoleReason::Ranking);
+    }
+    let named_computed = all_words.iter().any(|w| COMPUTED_WORDS.contains(&w.as_str()));
+    if (named_computed && !asks_rating) || reading.computed {
+        return decision(Role::Ignore, RoleReason::Computed);
     }
     // Numbers under a question that names another scale ("(1-10)") are on that scale, even
     // where every answer so far is 5 or less.

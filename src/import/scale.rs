@@ -132,6 +132,33 @@ pub fn narrow<'a>(values: impl Iterator<Item = (&'a str, usize)>) -> Option<(f64
     (answers >= MANY_ANSWERS).then_some((high, answers))
 }
 
+/// The answers, when a column of `MANY_ANSWERS` or more answers is all words of the scale
+/// ("Utilfreds", "Tilfreds", …), at least three of its points, and never its middle
+/// ("Hverken tilfreds eller utilfreds"): the form may well have offered four choices without a
+/// middle, whose "Tilfreds" is then 3 of 4, not 4 of 5.
+pub fn no_middle<'a>(values: impl Iterator<Item = (&'a str, usize)>) -> Option<usize> {
+    let mut points = [false; 5];
+    let mut answers = 0;
+    for (text, count) in values {
+        if is_dont_know(text) {
+            continue;
+        }
+        // Numbers are the scale's own points, not words.
+        if number(text).is_some() || !text.chars().any(char::is_alphabetic) {
+            return None;
+        }
+        let Ok(Answer::Score(value)) = parse_answer(text, DecimalMark::Auto) else {
+            return None;
+        };
+        let point = points.get_mut((value.round() as usize).checked_sub(1)?)?;
+        *point = true;
+        answers += count;
+    }
+    let middle = points.get(2).copied().unwrap_or(false);
+    let used = points.iter().filter(|p| **p).count();
+    (answers >= MANY_ANSWERS && !middle && used >= 3).then_some(answers)
+}
+
 /// The number a label is or starts with: "6", "0 - Slet ikke sandsynligt", "10 = Meget".
 fn leading_number(label: &str) -> Option<f64> {
     if let Some(value) = number(label) {

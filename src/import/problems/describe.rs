@@ -112,6 +112,18 @@ impl Problem {
             (NotUtf16, Lang::En) => {
                 "the line has characters that are not valid UTF-16 (half a surrogate pair); they show as “�”, so a name on the line is not the one meant — correct the character in the file".into()
             }
+            (ComputedColumn, Lang::Da) => format!(
+                "kolonnen ser udregnet ud af svarene (fx rækkens gennemsnit){column} og tælles ikke med, så svarene ikke tælles to gange; er den et spørgsmål, så giv --role med rollen question"
+            ),
+            (ComputedColumn, Lang::En) => format!(
+                "the column looks worked out from the answers (e.g. the row's average){column} and is not counted, so no answer counts twice; if it is a question, give --role with the role question"
+            ),
+            (NoMiddleAnswer { answers }, Lang::Da) => format!(
+                "ingen af de {answers} svar er skalaens midte (fx «Hverken tilfreds eller utilfreds»){column}: havde spørgsmålet kun fire svarmuligheder, tæller «Utilfreds» her 2 og «Tilfreds» 4 på skalaen 1-5, ikke 2 og 3 af 4 — er det sådan, så giv --labels med kolonnens svar og tal, eller udelad kolonnen med --role"
+            ),
+            (NoMiddleAnswer { answers }, Lang::En) => format!(
+                "none of the {answers} answers is the scale's middle (e.g. “Neither satisfied nor dissatisfied”){column}: if the question had only four choices, “Dissatisfied” counts as 2 and “Satisfied” as 4 on the 1-5 scale here, not 2 and 3 of 4 — if so, give --labels with the column's answers and numbers, or leave the column out with --role"
+            ),
             (OtherSheetNotRead { sheet, read }, Lang::Da) => format!(
                 "arket «{sheet}» har også data, men kun «{read}» er læst: dets svar er ikke talt med — gem det som sin egen fil, eller flyt svarene over i «{read}», hvis de skal med"
             ),

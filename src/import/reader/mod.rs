@@ -555,6 +555,7 @@ fn columns_from(
                 ProblemKind::ConstantColumn { value: value.clone() }
             }
             roles::RoleReason::OtherScale { range } => ProblemKind::OtherScaleColumn { range: range.clone() },
+            roles::RoleReason::Computed => ProblemKind::ComputedColumn,
             roles::RoleReason::NotOnScale if companions.labels.column(header).is_none() => {
                 let values = profiles.get(index).map(|p| p.distinct.iter().map(|(t, _)| t.as_str()));
                 match values.and_then(super::scale::answer_codes) {
@@ -564,16 +565,20 @@ fn columns_from(
                     None => continue,
                 }
             }
-            _ if decision.role == Role::QuestionColumn && companions.labels.column(header).is_none() => {
-                let values = profiles
-                    .get(index)
-                    .map(|p| p.distinct.iter().map(|(t, n)| (t.as_str(), *n)));
-                match values.and_then(super::scale::narrow) {
-                    Some((high, answers)) => ProblemKind::FewScalePoints {
+            _ if matches!(decision.role, Role::QuestionColumn | Role::Score)
+                && companions.labels.column(header).is_none() =>
+            {
+                let Some(profile) = profiles.get(index) else { continue };
+                let values = || profile.distinct.iter().map(|(t, n)| (t.as_str(), *n));
+                if let Some((high, answers)) = super::scale::narrow(values()) {
+                    ProblemKind::FewScalePoints {
                         high: high.to_string(),
                         answers,
-                    },
-                    None => continue,
+                    }
+                } else if let Some(answers) = super::scale::no_middle(values()).filter(|_| profile.overflow == 0) {
+                    ProblemKind::NoMiddleAnswer { answers }
+                } else {
+                    continue;
                 }
             }
             _ => continue,
