@@ -301,3 +301,29 @@ fn a_row_average_added_in_excel_is_left_out_and_told() {
         );
     }
 }
+
+#[test]
+fn rows_whose_wave_cell_is_empty_are_told_not_filed_under_all_in_silence() {
+    // Excel's merged cells: the wave in the top row of each run only.
+    let text = "Kommune;Rul;Uge;Q1\nKøge;Rul 1;1;4\nFaxe;;1;2\nÆrø;;1;3\nVejle;Rul 2;1;5\n";
+    let import = read("flettet.csv", text.as_bytes());
+    assert_eq!(
+        messages(&import),
+        [
+            "flettet.csv:3:2: 2 rækker med svar har en tom celle her (kolonne 2 «Rul»), den første på denne linje: svarene tælles under rullet «Alle» — er cellerne flettet i Excel, så ophæv fletningen og udfyld dem"
+        ]
+    );
+}
+
+#[test]
+fn a_tables_total_row_is_not_counted_and_is_told() {
+    let text = "Kommune;Rul;Uge;Q1;Q2\nKøge;Rul 1;1;4;5\nFaxe;Rul 1;1;2;3\nI alt;;;3;4\n";
+    let import = read("tabel.csv", text.as_bytes());
+    assert_eq!(waves(&import), [("Rul 1".to_string(), 4, 3.5)]);
+    assert_eq!(
+        messages(&import),
+        [
+            "tabel.csv:4:1: rækken ligner en tabels totalrække (kolonne 1 «Kommune»): dens tal er ikke svar og tælles ikke med"
+        ]
+    );
+}

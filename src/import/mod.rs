@@ -228,6 +228,10 @@ pub struct FileReport {
     /// responses in another file.
     #[serde(skip)]
     pub(crate) response_keys: Vec<(u64, u64)>,
+    /// Rows with answers whose wave, week or phase cell is empty, by column: rows and the
+    /// first line (a cell merged in Excel keeps its value in the top row only).
+    #[serde(skip)]
+    pub(crate) empty_context: BTreeMap<usize, (usize, u64)>,
 }
 
 impl FileReport {
@@ -259,6 +263,7 @@ impl FileReport {
             not_in_plan: BTreeMap::new(),
             codes_outside_scale: BTreeMap::new(),
             response_keys: Vec::new(),
+            empty_context: BTreeMap::new(),
         }
     }
 }
@@ -290,6 +295,11 @@ impl FileReport {
         self.response_keys.extend(part.response_keys);
         for (key, (rows, line)) in part.codes_outside_scale {
             let entry = self.codes_outside_scale.entry(key).or_insert((0, line));
+            entry.0 += rows;
+            entry.1 = entry.1.min(line);
+        }
+        for (column, (rows, line)) in part.empty_context {
+            let entry = self.empty_context.entry(column).or_insert((0, line));
             entry.0 += rows;
             entry.1 = entry.1.min(line);
         }

@@ -60,6 +60,20 @@ pub enum ProblemKind {
     NoMiddleAnswer {
         answers: usize,
     },
+    /// Rows with answers and an empty wave, week or phase cell (merged cells in Excel keep
+    /// their value in the top one only): their answers fall under "Alle" or "Uden fase".
+    EmptyContextCells {
+        rows: usize,
+        /// The wave's cells (else the week's or phase's).
+        wave: bool,
+    },
+    /// A table's total row ("I alt", "Total"): its averages are no answers, and not counted.
+    TotalRow,
+    /// Cells holding a formula saved without its value: nobody knows their answer.
+    UncomputedFormulas {
+        cells: usize,
+        first: String,
+    },
     /// A column worked out from the answers (an average), left out.
     ComputedColumn,
     /// A workbook's later sheet holds values too; only the first sheet with data is read.
@@ -270,7 +284,10 @@ impl Problem {
             | RowInsideQuotes { .. }
             | OtherSheetNotRead { .. }
             | NoMiddleAnswer { .. }
-            | ComputedColumn => Severity::Warning,
+            | ComputedColumn
+            | UncomputedFormulas { .. }
+            | EmptyContextCells { .. }
+            | TotalRow => Severity::Warning,
             CodeOutsideScale { .. } | SecondHeaderRow => Severity::Hint,
         }
     }

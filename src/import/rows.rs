@@ -222,6 +222,24 @@ impl Fields for SplitLine<'_> {
     }
 }
 
+/// What the first cell of a table's total row says (Excel's "Total" row, a sum row typed in).
+fn is_total_label(text: &str) -> bool {
+    const TOTAL_LABELS: [&str; 10] = [
+        "i alt",
+        "ialt",
+        "total",
+        "totalt",
+        "sum",
+        "gennemsnit",
+        "average",
+        "grand total",
+        "subtotal",
+        "totals",
+    ];
+    let text = text.trim_end_matches(':').trim();
+    text.len() <= 12 && TOTAL_LABELS.iter().any(|label| text.eq_ignore_ascii_case(label))
+}
+
 /// How many different answer texts a reader remembers: more than any scale has labels, so a
 /// file's answers are all remembered, while free text in a score column cannot grow it.
 const KNOWN_ANSWERS: usize = 64;
@@ -347,6 +365,13 @@ impl<'a> RowReader<'a> {
         }
         self.errors.clear();
         self.answers.clear();
+        // A table's total row ("I alt", "Total" and the columns' averages) holds no answers.
+        if let Some(column) = (0..record.count()).find(|&i| !record.get(i).is_empty())
+            && is_total_label(record.get(column))
+        {
+            problems.push(self.problem(line, column, ProblemKind::TotalRow));
+            return;
+        }
         if let Some(separator) = self.setup.separator
             && record.has_line_break()
         {
@@ -372,6 +397,9 @@ impl<'a> RowReader<'a> {
         {
             report.response_keys.push((key, line));
         }
+        if !self.answers.is_empty() {
+            self.note_empty_context(record, line, report);
+        }
         self.builder.push_answers(&context, &self.answers);
         report.answers += self.answers.len();
         report.dont_know += self.answers.iter().filter(|(_, _, dont_know)| *dont_know).count();
@@ -381,6 +409,20 @@ impl<'a> RowReader<'a> {
             report.note_weeks_outside(context.week.map(|week| (week, week)));
         }
         self.collect_comment(record, line, &context);
+    }
+
+    /// Counts the row's empty wave, week and phase cells: its answers then fall under "Alle"
+    /// or "Uden fase", which is told once for the file.
+    fn note_empty_context(&self, record: &impl Fields, line: u64, report: &mut FileReport) {
+        for column in [self.layout.wave, self.layout.week, self.layout.phase]
+            .into_iter()
+            .flatten()
+        {
+            if record.get(column).is_empty() {
+                let entry = report.empty_context.entry(column).or_insert((0, line));
+                entry.0 += 1;
+            }
+        }
     }
 
     /// A field that spans lines, one of which holds exactly a row's separators, is most likely

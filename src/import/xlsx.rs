@@ -269,6 +269,7 @@ pub struct SheetRows {
     text: String,
     width: usize,
     is_1904: bool,
+    uncomputed: (usize, Option<(u32, u32)>),
 }
 
 /// Rows per block: a few hundred kilobytes of cells in a survey's sheet.
@@ -295,6 +296,13 @@ impl SheetRows {
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    /// Formulas saved without their value (a file written by a script, never opened in
+    /// Excel): how many, and the first one's cell ("D5"). Such a cell reads as its formula.
+    pub fn uncomputed(&self) -> Option<(usize, String)> {
+        let (count, first) = self.uncomputed;
+        first.map(|(row, column)| (count, cell_name(row as usize, column as usize)))
     }
 
     /// The number of columns: the Excel column number of the last column with a value, the same for
@@ -444,10 +452,19 @@ fn read_sheet(xlsx: &mut Xlsx<Cursor<&[u8]>>, sheet: &str, is_1904: bool) -> Res
         store.reserve(usize::try_from(declared).unwrap_or(0).min(1 << 22));
         let mut ordinal = 0usize;
         loop {
-            match cells.next_cell() {
+            match cells.next_cell_with_formula() {
+                // A formula saved without its value (by a script, not by Excel): its text, so
+                // that the cell is told where it is read, not taken for an empty answer.
+                Ok(Some(cell)) if cell.value == DataRef::Empty && cell.formula.is_some() => {
+                    let (row, column) = cell.pos;
+                    let formula = cell.formula.unwrap_or_default();
+                    store.push_text(row, column, &format!("={formula}"))?;
+                    store.uncomputed.0 += 1;
+                    store.uncomputed.1.get_or_insert((row, column));
+                }
                 Ok(Some(cell)) => {
-                    let (row, column) = cell.get_position();
-                    store.push_value(row, column, cell.get_value())?;
+                    let (row, column) = cell.pos;
+                    store.push_value(row, column, &cell.value)?;
                 }
                 Ok(None) => break,
                 Err(CalamineError::CellError(text)) => odd_errors.push((ordinal, text)),
@@ -537,6 +554,8 @@ struct Store {
     last: Option<(u32, u32)>,
     width: usize,
     is_1904: bool,
+    /// Formulas saved without their value: how many, and the first one's row and column.
+    uncomputed: (usize, Option<(u32, u32)>),
 }
 
 impl Store {
@@ -552,6 +571,7 @@ impl Store {
             last: None,
             width: 0,
             is_1904,
+            uncomputed: (0, None),
         }
     }
 
@@ -569,6 +589,9 @@ impl Store {
             DataRef::Bool(v) => (Kind::Bool, u64::from(*v)),
             DataRef::Error(error) => (Kind::Error, error_index(error)),
             DataRef::DateTime(v) if v.is_duration() => (Kind::Duration, v.as_f64().to_bits()),
+            // A whole number of days in 1900 under a date format: an answer (1-5) in a column
+            // formatted as dates by mistake, not a day of 1900 in a survey of today.
+            DataRef::DateTime(v) if is_small_whole_number(v.as_f64()) => (Kind::Int, v.as_f64() as i64 as u64),
             DataRef::DateTime(v) => (Kind::DateTime, v.as_f64().to_bits()),
             DataRef::SharedString(text) => {
                 if text.is_empty() {
@@ -722,8 +745,14 @@ impl Store {
             text: self.text,
             width: self.width,
             is_1904: self.is_1904,
+            uncomputed: self.uncomputed,
         }
     }
+}
+
+/// A whole number from 1 to 366: a date serial in 1900, when it is taken for a date.
+fn is_small_whole_number(serial: f64) -> bool {
+    serial.fract() == 0.0 && (1.0..=366.0).contains(&serial)
 }
 
 fn too_big() -> XlsxError {
@@ -1105,6 +1134,52 @@ mod tests {
         bytes.extend(utf16le(text));
         bytes.resize(2048, 0);
         bytes
+    }
+
+    #[test]
+    fn a_formula_saved_without_its_value_reads_as_its_formula_and_is_counted() {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        sheet.write_string(0, 0, "Svar").unwrap();
+        sheet.write_number(1, 0, 4).unwrap();
+        sheet.write_formula(2, 0, Formula::new("=2+2").set_result("4")).unwrap();
+        sheet.write_formula(3, 0, Formula::new("=1+2").set_result("3")).unwrap();
+        let saved = book.save_to_buffer().unwrap();
+        // As a script writes it: the formulas without their values.
+        let bytes = patch_zip(
+            &saved,
+            "xl/worksheets/sheet1.xml",
+            "<v>4</v></c></row><row r=\"4\"",
+            "</c></row><row r=\"4\"",
+        );
+        let bytes = patch_zip(&bytes, "xl/worksheets/sheet1.xml", "<f>1+2</f><v>3</v>", "<f>1+2</f>");
+        let mut workbook = open(&bytes).unwrap();
+        let rows = workbook.rows("Sheet1").unwrap();
+        assert_eq!(rows.uncomputed(), Some((2, "A3".to_string())));
+        assert_eq!(all_rows(&mut workbook, "Sheet1"), [["Svar"], ["4"], ["=2+2"], ["=1+2"]]);
+        // Excel's own file, with the values: nothing to tell.
+        let mut workbook = open(&saved).unwrap();
+        assert_eq!(workbook.rows("Sheet1").unwrap().uncomputed(), None);
+    }
+
+    #[test]
+    fn an_answer_under_a_date_format_reads_as_its_number() {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        let date = Format::new().set_num_format("d-mmm");
+        sheet.write_string(0, 0, "Valgdagen").unwrap();
+        sheet.write_number_with_format(1, 0, 4, &date).unwrap();
+        // A real date stays a date; a time of day (under 1) too.
+        sheet.write_number_with_format(2, 0, 45_567, &date).unwrap();
+        sheet
+            .write_number_with_format(3, 0, 0.5, &Format::new().set_num_format("hh:mm"))
+            .unwrap();
+        let bytes = book.save_to_buffer().unwrap();
+        let mut workbook = open(&bytes).unwrap();
+        let rows = all_rows(&mut workbook, "Sheet1");
+        assert_eq!(rows[1], ["4"]);
+        assert!(rows[2][0].starts_with("2024-10-02"), "{rows:?}");
+        assert!(rows[3][0].contains("12:00"), "{rows:?}");
     }
 
     #[test]

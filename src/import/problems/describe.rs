@@ -112,6 +112,30 @@ impl Problem {
             (NotUtf16, Lang::En) => {
                 "the line has characters that are not valid UTF-16 (half a surrogate pair); they show as “�”, so a name on the line is not the one meant — correct the character in the file".into()
             }
+            (TotalRow, Lang::Da) => format!(
+                "rækken ligner en tabels totalrække{column}: dens tal er ikke svar og tælles ikke med"
+            ),
+            (TotalRow, Lang::En) => format!(
+                "the row looks like a table's total row{column}: its numbers are no answers and are not counted"
+            ),
+            (EmptyContextCells { rows, wave }, Lang::Da) => format!(
+                "{} en tom celle her{column}{}: {} — er cellerne flettet i Excel, så ophæv fletningen og udfyld dem",
+                if *rows == 1 { "1 række med svar har".to_string() } else { format!("{rows} rækker med svar har") },
+                if *rows == 1 { "" } else { ", den første på denne linje" },
+                if *wave { "svarene tælles under rullet «Alle»" } else { "svarene tælles under fasen «Uden fase»" }
+            ),
+            (EmptyContextCells { rows, wave }, Lang::En) => format!(
+                "{} an empty cell here{column}{}: {} — if the cells are merged in Excel, unmerge and fill them",
+                if *rows == 1 { "1 row with answers has".to_string() } else { format!("{rows} rows with answers have") },
+                if *rows == 1 { "" } else { ", the first on this line" },
+                if *wave { "the answers count under the wave “All”" } else { "the answers count under the phase “No phase”" }
+            ),
+            (UncomputedFormulas { cells, first }, Lang::Da) => format!(
+                "{cells} celler (den første er {first}) har en formel uden udregnet værdi, så deres svar kendes ikke: filen er skrevet af et program og aldrig gemt i Excel — åbn og gem den i Excel, så formlerne regnes ud"
+            ),
+            (UncomputedFormulas { cells, first }, Lang::En) => format!(
+                "{cells} cells (the first is {first}) hold a formula without a computed value, so their answers are unknown: the file was written by a program and never saved in Excel — open and save it in Excel so the formulas are computed"
+            ),
             (ComputedColumn, Lang::Da) => format!(
                 "kolonnen ser udregnet ud af svarene (fx rækkens gennemsnit){column} og tælles ikke med, så svarene ikke tælles to gange; er den et spørgsmål, så giv --role med rollen question"
             ),

@@ -64,6 +64,16 @@ pub(super) fn after_reading(setup: &FileSetup, reading: &mut Reading) {
         // Nothing gives a phase: said, as the table's one column "Uden fase" does not say why.
         problems.push(whole_file(ProblemKind::NoPhaseAtAll));
     }
+    for (column, (rows, line)) in std::mem::take(&mut report.empty_context) {
+        problems.push(Problem {
+            line: Some(line),
+            column: Some((column + 1, setup.headers.get(column).cloned().unwrap_or_default())),
+            ..whole_file(ProblemKind::EmptyContextCells {
+                rows,
+                wave: setup.roles.get(column) == Some(&Role::Wave),
+            })
+        });
+    }
     for ((column, value), (rows, line)) in std::mem::take(&mut report.codes_outside_scale) {
         // Whole numbers past the scale that repeat (or come from a tool that writes codes)
         // are codes; "7,5", "-1" or a lone 7 are typing errors, told by their rows alone.

@@ -152,6 +152,9 @@ pub(super) fn join_chunks(
         for (_, first_line) in counts.codes_outside_scale.values_mut() {
             *first_line += lines_before;
         }
+        for (_, first_line) in counts.empty_context.values_mut() {
+            *first_line += lines_before;
+        }
         for (_, line) in &mut counts.response_keys {
             *line += lines_before;
         }

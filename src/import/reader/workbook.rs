@@ -61,6 +61,12 @@ pub(super) fn read_workbook(
             }
         }
     }
+    if let Some((cells, first)) = rows.uncomputed() {
+        problems.push(Problem {
+            sheet: Some(sheet.clone()),
+            ..Problem::of_file(file, ProblemKind::UncomputedFormulas { cells, first })
+        });
+    }
     // The sheet is in its own store now: the zipped bytes are not needed again.
     drop(workbook);
     source.bytes = Default::default();
