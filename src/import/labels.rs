@@ -19,13 +19,30 @@ pub struct Labels {
 pub struct LabelsError {
     pub line: u64,
     pub fields: usize,
+    /// A code given two different texts: the column, the code, the text before and this one.
+    pub conflict: Option<[String; 4]>,
 }
 
 impl LabelsError {
     pub fn message(&self, lang: crate::locale::Lang) -> String {
-        match lang {
-            crate::locale::Lang::Da => format!("{} felter, ventede kolonne;kode;tekst", self.fields),
-            crate::locale::Lang::En => format!("{} fields, expected column;code;label", self.fields),
+        let shown = super::problems::shown;
+        match (&self.conflict, lang) {
+            (Some([column, code, before, now]), crate::locale::Lang::Da) => format!(
+                "koden «{}» i kolonne «{}» har to tekster, «{}» og her «{}»: hvilken der gælder, kan ikke vides — ret listen",
+                shown(code),
+                shown(column),
+                shown(before),
+                shown(now)
+            ),
+            (Some([column, code, before, now]), crate::locale::Lang::En) => format!(
+                "the code “{}” of column “{}” has two texts, “{}” and here “{}”: which one holds cannot be known — correct the list",
+                shown(code),
+                shown(column),
+                shown(before),
+                shown(now)
+            ),
+            (None, crate::locale::Lang::Da) => format!("{} felter, ventede kolonne;kode;tekst", self.fields),
+            (None, crate::locale::Lang::En) => format!("{} fields, expected column;code;label", self.fields),
         }
     }
 }
@@ -47,12 +64,31 @@ impl Labels {
                 return Err(LabelsError {
                     line: *line,
                     fields: fields.len(),
+                    conflict: None,
                 });
             };
             if index == 0 && is_header(column, code) {
                 continue;
             }
-            labels.insert(column, code, label);
+            // The same code twice with two texts: one of them is wrong, and which is unknown.
+            if let Some(before) = labels
+                .label(column, code)
+                .filter(|before| !before.eq_ignore_ascii_case(label.trim()))
+            {
+                return Err(LabelsError {
+                    line: *line,
+                    fields: fields.len(),
+                    conflict: Some([
+                        column.clone(),
+                        code.clone(),
+                        before.to_string(),
+                        label.trim().to_string(),
+                    ]),
+                });
+            }
+            if labels.label(column, code).is_none() {
+                labels.insert(column, code, label);
+            }
         }
         Ok(labels)
     }
@@ -218,9 +254,24 @@ mod tests {
             assert_eq!(labels.label("S_4_1", "6"), Some("Ved ikke"));
             assert_eq!(labels.label("s_4_1", "5"), None);
         }
+        // A code with no label is a broken list: told at its line, not read as half a list.
         assert_eq!(
             Labels::from_rows(&rows("s_2;1")),
-            Err(LabelsError { line: 1, fields: 2 })
+            Err(LabelsError {
+                line: 1,
+                fields: 2,
+                conflict: None
+            })
+        );
+        // A code with two texts: which holds cannot be known. The same text twice is no harm.
+        let error = Labels::from_rows(&rows(
+            "s_1;1;Meget utilfreds\ns_1;1;meget utilfreds\ns_1;1;Meget tilfreds",
+        ))
+        .unwrap_err();
+        assert_eq!(error.line, 3);
+        assert_eq!(
+            error.message(crate::locale::Lang::Da),
+            "koden «1» i kolonne «s_1» har to tekster, «Meget utilfreds» og her «Meget tilfreds»: hvilken der gælder, kan ikke vides — ret listen"
         );
     }
 
