@@ -298,3 +298,28 @@ fn the_crosstab_and_the_overview_give_one_mean_and_sd_to_the_last_bit() {
     assert_eq!(tab.total.mean, overview.overall.pooled_mean);
     assert_eq!(tab.total.sd, overview.overall.sd);
 }
+
+/// The breakdown by phase sums each phase over the waves: a phase that holds a cell the
+/// overview hides is hidden there too, or the phase less the shown cells would be that cell.
+/// The mean of phase means of all waves is withheld once a wave's phase is hidden.
+#[test]
+fn a_hidden_cell_cannot_be_rebuilt_from_the_breakdown_by_phase_or_the_overall_mean_of_phases() {
+    use valgpuls::analysis::suppress::protect_crosstab;
+    use valgpuls::analysis::{Filter, GroupBy, analyse_with, crosstab};
+    use valgpuls::import::{ImportOptions, import_paths};
+    let file = small_cells_file();
+    let import = import_paths(&[&file], &ImportOptions::default());
+    let results = analyse_with(&import.dataset, &Filter::default(), 5).unwrap();
+    let rul_2 = results.summary.waves.iter().find(|w| w.wave == "Rul 2").unwrap();
+    assert!(
+        rul_2.is_hidden("Prøvevalg (uge 5)"),
+        "the overview hides Rul 2's week 5"
+    );
+    assert_eq!(results.summary.overall.mean_of_phases, None);
+    let tab = crosstab(&import.dataset, &Filter::default(), &GroupBy::Phase).unwrap();
+    let (protected, _) = protect_crosstab(&tab, 5);
+    let shown: Vec<&str> = protected.rows.iter().map(|r| r.value.as_str()).collect();
+    assert!(!shown.contains(&"Prøvevalg (uge 5)"), "{shown:?}");
+    // Never exactly one row missing: the total less the others would be it.
+    assert_ne!(tab.rows.len() - protected.rows.len(), 1, "{shown:?}");
+}

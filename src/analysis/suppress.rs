@@ -46,9 +46,21 @@ enum Hide {
 /// published: while one has exactly one hidden member, its smallest shown member is hidden
 /// too, so no hidden size or mean is the published sum less the shown ones.
 fn decide(sizes: &[u64], groups: &[Vec<usize>], min_n: u64) -> Vec<Hide> {
+    decide_with(sizes, groups, min_n, |_| false)
+}
+
+/// [`decide`], with the members `forced` says hidden first, as if they were small.
+fn decide_with(sizes: &[u64], groups: &[Vec<usize>], min_n: u64, forced: impl Fn(usize) -> bool) -> Vec<Hide> {
     let mut hide: Vec<Hide> = sizes
         .iter()
-        .map(|&n| if n < min_n { Hide::Primary } else { Hide::Shown })
+        .enumerate()
+        .map(|(i, &n)| {
+            if n < min_n || forced(i) {
+                Hide::Primary
+            } else {
+                Hide::Shown
+            }
+        })
         .collect();
     let is_hidden = |hide: &[Hide], i: usize| hide.get(i).is_some_and(|h| *h != Hide::Shown);
     loop {
@@ -154,6 +166,11 @@ pub fn protect_summary(summary: &Summary, min_n: u64) -> (Summary, Suppression) 
             .flat_map(|w| w.cells.iter().cloned())
             .collect();
         overall = Total::new(&cells, pooled);
+        // The phases' means of all waves are not all shown: a mean of phase means from the
+        // shown ones alone would be another number under the same name.
+        overall.mean_of_phases = None;
+        overall.mean_of_phases_ci95 = None;
+        overall.mean_of_phases_ci95_clipped = false;
     }
     let protected = Summary {
         phases: summary.phases.clone(),
@@ -222,7 +239,9 @@ pub fn protect_trend(points: &[TrendPoint], min_n: u64) -> (Vec<TrendPoint>, Vec
 /// a total below the minimum hides everything.
 pub fn protect_crosstab(tab: &CrossTab, min_n: u64) -> (CrossTab, Suppression) {
     let sizes: Vec<u64> = tab.rows.iter().map(|r| r.stats.n).collect();
-    let mut hide = decide(&sizes, &[(0..sizes.len()).collect()], min_n);
+    let hidden_per_wave = hidden_per_wave(tab, min_n);
+    let held = |i: usize| tab.rows.get(i).is_some_and(|row| hidden_per_wave.contains(&row.value));
+    let mut hide = decide_with(&sizes, &[(0..sizes.len()).collect()], min_n, held);
     if tab.total.n < min_n {
         hide.iter_mut().for_each(|h| *h = Hide::Primary);
     }
@@ -245,6 +264,46 @@ pub fn protect_crosstab(tab: &CrossTab, min_n: u64) -> (CrossTab, Suppression) {
         protected.total = super::Stats::default();
     }
     (protected, count(&hide, min_n))
+}
+
+/// The values of a breakdown by phase or question that hold a group the per-wave views hide
+/// (the overview's wave × phase table, the questions per wave), decided as those views decide:
+/// the row less the shown groups would give the hidden one away.
+fn hidden_per_wave(tab: &CrossTab, min_n: u64) -> Vec<String> {
+    let cells = &tab.by_wave;
+    let sizes: Vec<u64> = cells.iter().map(|(_, _, n)| *n).collect();
+    let waves = groups_by(cells, |(_, wave, _)| wave.clone());
+    let hide = match tab.by {
+        // As `protect_summary`: a wave under the minimum is hidden whole, the rest per wave.
+        super::GroupBy::Phase => {
+            let mut hide = vec![Hide::Shown; cells.len()];
+            for wave in &waves {
+                let wave_sizes: Vec<u64> = wave.iter().filter_map(|&i| sizes.get(i).copied()).collect();
+                let decided = if wave_sizes.iter().sum::<u64>() < min_n {
+                    vec![Hide::Primary; wave.len()]
+                } else {
+                    decide(&wave_sizes, &[(0..wave.len()).collect()], min_n)
+                };
+                for (&i, h) in wave.iter().zip(decided) {
+                    if let Some(slot) = hide.get_mut(i) {
+                        *slot = h;
+                    }
+                }
+            }
+            hide
+        }
+        // As `protect_breakdown`.
+        super::GroupBy::Question => decide(&sizes, &waves, min_n),
+        _ => return Vec::new(),
+    };
+    let mut values: Vec<String> = cells
+        .iter()
+        .zip(&hide)
+        .filter(|((_, _, n), h)| **h != Hide::Shown && *n > 0)
+        .map(|((value, _, _), _)| value.clone())
+        .collect();
+    values.dedup();
+    values
 }
 
 /// Comments from a municipality with fewer scored answers than the minimum are hidden: a

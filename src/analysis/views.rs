@@ -85,6 +85,11 @@ pub struct CrossTab {
     /// Values hidden as too small (or so a small one cannot be worked out from the total).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub hidden: Vec<String>,
+    /// For a breakdown by phase or question, which the overview also shows per wave: each
+    /// row's scored answers per wave (value, wave, n), to hide a row that holds a group the
+    /// overview hides.
+    #[serde(skip)]
+    pub by_wave: Vec<(String, String, u64)>,
 }
 
 /// Mean score and n by the values of one column, in the column's natural order.
@@ -116,12 +121,11 @@ pub fn crosstab(dataset: &Dataset, filter: &Filter, by: &GroupBy) -> PolarsResul
             )
         }
     };
-    let answers = filtered(
-        dataset,
-        filter,
-        &[column.as_str(), col_names::SCORE, col_names::DONT_KNOW],
-    )?;
-    let keys = Keys::new(&[
+    // Phases and questions are shown per wave too (the overview, the questions): counted per
+    // wave here as well, so that a group hidden there is not this row less the shown ones.
+    let split_by_wave = matches!(by, GroupBy::Phase | GroupBy::Question);
+    let mut columns = vec![column.as_str(), col_names::SCORE, col_names::DONT_KNOW];
+    let mut parts = vec![
         (
             column.as_str(),
             Part::Id {
@@ -129,26 +133,43 @@ pub fn crosstab(dataset: &Dataset, filter: &Filter, by: &GroupBy) -> PolarsResul
             },
         ),
         (col_names::DONT_KNOW, Part::Id { size: 2 }),
-    ]);
+    ];
+    if split_by_wave {
+        columns.push(col_names::WAVE);
+        parts.push((
+            col_names::WAVE,
+            Part::Id {
+                size: all.waves.len() as u64,
+            },
+        ));
+    }
+    let answers = filtered(dataset, filter, &columns)?;
+    let keys = Keys::new(&parts);
     // The same moments, and so the same mean and SD, as the overview's cells: both sum
     // counts of equal answers.
     let mut total = Moments::default();
     let mut groups: BTreeMap<u32, Moments> = BTreeMap::new();
+    let mut by_wave: BTreeMap<(u32, u32), u64> = BTreeMap::new();
+    let id_at = |key: &[Option<i64>], at: usize| key.get(at).copied().flatten().and_then(|id| u32::try_from(id).ok());
     for counted in counts::count(&answers, &keys)? {
         let moments = counted.moments(1);
         total = total + moments;
         // Answers without a value in the column count in the total only.
-        if let Some(id) = counted
-            .key
-            .first()
-            .copied()
-            .flatten()
-            .and_then(|id| u32::try_from(id).ok())
-        {
+        if let Some(id) = id_at(&counted.key, 0) {
             let group = groups.entry(id).or_default();
             *group = *group + moments;
+            if let Some(wave) = id_at(&counted.key, 2).filter(|_| split_by_wave) {
+                *by_wave.entry((id, wave)).or_default() += moments.stats().n;
+            }
         }
     }
+    let by_wave = by_wave
+        .into_iter()
+        .map(|((id, wave), n)| {
+            let value = NamesById::name(names, id).to_string();
+            (value, NamesById::name(&all.waves, wave).to_string(), n)
+        })
+        .collect();
     let total = total.stats();
     let mut rows: Vec<CrossTabRow> = groups
         .into_iter()
@@ -163,6 +184,7 @@ pub fn crosstab(dataset: &Dataset, filter: &Filter, by: &GroupBy) -> PolarsResul
         rows,
         total,
         hidden: Vec::new(),
+        by_wave,
     })
 }
 

@@ -112,6 +112,7 @@ pub fn arrange_crosstab(tab: &CrossTab, sort: Sort, limit: Option<Limit>) -> Cro
         rows,
         total: tab.total,
         hidden: tab.hidden.clone(),
+        by_wave: tab.by_wave.clone(),
     }
 }
 
