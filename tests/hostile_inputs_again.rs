@@ -189,6 +189,16 @@ fn a_file_given_twice_by_one_path_is_read_once_and_told() {
     let told = messages(&import);
     assert_eq!(told.len(), 1, "{told:?}");
     assert!(told[0].contains("samme indhold som"), "{told:?}");
+    // The very same name twice.
+    let import = import_paths(&[&file, &file], &ImportOptions::default());
+    assert_eq!(import.dataset.answer_count(), 1);
+    assert_eq!(
+        messages(&import),
+        [format!(
+            "{}: filen er givet to gange: læst én gang, så svarene ikke tælles to gange",
+            file.display()
+        )]
+    );
     std::fs::remove_dir_all(dir).unwrap();
 }
 

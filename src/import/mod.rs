@@ -500,8 +500,12 @@ pub fn import_paths(paths: &[impl AsRef<Path>], options: &ImportOptions) -> Impo
             if let Some((_, first)) = seen.iter().find(|(known, _)| *known == canonical) {
                 if index < paths.len() {
                     let name = path.display().to_string();
-                    let as_file = first.clone();
-                    told.push(Problem::of_file(&name, ProblemKind::SameContent { as_file }));
+                    let kind = if *first == name {
+                        ProblemKind::GivenTwice
+                    } else {
+                        ProblemKind::SameContent { as_file: first.clone() }
+                    };
+                    told.push(Problem::of_file(&name, kind));
                 }
                 continue;
             }

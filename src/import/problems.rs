@@ -67,6 +67,8 @@ pub enum ProblemKind {
         /// The wave's cells (else the week's or phase's).
         wave: bool,
     },
+    /// The same file named twice on one command line: read once.
+    GivenTwice,
     /// A table's total row ("I alt", "Total"): its averages are no answers, and not counted.
     TotalRow,
     /// Cells holding a formula saved without its value: nobody knows their answer.
@@ -287,7 +289,8 @@ impl Problem {
             | ComputedColumn
             | UncomputedFormulas { .. }
             | EmptyContextCells { .. }
-            | TotalRow => Severity::Warning,
+            | TotalRow
+            | GivenTwice => Severity::Warning,
             CodeOutsideScale { .. } | SecondHeaderRow => Severity::Hint,
         }
     }

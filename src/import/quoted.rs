@@ -48,7 +48,8 @@ impl Fields for QuotedFields<'_> {
 /// '\n'), as the csv crate reads them: a field that starts with a quote runs to the quote that
 /// closes it ("" is a quote inside), anything after that quote up to the separator belongs to
 /// the field, a quote elsewhere is a character; '\n', '\r' and "\r\n" end a record outside
-/// quotes, and empty lines are no records. `on_record` returns false to stop.
+/// quotes, and empty lines are no records. `on_record` returns false to stop. Fields are short
+/// (a digit, a name): each is walked byte by byte, which beats a search call per field.
 pub(super) fn for_each_record(text: &str, separator: u8, mut on_record: impl FnMut(&QuotedFields, u64) -> bool) {
     let bytes = text.as_bytes();
     let mut record = QuotedFields {
@@ -57,25 +58,33 @@ pub(super) fn for_each_record(text: &str, separator: u8, mut on_record: impl FnM
         own: String::new(),
         spans_lines: false,
     };
-    let (mut at, mut line, mut counted_to) = (0usize, 1u64, 0usize);
+    let (mut at, mut line) = (0usize, 1u64);
+    let field_end = |from: usize| {
+        bytes
+            .get(from..)
+            .and_then(|rest| rest.iter().position(|&b| b == separator || b == b'\n' || b == b'\r'))
+            .map_or(bytes.len(), |offset| from + offset)
+    };
     loop {
-        while bytes.get(at).is_some_and(|&b| b == b'\n' || b == b'\r') {
+        while let Some(&b) = bytes.get(at).filter(|&&b| b == b'\n' || b == b'\r') {
+            line += u64::from(b == b'\n');
             at += 1;
         }
         if at >= bytes.len() {
             return;
         }
-        line += memchr::memchr_iter(b'\n', bytes.get(counted_to..at).unwrap_or_default()).count() as u64;
-        counted_to = at;
+        let record_line = line;
         record.places.clear();
         record.own.clear();
         record.spans_lines = false;
         loop {
             let (place, end) = if bytes.get(at) == Some(&b'"') {
-                quoted_field(text, at, separator, &mut record)
+                let (place, end, breaks) = quoted_field(text, at, &mut record, field_end);
+                line += breaks;
+                record.spans_lines |= breaks > 0;
+                (place, end)
             } else {
-                let end = memchr::memchr3(separator, b'\n', b'\r', bytes.get(at..).unwrap_or_default())
-                    .map_or(bytes.len(), |offset| at + offset);
+                let end = field_end(at);
                 (Place::File(at..end), end)
             };
             record.places.push(place);
@@ -86,45 +95,52 @@ pub(super) fn for_each_record(text: &str, separator: u8, mut on_record: impl FnM
             }
             break;
         }
-        if !on_record(&record, line) {
+        if !on_record(&record, record_line) {
             return;
         }
     }
 }
 
-/// The field whose opening quote is at `quote`: its place and the byte after it (a separator,
-/// a line end or the end of the text).
-fn quoted_field(text: &str, quote: usize, separator: u8, record: &mut QuotedFields) -> (Place, usize) {
+/// The field whose opening quote is at `quote`: its place, the byte after it (a separator, a
+/// line end or the end of the text), and the line breaks inside its quotes. `field_end` finds
+/// where a bare field that starts at a byte ends.
+fn quoted_field(
+    text: &str,
+    quote: usize,
+    record: &mut QuotedFields,
+    field_end: impl Fn(usize) -> usize,
+) -> (Place, usize, u64) {
     let bytes = text.as_bytes();
     let start = quote + 1;
-    let mut at = start;
-    let mut doubled = false;
+    let (mut at, mut doubled, mut breaks) = (start, false, 0u64);
     // The closing quote: the first quote not followed by another (a pair is a quote inside).
     let close = loop {
-        match memchr::memchr(b'"', bytes.get(at..).unwrap_or_default()) {
-            Some(offset) if bytes.get(at + offset + 1) == Some(&b'"') => {
+        match bytes.get(at) {
+            Some(b'"') if bytes.get(at + 1) == Some(&b'"') => {
                 doubled = true;
-                at += offset + 2;
+                at += 2;
             }
-            Some(offset) => break Some(at + offset),
+            Some(b'"') => break Some(at),
+            Some(&b) => {
+                breaks += u64::from(b == b'\n');
+                at += 1;
+            }
             None => break None,
         }
     };
     let inside_end = close.unwrap_or(bytes.len());
-    let inside = text.get(start..inside_end).unwrap_or("");
-    record.spans_lines |= memchr::memchr(b'\n', inside.as_bytes()).is_some();
     // After the closing quote the field ends at a separator or a line end; text before one (a
     // file the quote scan would not pass) belongs to the field, as the csv crate reads it.
     let after = close.map_or(bytes.len(), |close| close + 1);
-    let end = memchr::memchr3(separator, b'\n', b'\r', bytes.get(after..).unwrap_or_default())
-        .map_or(bytes.len(), |offset| after + offset);
+    let end = field_end(after);
     if !doubled && end == after {
-        return (Place::File(start..inside_end), end);
+        return (Place::File(start..inside_end), end, breaks);
     }
+    let inside = text.get(start..inside_end).unwrap_or("");
     let own_start = record.own.len();
     record.own.push_str(&inside.replace("\"\"", "\""));
     record.own.push_str(text.get(after..end).unwrap_or(""));
-    (Place::Own(own_start..record.own.len()), end)
+    (Place::Own(own_start..record.own.len()), end, breaks)
 }
 
 #[cfg(test)]

@@ -1,7 +1,6 @@
 //! Reading the rows of one file once its columns have roles: the shared fields of a row, its
 //! answers, its comment, and the problems of each, with file, line and column.
 
-use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 use csv::ByteRecord;
@@ -240,6 +239,38 @@ fn is_total_label(text: &str) -> bool {
     text.len() <= 12 && TOTAL_LABELS.iter().any(|label| text.eq_ignore_ascii_case(label))
 }
 
+/// A name column's texts as they are in the file, to the data set's ids of the cleaned names
+/// ([`clean_name`]): a text is cleaned once, where it is first met, not on every row.
+#[derive(Default)]
+struct TextIds {
+    texts: crate::dataset::Interner,
+    /// By the text's id in `texts`.
+    ids: Vec<u32>,
+}
+
+impl TextIds {
+    /// The data set's id of `text`; `intern` gives it for the cleaned text on first sight.
+    fn id(&mut self, text: &str, intern: impl FnOnce(&str) -> u32) -> u32 {
+        let seen = self.texts.intern(text) as usize;
+        if let Some(&id) = self.ids.get(seen) {
+            return id;
+        }
+        let id = intern(&clean_name(text));
+        self.ids.push(id);
+        id
+    }
+}
+
+/// The name columns' [`TextIds`].
+#[derive(Default)]
+struct NameIds {
+    waves: TextIds,
+    phases: TextIds,
+    municipalities: TextIds,
+    questions: TextIds,
+    category_values: TextIds,
+}
+
 /// How many different answer texts a reader remembers: more than any scale has labels, so a
 /// file's answers are all remembered, while free text in a score column cannot grow it.
 const KNOWN_ANSWERS: usize = 64;
@@ -282,8 +313,8 @@ pub(super) struct RowReader<'a> {
     last_week: LastRead,
     last_dates: Vec<LastRead>,
     last_week_phase: Option<(i32, u32)>,
-    /// The last wave column's text and its wave.
-    last_wave: Option<(String, u32)>,
+    /// Each name column's texts as met, to the data set's ids of their cleaned names.
+    names: NameIds,
     /// The phase of this row's week span ("Uge 1-3"), whose week is not known.
     span_phase: Option<&'static str>,
     /// The plan's wave of the last municipality, and each wave's start day by wave id.
@@ -312,7 +343,7 @@ impl<'a> RowReader<'a> {
             span_phase: None,
             last_dates: setup.dates.iter().map(|_| LastRead::default()).collect(),
             last_week_phase: None,
-            last_wave: None,
+            names: NameIds::default(),
             last_planned: None,
             starts: HashMap::new(),
             known_answers: Vec::new(),
@@ -469,50 +500,45 @@ impl<'a> RowReader<'a> {
         }
     }
 
-    /// Field `column` as a name: [`Self::cell`], cleaned of odd and invisible spaces.
-    fn name_cell<'r>(&self, record: &'r impl Fields, column: usize) -> Cow<'r, str>
-    where
-        'a: 'r,
-    {
-        clean_name(self.cell(record, column))
-    }
-
     /// The fields every answer of the record shares; None (with errors noted) when one is bad.
     fn context(&mut self, record: &impl Fields, line: u64, report: &mut FileReport) -> Option<RowContext> {
-        let wave_text = self
-            .layout
-            .wave
-            .map(|i| self.name_cell(record, i))
-            .filter(|v| !v.is_empty());
+        // Names are cleaned (odd spaces) where a text is first met: see `NameIds`.
+        let wave_text = self.layout.wave.map(|i| self.cell(record, i)).filter(|v| !v.is_empty());
         let week = self.read_week(record, line);
         let date = self.read_date(record, line);
         let phase_text = self
             .layout
             .phase
-            .map(|i| self.name_cell(record, i))
+            .map(|i| self.cell(record, i))
             .filter(|v| !v.is_empty());
         let municipality = self
             .layout
             .municipality
-            .map(|i| self.name_cell(record, i))
+            .map(|i| self.cell(record, i))
             .filter(|v| !v.is_empty());
         let mut categories = Vec::with_capacity(self.layout.categories.len());
         for k in 0..self.layout.categories.len() {
             let Some(&(column, index)) = self.layout.categories.get(k) else {
                 continue;
             };
-            let value = self.name_cell(record, column);
-            categories.push((
-                index,
-                (!value.is_empty()).then(|| self.builder.intern_category_value(&value)),
-            ));
+            let value = self.cell(record, column);
+            let builder = &mut *self.builder;
+            let id = (!value.is_empty()).then(|| {
+                self.names
+                    .category_values
+                    .id(value, |clean| builder.intern_category_value(clean))
+            });
+            categories.push((index, id));
         }
         if self.errors.iter().any(Problem::is_error) {
             return None;
         }
         let wave = match wave_text {
-            Some(text) => self.wave_named(&text),
-            None => self.planned_wave(municipality.as_deref(), report),
+            Some(text) => {
+                let waves = &mut self.builder.waves;
+                self.names.waves.id(text, |clean| waves.intern(&normalise_wave(clean)))
+            }
+            None => self.planned_wave(municipality.map(clean_name).as_deref(), report),
         };
         // One form used at every check-in: the week is counted from the wave's start.
         let week = match (week, date) {
@@ -524,30 +550,23 @@ impl<'a> RowReader<'a> {
         Some(RowContext {
             file: self.file_id,
             line: line as u32,
-            municipality: municipality.map(|m| self.builder.municipalities.intern(&m)),
+            municipality: municipality.map(|m| {
+                let municipalities = &mut self.builder.municipalities;
+                self.names.municipalities.id(m, |clean| municipalities.intern(clean))
+            }),
             wave,
             week,
             date,
             phase: match (phase_text, self.span_phase) {
-                (Some(text), _) => self.builder.phases.intern(&text),
+                (Some(text), _) => {
+                    let phases = &mut self.builder.phases;
+                    self.names.phases.id(text, |clean| phases.intern(clean))
+                }
                 (None, Some(phase)) if week.is_none() => self.builder.phases.intern(phase),
                 (None, _) => self.phase_of_week(week),
             },
             categories,
         })
-    }
-
-    /// The id of the wave a wave column names; the text of the last row is looked up again
-    /// only when it changed (a column repeats its wave row after row).
-    fn wave_named(&mut self, text: &str) -> u32 {
-        if let Some((last, id)) = &self.last_wave
-            && last == text
-        {
-            return *id;
-        }
-        let id = self.builder.waves.intern(&normalise_wave(text));
-        self.last_wave = Some((text.to_string(), id));
-        id
     }
 
     /// The wave the plan places a municipality in; "Alle" without a plan or a place.
@@ -662,10 +681,13 @@ impl<'a> RowReader<'a> {
             let question_text = self
                 .layout
                 .question
-                .map(|i| self.name_cell(record, i))
+                .map(|i| self.cell(record, i))
                 .filter(|q| !q.is_empty());
             let question = match question_text {
-                Some(text) => self.builder.questions.intern(&text),
+                Some(text) => {
+                    let questions = &mut self.builder.questions;
+                    self.names.questions.id(text, |clean| questions.intern(clean))
+                }
                 None => {
                     let name = self.setup.names.get(score_column).map_or("", String::as_str);
                     self.builder.questions.intern(name)

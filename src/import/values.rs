@@ -10,15 +10,7 @@ use std::borrow::Cow;
 /// "Rul\u{a0}1" pasted from a web page is then the same wave as "Rul 1", not a second wave
 /// that looks the same on every chart.
 pub fn clean_name(text: &str) -> Cow<'_, str> {
-    // Such characters start with these bytes in UTF-8 (æ, ø and å do not): most names are
-    // passed with one look at their bytes.
-    let mut after_space = false;
-    let suspect = text.bytes().any(|b| {
-        let double = after_space && b == b' ';
-        after_space = b == b' ';
-        double || b < 0x20 || matches!(b, 0x7F | 0xC2 | 0xE2 | 0xE3 | 0xEF)
-    });
-    if !suspect {
+    if !needs_cleaning(text.as_bytes()) {
         return Cow::Borrowed(text);
     }
     let mut clean = String::with_capacity(text.len());
@@ -38,6 +30,21 @@ pub fn clean_name(text: &str) -> Cow<'_, str> {
     } else {
         Cow::Owned(clean)
     }
+}
+
+/// Whether a name may hold what [`clean_name`] changes: a control character, a byte that
+/// starts an odd space or an invisible character in UTF-8 (æ, ø and å start with others), or
+/// two spaces. Called for every name of every row: written as folds without an early exit,
+/// which the compiler turns into a few vector compares for a name's twenty-odd bytes.
+fn needs_cleaning(bytes: &[u8]) -> bool {
+    let odd = bytes.iter().fold(false, |found, &b| {
+        found | (b < 0x20) | (b == 0x7F) | (b == 0xC2) | (b == 0xE2) | (b == 0xE3) | (b == 0xEF)
+    });
+    let double_space = bytes
+        .iter()
+        .zip(bytes.iter().skip(1))
+        .fold(false, |found, (&a, &b)| found | ((a == b' ') & (b == b' ')));
+    odd | double_space
 }
 
 /// Characters that take no room on screen, or that a terminal would obey.

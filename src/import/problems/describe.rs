@@ -112,6 +112,8 @@ impl Problem {
             (NotUtf16, Lang::En) => {
                 "the line has characters that are not valid UTF-16 (half a surrogate pair); they show as “�”, so a name on the line is not the one meant — correct the character in the file".into()
             }
+            (GivenTwice, Lang::Da) => "filen er givet to gange: læst én gang, så svarene ikke tælles to gange".into(),
+            (GivenTwice, Lang::En) => "the file is given twice: read once, so the answers are not counted twice".into(),
             (TotalRow, Lang::Da) => format!(
                 "rækken ligner en tabels totalrække{column}: dens tal er ikke svar og tælles ikke med"
             ),
