@@ -22,6 +22,28 @@ pub fn phase_of_week(week: i32) -> Option<&'static str> {
     }
 }
 
+/// A phase column's text as one of the rollout's phases where it names one, whatever its
+/// spelling: "Klargøring", "KLARGØRING", "klargøring (uge 1-3)", "Preparation" are
+/// Klargøring; "Prøvevalg uge 4", "Test election week 5" the test election of their week. A
+/// text that names no phase, or a test election without its week, is kept as written.
+pub fn normalise_phase(text: &str) -> std::borrow::Cow<'_, str> {
+    let lower = text.to_lowercase();
+    let has = |words: &[&str]| words.iter().any(|word| lower.contains(word));
+    let preparation = has(&["klargør", "preparation"]);
+    let test = has(&["prøvevalg", "testvalg", "test election", "test valg"]);
+    let numbers: Vec<&str> = lower
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|n| !n.is_empty())
+        .collect();
+    let canonical = match (preparation, test, numbers.as_slice()) {
+        (true, false, _) => Some(PHASE_PREPARATION),
+        (false, true, ["4"]) => Some(PHASE_TEST_WEEK4),
+        (false, true, ["5"]) => Some(PHASE_TEST_WEEK5),
+        _ => [NO_PHASE].into_iter().find(|known| known.to_lowercase() == lower),
+    };
+    canonical.map_or(std::borrow::Cow::Borrowed(text), std::borrow::Cow::Borrowed)
+}
+
 /// Orders phase names: the scheme's phases first in scheme order, then the others in the
 /// order given (first appearance), and "no phase" last.
 pub fn order_phases(seen: &[String]) -> Vec<String> {

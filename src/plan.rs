@@ -352,21 +352,23 @@ pub fn wave_in_file_name(path: &str) -> Option<String> {
 
 /// The number of "2", "Rul 2", "rul2", "RUL 02", "2. rul", "Rul 2.": None for anything else.
 fn wave_number(text: &str) -> Option<u32> {
-    let is_word = |part: Option<&str>| part.is_some_and(|p| p.eq_ignore_ascii_case("rul"));
-    let cut = text.len().saturating_sub(3);
+    // "Rul 2", and the same wave as the other words for a wave call it ("Bølge 2", "Wave 2").
+    const WORDS: [&str; 3] = ["rul", "bølge", "wave"];
+    let word_before = WORDS.iter().find_map(|word| {
+        text.get(..word.len())
+            .filter(|part| part.eq_ignore_ascii_case(word) || part.to_lowercase() == *word)
+            .and_then(|_| text.get(word.len()..))
+    });
+    let word_after = WORDS.iter().find_map(|word| {
+        let cut = text.len().checked_sub(word.len())?;
+        text.get(cut..)
+            .filter(|part| part.eq_ignore_ascii_case(word) || part.to_lowercase() == *word)
+            .and_then(|_| text.get(..cut))
+    });
     // Spaces only between word and number: a name with a line break in it is kept as written.
-    let number = if is_word(text.get(..3)) {
-        text.get(3..)
-            .unwrap_or_default()
-            .trim_matches(' ')
-            .trim_end_matches('.')
-    } else if is_word(text.get(cut..)) {
-        text.get(..cut)
-            .unwrap_or_default()
-            .trim_matches(' ')
-            .trim_end_matches('.')
-    } else {
-        text
+    let number = match word_before.or(word_after) {
+        Some(rest) => rest.trim_matches(' ').trim_end_matches('.'),
+        None => text,
     };
     let digits = !number.is_empty() && number.len() <= 3 && number.bytes().all(|b| b.is_ascii_digit());
     digits.then(|| number.parse().ok()).flatten()

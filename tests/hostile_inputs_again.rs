@@ -320,7 +320,7 @@ fn rows_whose_wave_cell_is_empty_are_told_not_filed_under_all_in_silence() {
     assert_eq!(
         messages(&import),
         [
-            "flettet.csv:3:2: 2 rækker med svar har en tom celle her (kolonne 2 «Rul»), den første på denne linje: svarene tælles under rullet «Alle» — er cellerne flettet i Excel, så ophæv fletningen og udfyld dem"
+            "flettet.csv:3:2: 2 rækker med svar har en tom celle her (kolonne 2 «Rul»), den første på denne linje: svarene tælles under «Alle» — er cellerne flettet i Excel, så ophæv fletningen og udfyld dem"
         ]
     );
 }
@@ -334,6 +334,68 @@ fn a_tables_total_row_is_not_counted_and_is_told() {
         messages(&import),
         [
             "tabel.csv:4:1: rækken ligner en tabels totalrække (kolonne 1 «Kommune»): dens tal er ikke svar og tælles ikke med"
+        ]
+    );
+}
+
+#[test]
+fn a_phase_column_spelt_another_way_is_the_same_phase() {
+    let text = "Kommune;Rul;Fase;Q1\n\
+                Køge;Rul 1;Klargøring (uge 1-3);2\n\
+                Faxe;Rul 1;KLARGØRING;4\n\
+                Ærø;Rul 1;Prøvevalg uge 4;1\n\
+                Vejle;Rul 1;Prøvevalg (uge 4);3\n\
+                Odense;Rul 1;Test election week 5;5\n";
+    let import = read("faser.csv", text.as_bytes());
+    assert_eq!(
+        import.dataset.phases,
+        ["Klargøring (uge 1-3)", "Prøvevalg (uge 4)", "Prøvevalg (uge 5)"]
+    );
+    let table = summary(&import.dataset, &Filter::default()).unwrap();
+    let means: Vec<(String, u64, f64)> = table.waves[0]
+        .cells
+        .iter()
+        .map(|c| (c.phase.clone(), c.stats.n, c.stats.mean.unwrap()))
+        .collect();
+    assert_eq!(
+        means,
+        [
+            ("Klargøring (uge 1-3)".to_string(), 2, 3.0),
+            ("Prøvevalg (uge 4)".to_string(), 2, 2.0),
+            ("Prøvevalg (uge 5)".to_string(), 1, 5.0)
+        ]
+    );
+}
+
+#[test]
+fn a_question_written_with_another_case_or_without_its_question_mark_is_one_question() {
+    let first = "Kommune;Rul;Uge;Hvor tilfreds er du med supporten?\nKøge;Rul 1;1;2\n";
+    let second = "Kommune;Rul;Uge;hvor tilfreds er du med supporten\nFaxe;Rul 2;1;4\n";
+    let import = read_all(&[("uge 1.csv", first.as_bytes()), ("uge 2.csv", second.as_bytes())]);
+    assert_eq!(import.dataset.questions, ["Hvor tilfreds er du med supporten?"]);
+    assert_eq!(
+        waves(&import),
+        [("Rul 1".to_string(), 1, 2.0), ("Rul 2".to_string(), 1, 4.0)]
+    );
+}
+
+#[test]
+fn a_week_written_as_4_0_is_week_4_and_bolge_2_is_rul_2() {
+    let text = "Kommune;Rul;Uge;Q1\nKøge;Bølge 2;4.0;2\nFaxe;Wave 2;4.0;4\nÆrø;Rul 2;5,0;5\n";
+    let import = read("uger.csv", text.as_bytes());
+    assert_eq!(import.dataset.waves, ["Rul 2"]);
+    assert_eq!(import.dataset.questions, ["Q1"], "the week column is no question");
+    assert_eq!(import.dataset.phases, ["Prøvevalg (uge 4)", "Prøvevalg (uge 5)"]);
+}
+
+#[test]
+fn a_long_files_empty_question_cells_are_told() {
+    let text = "Kommune;Rul;Uge;Spørgsmål;Svar\nKøge;Rul 1;1;Valgdagen;4\nFaxe;Rul 1;1;;2\n";
+    let told = messages(&read("lang.csv", text.as_bytes()));
+    assert_eq!(
+        told,
+        [
+            "lang.csv:3:4: 1 række med svar har en tom celle her (kolonne 4 «Spørgsmål»): svarene tælles under «Svar» — er cellerne flettet i Excel, så ophæv fletningen og udfyld dem"
         ]
     );
 }

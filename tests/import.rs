@@ -650,7 +650,7 @@ fn a_week_that_does_not_read_fails_its_row_every_time_and_a_date_only_where_it_i
             "uger.csv:4:3: «Ugen før» er ikke et ugenummer (kolonne 3 «Uge»)",
             "uger.csv:5:4: «i går» er ikke en dato (kolonne 4 «Dato»); rækkens svar bruges uden dato",
             "uger.csv:6:4: «i går» er ikke en dato (kolonne 4 «Dato»); rækkens svar bruges uden dato",
-            "uger.csv:7:3: 1 række med svar har en tom celle her (kolonne 3 «Uge»): svarene tælles under fasen «Uden fase» — er cellerne flettet i Excel, så ophæv fletningen og udfyld dem",
+            "uger.csv:7:3: 1 række med svar har en tom celle her (kolonne 3 «Uge»): svarene tælles under «Uden fase» — er cellerne flettet i Excel, så ophæv fletningen og udfyld dem",
         ]
     );
     // The week decides the phase, so the rows whose date does not read keep their answers.

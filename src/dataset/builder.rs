@@ -68,7 +68,7 @@ impl DatasetBuilder {
             municipalities: Interner::default(),
             waves: Interner::default(),
             phases: Interner::default(),
-            questions: Interner::default(),
+            questions: Interner::folding(),
             category_values: Interner::default(),
             comments: Vec::new(),
         }

@@ -14,9 +14,33 @@ pub struct Interner {
     /// The names' keys, to compare a few words instead of every byte.
     keys: Vec<TextKey>,
     last: Option<u32>,
+    /// Names that differ only in case or a closing "?" are one ([`Interner::folding`]).
+    folds: bool,
 }
 
 impl Interner {
+    /// An interner for which "Valgdagen", "valgdagen" and "Valgdagen?" are one name, the
+    /// first form met: a question written one way in this week's export and another in last
+    /// week's is one question, not two that each hold a part of its answers.
+    pub fn folding() -> Interner {
+        Interner {
+            folds: true,
+            ..Interner::default()
+        }
+    }
+
+    /// The text by which names are told apart.
+    fn key_of<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
+        if self.folds {
+            text.trim_end_matches(|c: char| c == '?' || c.is_whitespace())
+                .trim_start()
+                .to_lowercase()
+                .into()
+        } else {
+            text.into()
+        }
+    }
+
     /// The id of `text`, made on first sight.
     #[inline]
     pub fn intern(&mut self, text: &str) -> u32 {
@@ -41,13 +65,14 @@ impl Interner {
             self.last = Some(id as u32);
             return id as u32;
         }
-        let id = match self.ids.get(text) {
+        let folded = self.key_of(text);
+        let id = match self.ids.get(folded.as_ref()) {
             Some(&id) => id,
             None => {
                 let id = self.names.len() as u32;
                 self.names.push(text.to_string());
                 self.keys.push(key);
-                self.ids.insert(text.to_string(), id);
+                self.ids.insert(folded.into_owned(), id);
                 id
             }
         };

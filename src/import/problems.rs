@@ -64,8 +64,8 @@ pub enum ProblemKind {
     /// their value in the top one only): their answers fall under "Alle" or "Uden fase".
     EmptyContextCells {
         rows: usize,
-        /// The wave's cells (else the week's or phase's).
-        wave: bool,
+        /// What their answers count under: "Alle", "Uden fase", the score column's question.
+        under: String,
     },
     /// The same file named twice on one command line: read once.
     GivenTwice,
@@ -384,6 +384,10 @@ impl ProblemKind {
             BadDate { value } => BadDate { value: value_of(value) },
             DateNotRead { value } => DateNotRead { value: value_of(value) },
             ConstantColumn { value } => ConstantColumn { value: value_of(value) },
+            EmptyContextCells { rows, under } => EmptyContextCells {
+                rows: *rows,
+                under: value_of(under),
+            },
             OtherSheetNotRead { sheet, read } => OtherSheetNotRead {
                 sheet: value_of(sheet),
                 read: value_of(read),

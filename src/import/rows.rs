@@ -14,7 +14,7 @@ use super::roles::answer_text;
 use super::values::{clean_name, parse_week, phase_of_week_span};
 use crate::dataset::{Comment, DatasetBuilder, RowContext};
 use crate::dates::{DateOrder, days_since_epoch, parse_date};
-use crate::phases::{NO_PHASE, NO_WAVE, phase_of_week};
+use crate::phases::{NO_PHASE, NO_WAVE, normalise_phase, phase_of_week};
 use crate::plan::{Plan, normalise_wave};
 use crate::text_key::TextKey;
 
@@ -442,10 +442,12 @@ impl<'a> RowReader<'a> {
         self.collect_comment(record, line, &context);
     }
 
-    /// Counts the row's empty wave, week and phase cells: its answers then fall under "Alle"
-    /// or "Uden fase", which is told once for the file.
+    /// Counts the row's empty wave, week, phase and (long file) question cells: its answers
+    /// then fall under "Alle", "Uden fase" or the score column's name, told once for the file.
     fn note_empty_context(&self, record: &impl Fields, line: u64, report: &mut FileReport) {
-        for column in [self.layout.wave, self.layout.week, self.layout.phase]
+        // A long file's question too: an empty one counts under the score column's name.
+        let question = self.layout.question.filter(|_| self.layout.score.is_some());
+        for column in [self.layout.wave, self.layout.week, self.layout.phase, question]
             .into_iter()
             .flatten()
         {
@@ -560,7 +562,9 @@ impl<'a> RowReader<'a> {
             phase: match (phase_text, self.span_phase) {
                 (Some(text), _) => {
                     let phases = &mut self.builder.phases;
-                    self.names.phases.id(text, |clean| phases.intern(clean))
+                    self.names
+                        .phases
+                        .id(text, |clean| phases.intern(&normalise_phase(clean)))
                 }
                 (None, Some(phase)) if week.is_none() => self.builder.phases.intern(phase),
                 (None, _) => self.phase_of_week(week),

@@ -57,6 +57,16 @@ fn is_invisible(c: char) -> bool {
 /// prøvevalg", "Uge 1: klargøring".
 pub fn parse_week(raw: &str) -> Option<i32> {
     let text = raw.trim();
+    // "4.0", "4,00": a whole number as a program that writes every number as a decimal writes it.
+    let text = text
+        .split_once(['.', ','])
+        .filter(|(whole, zeros)| {
+            !whole.is_empty()
+                && whole.bytes().all(|b| b.is_ascii_digit())
+                && !zeros.is_empty()
+                && zeros.bytes().all(|b| b == b'0')
+        })
+        .map_or(text, |(whole, _)| whole);
     let start = text.find(|c: char| c.is_ascii_digit())?;
     let (before, from_number) = text.split_at(start);
     let end = from_number

@@ -120,17 +120,15 @@ impl Problem {
             (TotalRow, Lang::En) => format!(
                 "the row looks like a table's total row{column}: its numbers are no answers and are not counted"
             ),
-            (EmptyContextCells { rows, wave }, Lang::Da) => format!(
-                "{} en tom celle her{column}{}: {} — er cellerne flettet i Excel, så ophæv fletningen og udfyld dem",
+            (EmptyContextCells { rows, under }, Lang::Da) => format!(
+                "{} en tom celle her{column}{}: svarene tælles under «{under}» — er cellerne flettet i Excel, så ophæv fletningen og udfyld dem",
                 if *rows == 1 { "1 række med svar har".to_string() } else { format!("{rows} rækker med svar har") },
                 if *rows == 1 { "" } else { ", den første på denne linje" },
-                if *wave { "svarene tælles under rullet «Alle»" } else { "svarene tælles under fasen «Uden fase»" }
             ),
-            (EmptyContextCells { rows, wave }, Lang::En) => format!(
-                "{} an empty cell here{column}{}: {} — if the cells are merged in Excel, unmerge and fill them",
+            (EmptyContextCells { rows, under }, Lang::En) => format!(
+                "{} an empty cell here{column}{}: the answers count under “{under}” — if the cells are merged in Excel, unmerge and fill them",
                 if *rows == 1 { "1 row with answers has".to_string() } else { format!("{rows} rows with answers have") },
                 if *rows == 1 { "" } else { ", the first on this line" },
-                if *wave { "the answers count under the wave “All”" } else { "the answers count under the phase “No phase”" }
             ),
             (UncomputedFormulas { cells, first }, Lang::Da) => format!(
                 "{cells} celler (den første er {first}) har en formel uden udregnet værdi, så deres svar kendes ikke: filen er skrevet af et program og aldrig gemt i Excel — åbn og gem den i Excel, så formlerne regnes ud"

@@ -70,7 +70,14 @@ pub(super) fn after_reading(setup: &FileSetup, reading: &mut Reading) {
             column: Some((column + 1, setup.headers.get(column).cloned().unwrap_or_default())),
             ..whole_file(ProblemKind::EmptyContextCells {
                 rows,
-                wave: setup.roles.get(column) == Some(&Role::Wave),
+                under: match setup.roles.get(column) {
+                    Some(Role::Wave) => crate::phases::NO_WAVE.to_string(),
+                    Some(Role::Question) => {
+                        let score = setup.roles.iter().position(|role| *role == Role::Score);
+                        score.and_then(|s| setup.names.get(s)).cloned().unwrap_or_default()
+                    }
+                    _ => crate::phases::NO_PHASE.to_string(),
+                },
             })
         });
     }
