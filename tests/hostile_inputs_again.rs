@@ -399,3 +399,23 @@ fn a_long_files_empty_question_cells_are_told() {
         ]
     );
 }
+
+#[test]
+fn a_response_twice_in_one_file_a_test_municipality_and_a_week_of_another_phase_are_told() {
+    let text = "ID;Starttidspunkt;Kommune;Rul;Uge;Fase;Q1\n\
+                1;19-08-2024 10:00;Køge;Rul 1;1;Klargøring;4\n\
+                2;19-08-2024 11:00;Test;Rul 1;1;Klargøring;5\n\
+                3;26-08-2024 10:00;Faxe;Rul 1;4;Klargøring;1\n\
+                1;19-08-2024 10:00;Køge;Rul 1;1;Klargøring;4\n";
+    let told = messages(&read("svar.csv", text.as_bytes()));
+    let has = |part: &str| told.iter().any(|m| m.contains(part));
+    assert!(has("svar.csv:5: 1 svar står mere end én gang i filen"), "{told:?}");
+    assert!(
+        has("svar.csv:3: kommunen «Test» (første gang på denne linje) ligner et testsvar"),
+        "{told:?}"
+    );
+    assert!(
+        has("svar.csv:4:6: 1 række har en uge, der hører til en anden fase"),
+        "{told:?}"
+    );
+}

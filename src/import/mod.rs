@@ -232,6 +232,13 @@ pub struct FileReport {
     /// first line (a cell merged in Excel keeps its value in the top row only).
     #[serde(skip)]
     pub(crate) empty_context: BTreeMap<usize, (usize, u64)>,
+    /// Rows whose week belongs to another phase than their phase column names: how many and
+    /// the first line.
+    #[serde(skip)]
+    pub(crate) week_phase_clashes: Option<(usize, u64)>,
+    /// Municipalities named like a test ("Test", "xxx") and the line each is first met on.
+    #[serde(skip)]
+    pub(crate) test_names: Vec<(String, u64)>,
 }
 
 impl FileReport {
@@ -264,6 +271,8 @@ impl FileReport {
             codes_outside_scale: BTreeMap::new(),
             response_keys: Vec::new(),
             empty_context: BTreeMap::new(),
+            week_phase_clashes: None,
+            test_names: Vec::new(),
         }
     }
 }
@@ -297,6 +306,16 @@ impl FileReport {
             let entry = self.codes_outside_scale.entry(key).or_insert((0, line));
             entry.0 += rows;
             entry.1 = entry.1.min(line);
+        }
+        if let Some((rows, line)) = part.week_phase_clashes {
+            let entry = self.week_phase_clashes.get_or_insert((0, line));
+            entry.0 += rows;
+            entry.1 = entry.1.min(line);
+        }
+        for (name, line) in part.test_names {
+            if !self.test_names.iter().any(|(known, _)| *known == name) {
+                self.test_names.push((name, line));
+            }
         }
         for (column, (rows, line)) in part.empty_context {
             let entry = self.empty_context.entry(column).or_insert((0, line));

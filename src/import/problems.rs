@@ -67,6 +67,18 @@ pub enum ProblemKind {
         /// What their answers count under: "Alle", "Uden fase", the score column's question.
         under: String,
     },
+    /// Responses (the same id and time) a file holds more than once: each counts every time.
+    RepeatedResponses {
+        responses: usize,
+    },
+    /// Rows whose week belongs to another phase than their phase column says: the column wins.
+    WeekPhaseClash {
+        rows: usize,
+    },
+    /// A municipality named like a test response ("Test", "xxx"): counted, and told.
+    TestResponse {
+        name: String,
+    },
     /// The same file named twice on one command line: read once.
     GivenTwice,
     /// A table's total row ("I alt", "Total"): its averages are no answers, and not counted.
@@ -290,7 +302,10 @@ impl Problem {
             | UncomputedFormulas { .. }
             | EmptyContextCells { .. }
             | TotalRow
-            | GivenTwice => Severity::Warning,
+            | GivenTwice
+            | RepeatedResponses { .. }
+            | WeekPhaseClash { .. }
+            | TestResponse { .. } => Severity::Warning,
             CodeOutsideScale { .. } | SecondHeaderRow => Severity::Hint,
         }
     }
@@ -384,6 +399,7 @@ impl ProblemKind {
             BadDate { value } => BadDate { value: value_of(value) },
             DateNotRead { value } => DateNotRead { value: value_of(value) },
             ConstantColumn { value } => ConstantColumn { value: value_of(value) },
+            TestResponse { name } => TestResponse { name: value_of(name) },
             EmptyContextCells { rows, under } => EmptyContextCells {
                 rows: *rows,
                 under: value_of(under),

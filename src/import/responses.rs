@@ -35,6 +35,18 @@ pub(super) fn key(id: &str, time: &str) -> Option<u64> {
     Some(hasher.finish())
 }
 
+/// Responses a file holds more than once (the same id and time: a response exported twice):
+/// how many repeats, and the line of the first repeat.
+fn repeated(keys: &[(u64, u64)]) -> Option<(usize, u64)> {
+    let mut sorted: Vec<(u64, u64)> = keys.to_vec();
+    sorted.sort_unstable();
+    let repeats = sorted.windows(2).filter(|pair| matches!(pair, [a, b] if a.0 == b.0));
+    let (count, line) = repeats.fold((0usize, u64::MAX), |(count, line), pair| {
+        (count + 1, line.min(pair.get(1).map_or(u64::MAX, |later| later.1)))
+    });
+    (count > 0).then_some((count, line))
+}
+
 /// The responses of the files read so far, by key: the file (its index and name) that held
 /// each first.
 #[derive(Default)]
@@ -59,6 +71,13 @@ impl Seen {
     ) {
         let index = self.names.len();
         self.names.push(file.to_string());
+        if let Some((responses, line)) = repeated(&keys) {
+            problems.push(Problem {
+                sheet: sheet.map(str::to_string),
+                line: Some(line),
+                ..Problem::of_file(file, ProblemKind::RepeatedResponses { responses })
+            });
+        }
         if self.first.is_empty() && last {
             return;
         }

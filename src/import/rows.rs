@@ -239,6 +239,17 @@ fn is_total_label(text: &str) -> bool {
     text.len() <= 12 && TOTAL_LABELS.iter().any(|label| text.eq_ignore_ascii_case(label))
 }
 
+/// A municipality that is a tester's, not a municipality: "Test", "test kommune", "xxx".
+fn is_test_name(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let test_word = |w: &&str| matches!(*w, "test" | "testkommune" | "testsvar" | "dummy" | "asdf");
+    (words.len() <= 3 && words.iter().any(test_word)) || (lower.len() >= 2 && lower.chars().all(|c| c == 'x'))
+}
+
 /// A name column's texts as they are in the file, to the data set's ids of the cleaned names
 /// ([`clean_name`]): a text is cleaned once, where it is first met, not on every row.
 #[derive(Default)]
@@ -549,13 +560,28 @@ impl<'a> RowReader<'a> {
             }
             _ => week,
         };
+        // A week of one phase under another phase's name: the phase column is used, and told.
+        if let (Some(text), Some(week_phase)) = (phase_text, week.and_then(phase_of_week)) {
+            let named = normalise_phase(text);
+            if crate::phases::DEFAULT_PHASES.contains(&named.as_ref()) && named != week_phase {
+                let entry = report.week_phase_clashes.get_or_insert((0, line));
+                entry.0 += 1;
+            }
+        }
+        let municipality = municipality.map(|m| {
+            let municipalities = &mut self.builder.municipalities;
+            let known = self.names.municipalities.ids.len();
+            let id = self.names.municipalities.id(m, |clean| municipalities.intern(clean));
+            // A test response ("Test", "Testkommune", "xxx"), told where it is first met.
+            if self.names.municipalities.ids.len() > known && is_test_name(m) {
+                report.test_names.push((m.to_string(), line));
+            }
+            id
+        });
         Some(RowContext {
             file: self.file_id,
             line: line as u32,
-            municipality: municipality.map(|m| {
-                let municipalities = &mut self.builder.municipalities;
-                self.names.municipalities.id(m, |clean| municipalities.intern(clean))
-            }),
+            municipality,
             wave,
             week,
             date,

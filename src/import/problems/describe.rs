@@ -112,6 +112,28 @@ impl Problem {
             (NotUtf16, Lang::En) => {
                 "the line has characters that are not valid UTF-16 (half a surrogate pair); they show as “�”, so a name on the line is not the one meant — correct the character in the file".into()
             }
+            (RepeatedResponses { responses }, Lang::Da) => format!(
+                "{responses} svar står mere end én gang i filen (samme svar-id og tidspunkt), den første gentagelse på denne linje: hver gentagelse tælles med — fjern de gentagne rækker"
+            ),
+            (RepeatedResponses { responses }, Lang::En) => format!(
+                "{responses} responses are in the file more than once (the same response id and time), the first repeat on this line: every repeat is counted — remove the repeated rows"
+            ),
+            (WeekPhaseClash { rows }, Lang::Da) => format!(
+                "{} en uge, der hører til en anden fase end den, fasekolonnen nævner{column} (fx uge 4 og «Klargøring»){}: fasekolonnens fase bruges — ret den ene af dem",
+                if *rows == 1 { "1 række har".to_string() } else { format!("{rows} rækker har") },
+                if *rows == 1 { "" } else { ", den første på denne linje" },
+            ),
+            (WeekPhaseClash { rows }, Lang::En) => format!(
+                "{} a week of another phase than the one the phase column names{column} (e.g. week 4 and “Klargøring”){}: the phase column's phase is used — correct one of them",
+                if *rows == 1 { "1 row has".to_string() } else { format!("{rows} rows have") },
+                if *rows == 1 { "" } else { ", the first on this line" },
+            ),
+            (TestResponse { name }, Lang::Da) => format!(
+                "kommunen «{name}» (første gang på denne linje) ligner et testsvar: dens svar tælles med — fjern rækkerne, hvis de er test"
+            ),
+            (TestResponse { name }, Lang::En) => format!(
+                "the municipality “{name}” (first on this line) looks like a test response: its answers are counted — remove the rows if they are tests"
+            ),
             (GivenTwice, Lang::Da) => "filen er givet to gange: læst én gang, så svarene ikke tælles to gange".into(),
             (GivenTwice, Lang::En) => "the file is given twice: read once, so the answers are not counted twice".into(),
             (TotalRow, Lang::Da) => format!(

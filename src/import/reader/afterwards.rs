@@ -64,6 +64,20 @@ pub(super) fn after_reading(setup: &FileSetup, reading: &mut Reading) {
         // Nothing gives a phase: said, as the table's one column "Uden fase" does not say why.
         problems.push(whole_file(ProblemKind::NoPhaseAtAll));
     }
+    if let Some((rows, line)) = report.week_phase_clashes.take() {
+        let phase = setup.roles.iter().position(|role| *role == Role::Phase);
+        problems.push(Problem {
+            line: Some(line),
+            column: phase.map(|c| (c + 1, setup.headers.get(c).cloned().unwrap_or_default())),
+            ..whole_file(ProblemKind::WeekPhaseClash { rows })
+        });
+    }
+    for (name, line) in std::mem::take(&mut report.test_names) {
+        problems.push(Problem {
+            line: Some(line),
+            ..whole_file(ProblemKind::TestResponse { name })
+        });
+    }
     for (column, (rows, line)) in std::mem::take(&mut report.empty_context) {
         problems.push(Problem {
             line: Some(line),

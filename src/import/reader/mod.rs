@@ -393,10 +393,8 @@ fn file_setup<'a>(
         plan: options.plan.as_ref(),
         decimal_mark: options.decimal_mark,
         separator: reading.separator,
-        identity: companions
-            .other_files
-            .then(|| super::responses::identity(&header.names, &columns.roles))
-            .flatten(),
+        // Always: a response given twice in one file counts twice as surely as in two.
+        identity: super::responses::identity(&header.names, &columns.roles),
         wave_from_name: (!columns.roles.contains(&Role::Wave))
             .then(|| crate::plan::wave_in_file_name(reading.file))
             .flatten(),

@@ -155,6 +155,12 @@ pub(super) fn join_chunks(
         for (_, first_line) in counts.empty_context.values_mut() {
             *first_line += lines_before;
         }
+        if let Some((_, first_line)) = &mut counts.week_phase_clashes {
+            *first_line += lines_before;
+        }
+        for (_, line) in &mut counts.test_names {
+            *line += lines_before;
+        }
         for (_, line) in &mut counts.response_keys {
             *line += lines_before;
         }
