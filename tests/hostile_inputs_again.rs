@@ -419,3 +419,24 @@ fn a_response_twice_in_one_file_a_test_municipality_and_a_week_of_another_phase_
         "{told:?}"
     );
 }
+
+#[test]
+fn limesurvey_responses_never_completed_are_told() {
+    let text = "id;submitdate;lastpage;Kommune;Rul;Uge;Q1\n\
+                1;2024-08-19 10:00:00;3;Køge;Rul 1;1;4\n\
+                2;;1;Faxe;Rul 1;1;2\n\
+                3;2024-08-19 11:00:00;3;Ærø;Rul 1;1;5\n";
+    let import = read("lime.csv", text.as_bytes());
+    assert_eq!(
+        waves(&import),
+        [("Rul 1".to_string(), 3, 11.0 / 3.0)],
+        "counted, as given"
+    );
+    assert!(
+        messages(&import)
+            .iter()
+            .any(|m| m.starts_with("lime.csv:3: 1 besvarelse blev aldrig afsluttet")),
+        "{:?}",
+        messages(&import)
+    );
+}

@@ -239,6 +239,10 @@ pub struct FileReport {
     /// Municipalities named like a test ("Test", "xxx") and the line each is first met on.
     #[serde(skip)]
     pub(crate) test_names: Vec<(String, u64)>,
+    /// Responses with answers that were never completed (LimeSurvey's empty "submitdate"):
+    /// how many and the first line.
+    #[serde(skip)]
+    pub(crate) unsubmitted: Option<(usize, u64)>,
 }
 
 impl FileReport {
@@ -273,6 +277,7 @@ impl FileReport {
             empty_context: BTreeMap::new(),
             week_phase_clashes: None,
             test_names: Vec::new(),
+            unsubmitted: None,
         }
     }
 }
@@ -307,10 +312,15 @@ impl FileReport {
             entry.0 += rows;
             entry.1 = entry.1.min(line);
         }
-        if let Some((rows, line)) = part.week_phase_clashes {
-            let entry = self.week_phase_clashes.get_or_insert((0, line));
-            entry.0 += rows;
-            entry.1 = entry.1.min(line);
+        for (mine, theirs) in [
+            (&mut self.week_phase_clashes, part.week_phase_clashes),
+            (&mut self.unsubmitted, part.unsubmitted),
+        ] {
+            if let Some((rows, line)) = theirs {
+                let entry = mine.get_or_insert((0, line));
+                entry.0 += rows;
+                entry.1 = entry.1.min(line);
+            }
         }
         for (name, line) in part.test_names {
             if !self.test_names.iter().any(|(known, _)| *known == name) {

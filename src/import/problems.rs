@@ -75,6 +75,10 @@ pub enum ProblemKind {
     WeekPhaseClash {
         rows: usize,
     },
+    /// Responses never completed (no submit date) whose answers are counted.
+    Unsubmitted {
+        responses: usize,
+    },
     /// A municipality named like a test response ("Test", "xxx"): counted, and told.
     TestResponse {
         name: String,
@@ -305,7 +309,8 @@ impl Problem {
             | GivenTwice
             | RepeatedResponses { .. }
             | WeekPhaseClash { .. }
-            | TestResponse { .. } => Severity::Warning,
+            | TestResponse { .. }
+            | Unsubmitted { .. } => Severity::Warning,
             CodeOutsideScale { .. } | SecondHeaderRow => Severity::Hint,
         }
     }

@@ -63,6 +63,8 @@ pub(super) struct FileLayout {
     question_columns: Vec<(usize, u32)>,
     /// Column index and the dataset's category index.
     categories: Vec<(usize, usize)>,
+    /// LimeSurvey's "submitdate": empty in a response that was never completed.
+    submitted: Option<usize>,
 }
 
 impl FileLayout {
@@ -108,6 +110,10 @@ impl FileLayout {
             categories: all(Role::Category)
                 .map(|i| (i, builder.category_index(name(i))))
                 .collect(),
+            submitted: setup
+                .headers
+                .iter()
+                .position(|h| h.trim().eq_ignore_ascii_case("submitdate")),
         }
     }
 }
@@ -441,6 +447,14 @@ impl<'a> RowReader<'a> {
         }
         if !self.answers.is_empty() {
             self.note_empty_context(record, line, report);
+            if self
+                .layout
+                .submitted
+                .is_some_and(|column| record.get(column).is_empty())
+            {
+                let entry = report.unsubmitted.get_or_insert((0, line));
+                entry.0 += 1;
+            }
         }
         self.builder.push_answers(&context, &self.answers);
         report.answers += self.answers.len();

@@ -128,6 +128,16 @@ impl Problem {
                 if *rows == 1 { "1 row has".to_string() } else { format!("{rows} rows have") },
                 if *rows == 1 { "" } else { ", the first on this line" },
             ),
+            (Unsubmitted { responses }, Lang::Da) => format!(
+                "{} aldrig afsluttet (ingen «submitdate»){}: de svar, der nåede at blive givet, tælles med",
+                if *responses == 1 { "1 besvarelse blev".to_string() } else { format!("{responses} besvarelser blev") },
+                if *responses == 1 { "" } else { ", den første på denne linje" },
+            ),
+            (Unsubmitted { responses }, Lang::En) => format!(
+                "{} never completed (no “submitdate”){}: the answers given are counted",
+                if *responses == 1 { "1 response was".to_string() } else { format!("{responses} responses were") },
+                if *responses == 1 { "" } else { ", the first on this line" },
+            ),
             (TestResponse { name }, Lang::Da) => format!(
                 "kommunen «{name}» (første gang på denne linje) ligner et testsvar: dens svar tælles med — fjern rækkerne, hvis de er test"
             ),

@@ -72,6 +72,12 @@ pub(super) fn after_reading(setup: &FileSetup, reading: &mut Reading) {
             ..whole_file(ProblemKind::WeekPhaseClash { rows })
         });
     }
+    if let Some((responses, line)) = report.unsubmitted.take() {
+        problems.push(Problem {
+            line: Some(line),
+            ..whole_file(ProblemKind::Unsubmitted { responses })
+        });
+    }
     for (name, line) in std::mem::take(&mut report.test_names) {
         problems.push(Problem {
             line: Some(line),

@@ -155,7 +155,10 @@ pub(super) fn join_chunks(
         for (_, first_line) in counts.empty_context.values_mut() {
             *first_line += lines_before;
         }
-        if let Some((_, first_line)) = &mut counts.week_phase_clashes {
+        for (_, first_line) in [&mut counts.week_phase_clashes, &mut counts.unsubmitted]
+            .into_iter()
+            .flatten()
+        {
             *first_line += lines_before;
         }
         for (_, line) in &mut counts.test_names {
