@@ -120,23 +120,23 @@ impl Problem {
             ),
             (WeekPhaseClash { rows }, Lang::Da) => format!(
                 "{} en uge, der hører til en anden fase end den, fasekolonnen nævner{column} (fx uge 4 og «Klargøring»){}: fasekolonnens fase bruges — ret den ene af dem",
-                if *rows == 1 { "1 række har".to_string() } else { format!("{rows} rækker har") },
-                if *rows == 1 { "" } else { ", den første på denne linje" },
+                counted(*rows, "række har", "rækker har"),
+                first_of_many(*rows, ", den første på denne linje"),
             ),
             (WeekPhaseClash { rows }, Lang::En) => format!(
                 "{} a week of another phase than the one the phase column names{column} (e.g. week 4 and “Klargøring”){}: the phase column's phase is used — correct one of them",
-                if *rows == 1 { "1 row has".to_string() } else { format!("{rows} rows have") },
-                if *rows == 1 { "" } else { ", the first on this line" },
+                counted(*rows, "row has", "rows have"),
+                first_of_many(*rows, ", the first on this line"),
             ),
             (Unsubmitted { responses }, Lang::Da) => format!(
                 "{} aldrig afsluttet (ingen «submitdate»){}: de svar, der nåede at blive givet, tælles med",
-                if *responses == 1 { "1 besvarelse blev".to_string() } else { format!("{responses} besvarelser blev") },
-                if *responses == 1 { "" } else { ", den første på denne linje" },
+                counted(*responses, "besvarelse blev", "besvarelser blev"),
+                first_of_many(*responses, ", den første på denne linje"),
             ),
             (Unsubmitted { responses }, Lang::En) => format!(
                 "{} never completed (no “submitdate”){}: the answers given are counted",
-                if *responses == 1 { "1 response was".to_string() } else { format!("{responses} responses were") },
-                if *responses == 1 { "" } else { ", the first on this line" },
+                counted(*responses, "response was", "responses were"),
+                first_of_many(*responses, ", the first on this line"),
             ),
             (TestResponse { name }, Lang::Da) => format!(
                 "kommunen «{name}» (første gang på denne linje) ligner et testsvar: dens svar tælles med — fjern rækkerne, hvis de er test"
@@ -154,13 +154,13 @@ impl Problem {
             ),
             (EmptyContextCells { rows, under }, Lang::Da) => format!(
                 "{} en tom celle her{column}{}: svarene tælles under «{under}» — er cellerne flettet i Excel, så ophæv fletningen og udfyld dem",
-                if *rows == 1 { "1 række med svar har".to_string() } else { format!("{rows} rækker med svar har") },
-                if *rows == 1 { "" } else { ", den første på denne linje" },
+                counted(*rows, "række med svar har", "rækker med svar har"),
+                first_of_many(*rows, ", den første på denne linje"),
             ),
             (EmptyContextCells { rows, under }, Lang::En) => format!(
                 "{} an empty cell here{column}{}: the answers count under “{under}” — if the cells are merged in Excel, unmerge and fill them",
-                if *rows == 1 { "1 row with answers has".to_string() } else { format!("{rows} rows with answers have") },
-                if *rows == 1 { "" } else { ", the first on this line" },
+                counted(*rows, "row with answers has", "rows with answers have"),
+                first_of_many(*rows, ", the first on this line"),
             ),
             (UncomputedFormulas { cells, first }, Lang::Da) => format!(
                 "{cells} celler (den første er {first}) har en formel uden udregnet værdi, så deres svar kendes ikke: filen er skrevet af et program og aldrig gemt i Excel — åbn og gem den i Excel, så formlerne regnes ud"
@@ -350,4 +350,18 @@ fn ignore_role(header: &str, lang: Lang) -> String {
         header
     };
     format!("--role \"{header}=ignore\"")
+}
+
+/// "1 række har" or "12 rækker har": a count with the words for one and for more.
+fn counted(count: usize, one: &str, more: &str) -> String {
+    if count == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{count} {more}")
+    }
+}
+
+/// Where the first of several is (the problem's line); nothing to say for one.
+fn first_of_many(count: usize, words: &str) -> &str {
+    if count == 1 { "" } else { words }
 }
