@@ -352,6 +352,12 @@ pub fn wave_in_file_name(path: &str) -> Option<String> {
 
 /// The number of "2", "Rul 2", "rul2", "RUL 02", "2. rul", "Rul 2.": None for anything else.
 fn wave_number(text: &str) -> Option<u32> {
+    // A note in brackets after the wave ("Rul 1 (sidste rul)", "Rul 2 (pilot)") names no
+    // other wave.
+    let text = match text.strip_suffix(')').and_then(|t| t.rsplit_once(" (")) {
+        Some((wave, _note)) => wave.trim_end(),
+        None => text,
+    };
     // "Rul 2", and the same wave as the other words for a wave call it ("Bølge 2", "Wave 2").
     const WORDS: [&str; 3] = ["rul", "bølge", "wave"];
     let word_before = WORDS.iter().find_map(|word| {
@@ -433,7 +439,9 @@ mod tests {
         ] {
             assert_eq!(normalise_wave(text), "Rul 2", "{text}");
         }
-        assert_eq!(normalise_wave("Rul 2 (efterår)"), "Rul 2 (efterår)");
+        // A note in brackets names no other wave.
+        assert_eq!(normalise_wave("Rul 2 (efterår)"), "Rul 2");
+        assert_eq!(normalise_wave("Rul 1 (sidste rul)"), "Rul 1");
         assert_eq!(normalise_wave("Pilot"), "Pilot");
         assert_eq!(normalise_wave("Rul"), "Rul");
     }

@@ -191,6 +191,30 @@ pub fn is_dont_know(raw: &str) -> bool {
     matches!(parse_answer(raw, DecimalMark::Auto), Ok(Answer::DontKnow))
 }
 
+/// True when a code list's label says the question was not answered (SurveyXact's -1 or 99
+/// "Ikke besvaret"): no answer at all, not a "don't know".
+pub fn is_not_answered_label(label: &str) -> bool {
+    const PARTS: [&str; 6] = [
+        "ikke besvaret",
+        "ubesvaret",
+        "not answered",
+        "unanswered",
+        "ikke udfyldt",
+        "no answer",
+    ];
+    const WHOLE: [&str; 7] = [
+        "missing",
+        "mangler",
+        "ingen svar",
+        "sprunget over",
+        "skipped",
+        "blank",
+        "tom",
+    ];
+    let lower = label.trim().trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    PARTS.iter().any(|part| lower.contains(part)) || WHOLE.contains(&lower.as_str())
+}
+
 /// True when a code list's label stands for "don't know" or "not relevant".
 pub fn is_dont_know_label(label: &str) -> bool {
     let lower = label.trim().to_lowercase();

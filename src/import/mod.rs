@@ -227,7 +227,7 @@ pub struct FileReport {
     /// Each response read (response id and time hashed) and its line, to find the same
     /// responses in another file.
     #[serde(skip)]
-    pub(crate) response_keys: Vec<(u64, u64)>,
+    pub(crate) response_keys: Vec<responses::ResponseKey>,
     /// Rows with answers whose wave, week or phase cell is empty, by column: rows and the
     /// first line (a cell merged in Excel keeps its value in the top row only).
     #[serde(skip)]

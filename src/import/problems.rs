@@ -32,6 +32,11 @@ pub enum ProblemKind {
     OutOfScale {
         value: String,
     },
+    /// A code the column's code list has no text for, where the list's codes are not the
+    /// scores they stand for: its answer cannot be known.
+    CodeNotInList {
+        value: String,
+    },
     UnknownLabel {
         value: String,
     },
@@ -87,6 +92,8 @@ pub enum ProblemKind {
     GivenTwice,
     /// A table's total row ("I alt", "Total"): its averages are no answers, and not counted.
     TotalRow,
+    /// A row that repeats the header (two exports pasted under each other): not counted.
+    HeaderAgain,
     /// Cells holding a formula saved without its value: nobody knows their answer.
     UncomputedFormulas {
         cells: usize,
@@ -94,6 +101,10 @@ pub enum ProblemKind {
     },
     /// A column worked out from the answers (an average), left out.
     ComputedColumn,
+    /// A count ("Antal deltagere") or a ranking: numbers, but no scores, left out.
+    NotScores {
+        ranking: bool,
+    },
     /// A workbook's later sheet holds values too; only the first sheet with data is read.
     OtherSheetNotRead {
         sheet: String,
@@ -280,7 +291,12 @@ impl Problem {
                     Severity::Warning
                 }
             }
-            Ragged { .. } | OutOfScale { .. } | UnknownLabel { .. } | BadWeek { .. } | BadDate { .. } => Severity::Row,
+            Ragged { .. }
+            | OutOfScale { .. }
+            | UnknownLabel { .. }
+            | CodeNotInList { .. }
+            | BadWeek { .. }
+            | BadDate { .. } => Severity::Row,
             DateNotRead { .. }
             | ConstantColumn { .. }
             | OtherScaleColumn { .. }
@@ -303,9 +319,11 @@ impl Problem {
             | OtherSheetNotRead { .. }
             | NoMiddleAnswer { .. }
             | ComputedColumn
+            | NotScores { .. }
             | UncomputedFormulas { .. }
             | EmptyContextCells { .. }
             | TotalRow
+            | HeaderAgain
             | GivenTwice
             | RepeatedResponses { .. }
             | WeekPhaseClash { .. }
@@ -400,6 +418,7 @@ impl ProblemKind {
         match self {
             OutOfScale { value } => OutOfScale { value: value_of(value) },
             UnknownLabel { value } => UnknownLabel { value: value_of(value) },
+            CodeNotInList { value } => CodeNotInList { value: value_of(value) },
             BadWeek { value } => BadWeek { value: value_of(value) },
             BadDate { value } => BadDate { value: value_of(value) },
             DateNotRead { value } => DateNotRead { value: value_of(value) },

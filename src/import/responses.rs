@@ -1,44 +1,122 @@
 //! The same response in two files. Survey tools export every response so far, so last week's
 //! export and this week's hold last week's responses twice; given together, each of those
-//! would count twice, with nothing wrong in either file. A response is known by the tool's
-//! response id and its answer time together: ids alone restart at 1 in every form.
+//! would count twice, with nothing wrong in either file. A response is known by what it says
+//! (its names and answers) with the tool's response id or its answer time, or both: ids alone
+//! restart at 1 in every form, and two people may well answer alike.
+//!
+//! Across files the time is compared to the minute: Danish Excel saves a time as
+//! "13-01-2025 10:15", without the seconds the tool wrote.
 
 use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
 
-use rustc_hash::FxBuildHasher;
+use rustc_hash::{FxBuildHasher, FxHasher};
 
 use super::columns::Role;
 use super::problems::{Problem, ProblemKind};
 use super::tools::{SystemColumn, system_column};
+use crate::dates::{DateOrder, days_since_epoch, parse_date};
 
 /// The tools' response-id columns, lower case.
-const ID_COLUMNS: [&str; 5] = ["id", "response id", "respondent id", "respondentid", "responde"];
+const ID_COLUMNS: [&str; 6] = [
+    "id",
+    "response id",
+    "respondent id",
+    "respondentid",
+    "responde",
+    "respondent",
+];
 
-/// The response-id column and the answer-time column of a tool's export, when it has both.
-pub(super) fn identity(headers: &[String], roles: &[Role]) -> Option<(usize, usize)> {
-    let id = headers.iter().position(|h| {
-        system_column(h) == Some(SystemColumn::Other) && ID_COLUMNS.contains(&h.trim().to_lowercase().as_str())
-    })?;
-    let time = roles.iter().position(|r| *r == Role::Date)?;
-    Some((id, time))
+/// What tells one response from another in a file.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Identity {
+    /// The tool's response-id column.
+    pub id: Option<usize>,
+    /// The answer-time column.
+    pub time: Option<usize>,
 }
 
-/// A response's key: its id and its time, both filled.
-pub(super) fn key(id: &str, time: &str) -> Option<u64> {
+/// A response's keys and the line it starts on.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct ResponseKey {
+    /// Id, time as written and what the response says: the same response within a file.
+    pub exact: u64,
+    /// Id, time to the minute and what it says: the same response in another file, saved
+    /// again in between.
+    pub across: u64,
+    pub line: u64,
+}
+
+/// The response-id and answer-time columns, when a row can be told by them: an id; or a time
+/// where each row is a whole response (wide files: a long file's rows are single answers,
+/// which people give alike at the same meeting).
+pub(super) fn identity(headers: &[String], roles: &[Role]) -> Option<Identity> {
+    let id = headers.iter().position(|h| {
+        system_column(h) == Some(SystemColumn::Other) && ID_COLUMNS.contains(&h.trim().to_lowercase().as_str())
+    });
+    let time = roles.iter().position(|r| *r == Role::Date);
+    let wide = !roles.contains(&Role::Score) && roles.iter().filter(|r| **r == Role::QuestionColumn).count() >= 2;
+    (id.is_some() || (time.is_some() && wide)).then_some(Identity { id, time })
+}
+
+/// The keys of a response: `id` and `time` as written (either may be empty, not both), and
+/// `says`, what the row says (its names and answers) as a hash.
+pub(super) fn key(id: &str, time: &str, order: Option<DateOrder>, says: u64, line: u64) -> Option<ResponseKey> {
     let (id, time) = (id.trim(), time.trim());
-    if id.is_empty() || time.is_empty() {
+    if id.is_empty() && time.is_empty() {
         return None;
     }
-    let mut hasher = DefaultHasher::new();
-    (id, time).hash(&mut hasher);
-    Some(hasher.finish())
+    let exact = hash_of((id, time, says));
+    let moment = parse_date(time, order).map(|day| (days_since_epoch(day), minute_of_day(time)));
+    let across = match moment {
+        Some(moment) => hash_of((id, moment, says)),
+        None => exact,
+    };
+    Some(ResponseKey { exact, across, line })
+}
+
+fn hash_of(value: impl Hash) -> u64 {
+    let mut hasher = FxHasher::default();
+    value.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// The minute of the day of a date's time ("13-01-2025 10:15", "1/13/2025 10:15:02 PM",
+/// "2025-01-13T10.15.02"): the first hours and minutes after a space or a "T".
+pub(super) fn minute_of_day(text: &str) -> Option<u32> {
+    let bytes = text.as_bytes();
+    let digits = |from: usize, most: usize| {
+        let count = bytes
+            .iter()
+            .skip(from)
+            .take(most)
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        let value = text.get(from..from + count)?.parse::<u32>().ok()?;
+        (count > 0).then_some((value, from + count))
+    };
+    let start = bytes.iter().position(|&b| b == b' ' || b == b'T')? + 1;
+    let (hour, after) = digits(start, 2)?;
+    if !matches!(bytes.get(after), Some(b':' | b'.')) {
+        return None;
+    }
+    let (minute, end) = digits(after + 1, 2)?;
+    if end != after + 3 || hour > 23 || minute > 59 {
+        return None;
+    }
+    let upper = text.to_ascii_uppercase();
+    let hour = match (upper.contains("PM"), upper.contains("AM")) {
+        (true, _) if hour < 12 => hour + 12,
+        (_, true) if hour == 12 => 0,
+        _ => hour,
+    };
+    Some(hour * 60 + minute)
 }
 
 /// Responses a file holds more than once (the same id and time: a response exported twice):
 /// how many repeats, and the line of the first repeat.
-fn repeated(keys: &[(u64, u64)]) -> Option<(usize, u64)> {
-    let mut sorted: Vec<(u64, u64)> = keys.to_vec();
+fn repeated(keys: &[ResponseKey]) -> Option<(usize, u64)> {
+    let mut sorted: Vec<(u64, u64)> = keys.iter().map(|key| (key.exact, key.line)).collect();
     sorted.sort_unstable();
     let repeats = sorted.windows(2).filter(|pair| matches!(pair, [a, b] if a.0 == b.0));
     let (count, line) = repeats.fold((0usize, u64::MAX), |(count, line), pair| {
@@ -65,7 +143,7 @@ impl Seen {
         &mut self,
         file: &str,
         sheet: Option<&str>,
-        keys: Vec<(u64, u64)>,
+        keys: Vec<ResponseKey>,
         last: bool,
         problems: &mut Vec<Problem>,
     ) {
@@ -83,8 +161,8 @@ impl Seen {
         }
         // Per earlier file: how many responses, and the first line of one.
         let mut again: Vec<(usize, usize, u64)> = Vec::new();
-        for &(key, line) in &keys {
-            let Some(&earlier) = self.first.get(&key).filter(|&&f| f != index) else {
+        for &ResponseKey { across, line, .. } in &keys {
+            let Some(&earlier) = self.first.get(&across).filter(|&&f| f != index) else {
                 continue;
             };
             match again.iter_mut().find(|(f, ..)| *f == earlier) {
@@ -110,8 +188,8 @@ impl Seen {
         }
         if !last {
             self.first.reserve(keys.len());
-            for (key, _) in keys {
-                self.first.entry(key).or_insert(index);
+            for key in keys {
+                self.first.entry(key.across).or_insert(index);
             }
         }
     }
@@ -125,10 +203,10 @@ mod tests {
     fn the_same_responses_in_a_later_export_are_told_once_per_file() {
         let mut seen = Seen::default();
         let mut problems = Vec::new();
-        let keys = |ids: &[&str], time: &str| -> Vec<(u64, u64)> {
+        let keys = |ids: &[&str], time: &str| -> Vec<ResponseKey> {
             ids.iter()
                 .enumerate()
-                .filter_map(|(i, id)| key(id, time).map(|k| (k, i as u64 + 2)))
+                .filter_map(|(i, id)| key(id, time, Some(DateOrder::MonthFirst), 7, i as u64 + 2))
                 .collect()
         };
         seen.check(

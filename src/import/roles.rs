@@ -48,6 +48,8 @@ pub enum RoleReason {
     Binary,
     /// A ranking ("Rangér …", "Please rank …"): 1 is the first place, not the lowest score.
     Ranking,
+    /// A count ("Antal deltagere", "Hvor mange …"): numbers of people or hours, no score.
+    Count,
     /// The column's code list names something else than answers (e.g. "Rul 1").
     LabelsSayOther { example: String },
     /// Text that is not answers on the scale: kept to break the mean down by.
@@ -104,6 +106,10 @@ impl RoleReason {
             Ranking => pick(
                 "en rangordning: 1 er førstepladsen, ikke den laveste score",
                 "a ranking: 1 is the first place, not the lowest score",
+            ),
+            Count => pick(
+                "et antal (overskriften spørger «hvor mange»), ikke en score",
+                "a count (the header asks “how many”), not a score",
             ),
             LabelsSayOther { example } => match lang {
                 crate::locale::Lang::Da => format!(
@@ -170,9 +176,16 @@ const RATING_WORDS: [&str; 18] = [
 
 /// Header words of a ranking question: its 1, 2, 3 are places, and averaging them as scores
 /// reads the favourite as the worst.
-const RANKING_WORDS: [&str; 10] = [
+const RANKING_WORDS: [&str; 17] = [
     "rank",
     "ranking",
+    "rækkefølge",
+    "rækkefølgen",
+    "prioritet",
+    "prioriteret",
+    "prioritering",
+    "placering",
+    "order",
     "rangér",
     "ranger",
     "rangordn",
@@ -181,6 +194,22 @@ const RANKING_WORDS: [&str; 10] = [
     "prioriter",
     "prioritér",
     "prioritere",
+];
+
+/// Header words of a count ("Antal deltagere", "Hvor mange timer …"): its 1, 2, 3 are people or
+/// hours, no score, unless the header also asks for a rating.
+const COUNT_WORDS: [&str; 4] = ["antal", "antallet", "count", "timer"];
+const COUNT_PHRASES: [&str; 4] = ["hvor mange", "how many", "number of", "hvor lang tid"];
+
+/// Header words of a recommendation ("Hvor sandsynligt er det, at du vil anbefale …", NPS):
+/// asked on 0-10 even where a file's few answers happen to be 5 or less.
+const RECOMMEND_WORDS: [&str; 6] = [
+    "anbefale",
+    "anbefaling",
+    "anbefaler",
+    "recommend",
+    "nps",
+    "recommendation",
 ];
 
 /// Header words of a column worked out from the answers (an average added in Excel): its
@@ -212,6 +241,7 @@ fn words(text: &str) -> Vec<String> {
 /// score the respondent chose).
 pub(super) fn answer_text<'a>(code: &'a str, label: Option<&'a str>) -> &'a str {
     match label {
+        Some(label) if super::likert::is_not_answered_label(label) => "",
         Some(label) if is_dont_know_label(label) => "Ved ikke",
         Some(label) if is_on_scale(label) => label,
         _ => code,
@@ -300,6 +330,23 @@ fn decide_one(
     }
     if all_words.iter().any(|w| RANKING_WORDS.contains(&w.as_str())) {
         return decision(Role::Category, RoleReason::Ranking);
+    }
+    let lower = format!("{} {}", header.to_lowercase(), text.unwrap_or_default().to_lowercase());
+    let names_count = all_words.iter().any(|w| COUNT_WORDS.contains(&w.as_str()))
+        || COUNT_PHRASES.iter().any(|phrase| lower.contains(phrase));
+    // Numbers past the scale say more than the word: told with their range below.
+    if names_count && !asks_rating && reading.mostly(reading.numbers) && reading.other_scale.is_none() {
+        return decision(Role::Category, RoleReason::Count);
+    }
+    let names_one_to_five = ["1-5", "1 - 5", "1 til 5", "1 to 5"]
+        .iter()
+        .any(|scale| lower.contains(scale));
+    if all_words.iter().any(|w| RECOMMEND_WORDS.contains(&w.as_str()))
+        && !names_one_to_five
+        && reading.other_scale.is_none()
+        && reading.mostly(reading.numbers)
+    {
+        return decision(Role::Category, RoleReason::OtherScale { range: "0-10".into() });
     }
     let named_computed = all_words.iter().any(|w| COMPUTED_WORDS.contains(&w.as_str()));
     if (named_computed && !asks_rating) || reading.computed {

@@ -2,6 +2,9 @@
 //! answers, its comment, and the problems of each, with file, line and column.
 
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{Hash, Hasher};
+
+use rustc_hash::FxHasher;
 
 use csv::ByteRecord;
 
@@ -10,6 +13,7 @@ use super::columns::Role;
 use super::likert::{Answer, AnswerError, DecimalMark, parse_answer};
 use super::problems::{Problem, ProblemKind};
 use super::reader::field;
+use super::responses::Identity;
 use super::roles::answer_text;
 use super::values::{clean_name, parse_week, phase_of_week_span};
 use crate::dataset::{Comment, DatasetBuilder, RowContext};
@@ -43,7 +47,7 @@ pub(super) struct FileSetup<'a> {
     /// row's separators is told.
     pub separator: Option<u8>,
     /// The response-id and answer-time columns, to know a response given twice.
-    pub identity: Option<(usize, usize)>,
+    pub identity: Option<Identity>,
     /// Without a wave column: the wave the file's name names, for the answers the plan does
     /// not place.
     pub wave_from_name: Option<String>,
@@ -65,6 +69,9 @@ pub(super) struct FileLayout {
     categories: Vec<(usize, usize)>,
     /// LimeSurvey's "submitdate": empty in a response that was never completed.
     submitted: Option<usize>,
+    /// By column: a code list whose scale labels sit at other numbers than their codes
+    /// (1 = "Meget tilfreds"), so a code it lacks cannot be read as its number.
+    codes_disagree: Vec<bool>,
 }
 
 impl FileLayout {
@@ -114,6 +121,7 @@ impl FileLayout {
                 .headers
                 .iter()
                 .position(|h| h.trim().eq_ignore_ascii_case("submitdate")),
+            codes_disagree: setup.codes.iter().map(|codes| codes.is_some_and(disagrees)).collect(),
         }
     }
 }
@@ -228,8 +236,10 @@ impl Fields for SplitLine<'_> {
 }
 
 /// What the first cell of a table's total row says (Excel's "Total" row, a sum row typed in).
-fn is_total_label(text: &str) -> bool {
-    const TOTAL_LABELS: [&str; 10] = [
+pub(super) fn is_total_label(text: &str) -> bool {
+    // Excel's own words under a table: its totals, its statistics (Danish function names
+    // too) and what Data → Subtotaler writes ("Rul 1 Gennemsnit", "Hovedgennemsnit").
+    const TOTAL_LABELS: [&str; 34] = [
         "i alt",
         "ialt",
         "total",
@@ -240,9 +250,97 @@ fn is_total_label(text: &str) -> bool {
         "grand total",
         "subtotal",
         "totals",
+        "middel",
+        "middelværdi",
+        "median",
+        "typetal",
+        "hyppigst",
+        "mode",
+        "mean",
+        "min",
+        "minimum",
+        "maks",
+        "max",
+        "maksimum",
+        "maximum",
+        "stdafv",
+        "std",
+        "std.",
+        "standardafvigelse",
+        "standard deviation",
+        "spredning",
+        "varians",
+        "variance",
+        "antal",
+        "antal svar",
+        "count",
+    ];
+    const SUBTOTAL_WORDS: [&str; 8] = [
+        "gennemsnit",
+        "i alt",
+        "total",
+        "sum",
+        "antal",
+        "average",
+        "count",
+        "middel",
     ];
     let text = text.trim_end_matches(':').trim();
-    text.len() <= 12 && TOTAL_LABELS.iter().any(|label| text.eq_ignore_ascii_case(label))
+    // Row after row: no allocation, and most first fields (ids, times) have no letter.
+    if text.len() > 48 || !text.bytes().any(|b| b.is_ascii_alphabetic()) {
+        return false;
+    }
+    let ends_with_word = |word: &str| {
+        text.len() > word.len() + 1
+            && text
+                .get(text.len() - word.len()..)
+                .is_some_and(|end| end.eq_ignore_ascii_case(word))
+            && text
+                .get(..text.len() - word.len())
+                .is_some_and(|rest| rest.ends_with(' '))
+    };
+    let grand = ["hoved", "grand "].iter().any(|prefix| {
+        text.get(..prefix.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(prefix))
+            && text
+                .get(prefix.len()..)
+                .is_some_and(|rest| SUBTOTAL_WORDS.iter().any(|w| rest.trim().eq_ignore_ascii_case(w)))
+    });
+    grand
+        || SUBTOTAL_WORDS.iter().any(|word| ends_with_word(word))
+        || TOTAL_LABELS.iter().any(|label| text.eq_ignore_ascii_case(label))
+}
+
+/// A code list whose answer labels are not at their own numbers: code 1 = "Meget tilfreds".
+fn disagrees(codes: &BTreeMap<String, String>) -> bool {
+    codes.iter().any(|(code, label)| {
+        let number = code.trim().parse::<f64>().ok();
+        match parse_answer(label, DecimalMark::Auto) {
+            Ok(Answer::Score(score)) => number != Some(score),
+            _ => false,
+        }
+    })
+}
+
+/// A row that repeats the header (two exports pasted under each other): most of its filled
+/// fields are their column's header.
+pub(super) fn repeats_header(record: &impl Fields, headers: &[String]) -> bool {
+    let same = |i: usize| {
+        let field = record.get(i).trim();
+        !field.is_empty() && headers.get(i).is_some_and(|h| h.trim().eq_ignore_ascii_case(field))
+    };
+    // Cheap for a data row: its first filled field is not its header.
+    let Some(first) = (0..record.count()).find(|&i| !record.get(i).trim().is_empty()) else {
+        return false;
+    };
+    if !same(first) {
+        return false;
+    }
+    let filled = (0..record.count())
+        .filter(|&i| !record.get(i).trim().is_empty())
+        .count();
+    let matching = (0..record.count()).filter(|&i| same(i)).count();
+    matching >= 2 && matching * 2 > filled
 }
 
 /// A municipality that is a tester's, not a municipality: "Test", "test kommune", "xxx".
@@ -420,6 +518,13 @@ impl<'a> RowReader<'a> {
             problems.push(self.problem(line, column, ProblemKind::TotalRow));
             return;
         }
+        if repeats_header(record, self.setup.headers) {
+            problems.push(Problem {
+                column: None,
+                ..self.problem(line, 0, ProblemKind::HeaderAgain)
+            });
+            return;
+        }
         if let Some(separator) = self.setup.separator
             && record.has_line_break()
         {
@@ -440,10 +545,10 @@ impl<'a> RowReader<'a> {
         }
         problems.append(&mut self.errors);
         let Some(context) = context else { return };
-        if let Some((id, time)) = self.setup.identity
-            && let Some(key) = super::responses::key(record.get(id), record.get(time))
+        if let Some(identity) = self.setup.identity
+            && !self.answers.is_empty()
         {
-            report.response_keys.push((key, line));
+            self.note_response(identity, record, line, report);
         }
         if !self.answers.is_empty() {
             self.note_empty_context(record, line, report);
@@ -465,6 +570,32 @@ impl<'a> RowReader<'a> {
             report.note_weeks_outside(context.week.map(|week| (week, week)));
         }
         self.collect_comment(record, line, &context);
+    }
+
+    /// The response's keys, to know it again in this file or another (`responses`).
+    fn note_response(&self, identity: Identity, record: &impl Fields, line: u64, report: &mut FileReport) {
+        let field = |column: Option<usize>| column.map_or("", |i| record.get(i).trim());
+        let layout = &self.layout;
+        let mut says = FxHasher::default();
+        for column in [
+            layout.wave,
+            layout.municipality,
+            layout.week,
+            layout.phase,
+            layout.question,
+        ] {
+            field(column).hash(&mut says);
+        }
+        for (_, score, dont_know) in &self.answers {
+            (score.map(f64::to_bits), dont_know).hash(&mut says);
+        }
+        let order = identity
+            .time
+            .and_then(|time| self.setup.dates.iter().find(|(column, _)| *column == time))
+            .and_then(|(_, order)| *order);
+        if let Some(key) = super::responses::key(field(identity.id), field(identity.time), order, says.finish(), line) {
+            report.response_keys.push(key);
+        }
     }
 
     /// Counts the row's empty wave, week, phase and (long file) question cells: its answers
@@ -758,6 +889,16 @@ impl<'a> RowReader<'a> {
             .and_then(|codes| codes.get(code))
             .map(String::as_str);
         let text = answer_text(code, label);
+        if label.is_none()
+            && !code.is_empty()
+            && self.layout.codes_disagree.get(column).copied().unwrap_or(false)
+            && !self.is_extra_dont_know(code)
+        {
+            let value = code.to_string();
+            self.errors
+                .push(self.problem(line, column, ProblemKind::CodeNotInList { value }));
+            return;
+        }
         let (parsed, number_mark) = if self.is_extra_dont_know(code) || self.is_extra_dont_know(text) {
             (Ok(Answer::DontKnow), None)
         } else {

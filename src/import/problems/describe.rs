@@ -48,6 +48,12 @@ impl Problem {
             (OutOfScale { value }, Lang::En) => format!("“{value}” is outside the 1-5 scale{column}"),
             // The way out, as a flag: the text as "don't know", or its value by a code list
             // whose code is the text itself.
+            (CodeNotInList { value }, Lang::Da) => format!(
+                "koden «{value}» har ingen tekst i kodelisten for kolonne «{header}», og listens koder er ikke de tal, de står for (fx 1 = «Meget tilfreds»): svaret kan ikke kendes — tilføj koden til kodelisten"
+            ),
+            (CodeNotInList { value }, Lang::En) => format!(
+                "the code “{value}” has no text in the code list of column “{header}”, whose codes are not the numbers they stand for (e.g. 1 = “Meget tilfreds”): the answer cannot be known — add the code to the code list"
+            ),
             (UnknownLabel { value }, Lang::Da) => format!(
                 "«{value}» er ikke et kendt svar på skalaen{column} — står svaret for «ved ikke», så giv det med --dont-know; ellers giv --labels FIL med rækken «{header};svaret;tallet 1-5»"
             ),
@@ -77,10 +83,10 @@ impl Problem {
                 "column “{header}” holds answers on another scale ({range}) than 1-5 and is not averaged (a 0-10 recommendation, a count, a scale with fewer or more points?); it can be used as a category"
             ),
             (SameResponses { as_file, responses }, Lang::Da) => format!(
-                "{responses} besvarelser står også i «{as_file}» (samme id og tidspunkt) og tælles to gange — er den ene en ældre eksport af den samme undersøgelse? Så giv kun den nyeste"
+                "{responses} besvarelser står også i «{as_file}» (samme id eller tidspunkt og de samme svar) og tælles to gange — er den ene en ældre eksport af den samme undersøgelse? Så giv kun den nyeste"
             ),
             (SameResponses { as_file, responses }, Lang::En) => format!(
-                "{responses} responses are also in “{as_file}” (the same id and time) and count twice — is one an older export of the same survey? Then give only the newest"
+                "{responses} responses are also in “{as_file}” (the same id or time and the same answers) and count twice — is one an older export of the same survey? Then give only the newest"
             ),
             (FewScalePoints { high, answers }, Lang::Da) => format!(
                 "kolonne «{header}» har kun svarene 1-{high} i {answers} svar, men regnes som et spørgsmål på skalaen 1-5 — er den en rangordning eller en kode (1 = Ja, 2 = Nej)? Så giv --role \"{header}=category\""
@@ -113,10 +119,10 @@ impl Problem {
                 "the line has characters that are not valid UTF-16 (half a surrogate pair); they show as “�”, so a name on the line is not the one meant — correct the character in the file".into()
             }
             (RepeatedResponses { responses }, Lang::Da) => format!(
-                "{responses} svar står mere end én gang i filen (samme svar-id og tidspunkt), den første gentagelse på denne linje: hver gentagelse tælles med — fjern de gentagne rækker"
+                "{responses} svar står mere end én gang i filen (samme svar-id eller tidspunkt og de samme svar), den første gentagelse på denne linje: hver gentagelse tælles med — fjern de gentagne rækker"
             ),
             (RepeatedResponses { responses }, Lang::En) => format!(
-                "{responses} responses are in the file more than once (the same response id and time), the first repeat on this line: every repeat is counted — remove the repeated rows"
+                "{responses} responses are in the file more than once (the same response id or time and the same answers), the first repeat on this line: every repeat is counted — remove the repeated rows"
             ),
             (WeekPhaseClash { rows }, Lang::Da) => format!(
                 "{} en uge, der hører til en anden fase end den, fasekolonnen nævner{column} (fx uge 4 og «Klargøring»){}: fasekolonnens fase bruges — ret den ene af dem",
@@ -152,6 +158,12 @@ impl Problem {
             (TotalRow, Lang::En) => format!(
                 "the row looks like a table's total row{column}: its numbers are no answers and are not counted"
             ),
+            (HeaderAgain, Lang::Da) => {
+                "rækken gentager overskriften (to eksporter sat under hinanden?): den tælles ikke med — tjek, at ingen svar står to gange".into()
+            }
+            (HeaderAgain, Lang::En) => {
+                "the row repeats the header (two exports pasted one under the other?): it is not counted — check that no answers are there twice".into()
+            }
             (EmptyContextCells { rows, under }, Lang::Da) => format!(
                 "{} en tom celle her{column}{}: svarene tælles under «{under}» — er cellerne flettet i Excel, så ophæv fletningen og udfyld dem",
                 counted(*rows, "række med svar har", "rækker med svar har"),
@@ -173,6 +185,14 @@ impl Problem {
             ),
             (ComputedColumn, Lang::En) => format!(
                 "the column looks worked out from the answers (e.g. the row's average){column} and is not counted, so no answer counts twice; if it is a question, give --role with the role question"
+            ),
+            (NotScores { ranking }, Lang::Da) => format!(
+                "kolonnen er {}{column}; den regnes ikke med i gennemsnittene, men kan bruges som kategori — er den et spørgsmål på skalaen 1-5, så giv --role med rollen question",
+                if *ranking { "en rangordning (1 er førstepladsen)" } else { "et antal (fx personer eller timer)" }
+            ),
+            (NotScores { ranking }, Lang::En) => format!(
+                "the column is {}{column}; it is left out of the means, but can be used as a category — if it is a question on the 1-5 scale, give --role with the role question",
+                if *ranking { "a ranking (1 is the first place)" } else { "a count (e.g. people or hours)" }
             ),
             (NoMiddleAnswer { answers }, Lang::Da) => format!(
                 "ingen af de {answers} svar er skalaens midte (fx «Hverken tilfreds eller utilfreds»){column}: havde spørgsmålet kun fire svarmuligheder, tæller «Utilfreds» her 2 og «Tilfreds» 4 på skalaen 1-5, ikke 2 og 3 af 4 — er det sådan, så giv --labels med kolonnens svar og tal, eller udelad kolonnen med --role"

@@ -307,7 +307,7 @@ fn read_in_one_pass(
         return false;
     };
     let watches = watches(&header.names, options);
-    let Some(sample) = table::sample_profile(table, header.first_line, &watches, GUESS_ROWS) else {
+    let Some(sample) = table::sample_profile(table, header.first_line, &watches, &header.names, GUESS_ROWS) else {
         return false;
     };
     // The guess is made quietly: what it would report is reported from the whole file.
@@ -508,7 +508,12 @@ fn decide_columns(
     companions: &Companions,
     reading: &mut Reading,
 ) -> Option<Columns> {
-    let profiles = match profile_columns(table, header.first_line, &watches(&header.names, options)) {
+    let profiles = match profile_columns(
+        table,
+        header.first_line,
+        &watches(&header.names, options),
+        &header.names,
+    ) {
         Ok(profiles) => profiles,
         Err(ProfileError::Unreadable((line, reason))) => {
             reading.tell_at(line, None, ProblemKind::Unreadable { reason });
@@ -554,6 +559,8 @@ fn columns_from(
             }
             roles::RoleReason::OtherScale { range } => ProblemKind::OtherScaleColumn { range: range.clone() },
             roles::RoleReason::Computed => ProblemKind::ComputedColumn,
+            roles::RoleReason::Count => ProblemKind::NotScores { ranking: false },
+            roles::RoleReason::Ranking => ProblemKind::NotScores { ranking: true },
             roles::RoleReason::NotOnScale if companions.labels.column(header).is_none() => {
                 let values = profiles.get(index).map(|p| p.distinct.iter().map(|(t, _)| t.as_str()));
                 match values.and_then(super::scale::answer_codes) {

@@ -66,7 +66,7 @@ pub(super) fn read_chunks_of(data: &DataChunks, setup: &FileSetup, watches: Opti
             reader: RowReader::new(setup, &mut builder),
             report: &mut report,
             problems: &mut problems,
-            profile: watches.map(Profiler::watching),
+            profile: watches.map(|watches| Profiler::watching(watches, setup.headers)),
         };
         let walked = data.walk(chunk, &mut rows);
         // Its rows are in the builder now: the part of the file is not held beside them. (A
@@ -164,8 +164,8 @@ pub(super) fn join_chunks(
         for (_, line) in &mut counts.test_names {
             *line += lines_before;
         }
-        for (_, line) in &mut counts.response_keys {
-            *line += lines_before;
+        for key in &mut counts.response_keys {
+            key.line += lines_before;
         }
         report.add_counts(counts);
         problems.extend(chunk.problems.into_iter().map(|mut problem| {

@@ -3,7 +3,7 @@
 
 use super::super::lines::split_at_line_ends;
 use super::super::profile::{ColumnProfile, Watch};
-use super::super::rows::{Fields, LineCounter, RowReader, SplitLine};
+use super::super::rows::{Fields, LineCounter, RowReader, SplitLine, is_total_label, repeats_header};
 use super::super::xlsx::{BLOCK_ROWS, SheetRows};
 use super::super::{FileBytes, FileReport, Problem};
 use super::parallel::{read_chunks, threads_for};
@@ -304,15 +304,18 @@ pub(super) struct Profiler {
     pub(super) profiles: Vec<ColumnProfile>,
     pub(super) too_long: Option<(u64, usize)>,
     last_line: u64,
+    /// A row repeating these (two exports pasted together) is not weighed.
+    headers: Vec<String>,
 }
 
 impl Profiler {
-    pub(super) fn watching(watches: &[Watch]) -> Profiler {
+    pub(super) fn watching(watches: &[Watch], headers: &[String]) -> Profiler {
         Profiler {
             first_line: 0,
             profiles: watches.iter().map(|watch| ColumnProfile::watching(*watch)).collect(),
             too_long: None,
             last_line: u64::MAX,
+            headers: headers.to_vec(),
         }
     }
 }
@@ -323,7 +326,15 @@ impl Visit for Profiler {
             self.too_long = self.too_long.or(Some((line, column)));
             return false;
         }
-        if line >= self.first_line {
+        // A table's total row and a repeated header are not read as answers
+        // (`RowReader::read`): nor are they weighed.
+        let not_answers = || {
+            (0..record.count())
+                .find(|&i| !record.get(i).is_empty())
+                .is_some_and(|i| is_total_label(record.get(i)))
+                || repeats_header(record, &self.headers)
+        };
+        if line >= self.first_line && !not_answers() {
             for (i, profile) in self.profiles.iter_mut().enumerate() {
                 profile.add(record.get(i));
             }
@@ -399,8 +410,9 @@ pub(super) fn profile_columns(
     table: &Table,
     first_line: u64,
     watches: &[Watch],
+    headers: &[String],
 ) -> Result<Vec<ColumnProfile>, ProfileError> {
-    let empty = || Profiler::watching(watches);
+    let empty = || Profiler::watching(watches, headers);
     let Some(data) = table.data_chunks(first_line, 1) else {
         let mut profiler = Profiler { first_line, ..empty() };
         table.walk(&mut profiler)?;
@@ -435,12 +447,13 @@ pub(super) fn sample_profile(
     table: &Table,
     first_line: u64,
     watches: &[Watch],
+    headers: &[String],
     rows: u64,
 ) -> Option<Vec<ColumnProfile>> {
     let mut profiler = Profiler {
         first_line,
         last_line: first_line.saturating_add(rows),
-        ..Profiler::watching(watches)
+        ..Profiler::watching(watches, headers)
     };
     table.without_line_splitting().walk(&mut profiler).ok()?;
     profiler.too_long.is_none().then_some(profiler.profiles)
