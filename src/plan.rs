@@ -64,11 +64,20 @@ impl Plan {
     /// The rows of a plan file (the first row its header): columns rul, start and optionally
     /// kommune, in any order.
     pub fn from_rows(rows: &[(u64, Vec<String>)]) -> Result<Plan, PlanError> {
+        Plan::from_rows_in(rows, None)
+    }
+
+    /// [`Plan::from_rows`] with the day-month order the user gave (`--date-order`), for
+    /// start dates like 02-09-2024 that read both ways.
+    pub fn from_rows_in(rows: &[(u64, Vec<String>)], given: Option<DateOrder>) -> Result<Plan, PlanError> {
         let Some((header_line, header)) = rows.first() else {
             return Err(PlanError::new(0, None, "planen er tom", "the plan is empty"));
         };
         let columns = PlanColumns::find(*header_line, header)?;
-        let order = columns.start_order(*header_line, rows)?;
+        let order = match given {
+            Some(order) => Some(order),
+            None => columns.start_order(*header_line, rows)?,
+        };
         let mut plan = Plan::default();
         for (line, fields) in rows.iter().skip(1) {
             plan.add_row(*line, fields, &columns, order)?;
@@ -264,20 +273,31 @@ impl PlanColumns {
             }
         }
         let column = self.start.map(|c| c + 1);
+        // The line of the first start date written `example`.
+        let line_of = |example: &str| {
+            rows.iter()
+                .skip(1)
+                .find(|(_, fields)| cell(fields, self.start) == example)
+                .map_or(header_line, |(line, _)| *line)
+        };
         match dates.evidence() {
             OrderEvidence::Settled(order) => Ok(Some(order)),
             OrderEvidence::NotNeeded => Ok(None),
             OrderEvidence::Undecided { example } => Err(PlanError::new(
-                header_line,
+                line_of(&example),
                 column,
-                &format!("«{example}» kan læses både som dag-måned og måned-dag: skriv datoerne som 2024-10-07"),
-                &format!("“{example}” reads as day-month and as month-day: write the dates as 2024-10-07"),
+                &format!(
+                    "«{example}» kan læses både som dag-måned og måned-dag: skriv datoerne som 2024-10-07, eller giv --date-order dmy (dag først) eller mdy"
+                ),
+                &format!(
+                    "“{example}” reads as day-month and as month-day: write the dates as 2024-10-07, or give --date-order dmy (day first) or mdy"
+                ),
             )),
             OrderEvidence::Conflicting {
                 day_first_example,
                 month_first_example,
             } => Err(PlanError::new(
-                header_line,
+                line_of(&month_first_example),
                 column,
                 &format!(
                     "datoerne står i to rækkefølger («{day_first_example}», «{month_first_example}»): skriv dem som 2024-10-07"

@@ -192,3 +192,110 @@ fn a_code_missing_from_a_reversed_code_list_is_refused_at_its_cell() {
     let import = read_all(&[("dataset.csv", dataset), ("labels.csv", labels)]);
     assert!(!import.problems.iter().any(|p| p.is_error()), "{:?}", messages(&import));
 }
+
+#[test]
+fn a_municipality_written_in_other_case_or_with_aa_is_one_municipality() {
+    let text = "Kommune;Rul;Uge;Q1\nEsbjerg;Rul 1;1;4\nesbjerg ;Rul 1;1;2\nESBJERG;Rul 1;1;3\n\
+                Aarhus;Rul 1;1;5\nÅrhus;Rul 1;1;1\n";
+    let import = read("svar.csv", text);
+    // In Danish order: "Aa" is "Å", last.
+    assert_eq!(import.dataset.municipalities, ["Esbjerg", "Aarhus"]);
+}
+
+#[test]
+fn amounts_with_a_thousands_point_are_no_scores() {
+    // Danish Excel: decimal commas in the answers, thousands points in an amount.
+    let text = "Rul;Uge;Budget (kr.);Valgdagen\nRul 1;1;1.000;3,5\nRul 1;1;5.000;4\nRul 1;2;2.500;2\n";
+    let import = read("svar.csv", text);
+    assert_eq!(import.dataset.questions, ["Valgdagen"]);
+    assert_eq!(waves(&import), [("Rul 1".to_string(), 3, 9.5 / 3.0)]);
+    assert!(
+        messages(&import)
+            .iter()
+            .any(|m| m.contains("«Budget (kr.)» har svar på en anden skala (1000-5000)")),
+        "{:?}",
+        messages(&import)
+    );
+}
+
+#[test]
+fn a_day_without_a_time_does_not_make_two_alike_responses_one() {
+    // Two people of one municipality answering alike on one day are two responses.
+    let text = "Dato;Kommune;Rul;Uge;Q1;Q2\n24-09-2024;Ærø;Rul 1;1;3;3\n24-09-2024;Ærø;Rul 1;1;3;3\n";
+    let import = read("svar.csv", text);
+    assert!(messages(&import).is_empty(), "{:?}", messages(&import));
+    assert_eq!(waves(&import), [("Rul 1".to_string(), 4, 3.0)]);
+}
+
+/// SurveyXact's labels.csv with its header row (variable;value;label), in its own order.
+#[test]
+fn a_code_list_with_a_header_row_is_a_code_list() {
+    let dataset = "respondentid;rul;uge;s_1\n1;1;1;1\n2;1;1;2\n3;2;1;5\n";
+    let labels = "variable;value;label\nrul;1;Rul 2\nrul;2;Rul 3\ns_1;1;Meget tilfreds\ns_1;2;Tilfreds\n\
+                  s_1;3;Hverken eller\ns_1;4;Utilfreds\ns_1;5;Meget utilfreds\n";
+    let import = read_all(&[("dataset.csv", dataset), ("labels.csv", labels)]);
+    assert_eq!(
+        waves(&import),
+        [("Rul 2".to_string(), 2, 4.5), ("Rul 3".to_string(), 1, 1.0)]
+    );
+}
+
+#[test]
+fn a_code_list_giving_a_code_two_texts_is_refused_not_read_as_data() {
+    let dataset = "respondentid;rul;uge;s_1\n1;1;1;1\n2;1;1;2\n";
+    let labels = "s_1;1;Meget utilfreds\ns_1;2;Utilfreds\ns_1;2;Tilfreds\n";
+    let import = read_all(&[("dataset.csv", dataset), ("labels.csv", labels)]);
+    let told = messages(&import);
+    assert!(
+        told.iter()
+            .any(|m| m.starts_with("labels.csv:3: ") && m.contains("to tekster")),
+        "{told:?}"
+    );
+    assert!(
+        !import.dataset.questions.iter().any(|q| q.starts_with("s_1;")),
+        "read as data"
+    );
+}
+
+#[test]
+fn a_plan_of_danish_dates_reads_with_the_date_order_given() {
+    let plan = "rul;start;kommune\nRul 1;02-09-2024;Køge\nRul 2;07-10-2024;Faxe\n";
+    let data = "Dato;Kommune;Q1\n03-09-2024;Køge;4\n08-10-2024;Faxe;2\n";
+    let sources = [("plan.csv", plan), ("svar.csv", data)].map(|(name, text)| Source {
+        name: name.into(),
+        bytes: text.as_bytes().to_vec().into(),
+    });
+    let refused = import_sources(&sources, &ImportOptions::default());
+    assert!(
+        messages(&refused)
+            .iter()
+            .any(|m| m.starts_with("plan.csv:2: ") && m.contains("--date-order dmy")),
+        "{:?}",
+        messages(&refused)
+    );
+    let options = ImportOptions {
+        date_order: Some(valgpuls::dates::DateOrder::DayFirst),
+        ..ImportOptions::default()
+    };
+    let import = import_sources(&sources, &options);
+    assert_eq!(
+        waves(&import),
+        [("Rul 1".to_string(), 1, 4.0), ("Rul 2".to_string(), 1, 2.0)]
+    );
+}
+
+#[test]
+fn test_elections_numbered_in_the_week_choice_are_their_weeks() {
+    let text = "Kommune;Rul;Hvilken uge?;Q1\nKøge;Rul 1;Uge 4 (1. prøvevalg);4\n\
+                Faxe;Rul 1;2. prøvevalg (uge 5);2\nVejle;Rul 1;Prøvevalg 1 - uge 4;3\nÆrø;Rul 1;Uge 1;5\n";
+    let import = read("svar.csv", text);
+    assert!(messages(&import).is_empty(), "{:?}", messages(&import));
+    let table = summary(&import.dataset, &Filter::default()).unwrap();
+    let cells: Vec<(String, u64)> = table.waves[0]
+        .cells
+        .iter()
+        .map(|cell| (cell.phase.clone(), cell.stats.n))
+        .collect();
+    assert_eq!(cells.len(), 3, "{cells:?}");
+    assert_eq!(cells.iter().map(|c| c.1).collect::<Vec<_>>(), [1, 2, 1]);
+}

@@ -334,7 +334,7 @@ pub(super) fn import_options(reading: &Reading, lang: Lang) -> Result<ImportOpti
     }
     if let Some(path) = &reading.plan {
         let rows = rows_of(path)?;
-        let plan = Plan::from_rows(&rows).map_err(|error| {
+        let plan = Plan::from_rows_in(&rows, reading.date_order).map_err(|error| {
             let place = match error.column {
                 Some(column) => format!("{}:{}:{column}", path.display(), error.line),
                 None => format!("{}:{}", path.display(), error.line),

@@ -65,7 +65,7 @@ impl DatasetBuilder {
             current: Columns::with_capacity(answers, 0),
             categories: Vec::new(),
             wave_starts: Vec::new(),
-            municipalities: Interner::default(),
+            municipalities: Interner::folding(),
             waves: Interner::default(),
             phases: Interner::default(),
             questions: Interner::folding(),

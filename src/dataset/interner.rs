@@ -21,7 +21,8 @@ pub struct Interner {
 impl Interner {
     /// An interner for which "Valgdagen", "valgdagen" and "Valgdagen?" are one name, the
     /// first form met: a question written one way in this week's export and another in last
-    /// week's is one question, not two that each hold a part of its answers.
+    /// week's is one question, not two that each hold a part of its answers; "Esbjerg",
+    /// "ESBJERG" and "Århus", "Aarhus" one municipality.
     pub fn folding() -> Interner {
         Interner {
             folds: true,
@@ -32,9 +33,11 @@ impl Interner {
     /// The text by which names are told apart.
     fn key_of<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
         if self.folds {
+            // "Århus" and "Aarhus" are one name in Danish spelling.
             text.trim_end_matches(|c: char| c == '?' || c.is_whitespace())
                 .trim_start()
                 .to_lowercase()
+                .replace('å', "aa")
                 .into()
         } else {
             text.into()

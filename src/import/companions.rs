@@ -13,8 +13,13 @@ use crate::plan::Plan;
 pub(super) enum Kind {
     Data,
     Labels(Labels),
+    /// A code list that cannot be used (a code with two texts): refused at its line, not
+    /// read as data.
+    BadLabels(super::labels::LabelsError),
     Structure(Structure),
     Plan(Plan),
+    /// A plan that cannot be trusted: refused at its line, not read as data.
+    BadPlan(crate::plan::PlanError),
 }
 
 /// A small table's rows as text with their line (or sheet row) numbers: a CSV in any
@@ -67,7 +72,7 @@ fn read_first_rows(bytes: &[u8], limit: usize) -> Result<Vec<(u64, Vec<String>)>
 const COMPANION_MAX_BYTES: usize = 16 << 20;
 
 /// What a file is, from its name and the first rows.
-pub(super) fn classify(bytes: &[u8]) -> Kind {
+pub(super) fn classify(bytes: &[u8], date_order: Option<crate::dates::DateOrder>) -> Kind {
     if bytes.len() > COMPANION_MAX_BYTES || xlsx::is_xlsx(bytes) || xlsx::is_ole_xls(bytes) {
         return Kind::Data;
     }
@@ -88,18 +93,21 @@ pub(super) fn classify(bytes: &[u8]) -> Kind {
     let Some((_, header)) = rows.first() else {
         return Kind::Data;
     };
-    if Plan::is_plan_header(header)
-        && let Ok(plan) = Plan::from_rows(&rows)
-    {
-        return Kind::Plan(plan);
+    if Plan::is_plan_header(header) {
+        return match Plan::from_rows_in(&rows, date_order) {
+            Ok(plan) => Kind::Plan(plan),
+            Err(error) => Kind::BadPlan(error),
+        };
+    }
+    // A code list first: its header "variable;value;label" names a structure's columns too.
+    if looks_like_labels(&rows) {
+        return match Labels::from_rows(&rows) {
+            Ok(labels) => Kind::Labels(labels),
+            Err(error) => Kind::BadLabels(error),
+        };
     }
     if let Some(structure) = Structure::from_rows(&rows) {
         return Kind::Structure(structure);
-    }
-    if looks_like_labels(&rows)
-        && let Ok(labels) = Labels::from_rows(&rows)
-    {
-        return Kind::Labels(labels);
     }
     Kind::Data
 }

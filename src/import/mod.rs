@@ -400,7 +400,7 @@ fn without_returns(text: &str) -> impl Iterator<Item = u8> + '_ {
 
 /// Sorts the files given into data and companions; the same content given twice is read once
 /// and told, and companions without any data file are told.
-fn sort_sources(sources: &[Source], problems: &mut Vec<Problem>) -> Given {
+fn sort_sources(sources: &[Source], date_order: Option<crate::dates::DateOrder>, problems: &mut Vec<Problem>) -> Given {
     let mut given = Given {
         data: Vec::new(),
         labels: Labels::default(),
@@ -421,12 +421,32 @@ fn sort_sources(sources: &[Source], problems: &mut Vec<Problem>) -> Given {
             ));
             continue;
         }
-        match companions::classify(&source.bytes) {
+        match companions::classify(&source.bytes, date_order) {
             companions::Kind::Data => {
                 given.data.push(index);
                 continue;
             }
             companions::Kind::Labels(found) => given.labels.merge(&found),
+            companions::Kind::BadPlan(error) => problems.push(Problem {
+                line: Some(error.line),
+                ..Problem::of_file(
+                    &source.name,
+                    ProblemKind::BadCompanionFile {
+                        reason_da: error.message_da,
+                        reason_en: error.message_en,
+                    },
+                )
+            }),
+            companions::Kind::BadLabels(error) => problems.push(Problem {
+                line: Some(error.line),
+                ..Problem::of_file(
+                    &source.name,
+                    ProblemKind::BadCompanionFile {
+                        reason_da: error.message(crate::locale::Lang::Da),
+                        reason_en: error.message(crate::locale::Lang::En),
+                    },
+                )
+            }),
             companions::Kind::Structure(found) => given.structure.merge(&found),
             companions::Kind::Plan(found) => given.plan = Some(found),
         }
@@ -464,7 +484,7 @@ pub fn import_owned(mut sources: Vec<Source>, options: &ImportOptions) -> Import
         structure,
         plan,
         companion_names,
-    } = sort_sources(&sources, &mut problems);
+    } = sort_sources(&sources, options.date_order, &mut problems);
     // The user's own list wins where both know a code.
     labels.merge(&options.labels);
     // A plan file given with the data is the one meant now: it wins over a remembered one.

@@ -59,11 +59,14 @@ pub(super) fn identity(headers: &[String], roles: &[Role]) -> Option<Identity> {
     (id.is_some() || (time.is_some() && wide)).then_some(Identity { id, time })
 }
 
-/// The keys of a response: `id` and `time` as written (either may be empty, not both), and
+/// The keys of a response: `id` and `time` as written (the id may be empty where the time
+/// has its hour and minute), and
 /// `says`, what the row says (its names and answers) as a hash.
 pub(super) fn key(id: &str, time: &str, order: Option<DateOrder>, says: u64, line: u64) -> Option<ResponseKey> {
     let (id, time) = (id.trim(), time.trim());
-    if id.is_empty() && time.is_empty() {
+    // Without an id, a day alone tells no response from another: people of one municipality
+    // answer alike on the same day.
+    if id.is_empty() && minute_of_day(time).is_none() {
         return None;
     }
     let exact = hash_of((id, time, says));

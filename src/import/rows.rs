@@ -586,6 +586,9 @@ impl<'a> RowReader<'a> {
         ] {
             field(column).hash(&mut says);
         }
+        for &(column, _) in &layout.categories {
+            field(Some(column)).hash(&mut says);
+        }
         for (_, score, dont_know) in &self.answers {
             (score.map(f64::to_bits), dont_know).hash(&mut says);
         }

@@ -57,6 +57,46 @@ fn is_invisible(c: char) -> bool {
 /// prøvevalg", "Uge 1: klargøring".
 pub fn parse_week(raw: &str) -> Option<i32> {
     let text = raw.trim();
+    // A note in brackets may hold numbers of its own ("Uge 4 (1. prøvevalg)"), or be where
+    // the week is ("2. prøvevalg (uge 5)").
+    if let Some((before, note)) = text.strip_suffix(')').and_then(|t| t.rsplit_once('(')) {
+        let names_week = |part: &str| ["uge", "week"].iter().any(|w| part.to_lowercase().contains(w));
+        return match (names_week(before), names_week(note)) {
+            (_, false) => week_in(before.trim_end()),
+            (false, true) => plain_week(note.trim()),
+            (true, true) => None,
+        };
+    }
+    week_in(text)
+}
+
+fn week_in(text: &str) -> Option<i32> {
+    plain_week(text).or_else(|| week_after_its_word(text))
+}
+
+/// "Prøvevalg 1 - uge 4", "Test 2, week 5": the number after the word "uge" or "week", with
+/// nothing but words after it.
+fn week_after_its_word(text: &str) -> Option<i32> {
+    let lower = text.to_lowercase();
+    let at = ["uge", "week"]
+        .iter()
+        .filter_map(|word| lower.rfind(word).map(|at| at + word.len()))
+        .max()?;
+    let before = lower.get(..at)?;
+    let word_starts = before.len() - if before.ends_with("uge") { 3 } else { 4 };
+    if before
+        .get(..word_starts)?
+        .chars()
+        .last()
+        .is_some_and(char::is_alphanumeric)
+    {
+        return None;
+    }
+    plain_week(lower.get(word_starts..)?)
+}
+
+/// "4", "Uge 4", "uge 04 (testvalg)", "Week 2": a week with at most words before it.
+fn plain_week(text: &str) -> Option<i32> {
     // "4.0", "4,00": a whole number as a program that writes every number as a decimal writes it.
     let text = text
         .split_once(['.', ','])
@@ -155,5 +195,12 @@ mod tests {
         assert_eq!(parse_week("Uge 4 (uge 5)"), None);
         assert_eq!(parse_week("Uge 4 -"), None);
         assert_eq!(parse_week("4 - Tilfreds"), None);
+        // The test elections' own numbers are no weeks.
+        assert_eq!(parse_week("Uge 4 (1. prøvevalg)"), Some(4));
+        assert_eq!(parse_week("Uge 5 (2. prøvevalg)"), Some(5));
+        assert_eq!(parse_week("Prøvevalg 1 - uge 4"), Some(4));
+        assert_eq!(parse_week("Test 2, week 5"), Some(5));
+        assert_eq!(parse_week("Prøvevalg 1 - uge 4-5"), None);
+        assert_eq!(parse_week("2. prøvevalg (uge 5)"), Some(5));
     }
 }

@@ -66,6 +66,13 @@ impl<'a> Reading<'a> {
             && profile.distinct.iter().all(|(t, _)| t == "0" || t == "1");
         let other_scale = match codes {
             Some(codes) => scale::of_code_list(codes),
+            None if profile.overflow == 0 && !profile.distinct.is_empty() => thousands(profile).or_else(|| {
+                scale::of_numbers(
+                    profile.distinct.iter().map(|(t, n)| (t.as_str(), *n)),
+                    dont_know,
+                    values_are_answers,
+                )
+            }),
             None => scale::of_numbers(
                 profile.distinct.iter().map(|(t, n)| (t.as_str(), *n)),
                 dont_know,
@@ -120,6 +127,32 @@ impl<'a> Reading<'a> {
     pub fn percent(&self) -> u32 {
         (self.answers * 100).checked_div(self.filled).unwrap_or(0) as u32
     }
+}
+
+/// Numbers written with a thousands point, every one ("1.000", "2.500", "12.345": Danish
+/// Excel's amounts): their scale in thousands. A score is never written with three decimals.
+fn thousands(profile: &ColumnProfile) -> Option<OtherScale> {
+    let value = |text: &str| -> Option<f64> {
+        let (whole, rest) = text.split_once('.')?;
+        let groups_ok = rest
+            .split('.')
+            .all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()));
+        let whole_ok = (1..=3).contains(&whole.len()) && whole.bytes().all(|b| b.is_ascii_digit());
+        (groups_ok && whole_ok)
+            .then(|| text.replace('.', "").parse().ok())
+            .flatten()
+    };
+    let values: Option<Vec<f64>> = profile
+        .distinct
+        .iter()
+        .map(|(text, _)| text.trim())
+        .filter(|text| !text.is_empty() && !is_dont_know(text))
+        .map(value)
+        .collect();
+    let values = values.filter(|v| !v.is_empty())?;
+    let low = values.iter().copied().fold(f64::INFINITY, f64::min);
+    let high = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    Some(OtherScale { low, high })
 }
 
 /// "Rul 2", "wave 3", "Bølge 1": a wave's name.
