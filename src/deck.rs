@@ -332,8 +332,8 @@ fn table_slide(summary: &Summary, item: &DeckItem, source: &str, lang: Lang) -> 
         }
         row.push(pptx::TableCell::mean(
             wave.total.mean_of_phases,
-            wave.total.n,
-            false,
+            wave.total.phases_n,
+            wave.total.from_small_cell,
             lang,
         ));
         table.rows.push(row);

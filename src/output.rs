@@ -227,7 +227,7 @@ fn detail_rows(summary: &Summary, lang: Lang) -> Vec<[String; 7]> {
         if let Some(mean) = wave.total.mean_of_phases.filter(|_| wave.cells.len() > 1) {
             // The deck's total with its own interval, not the pooled one.
             let of_phases = Stats {
-                n: wave.total.n,
+                n: wave.total.phases_n,
                 mean: Some(mean),
                 sd: None,
                 ci95: wave.total.mean_of_phases_ci95,

@@ -325,6 +325,7 @@ fn a_bar_at_five_keeps_its_label_and_notes_land_on_the_chart() {
     };
     let total = Total {
         mean_of_phases: Some(5.0),
+        phases_n: 12,
         pooled_mean: Some(5.0),
         n: 12,
         sd: None,

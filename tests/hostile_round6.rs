@@ -299,3 +299,31 @@ fn test_elections_numbered_in_the_week_choice_are_their_weeks() {
     assert_eq!(cells.len(), 3, "{cells:?}");
     assert_eq!(cells.iter().map(|c| c.1).collect::<Vec<_>>(), [1, 2, 1]);
 }
+
+#[test]
+fn the_mean_of_phase_means_names_its_own_n_not_the_answers_outside_the_weeks() {
+    let text = "Rul;Uge;Q1\nRul 1;1;4\nRul 1;4;2\nRul 1;6;1\n";
+    let table = summary(&read("svar.csv", text).dataset, &Filter::default()).unwrap();
+    let total = &table.waves[0].total;
+    assert_eq!((total.mean_of_phases, total.phases_n), (Some(3.0), 2));
+    assert_eq!((total.pooled_mean, total.n), (Some(7.0 / 3.0), 3));
+}
+
+/// `report --question` wrote every question's numbers: an option a command does not use is
+/// refused, not ignored.
+#[test]
+fn an_option_the_command_does_not_take_is_refused() {
+    let dir = std::env::temp_dir().join(format!("valgpuls-round6-{}", std::process::id()));
+    let out_dir = dir.join("rapport");
+    let args: Vec<String> = ["report", "--out", &out_dir.to_string_lossy(), "--question", "Supporten"]
+        .map(String::from)
+        .to_vec();
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = valgpuls::cli::run(&args, &mut out, &mut err);
+    assert_eq!(code, 2);
+    assert_eq!(
+        String::from_utf8_lossy(&err).lines().next(),
+        Some("valgpuls: «--question» hører ikke til «report»: se valgpuls --help")
+    );
+    assert!(!out_dir.exists(), "nothing is written");
+}

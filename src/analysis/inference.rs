@@ -197,12 +197,22 @@ pub fn brunner_munzel(a: &Sample, b: &Sample) -> Option<BrunnerMunzel> {
     if !positive(scale) {
         // No overlap to estimate a spread from: the groups are either the same single answer
         // (nothing to tell) or completely apart (as clear as it gets).
+        // Apart, the p-value is the permutation test's: of the C(n1 + n2, n1) ways to split
+        // the answers, two are this far apart (2 against 2 answers: 1/3, no "not chance").
         let apart = (estimate - 0.5).abs() > 1e-12;
+        let (small, large) = (n1.min(n2), n1.max(n2));
+        let mut splits = 1.0_f64;
+        let mut i = 1.0;
+        // C(n1 + n2, small), up to where 2 / C is nothing.
+        while i <= small && splits < 1e18 {
+            splits *= (large + i) / i;
+            i += 1.0;
+        }
         return Some(BrunnerMunzel {
             estimate,
             statistic: if apart { f64::INFINITY.copysign(m2 - m1) } else { 0.0 },
             df: f64::NAN,
-            p: if apart { 0.0 } else { 1.0 },
+            p: if apart { (2.0 / splits).min(1.0) } else { 1.0 },
         });
     }
     let statistic = n1 * n2 * (m2 - m1) / (n1 + n2) / scale.sqrt();
@@ -338,8 +348,21 @@ mod tests {
     fn brunner_munzel_handles_groups_without_overlap() {
         let low = Sample::from_counts([(1.0, 5)]);
         let high = Sample::from_counts([(5.0, 5)]);
-        assert_eq!(brunner_munzel(&low, &high).map(|t| t.p), Some(0.0));
+        // The exact permutation p: 2 of the C(10, 5) = 252 splits are this far apart.
+        close(
+            brunner_munzel(&low, &high).map_or(f64::NAN, |t| t.p),
+            2.0 / 252.0,
+            1e-12,
+        );
         assert_eq!(brunner_munzel(&low, &low).map(|t| t.p), Some(1.0));
+        // 2 against 2 answers apart: 1 in 3, nothing to call "not chance".
+        let two_low = Sample::from_values(&[2.0, 2.0]);
+        let two_high = Sample::from_values(&[4.0, 4.0]);
+        close(
+            brunner_munzel(&two_low, &two_high).map_or(f64::NAN, |t| t.p),
+            1.0 / 3.0,
+            1e-12,
+        );
         assert!(brunner_munzel(&Sample::from_values(&[3.0]), &high).is_none());
     }
 

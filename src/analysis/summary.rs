@@ -23,6 +23,9 @@ pub struct Cell {
 pub struct Total {
     /// The unweighted mean of the phase means: how the deck computes "Total udrulning".
     pub mean_of_phases: Option<f64>,
+    /// The answers the mean of phase means is built from: the phases' own, not the answers
+    /// outside weeks 1-5 the pooled mean also holds.
+    pub phases_n: u64,
     /// The mean of all answers pooled: differs whenever phases have different n.
     pub pooled_mean: Option<f64>,
     pub n: u64,
@@ -64,6 +67,7 @@ impl Total {
             .map(clip_to_scale);
         Total {
             mean_of_phases,
+            phases_n: parts.iter().map(|c| c.stats.n).sum(),
             pooled_mean: pooled.mean,
             n: pooled.n,
             sd: pooled.sd,

@@ -37,7 +37,17 @@ pub fn bars_chart(summary: &Summary, lang: Lang) -> ChartSpec {
         }
         if let Some(total) = wave.total.mean_of_phases.filter(|_| with_total) {
             let j = series_count - 1;
-            marks.push(bar(left, j, bar_width, total, palette::TOTAL, lang.number(total, 2)));
+            // Marked like the small cell it is built from, as in the table.
+            let small = wave.total.from_small_cell;
+            any_small |= small;
+            marks.push(bar(
+                left,
+                j,
+                bar_width,
+                total,
+                palette::TOTAL,
+                score_label(total, small, lang),
+            ));
         }
     }
     ChartSpec {

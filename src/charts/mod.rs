@@ -95,6 +95,7 @@ mod tests {
     fn total(mean: f64, n: u64) -> Total {
         Total {
             mean_of_phases: Some(mean),
+            phases_n: n,
             pooled_mean: Some(mean),
             n,
             sd: None,

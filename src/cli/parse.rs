@@ -173,6 +173,13 @@ pub(super) fn parse(args: &[String], lang: Lang) -> Result<Args, String> {
                 )
             })
         };
+        if !belongs_to(&parsed.command, arg) {
+            return Err(said(
+                lang,
+                format!("«{arg}» hører ikke til «{}»: se valgpuls --help", parsed.command),
+                format!("“{arg}” is no option of “{}”: see valgpuls --help", parsed.command),
+            ));
+        }
         match arg.as_str() {
             "--format" => parsed.format = parse_format(&value("--format")?, lang)?,
             "--question" => parsed.questions.push(value("--question")?),
@@ -222,6 +229,29 @@ pub(super) fn parse(args: &[String], lang: Lang) -> Result<Args, String> {
     }
     parsed.pptx = pptx.then_some(aspect);
     Ok(parsed)
+}
+
+/// Whether `flag` is one of `command`'s options (as the usage lists them): an option a
+/// command would take and not use (`report --question`) is refused, not ignored.
+fn belongs_to(command: &str, flag: &str) -> bool {
+    const READING: [&str; 5] = ["--role", "--dont-know", "--labels", "--plan", "--date-order"];
+    let own: &[&str] = match command {
+        "summary" => &["--format", "--question", "--skip-invalid", "--min-n"],
+        "check" => &[],
+        "report" => &[
+            "--out",
+            "--force",
+            "--pptx",
+            "--aspect",
+            "--size",
+            "--timeline",
+            "--skip-invalid",
+            "--min-n",
+        ],
+        // Other commands take what they take; unknown options are told below.
+        _ => return true,
+    };
+    !flag.starts_with("--") || flag == "--" || flag == "--lang" || READING.contains(&flag) || own.contains(&flag)
 }
 
 fn parse_format(text: &str, lang: Lang) -> Result<Format, String> {

@@ -22,7 +22,7 @@ pub fn summary(summary: &Summary, lang: Lang) -> Vec<Fact> {
             out.push(Fact {
                 what: format!("{name}, {}", lang.pick("total udrulning", "total rollout")),
                 value: lang.number(total, 2),
-                n: wave.total.n,
+                n: wave.total.phases_n,
             });
         }
     }
