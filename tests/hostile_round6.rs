@@ -327,3 +327,63 @@ fn an_option_the_command_does_not_take_is_refused() {
     );
     assert!(!out_dir.exists(), "nothing is written");
 }
+
+/// A workbook whose first sheet is a hidden list of dropdown values, or instructions: the
+/// answers are on the sheet with the table.
+#[test]
+fn the_sheet_with_the_table_is_read_not_a_first_sheet_of_lists_or_instructions() {
+    for first in ["Lister", "Vejledning"] {
+        let mut workbook = rust_xlsxwriter::Workbook::new();
+        let lists = workbook.add_worksheet();
+        lists.set_name(first).unwrap();
+        if first == "Lister" {
+            for (row, wave) in ["Rul 1", "Rul 2", "Rul 3"].iter().enumerate() {
+                lists.write_string(row as u32, 0, *wave).unwrap();
+                lists.write_number(row as u32, 1, row as f64 + 1.0).unwrap();
+            }
+            lists.set_hidden(true);
+        } else {
+            lists.write_string(0, 0, "Udfyld ét ark pr. uge.").unwrap();
+            lists.write_string(1, 0, "Skalaen er 1-5.").unwrap();
+        }
+        let data = workbook.add_worksheet();
+        data.set_name("Ark1").unwrap();
+        for (column, header) in ["Kommune", "Rul", "Uge", "Supporten"].iter().enumerate() {
+            data.write_string(0, column as u16, *header).unwrap();
+        }
+        for (row, (municipality, score)) in [("Køge", 4.0), ("Faxe", 2.0), ("Vejle", 3.0)].iter().enumerate() {
+            let row = row as u32 + 1;
+            data.write_string(row, 0, *municipality).unwrap();
+            data.write_string(row, 1, "Rul 2").unwrap();
+            data.write_number(row, 2, 1).unwrap();
+            data.write_number(row, 3, *score).unwrap();
+        }
+        let bytes = workbook.save_to_buffer().unwrap();
+        let sources = [Source {
+            name: "svar.xlsx".into(),
+            bytes: bytes.into(),
+        }];
+        let import = import_sources(&sources, &ImportOptions::default());
+        assert_eq!(waves(&import), [("Rul 2".to_string(), 3, 3.0)], "{first}");
+        assert_eq!(
+            messages(&import),
+            [format!(
+                "svar.xlsx: arket «{first}» har også data, men kun «Ark1» er læst: dets svar er ikke talt med — gem det som sin egen fil, eller flyt svarene over i «Ark1», hvis de skal med"
+            )]
+        );
+    }
+}
+
+#[test]
+fn a_title_block_of_several_lines_above_the_header_is_passed_over() {
+    let text = "Tilfredshedsmåling VALG;;;\nUdtræk:;13-01-2025;;\nAntal svar:;150;;\nSkala:;1-5;;\n;;;\n\
+                Kommune;Rul;Uge;Supporten\nKøge;Rul 1;1;4\nFaxe;Rul 1;2;2\n";
+    let import = read("svar.csv", text);
+    assert_eq!(waves(&import), [("Rul 1".to_string(), 2, 3.0)]);
+    assert_eq!(
+        messages(&import),
+        [
+            "svar.csv:6: titlen over denne linje er sprunget over (4 linjer med et eller to felter); kolonneoverskrifterne er læst herfra"
+        ]
+    );
+}

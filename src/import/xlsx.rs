@@ -209,6 +209,14 @@ impl Workbook<'_> {
             .collect()
     }
 
+    /// Whether a sheet is shown in Excel (not hidden, nor very hidden).
+    pub fn is_visible(&self, sheet: &str) -> bool {
+        self.xlsx
+            .sheets_metadata()
+            .iter()
+            .any(|s| s.name == sheet && s.visible == calamine::SheetVisible::Visible)
+    }
+
     /// Whether a sheet holds any value, from its first cells only (a sheet is not read whole to
     /// tell). False for a sheet that cannot be read.
     pub fn has_values(&mut self, sheet: &str) -> bool {
@@ -307,6 +315,17 @@ impl SheetRows {
 
     /// The number of columns: the Excel column number of the last column with a value, the same for
     /// every row.
+    /// How many rows hold two values or more: a table's size, not a note's or a list's.
+    pub fn table_rows(&self) -> usize {
+        let mut fields = Vec::new();
+        (0..self.len())
+            .filter(|&index| {
+                self.row_into(index, &mut fields);
+                fields.iter().filter(|f| !f.is_empty()).count() >= 2
+            })
+            .count()
+    }
+
     pub fn width(&self) -> usize {
         self.width
     }

@@ -95,10 +95,12 @@ impl Problem {
                 "column “{header}” holds only the answers 1-{high} in {answers} answers, yet is averaged on the 1-5 scale — is it a ranking or a code (1 = yes, 2 = no)? Then give --role \"{header}=category\""
             ),
             (TitleAboveHeader { lines }, Lang::Da) => format!(
-                "titlen over denne linje er sprunget over ({lines} linje med tekst i første felt); kolonneoverskrifterne er læst herfra"
+                "titlen over denne linje er sprunget over ({} med et eller to felter); kolonneoverskrifterne er læst herfra",
+                counted(*lines, "linje", "linjer")
             ),
             (TitleAboveHeader { lines }, Lang::En) => format!(
-                "the title above this line was passed over ({lines} line with text in its first field); the column headers are read from here"
+                "the title above this line was passed over ({} of one or two fields); the column headers are read from here",
+                counted(*lines, "line", "lines")
             ),
             (AnswerCodes { example }, Lang::Da) => format!(
                 "kolonne «{header}» har svarkoder («{example}» …) og ingen kodeliste, så den regnes ikke med; er det svar på skalaen, så giv --labels FIL med en række pr. kode, fx «{header};{example};Meget tilfreds»"

@@ -246,15 +246,16 @@ pub(super) struct Head {
 
 impl Head {
     /// Title lines above the header, as a user adds in Excel ("Eksport af svar 19-08-2024" in
-    /// A1, the rest of the line empty): up to three lines of one filled field before a line of
-    /// three or more. A one-column file is no title over its data.
+    /// A1, "Antal svar:" and 150 below it, even a small table of two columns): up to ten lines
+    /// of one or two filled fields before a line of three or more. A file of one or two
+    /// columns is no title over its data.
     pub(super) fn title_rows(&self) -> usize {
         let filled = |fields: &Vec<String>| fields.iter().filter(|f| !f.trim().is_empty()).count();
         let titles = self
             .records
             .iter()
-            .take(3)
-            .take_while(|(_, _, fields)| filled(fields) == 1)
+            .take(10)
+            .take_while(|(_, _, fields)| filled(fields) <= 2)
             .count();
         let header_follows = self
             .records

@@ -45,9 +45,7 @@ pub(super) fn read_workbook(
         let others: Vec<String> = workbook
             .sheet_names()
             .into_iter()
-            .skip_while(|name| *name != sheet)
-            .skip(1)
-            .filter(|name| !is_named(name, "labels") && !is_named(name, "structure"))
+            .filter(|name| *name != sheet && !is_named(name, "labels") && !is_named(name, "structure"))
             .collect();
         for other in others {
             if workbook.has_values(&other) {
@@ -115,20 +113,50 @@ fn own_code_lists(workbook: &mut xlsx::Workbook, given: &Companions) -> (Labels,
     (labels, structure)
 }
 
-/// SurveyXact's Dataset sheet, else the first sheet that holds anything: each sheet is read
-/// once, and the one chosen is kept as read. None: every sheet is empty.
+/// SurveyXact's Dataset sheet, else the shown sheet holding the biggest table (an
+/// instructions sheet or a hidden sheet of dropdown lists may come first), else a hidden one:
+/// each sheet is read once, and the one chosen is kept as read. None: every sheet is empty.
 fn data_sheet(workbook: &mut xlsx::Workbook) -> Result<Option<(String, SheetRows)>, xlsx::XlsxError> {
     let candidates = match sheet_named(workbook, "dataset") {
         Some(dataset) => vec![dataset],
-        None => workbook.sheet_names(),
+        None => {
+            // A code list or question texts sheet is read as such, never as the data.
+            let (shown, hidden): (Vec<String>, Vec<String>) = workbook
+                .sheet_names()
+                .into_iter()
+                .filter(|name| !is_named(name, "labels") && !is_named(name, "structure"))
+                .partition(|name| workbook.is_visible(name));
+            shown.into_iter().chain(hidden).collect()
+        }
     };
+    let several = candidates.len() > 1;
+    let mut best: Option<(String, SheetRows, usize)> = None;
+    let mut first_error = None;
     for name in candidates {
-        let rows = workbook.rows(&name)?;
-        if !rows.is_empty() {
-            return Ok(Some((name, rows)));
+        if best.is_some() && !workbook.is_visible(&name) {
+            break;
+        }
+        let rows = match workbook.rows(&name) {
+            Ok(rows) => rows,
+            // One sheet that cannot be read does not hide the others.
+            Err(error) => {
+                first_error.get_or_insert(error);
+                continue;
+            }
+        };
+        if rows.is_empty() {
+            continue;
+        }
+        let size = if several { rows.table_rows() } else { 0 };
+        if best.as_ref().is_none_or(|(_, _, biggest)| size > *biggest) {
+            best = Some((name, rows, size));
         }
     }
-    Ok(None)
+    match (best, first_error) {
+        (Some((name, rows, _)), _) => Ok(Some((name, rows))),
+        (None, Some(error)) => Err(error),
+        (None, None) => Ok(None),
+    }
 }
 
 /// A small sheet's rows as text, with their row numbers.
