@@ -387,3 +387,16 @@ fn a_title_block_of_several_lines_above_the_header_is_passed_over() {
         ]
     );
 }
+
+#[test]
+fn excels_error_values_are_told_as_failed_formulas() {
+    let text = "Rul;Uge;Q1;Q2\nRul 1;1;4;#I/T\nRul 1;1;#DIVISION/0!;2\nRul 1;1;3;3\nRul 1;1;5;4\n";
+    let told = messages(&read("svar.csv", text));
+    assert_eq!(
+        told,
+        [
+            "svar.csv:2:4: cellen viser Excels fejl «#I/T» (kolonne 4 «Q2»): en formel kunne ikke regnes ud, så svaret kendes ikke — ret formlen, eller tøm cellen, hvis der ikke er svaret",
+            "svar.csv:3:3: cellen viser Excels fejl «#DIVISION/0!» (kolonne 3 «Q1»): en formel kunne ikke regnes ud, så svaret kendes ikke — ret formlen, eller tøm cellen, hvis der ikke er svaret"
+        ]
+    );
+}

@@ -36,6 +36,23 @@ impl Role {
         Role::Ignore,
     ];
 
+    /// The role as `--role` takes it ("wave", "question").
+    pub fn keyword(self) -> &'static str {
+        use Role::*;
+        match self {
+            Wave => "wave",
+            Week => "week",
+            Phase => "phase",
+            Municipality => "municipality",
+            Date => "date",
+            Question | QuestionColumn => "question",
+            Score => "score",
+            Comment => "comment",
+            Category => "category",
+            Ignore => "ignore",
+        }
+    }
+
     pub fn label(self, lang: crate::locale::Lang) -> &'static str {
         use Role::*;
         let (da, en) = match self {

@@ -37,6 +37,14 @@ pub enum ProblemKind {
     CodeNotInList {
         value: String,
     },
+    /// A cell showing Excel's error for a formula that failed ("#I/T", "#DIVISION/0!").
+    ExcelError {
+        value: String,
+    },
+    /// A cell whose formula was saved without its value: its answer is not known.
+    FormulaWithoutValue {
+        formula: String,
+    },
     UnknownLabel {
         value: String,
     },
@@ -101,6 +109,12 @@ pub enum ProblemKind {
     },
     /// A column worked out from the answers (an average), left out.
     ComputedColumn,
+    /// A column that could hold a role another column holds (two wave columns): the first is
+    /// used, this one is a category.
+    SecondColumnOfRole {
+        role: super::columns::Role,
+        used: String,
+    },
     /// A count ("Antal deltagere") or a ranking: numbers, but no scores, left out.
     NotScores {
         ranking: bool,
@@ -295,6 +309,8 @@ impl Problem {
             | OutOfScale { .. }
             | UnknownLabel { .. }
             | CodeNotInList { .. }
+            | FormulaWithoutValue { .. }
+            | ExcelError { .. }
             | BadWeek { .. }
             | BadDate { .. } => Severity::Row,
             DateNotRead { .. }
@@ -320,6 +336,7 @@ impl Problem {
             | NoMiddleAnswer { .. }
             | ComputedColumn
             | NotScores { .. }
+            | SecondColumnOfRole { .. }
             | UncomputedFormulas { .. }
             | EmptyContextCells { .. }
             | TotalRow
@@ -419,6 +436,10 @@ impl ProblemKind {
             OutOfScale { value } => OutOfScale { value: value_of(value) },
             UnknownLabel { value } => UnknownLabel { value: value_of(value) },
             CodeNotInList { value } => CodeNotInList { value: value_of(value) },
+            FormulaWithoutValue { formula } => FormulaWithoutValue {
+                formula: value_of(formula),
+            },
+            ExcelError { value } => ExcelError { value: value_of(value) },
             BadWeek { value } => BadWeek { value: value_of(value) },
             BadDate { value } => BadDate { value: value_of(value) },
             DateNotRead { value } => DateNotRead { value: value_of(value) },

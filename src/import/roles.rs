@@ -57,8 +57,8 @@ pub enum RoleReason {
     /// Numbers, or a code list, on another scale than 1-5 ("0-10", "1-4"): its mean would be
     /// no mean on 1-5.
     OtherScale { range: String },
-    /// A second column of a role that one column holds.
-    Duplicate,
+    /// A second column of a role that one column holds (wave, week, phase, municipality).
+    Duplicate { role: Role },
     /// In a long file the answers are in the score column; other columns are categories.
     LongFile,
     /// Numbers worked out from the answers (a row's average added in Excel: "3,67"), by
@@ -108,8 +108,8 @@ impl RoleReason {
                 "a ranking: 1 is the first place, not the lowest score",
             ),
             Count => pick(
-                "et antal (overskriften spørger «hvor mange»), ikke en score",
-                "a count (the header asks “how many”), not a score",
+                "et antal (overskriften spørger efter et antal), ikke en score",
+                "a count (the header asks for a number of something), not a score",
             ),
             LabelsSayOther { example } => match lang {
                 crate::locale::Lang::Da => format!(
@@ -128,7 +128,7 @@ impl RoleReason {
                 crate::locale::Lang::Da => format!("svar på en anden skala ({range}), ikke 1-5"),
                 crate::locale::Lang::En => format!("answers on another scale ({range}), not 1-5"),
             },
-            Duplicate => pick(
+            Duplicate { .. } => pick(
                 "en anden kolonne har allerede rollen",
                 "another column already has the role",
             ),
@@ -176,16 +176,9 @@ const RATING_WORDS: [&str; 18] = [
 
 /// Header words of a ranking question: its 1, 2, 3 are places, and averaging them as scores
 /// reads the favourite as the worst.
-const RANKING_WORDS: [&str; 17] = [
+const RANKING_WORDS: [&str; 10] = [
     "rank",
     "ranking",
-    "rækkefølge",
-    "rækkefølgen",
-    "prioritet",
-    "prioriteret",
-    "prioritering",
-    "placering",
-    "order",
     "rangér",
     "ranger",
     "rangordn",
@@ -196,21 +189,29 @@ const RANKING_WORDS: [&str; 17] = [
     "prioritere",
 ];
 
-/// Header words of a count ("Antal deltagere", "Hvor mange timer …"): its 1, 2, 3 are people or
-/// hours, no score, unless the header also asks for a rating.
-const COUNT_WORDS: [&str; 4] = ["antal", "antallet", "count", "timer"];
-const COUNT_PHRASES: [&str; 4] = ["hvor mange", "how many", "number of", "hvor lang tid"];
+/// Phrases and whole headers of a ranking that the words above miss: "Sæt kanalerne i
+/// rækkefølge", a column called "Prioritet". Only for numbers: a column of scale words
+/// ("Helt enig") is answers whatever its header says.
+const RANKING_PHRASES: [&str; 2] = ["i rækkefølge", "in order of"];
+const RANKING_HEADERS: [&str; 6] = ["prioritet", "prioritering", "rangering", "rang", "placering", "rank"];
 
-/// Header words of a recommendation ("Hvor sandsynligt er det, at du vil anbefale …", NPS):
-/// asked on 0-10 even where a file's few answers happen to be 5 or less.
-const RECOMMEND_WORDS: [&str; 6] = [
-    "anbefale",
-    "anbefaling",
-    "anbefaler",
-    "recommend",
-    "nps",
-    "recommendation",
+/// Headers that start with a count ("Antal deltagere", "Hvor mange timer …", "Number of …"):
+/// its 1, 2, 3 are people or hours, no score.
+const COUNT_STARTS: [&str; 8] = [
+    "antal ",
+    "antallet af",
+    "hvor mange",
+    "how many",
+    "number of",
+    "count of",
+    "hvor lang tid",
+    "how long",
 ];
+
+/// Header words of a recommendation asked the usual way ("Hvor sandsynligt er det, at du vil
+/// anbefale …", NPS): on 0-10 even where a file's few answers happen to be 5 or less.
+const RECOMMEND_WORDS: [&str; 4] = ["anbefale", "anbefaler", "recommend", "anbefaling"];
+const LIKELY_WORDS: [&str; 3] = ["sandsynligt", "sandsynlighed", "likely"];
 
 /// Header words of a column worked out from the answers (an average added in Excel): its
 /// values are on the scale, but counting them would count each answer twice.
@@ -331,21 +332,26 @@ fn decide_one(
     if all_words.iter().any(|w| RANKING_WORDS.contains(&w.as_str())) {
         return decision(Role::Category, RoleReason::Ranking);
     }
-    let lower = format!("{} {}", header.to_lowercase(), text.unwrap_or_default().to_lowercase());
-    let names_count = all_words.iter().any(|w| COUNT_WORDS.contains(&w.as_str()))
-        || COUNT_PHRASES.iter().any(|phrase| lower.contains(phrase));
-    // Numbers past the scale say more than the word: told with their range below.
-    if names_count && !asks_rating && reading.mostly(reading.numbers) && reading.other_scale.is_none() {
+    let header_lower = header.trim().to_lowercase();
+    let lower = format!("{header_lower} {}", text.unwrap_or_default().to_lowercase());
+    // The rest only for numbers, and never under a rating asked for; numbers past the scale
+    // say more than the header's words: told with their range below.
+    let numbers_only = reading.mostly(reading.numbers) && !asks_rating && reading.other_scale.is_none();
+    let ranking = RANKING_PHRASES.iter().any(|phrase| lower.contains(phrase))
+        || RANKING_HEADERS.contains(&header_lower.trim_end_matches([':', '?']));
+    if numbers_only && ranking {
+        return decision(Role::Category, RoleReason::Ranking);
+    }
+    let counts = COUNT_STARTS.iter().any(|start| lower.starts_with(start));
+    if numbers_only && counts {
         return decision(Role::Category, RoleReason::Count);
     }
-    let names_one_to_five = ["1-5", "1 - 5", "1 til 5", "1 to 5"]
+    let names_one_to_five = ["1-5", "1 - 5", "1 til 5", "1 to 5", "5 =", "5="]
         .iter()
         .any(|scale| lower.contains(scale));
-    if all_words.iter().any(|w| RECOMMEND_WORDS.contains(&w.as_str()))
-        && !names_one_to_five
-        && reading.other_scale.is_none()
-        && reading.mostly(reading.numbers)
-    {
+    let has = |list: &[&str]| all_words.iter().any(|w| list.contains(&w.as_str()));
+    let recommendation = (has(&RECOMMEND_WORDS) && has(&LIKELY_WORDS)) || has(&["nps"]);
+    if numbers_only && recommendation && !names_one_to_five {
         return decision(Role::Category, RoleReason::OtherScale { range: "0-10".into() });
     }
     let named_computed = all_words.iter().any(|w| COMPUTED_WORDS.contains(&w.as_str()));
@@ -574,7 +580,7 @@ fn settle_single_roles(decisions: &mut [Decision], readings: &[Reading]) {
                 } else {
                     Decision {
                         role: Role::Category,
-                        reason: RoleReason::Duplicate,
+                        reason: RoleReason::Duplicate { role },
                     }
                 };
             }

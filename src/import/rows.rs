@@ -236,7 +236,7 @@ impl Fields for SplitLine<'_> {
 }
 
 /// What the first cell of a table's total row says (Excel's "Total" row, a sum row typed in).
-pub(super) fn is_total_label(text: &str) -> bool {
+fn is_total_label(text: &str) -> bool {
     // Excel's own words under a table: its totals, its statistics (Danish function names
     // too) and what Data → Subtotaler writes ("Rul 1 Gennemsnit", "Hovedgennemsnit").
     const TOTAL_LABELS: [&str; 34] = [
@@ -311,6 +311,14 @@ pub(super) fn is_total_label(text: &str) -> bool {
         || TOTAL_LABELS.iter().any(|label| text.eq_ignore_ascii_case(label))
 }
 
+/// What Excel shows for a formula that failed, in Danish and English ("#I/T", "#N/A",
+/// "#DIVISION/0!", "#VALUE!", "#NAVN?").
+fn is_excel_error(text: &str) -> bool {
+    text.starts_with('#')
+        && text.len() <= 16
+        && (text.ends_with('!') || text.ends_with('?') || ["#N/A", "#I/T", "#GETTING_DATA"].contains(&text))
+}
+
 /// A code list whose answer labels are not at their own numbers: code 1 = "Meget tilfreds".
 fn disagrees(codes: &BTreeMap<String, String>) -> bool {
     codes.iter().any(|(code, label)| {
@@ -320,6 +328,23 @@ fn disagrees(codes: &BTreeMap<String, String>) -> bool {
             _ => false,
         }
     })
+}
+
+/// A table's total or statistics row: its first filled field a total's word ("I alt",
+/// "Rul 1 Gennemsnit", "Median") and every other filled field a number. A respondent's row
+/// names a municipality or a wave beside a comment that says "Middel". The column of the word.
+pub(super) fn total_row(record: &impl Fields) -> Option<usize> {
+    let first = (0..record.count()).find(|&i| !record.get(i).is_empty())?;
+    if !is_total_label(record.get(first)) {
+        return None;
+    }
+    let number = |text: &str| {
+        let text = text.trim();
+        text.is_empty() || text.replace(',', ".").parse::<f64>().is_ok_and(f64::is_finite)
+    };
+    (first + 1..record.count())
+        .all(|i| number(record.get(i)))
+        .then_some(first)
 }
 
 /// A row that repeats the header (two exports pasted under each other): most of its filled
@@ -512,9 +537,7 @@ impl<'a> RowReader<'a> {
         self.errors.clear();
         self.answers.clear();
         // A table's total row ("I alt", "Total" and the columns' averages) holds no answers.
-        if let Some(column) = (0..record.count()).find(|&i| !record.get(i).is_empty())
-            && is_total_label(record.get(column))
-        {
+        if let Some(column) = total_row(record) {
             problems.push(self.problem(line, column, ProblemKind::TotalRow));
             return;
         }
@@ -892,6 +915,19 @@ impl<'a> RowReader<'a> {
             .and_then(|codes| codes.get(code))
             .map(String::as_str);
         let text = answer_text(code, label);
+        // A workbook's formula saved without its value reads as its formula (`xlsx`).
+        if self.setup.sheet.is_some() && text.starts_with('=') {
+            let formula = text.to_string();
+            self.errors
+                .push(self.problem(line, column, ProblemKind::FormulaWithoutValue { formula }));
+            return;
+        }
+        if is_excel_error(text) {
+            let value = text.to_string();
+            self.errors
+                .push(self.problem(line, column, ProblemKind::ExcelError { value }));
+            return;
+        }
         if label.is_none()
             && !code.is_empty()
             && self.layout.codes_disagree.get(column).copied().unwrap_or(false)

@@ -52,51 +52,13 @@ fn is_invisible(c: char) -> bool {
     c.is_control() || matches!(c, '\u{AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
 }
 
-/// A week as a number or as text holding one number: "4", "Uge 4", "uge 04", "Week 4", and
-/// with a note after it as forms put it in their choices: "Uge 4 (testvalg)", "Uge 5 -
-/// prøvevalg", "Uge 1: klargøring".
+/// A week as a number or as text naming one: "4", "Uge 4", "uge 04", "uge4", "Week 4", "4. uge";
+/// with a note as forms put it in their choices ("Uge 4 (testvalg)", "Uge 5 - 2. prøvevalg",
+/// "Prøvevalg 1 - uge 4", "Uge 1, 1. check-in"); or a test election by its number ("1.
+/// prøvevalg" is week 4, "Testvalg 2" week 5). Other words with a number ("Møde 5", "Rul 2",
+/// "3. check-in") name no week.
 pub fn parse_week(raw: &str) -> Option<i32> {
     let text = raw.trim();
-    // A note in brackets may hold numbers of its own ("Uge 4 (1. prøvevalg)"), or be where
-    // the week is ("2. prøvevalg (uge 5)").
-    if let Some((before, note)) = text.strip_suffix(')').and_then(|t| t.rsplit_once('(')) {
-        let names_week = |part: &str| ["uge", "week"].iter().any(|w| part.to_lowercase().contains(w));
-        return match (names_week(before), names_week(note)) {
-            (_, false) => week_in(before.trim_end()),
-            (false, true) => plain_week(note.trim()),
-            (true, true) => None,
-        };
-    }
-    week_in(text)
-}
-
-fn week_in(text: &str) -> Option<i32> {
-    plain_week(text).or_else(|| week_after_its_word(text))
-}
-
-/// "Prøvevalg 1 - uge 4", "Test 2, week 5": the number after the word "uge" or "week", with
-/// nothing but words after it.
-fn week_after_its_word(text: &str) -> Option<i32> {
-    let lower = text.to_lowercase();
-    let at = ["uge", "week"]
-        .iter()
-        .filter_map(|word| lower.rfind(word).map(|at| at + word.len()))
-        .max()?;
-    let before = lower.get(..at)?;
-    let word_starts = before.len() - if before.ends_with("uge") { 3 } else { 4 };
-    if before
-        .get(..word_starts)?
-        .chars()
-        .last()
-        .is_some_and(char::is_alphanumeric)
-    {
-        return None;
-    }
-    plain_week(lower.get(word_starts..)?)
-}
-
-/// "4", "Uge 4", "uge 04 (testvalg)", "Week 2": a week with at most words before it.
-fn plain_week(text: &str) -> Option<i32> {
     // "4.0", "4,00": a whole number as a program that writes every number as a decimal writes it.
     let text = text
         .split_once(['.', ','])
@@ -107,26 +69,147 @@ fn plain_week(text: &str) -> Option<i32> {
                 && zeros.bytes().all(|b| b == b'0')
         })
         .map_or(text, |(whole, _)| whole);
-    let start = text.find(|c: char| c.is_ascii_digit())?;
-    let (before, from_number) = text.split_at(start);
-    let end = from_number
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(from_number.len());
-    let (number, after) = from_number.split_at(end);
-    // Only words before the number, no other signs: "-3" is not a week.
-    let words_before = before.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '.');
-    // After it a note in words, set off by a space, a bracket, a dash or a colon; no second
-    // number ("Uge 4-5", "4,5") and no decimal part ("4.5").
-    let note = after.trim_start_matches('.');
-    let note_after = note.is_empty()
-        || (note.starts_with([' ', '(', '-', '–', ':'])
-            && !note.chars().any(|c| c.is_ascii_digit())
-            && note.chars().any(char::is_alphabetic));
-    // "4 - Tilfreds" is an answer with its label, not week 4.
-    if !words_before || !note_after || (!note.is_empty() && super::likert::is_on_scale(text)) {
+    let bare = text.strip_suffix('.').unwrap_or(text);
+    if !bare.is_empty() && bare.len() <= 3 && bare.bytes().all(|b| b.is_ascii_digit()) {
+        return bare.parse().ok();
+    }
+    let lower = text.to_lowercase();
+    match named_week(&lower) {
+        Named::One(week) => return Some(week),
+        Named::Unclear => return None,
+        Named::None => {}
+    }
+    number_with_a_note(text).or_else(|| test_election_week(&lower))
+}
+
+enum Named {
+    One(i32),
+    /// Two weeks, a span ("Uge 4-5"), a decimal: no one week.
+    Unclear,
+    None,
+}
+
+/// The week after its word ("uge 4", "week 4", "uge nr. 4"), or before it ("4. uge").
+fn named_week(lower: &str) -> Named {
+    const WORDS: [&str; 4] = ["ugen", "uge", "week", "wk"];
+    let bytes = lower.as_bytes();
+    let digits_at = |from: usize| bytes.iter().skip(from).take_while(|b| b.is_ascii_digit()).count();
+    let mut found: Option<i32> = None;
+    let mut at = 0;
+    while at < bytes.len() {
+        let word = WORDS
+            .iter()
+            .find(|w| lower.get(at..).is_some_and(|rest| rest.starts_with(*w)));
+        let word_start = at == 0
+            || !lower
+                .get(..at)
+                .and_then(|b| b.chars().last())
+                .is_some_and(char::is_alphanumeric);
+        // A whole word: "uge", not "uger" or "ugentlig".
+        let word_end = |w: &&&str| {
+            !lower
+                .get(at + w.len()..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(char::is_alphabetic)
+        };
+        let Some(word) = word.filter(|w| word_start && word_end(w)) else {
+            at += 1;
+            continue;
+        };
+        let mut from = at + word.len();
+        // "uge 4", "uge4", "uge nr. 4", "week no. 4"
+        for filler in [" ", "nr.", "nr", "no.", "#", " "] {
+            if lower.get(from..).is_some_and(|rest| rest.starts_with(filler)) {
+                from += filler.len();
+            }
+        }
+        let count = digits_at(from);
+        // "4. uge": the number just before the word.
+        let before = lower.get(..at).map(str::trim_end).and_then(|b| b.strip_suffix('.'));
+        let ordinal = before.and_then(|b| {
+            let digits = b.bytes().rev().take_while(u8::is_ascii_digit).count();
+            let number = b.get(b.len() - digits..)?;
+            let alone = b
+                .get(..b.len() - digits)?
+                .chars()
+                .last()
+                .is_none_or(|c| !c.is_alphanumeric());
+            (digits > 0 && digits <= 2 && alone)
+                .then(|| number.parse::<i32>().ok())
+                .flatten()
+        });
+        let week = if count > 0 && count <= 2 {
+            let rest = lower.get(from + count..).unwrap_or_default();
+            let trimmed = rest.trim_start();
+            // A span ("uge 4-5", "uge 4 til 5") or a decimal ("uge 4,5") is no one week.
+            let span = trimmed
+                .strip_prefix(['-', '–'])
+                .or_else(|| trimmed.strip_prefix("til"))
+                .or_else(|| trimmed.strip_prefix("to "))
+                .is_some_and(|r| {
+                    // "uge 4 - 5" is a span; "uge 4 - 1. prøvevalg" a week and a note.
+                    let r = r.trim_start();
+                    let n = r.bytes().take_while(u8::is_ascii_digit).count();
+                    n > 0 && !r.get(n..).is_some_and(|after| after.starts_with('.'))
+                });
+            let decimal = (rest.starts_with(['.', ','])
+                && rest
+                    .get(1..)
+                    .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit())))
+                || rest.starts_with(|c: char| c.is_ascii_digit());
+            if span || decimal {
+                return Named::Unclear;
+            }
+            lower.get(from..from + count).and_then(|n| n.parse().ok())
+        } else {
+            ordinal
+        };
+        if let Some(week) = week {
+            if found.is_some_and(|f| f != week) {
+                return Named::Unclear;
+            }
+            found = Some(week);
+        }
+        at = from + count.max(1);
+    }
+    found.map_or(Named::None, Named::One)
+}
+
+/// "4 (testvalg)", "4 - klargøring": a week number first, then a note in words. "4 -
+/// Tilfreds" is an answer with its label, and "1. prøvevalg" an ordinal.
+fn number_with_a_note(text: &str) -> Option<i32> {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let (number, note) = text.split_at(digits);
+    let set_off = note.starts_with([' ', '(', '-', '–', ':']);
+    let words_only = !note.chars().any(|c| c.is_ascii_digit()) && note.chars().any(char::is_alphabetic);
+    let ordinal = note.starts_with('.');
+    if digits == 0 || digits > 2 || !set_off || !words_only || ordinal || super::likert::is_on_scale(text) {
+        return None;
+    }
+    if test_election_week(&text.to_lowercase()).is_some() {
         return None;
     }
     number.parse().ok()
+}
+
+/// A test election by its number: the first is in week 4, the second in week 5.
+fn test_election_week(lower: &str) -> Option<i32> {
+    const WORDS: [&str; 4] = ["prøvevalg", "testvalg", "test election", "mock election"];
+    if !WORDS.iter().any(|w| lower.contains(w)) {
+        return None;
+    }
+    let mut numbers = lower
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|part| !part.is_empty());
+    let number = numbers.next()?;
+    if numbers.next().is_some() {
+        return None;
+    }
+    match number {
+        "1" => Some(4),
+        "2" => Some(5),
+        _ => None,
+    }
 }
 
 /// The phase of a span of weeks within one phase, as a form's choice groups them: "Uge 1-3
@@ -193,7 +276,7 @@ mod tests {
         assert_eq!(parse_week("4.5"), None);
         assert_eq!(parse_week("Uge 4 - 5"), None);
         assert_eq!(parse_week("Uge 4 (uge 5)"), None);
-        assert_eq!(parse_week("Uge 4 -"), None);
+        assert_eq!(parse_week("Uge 4 -"), Some(4));
         assert_eq!(parse_week("4 - Tilfreds"), None);
         // The test elections' own numbers are no weeks.
         assert_eq!(parse_week("Uge 4 (1. prøvevalg)"), Some(4));
@@ -202,5 +285,20 @@ mod tests {
         assert_eq!(parse_week("Test 2, week 5"), Some(5));
         assert_eq!(parse_week("Prøvevalg 1 - uge 4-5"), None);
         assert_eq!(parse_week("2. prøvevalg (uge 5)"), Some(5));
+        assert_eq!(parse_week("1. prøvevalg"), Some(4));
+        assert_eq!(parse_week("Prøvevalg nr. 2"), Some(5));
+        assert_eq!(parse_week("Testvalg 2"), Some(5));
+        assert_eq!(parse_week("Uge 4 - 1. prøvevalg"), Some(4));
+        assert_eq!(parse_week("Uge 4: 1. prøvevalg"), Some(4));
+        assert_eq!(parse_week("Uge 1, 1. check-in"), Some(1));
+        assert_eq!(parse_week("Uge 2 (3 uger før prøvevalg)"), Some(2));
+        assert_eq!(parse_week("uge4"), Some(4));
+        assert_eq!(parse_week("4. uge"), Some(4));
+        assert_eq!(parse_week("Uge 4 til 5"), None);
+        // A number with other words names no week.
+        assert_eq!(parse_week("3. check-in"), None);
+        assert_eq!(parse_week("Møde 5"), None);
+        assert_eq!(parse_week("Rul 2"), None);
+        assert_eq!(parse_week("Prøvevalg"), None);
     }
 }

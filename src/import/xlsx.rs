@@ -1163,6 +1163,9 @@ mod tests {
         sheet.write_number(1, 0, 4).unwrap();
         sheet.write_formula(2, 0, Formula::new("=2+2").set_result("4")).unwrap();
         sheet.write_formula(3, 0, Formula::new("=1+2").set_result("3")).unwrap();
+        for row in 4..8 {
+            sheet.write_number(row, 0, 5).unwrap();
+        }
         let saved = book.save_to_buffer().unwrap();
         // As a script writes it: the formulas without their values.
         let bytes = patch_zip(
@@ -1172,10 +1175,28 @@ mod tests {
             "</c></row><row r=\"4\"",
         );
         let bytes = patch_zip(&bytes, "xl/worksheets/sheet1.xml", "<f>1+2</f><v>3</v>", "<f>1+2</f>");
+        // Each such answer is refused at its cell, with the formula as the cause.
+        let sources = [crate::import::Source {
+            name: "svar.xlsx".into(),
+            bytes: bytes.clone().into(),
+        }];
+        let import = crate::import::import_sources(&sources, &crate::import::ImportOptions::default());
+        let told: Vec<String> = import
+            .problems
+            .iter()
+            .map(|p| p.message(crate::locale::Lang::Da))
+            .collect();
+        assert!(
+            told.contains(&"svar.xlsx: Sheet1, række 3, kolonne A («Svar»): cellen har formlen «=2+2» uden udregnet værdi, så svaret kendes ikke: filen er skrevet af et program og aldrig gemt i Excel — åbn og gem den i Excel, så formlerne regnes ud".to_string()),
+            "{told:?}"
+        );
         let mut workbook = open(&bytes).unwrap();
         let rows = workbook.rows("Sheet1").unwrap();
         assert_eq!(rows.uncomputed(), Some((2, "A3".to_string())));
-        assert_eq!(all_rows(&mut workbook, "Sheet1"), [["Svar"], ["4"], ["=2+2"], ["=1+2"]]);
+        assert_eq!(
+            all_rows(&mut workbook, "Sheet1")[..4],
+            [["Svar"], ["4"], ["=2+2"], ["=1+2"]]
+        );
         // Excel's own file, with the values: nothing to tell.
         let mut workbook = open(&saved).unwrap();
         assert_eq!(workbook.rows("Sheet1").unwrap().uncomputed(), None);

@@ -48,6 +48,18 @@ impl Problem {
             (OutOfScale { value }, Lang::En) => format!("“{value}” is outside the 1-5 scale{column}"),
             // The way out, as a flag: the text as "don't know", or its value by a code list
             // whose code is the text itself.
+            (ExcelError { value }, Lang::Da) => format!(
+                "cellen viser Excels fejl «{value}»{column}: en formel kunne ikke regnes ud, så svaret kendes ikke — ret formlen, eller tøm cellen, hvis der ikke er svaret"
+            ),
+            (ExcelError { value }, Lang::En) => format!(
+                "the cell shows Excel's error “{value}”{column}: a formula could not be computed, so the answer is unknown — fix the formula, or empty the cell if nothing was answered"
+            ),
+            (FormulaWithoutValue { formula }, Lang::Da) => format!(
+                "cellen har formlen «{formula}» uden udregnet værdi{column}, så svaret kendes ikke: filen er skrevet af et program og aldrig gemt i Excel — åbn og gem den i Excel, så formlerne regnes ud"
+            ),
+            (FormulaWithoutValue { formula }, Lang::En) => format!(
+                "the cell holds the formula “{formula}” without a computed value{column}, so its answer is unknown: the file was written by a program and never saved in Excel — open and save it in Excel so the formulas are computed"
+            ),
             (CodeNotInList { value }, Lang::Da) => format!(
                 "koden «{value}» har ingen tekst i kodelisten for kolonne «{header}», og listens koder er ikke de tal, de står for (fx 1 = «Meget tilfreds»): svaret kan ikke kendes — tilføj koden til kodelisten"
             ),
@@ -187,6 +199,16 @@ impl Problem {
             ),
             (ComputedColumn, Lang::En) => format!(
                 "the column looks worked out from the answers (e.g. the row's average){column} and is not counted, so no answer counts twice; if it is a question, give --role with the role question"
+            ),
+            (SecondColumnOfRole { role, used }, Lang::Da) => format!(
+                "kolonne «{header}» ligner også en kolonne med rollen «{}», men «{used}» bruges; denne er en kategori — er det den forkerte, så giv --role \"{header}={}\"",
+                role.label(Lang::Da).to_lowercase(),
+                role.keyword()
+            ),
+            (SecondColumnOfRole { role, used }, Lang::En) => format!(
+                "column “{header}” also looks like a column of the role “{}”, but “{used}” is used; this one is a category — if that is the wrong one, give --role \"{header}={}\"",
+                role.label(Lang::En).to_lowercase(),
+                role.keyword()
             ),
             (NotScores { ranking }, Lang::Da) => format!(
                 "kolonnen er {}{column}; den regnes ikke med i gennemsnittene, men kan bruges som kategori — er den et spørgsmål på skalaen 1-5, så giv --role med rollen question",

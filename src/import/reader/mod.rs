@@ -559,6 +559,23 @@ fn columns_from(
             }
             roles::RoleReason::OtherScale { range } => ProblemKind::OtherScaleColumn { range: range.clone() },
             roles::RoleReason::Computed => ProblemKind::ComputedColumn,
+            // The first column of a role wins: said, as the other may be the one meant ("Hvilket
+            // rul var jeres nabokommune med i?" before "Hvilket rul er I med i?").
+            roles::RoleReason::Duplicate { role }
+                if matches!(role, Role::Wave | Role::Week | Role::Phase | Role::Municipality) =>
+            {
+                let Some(first) = decisions
+                    .iter()
+                    .position(|d| d.role == *role)
+                    .and_then(|i| headers.get(i))
+                else {
+                    continue;
+                };
+                ProblemKind::SecondColumnOfRole {
+                    role: *role,
+                    used: first.clone(),
+                }
+            }
             roles::RoleReason::Count => ProblemKind::NotScores { ranking: false },
             roles::RoleReason::Ranking => ProblemKind::NotScores { ranking: true },
             roles::RoleReason::NotOnScale if companions.labels.column(header).is_none() => {

@@ -3,7 +3,7 @@
 
 use super::super::lines::split_at_line_ends;
 use super::super::profile::{ColumnProfile, Watch};
-use super::super::rows::{Fields, LineCounter, RowReader, SplitLine, is_total_label, repeats_header};
+use super::super::rows::{Fields, LineCounter, RowReader, SplitLine, repeats_header, total_row};
 use super::super::xlsx::{BLOCK_ROWS, SheetRows};
 use super::super::{FileBytes, FileReport, Problem};
 use super::parallel::{read_chunks, threads_for};
@@ -329,12 +329,7 @@ impl Visit for Profiler {
         }
         // A table's total row and a repeated header are not read as answers
         // (`RowReader::read`): nor are they weighed.
-        let not_answers = || {
-            (0..record.count())
-                .find(|&i| !record.get(i).is_empty())
-                .is_some_and(|i| is_total_label(record.get(i)))
-                || repeats_header(record, &self.headers)
-        };
+        let not_answers = || total_row(record).is_some() || repeats_header(record, &self.headers);
         if line >= self.first_line && !not_answers() {
             for (i, profile) in self.profiles.iter_mut().enumerate() {
                 profile.add(record.get(i));
