@@ -52,13 +52,14 @@ impl Plan {
         let known = |names: &[&str], h: &String| names.contains(&h.trim().to_lowercase().as_str());
         let wave = header.iter().any(|h| known(&WAVE_HEADERS, h));
         let start = header.iter().any(|h| known(&START_HEADERS, h));
+        let municipality = header.iter().any(|h| known(&MUNICIPALITY_HEADERS, h));
         let others = header.iter().filter(|h| {
             !h.trim().is_empty()
                 && !known(&WAVE_HEADERS, h)
                 && !known(&START_HEADERS, h)
                 && !known(&MUNICIPALITY_HEADERS, h)
         });
-        wave && start && others.count() == 0
+        wave && (start || municipality) && others.count() == 0
     }
 
     /// The rows of a plan file (the first row its header): columns rul, start and optionally
@@ -164,7 +165,7 @@ impl Plan {
         if let Some((_, other)) = self
             .municipalities
             .iter()
-            .find(|(m, w)| m.to_lowercase() == municipality.to_lowercase() && *w != wave)
+            .find(|(m, w)| same_name(m) == same_name(&municipality) && *w != wave)
         {
             return Err((
                 format!("{municipality} står både i {other} og i {wave}"),
@@ -177,10 +178,10 @@ impl Plan {
 
     /// The wave a municipality is placed in (case and surrounding spaces ignored).
     pub fn wave_of(&self, municipality: &str) -> Option<&str> {
-        let wanted = municipality.trim().to_lowercase();
+        let wanted = same_name(municipality);
         self.municipalities
             .iter()
-            .find(|(m, _)| m.to_lowercase() == wanted)
+            .find(|(m, _)| same_name(m) == wanted)
             .map(|(_, w)| w.as_str())
     }
 
@@ -310,6 +311,12 @@ impl PlanColumns {
     }
 }
 
+/// A municipality's name as names are told apart: any case, "Aa" as "Å" ("Aabenraa",
+/// "Åbenrå"), as the data set's names are.
+fn same_name(name: &str) -> String {
+    name.trim().to_lowercase().replace('å', "aa")
+}
+
 /// A wave written as a bare number ("1", coded exports) is called "Rul 1", as everywhere
 /// else in the rollout; so is "rul 1", "RUL 1", "Rul1", "Rul 01" or "1. rul", as people type
 /// it into a form's text field or one file spells it and the next another: one wave, not
@@ -374,9 +381,11 @@ pub fn wave_in_file_name(path: &str) -> Option<String> {
 fn wave_number(text: &str) -> Option<u32> {
     // A note in brackets after the wave ("Rul 1 (sidste rul)", "Rul 2 (pilot)") names no
     // other wave.
+    // A note with a number ("Rul 2 (og rul 3)", "Rul 4 (nu Rul 1)") may name another wave:
+    // the name stays as written, a wave of its own on screen.
     let text = match text.strip_suffix(')').and_then(|t| t.rsplit_once(" (")) {
-        Some((wave, _note)) => wave.trim_end(),
-        None => text,
+        Some((wave, note)) if !note.chars().any(|c| c.is_ascii_digit()) => wave.trim_end(),
+        _ => text,
     };
     // "Rul 2", and the same wave as the other words for a wave call it ("Bølge 2", "Wave 2").
     const WORDS: [&str; 3] = ["rul", "bølge", "wave"];
@@ -462,6 +471,7 @@ mod tests {
         // A note in brackets names no other wave.
         assert_eq!(normalise_wave("Rul 2 (efterår)"), "Rul 2");
         assert_eq!(normalise_wave("Rul 1 (sidste rul)"), "Rul 1");
+        assert_eq!(normalise_wave("Rul 2 (og rul 3)"), "Rul 2 (og rul 3)");
         assert_eq!(normalise_wave("Pilot"), "Pilot");
         assert_eq!(normalise_wave("Rul"), "Rul");
     }

@@ -40,7 +40,8 @@ pub(crate) struct Identity {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) struct ResponseKey {
     /// Id, time as written and what the response says: the same response within a file.
-    pub exact: u64,
+    /// None without an id and the time's seconds.
+    pub exact: Option<u64>,
     /// Id, time to the minute and what it says: the same response in another file, saved
     /// again in between.
     pub across: u64,
@@ -69,11 +70,13 @@ pub(super) fn key(id: &str, time: &str, order: Option<DateOrder>, says: u64, lin
     if id.is_empty() && minute_of_day(time).is_none() {
         return None;
     }
-    let exact = hash_of((id, time, says));
+    // Within a file a time to the minute tells no two alike answers at one meeting apart:
+    // without an id, repeats are only known by a time with its seconds.
+    let exact = (!id.is_empty() || has_seconds(time)).then(|| hash_of((id, time, says)));
     let moment = parse_date(time, order).map(|day| (days_since_epoch(day), minute_of_day(time)));
     let across = match moment {
         Some(moment) => hash_of((id, moment, says)),
-        None => exact,
+        None => hash_of((id, time, says)),
     };
     Some(ResponseKey { exact, across, line })
 }
@@ -82,6 +85,23 @@ fn hash_of(value: impl Hash) -> u64 {
     let mut hasher = FxHasher::default();
     value.hash(&mut hasher);
     hasher.finish()
+}
+
+/// Whether a date's time has its seconds ("10:15:02", "10.15.02").
+fn has_seconds(text: &str) -> bool {
+    let Some(start) = text.find([' ', 'T']) else {
+        return false;
+    };
+    let time = text.get(start + 1..).unwrap_or_default();
+    let parts: Vec<&str> = time
+        .split([':', '.'])
+        .take(3)
+        .map(|p| p.trim_end_matches(|c: char| !c.is_ascii_digit()))
+        .collect();
+    parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().take(2).all(|b| b.is_ascii_digit()))
 }
 
 /// The minute of the day of a date's time ("13-01-2025 10:15", "1/13/2025 10:15:02 PM",
@@ -119,7 +139,7 @@ pub(super) fn minute_of_day(text: &str) -> Option<u32> {
 /// Responses a file holds more than once (the same id and time: a response exported twice):
 /// how many repeats, and the line of the first repeat.
 fn repeated(keys: &[ResponseKey]) -> Option<(usize, u64)> {
-    let mut sorted: Vec<(u64, u64)> = keys.iter().map(|key| (key.exact, key.line)).collect();
+    let mut sorted: Vec<(u64, u64)> = keys.iter().filter_map(|key| Some((key.exact?, key.line))).collect();
     sorted.sort_unstable();
     let repeats = sorted.windows(2).filter(|pair| matches!(pair, [a, b] if a.0 == b.0));
     let (count, line) = repeats.fold((0usize, u64::MAX), |(count, line), pair| {

@@ -257,14 +257,26 @@ pub(super) fn decide(
     profiles: &[ColumnProfile],
     labels: &Labels,
     options: &ImportOptions,
+    separator: Option<u8>,
 ) -> Vec<Decision> {
+    // Between fields cut at commas a point is the decimal mark: "4.000" is four, not 4,000.
+    let points_are_decimals = separator == Some(b',');
     // Forms and Google Forms write each answer's value (a rating's number), never a code: a
     // number past 5 in their columns is another scale, not "don't know".
     let values_are_answers = matches!(recognise(headers), Some(Tool::MicrosoftForms | Tool::GoogleForms));
     let readings: Vec<Reading> = headers
         .iter()
         .zip(profiles)
-        .map(|(header, profile)| Reading::new(profile, labels.column(header), &options.dont_know, values_are_answers))
+        .map(|(header, profile)| {
+            let codes = labels.column(header);
+            Reading::new(
+                profile,
+                codes,
+                &options.dont_know,
+                values_are_answers,
+                points_are_decimals,
+            )
+        })
         .collect();
     let mut decisions: Vec<Decision> = Vec::with_capacity(headers.len());
     // Answer-time candidates: (column, rank); the best one becomes the date.

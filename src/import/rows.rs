@@ -612,6 +612,8 @@ impl<'a> RowReader<'a> {
         for &(column, _) in &layout.categories {
             field(Some(column)).hash(&mut says);
         }
+        // One form per wave: the same ids and minutes in two waves' files are two responses.
+        self.setup.wave_from_name.hash(&mut says);
         for (_, score, dont_know) in &self.answers {
             (score.map(f64::to_bits), dont_know).hash(&mut says);
         }

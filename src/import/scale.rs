@@ -181,7 +181,9 @@ fn leading_number(label: &str) -> Option<f64> {
 pub fn of_code_list(codes: &BTreeMap<String, String>) -> Option<OtherScale> {
     let points: Vec<(&String, &String)> = codes
         .iter()
-        .filter(|(_, label)| !label.trim().is_empty() && !is_dont_know_label(label))
+        .filter(|(_, label)| {
+            !label.trim().is_empty() && !is_dont_know_label(label) && !super::likert::is_not_answered_label(label)
+        })
         .collect();
     let scale_word =
         |label: &str| number(label).is_none() && matches!(parse_answer(label, DecimalMark::Auto), Ok(Answer::Score(_)));

@@ -541,7 +541,14 @@ fn columns_from(
         .iter()
         .map(|h| companions.structure.text(h).map(str::to_string))
         .collect();
-    let decisions = roles::decide(headers, &texts, &profiles, companions.labels, options);
+    let decisions = roles::decide(
+        headers,
+        &texts,
+        &profiles,
+        companions.labels,
+        options,
+        reading.separator,
+    );
     let roles: Vec<Role> = decisions.iter().map(|d| d.role).collect();
     let names = headers
         .iter()

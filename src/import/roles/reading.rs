@@ -44,6 +44,7 @@ impl<'a> Reading<'a> {
         codes: Option<&BTreeMap<String, String>>,
         dont_know: &[String],
         values_are_answers: bool,
+        points_are_decimals: bool,
     ) -> Self {
         let label = |text: &str| codes.and_then(|c| c.get(text)).map(String::as_str);
         let extra_dont_know = |text: &str| dont_know.iter().any(|d| d.eq_ignore_ascii_case(text));
@@ -66,13 +67,14 @@ impl<'a> Reading<'a> {
             && profile.distinct.iter().all(|(t, _)| t == "0" || t == "1");
         let other_scale = match codes {
             Some(codes) => scale::of_code_list(codes),
-            None if profile.overflow == 0 && !profile.distinct.is_empty() => thousands(profile).or_else(|| {
-                scale::of_numbers(
-                    profile.distinct.iter().map(|(t, n)| (t.as_str(), *n)),
-                    dont_know,
-                    values_are_answers,
-                )
-            }),
+            None if profile.overflow == 0 && !profile.distinct.is_empty() && !points_are_decimals => thousands(profile)
+                .or_else(|| {
+                    scale::of_numbers(
+                        profile.distinct.iter().map(|(t, n)| (t.as_str(), *n)),
+                        dont_know,
+                        values_are_answers,
+                    )
+                }),
             None => scale::of_numbers(
                 profile.distinct.iter().map(|(t, n)| (t.as_str(), *n)),
                 dont_know,

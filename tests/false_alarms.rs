@@ -1,0 +1,116 @@
+//! Ordinary files the checks for hostile ones must leave alone: each of these once lost real
+//! answers, or told of a problem that was not there.
+
+use valgpuls::analysis::{Filter, summary};
+use valgpuls::import::{Import, ImportOptions, Source, import_sources};
+use valgpuls::locale::Lang;
+
+fn read_all(files: &[(&str, &str)]) -> Import {
+    let sources: Vec<Source> = files
+        .iter()
+        .map(|(name, text)| Source {
+            name: (*name).into(),
+            bytes: text.as_bytes().to_vec().into(),
+        })
+        .collect();
+    import_sources(&sources, &ImportOptions::default())
+}
+
+fn read(name: &str, text: &str) -> Import {
+    read_all(&[(name, text)])
+}
+
+fn messages(import: &Import) -> Vec<String> {
+    import.problems.iter().map(|p| p.message(Lang::Da)).collect()
+}
+
+/// (wave, n, mean) of every wave's answers pooled.
+fn waves(import: &Import) -> Vec<(String, u64, f64)> {
+    let table = summary(&import.dataset, &Filter::default()).unwrap();
+    table
+        .waves
+        .iter()
+        .map(|wave| {
+            (
+                wave.wave.clone(),
+                wave.total.n,
+                wave.total.pooled_mean.unwrap_or(f64::NAN),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_comment_or_a_question_that_says_middel_or_i_alt_is_no_total_row() {
+    let text = "Kommentar;Kommune;Rul;Uge;Q1\nMiddel;Køge;Rul 1;1;2\nMax;Faxe;Rul 1;1;4\n\
+                Godt forløb i alt;Vejle;Rul 1;2;3\n";
+    let import = read("svar.csv", text);
+    assert_eq!(waves(&import), [("Rul 1".to_string(), 3, 3.0)]);
+    assert!(messages(&import).is_empty(), "{:?}", messages(&import));
+    let long =
+        "Spørgsmål;Rul;Uge;Svar\nTilfredshed i alt;Rul 2;5;3\nTilfredshed i alt;Rul 2;5;4\nSupporten;Rul 2;5;2\n";
+    assert_eq!(waves(&read("lang.csv", long)), [("Rul 2".to_string(), 3, 3.0)]);
+}
+
+#[test]
+fn ratings_that_mention_an_order_a_number_or_a_recommendation_are_questions() {
+    let text = "Rul;Uge;Hvor enig er du: Vi fik hjælp i den rigtige rækkefølge;\
+                Hvordan fungerede valgstedernes placering i systemet?;Hvor let var det at indtaste antal stemmer?;\
+                Hvor tilfreds er du med NPS-opfølgningen?;How did the timer in the app work?\n\
+                Rul 1;1;Helt enig;4;5;3;2\nRul 1;1;Uenig;2;3;4;4\nRul 1;2;Enig;3;4;5;3\n";
+    let import = read("svar.csv", text);
+    assert_eq!(import.dataset.questions.len(), 5, "{:?}", import.dataset.questions);
+    assert!(messages(&import).is_empty(), "{:?}", messages(&import));
+}
+
+#[test]
+fn a_numbered_code_list_with_an_unanswered_code_is_on_the_scale() {
+    let dataset = "respondentid;rul;uge;s_1\n1;1;1;1\n2;1;1;5\n3;1;1;0\n4;1;1;3\n";
+    let labels = "s_1;1;1 - Meget utilfreds\ns_1;2;2\ns_1;3;3\ns_1;4;4\ns_1;5;5 - Meget tilfreds\ns_1;0;Ubesvaret\n";
+    let import = read_all(&[("dataset.csv", dataset), ("labels.csv", labels)]);
+    assert_eq!(waves(&import), [("Rul 1".to_string(), 3, 3.0)]);
+}
+
+#[test]
+fn the_plan_places_a_municipality_spelt_with_aa_or_a_ring() {
+    let plan = "rul;kommune\nRul 1;Aabenraa\nRul 2;Ålborg\n";
+    let data = "Kommune;Uge;Q1\nÅbenrå;1;4\nAalborg;1;2\n";
+    let import = read_all(&[("plan.csv", plan), ("svar.csv", data)]);
+    assert_eq!(
+        waves(&import),
+        [("Rul 1".to_string(), 1, 4.0), ("Rul 2".to_string(), 1, 2.0)]
+    );
+}
+
+#[test]
+fn people_answering_alike_at_one_meeting_are_no_repeats() {
+    // Times to the minute (a file saved again by Excel), no id: alike answers, one minute.
+    let text = "Tidspunkt;Kommune;Rul;Uge;Q1;Q2\n13-01-2025 10:15;Køge;Rul 1;1;4;4\n\
+                13-01-2025 10:15;Køge;Rul 1;1;4;4\n13-01-2025 10:15;Køge;Rul 1;1;4;4\n";
+    let import = read("svar.csv", text);
+    assert!(messages(&import).is_empty(), "{:?}", messages(&import));
+    assert_eq!(waves(&import), [("Rul 1".to_string(), 6, 4.0)]);
+    // One form per wave: ids restart at 1, a joint meeting puts them in the same minute.
+    let form = "Id;Starttidspunkt;Kommune;Uge;Q1;Q2\n1;13-01-2025 10:15:00;Køge;4;4;4\n";
+    let import = read_all(&[("Check-in Rul 2 uge 4.csv", form), ("Check-in Rul 3 uge 4.csv", form)]);
+    assert!(
+        !messages(&import).iter().any(|m| m.contains("står også i")),
+        "{:?}",
+        messages(&import)
+    );
+}
+
+#[test]
+fn between_commas_a_point_is_the_decimal_mark() {
+    let text = "Rul,Uge,Q1\nRul 1,1,4.000\nRul 1,1,2.000\n";
+    assert_eq!(waves(&read("svar.csv", text)), [("Rul 1".to_string(), 2, 3.0)]);
+}
+
+#[test]
+fn a_week_column_of_test_elections_by_number_puts_them_in_weeks_4_and_5() {
+    let text = "Rul;Uge;Q1\nRul 1;Uge 1;4\nRul 1;1. prøvevalg;2\nRul 1;2. prøvevalg;3\nRul 1;Prøvevalg 2;5\n";
+    let import = read("svar.csv", text);
+    let table = summary(&import.dataset, &Filter::default()).unwrap();
+    let cells: Vec<u64> = table.waves[0].cells.iter().map(|c| c.stats.n).collect();
+    assert_eq!(cells, [1, 1, 2], "{:?}", table.phases);
+}
