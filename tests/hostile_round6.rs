@@ -400,3 +400,43 @@ fn excels_error_values_are_told_as_failed_formulas() {
         ]
     );
 }
+
+/// xlsxwriter (and rust_xlsxwriter) save 0 beside every formula and ask Excel to compute them
+/// on opening: a wave written as a formula is no "Rul 0".
+#[test]
+fn a_formula_saved_with_a_placeholder_zero_is_not_its_value() {
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    for (column, header) in ["Rul", "Uge", "Supporten"].iter().enumerate() {
+        sheet.write_string(0, column as u16, *header).unwrap();
+    }
+    for row in 1..6u32 {
+        sheet
+            .write_formula(
+                row,
+                0,
+                rust_xlsxwriter::Formula::new(format!("=\"Rul \"&{}", 1 + row % 2)),
+            )
+            .unwrap();
+        sheet.write_number(row, 1, 1).unwrap();
+        sheet.write_number(row, 2, 4).unwrap();
+    }
+    let sources = [Source {
+        name: "svar.xlsx".into(),
+        bytes: workbook.save_to_buffer().unwrap().into(),
+    }];
+    let import = import_sources(&sources, &ImportOptions::default());
+    assert!(
+        !import.dataset.waves.iter().any(|w| w == "Rul 0"),
+        "{:?}",
+        import.dataset.waves
+    );
+    let told = messages(&import);
+    assert!(
+        told.iter().any(|m| m.starts_with(
+            "svar.xlsx: Sheet1, række 2, kolonne A («Rul»): cellen har formlen «=\"Rul \"&2» uden udregnet værdi"
+        )),
+        "{told:?}"
+    );
+    assert!(import.problems.iter().any(|p| p.is_error()));
+}

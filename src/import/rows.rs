@@ -702,6 +702,20 @@ impl<'a> RowReader<'a> {
             .municipality
             .map(|i| self.cell(record, i))
             .filter(|v| !v.is_empty());
+        // A workbook's formula saved without its value reads as its formula: no name.
+        if self.setup.sheet.is_some() {
+            for column in [self.layout.wave, self.layout.phase, self.layout.municipality]
+                .into_iter()
+                .flatten()
+            {
+                let text = self.cell(record, column);
+                if text.starts_with('=') {
+                    let formula = text.to_string();
+                    self.errors
+                        .push(self.problem(line, column, ProblemKind::FormulaWithoutValue { formula }));
+                }
+            }
+        }
         let mut categories = Vec::with_capacity(self.layout.categories.len());
         for k in 0..self.layout.categories.len() {
             let Some(&(column, index)) = self.layout.categories.get(k) else {

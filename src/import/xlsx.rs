@@ -123,6 +123,9 @@ impl From<XlsxError> for String {
 /// An XLSX workbook read into memory, ready to give its sheets as rows of text.
 pub struct Workbook<'a> {
     xlsx: Xlsx<Cursor<&'a [u8]>>,
+    /// The workbook asks to be computed when opened (`fullCalcOnLoad`, as xlsxwriter and
+    /// other programs write it): a formula's saved 0 is a placeholder, not its value.
+    values_unsaved: bool,
 }
 
 /// Opens an XLSX (or XLSM) workbook from the file's bytes; they are copied. The error is a
@@ -161,11 +164,46 @@ pub fn open(bytes: &[u8]) -> Result<Workbook<'_>, XlsxError> {
     // Read in place: a copy of the bytes was the size of the file again at the peak (issue 12).
     let cursor = Cursor::new(bytes);
     match catch_unwind(AssertUnwindSafe(|| Xlsx::new(cursor))) {
-        Ok(Ok(xlsx)) => Ok(Workbook { xlsx }),
+        Ok(Ok(xlsx)) => Ok(Workbook {
+            xlsx,
+            values_unsaved: computed_on_load(bytes),
+        }),
         Ok(Err(CalamineError::Password)) => Err(XlsxError::new(TEXT_ENCRYPTED)),
         Ok(Err(error)) => Err(XlsxError::new(TEXT_DAMAGED).with(calamine_error_text(&error))),
         Err(_) => Err(XlsxError::new(TEXT_DAMAGED).with((TEXT_INTERNAL.0.into(), TEXT_INTERNAL.1.into()))),
     }
+}
+
+/// A formula's saved value that is none: empty, or the 0 (or "") a program that leaves the
+/// computing to Excel saves beside every formula.
+fn uncomputed(value: &DataRef, values_unsaved: bool) -> bool {
+    match value {
+        DataRef::Empty => true,
+        DataRef::Float(v) => values_unsaved && *v == 0.0,
+        DataRef::Int(v) => values_unsaved && *v == 0,
+        DataRef::String(text) => values_unsaved && text.is_empty(),
+        DataRef::SharedString(text) => values_unsaved && text.is_empty(),
+        _ => false,
+    }
+}
+
+/// Whether the workbook's calculation settings ask Excel to compute every formula when the
+/// file is opened: a program wrote it, and put no values (or zeros) beside its formulas.
+fn computed_on_load(bytes: &[u8]) -> bool {
+    use std::io::Read;
+    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return false;
+    };
+    let Ok(file) = archive.by_name("xl/workbook.xml") else {
+        return false;
+    };
+    // The settings are near the end of a small part; a workbook.xml past a few MB is no
+    // program's.
+    let mut text = String::new();
+    if file.take(4 << 20).read_to_string(&mut text).is_err() {
+        return false;
+    }
+    text.contains("fullCalcOnLoad=\"1\"") || text.contains("fullCalcOnLoad=\"true\"")
 }
 
 /// A cheap sniff: a zip archive (it starts with `PK\x03\x04`) that holds `xl/workbook.xml`.
@@ -255,8 +293,9 @@ impl Workbook<'_> {
             return Err(not_a_worksheet(sheet));
         }
         let is_1904 = self.xlsx.has_1904_epoch();
+        let values_unsaved = self.values_unsaved;
         let xlsx = &mut self.xlsx;
-        match catch_unwind(AssertUnwindSafe(|| read_sheet(xlsx, sheet, is_1904))) {
+        match catch_unwind(AssertUnwindSafe(|| read_sheet(xlsx, sheet, is_1904, values_unsaved))) {
             Ok(result) => result,
             Err(_) => Err(XlsxError {
                 da: format!("Arket «{sheet}» kunne ikke læses: {}.", TEXT_INTERNAL.0),
@@ -459,7 +498,12 @@ fn error_index(error: &CellErrorType) -> u64 {
     }
 }
 
-fn read_sheet(xlsx: &mut Xlsx<Cursor<&[u8]>>, sheet: &str, is_1904: bool) -> Result<SheetRows, XlsxError> {
+fn read_sheet(
+    xlsx: &mut Xlsx<Cursor<&[u8]>>,
+    sheet: &str,
+    is_1904: bool,
+    values_unsaved: bool,
+) -> Result<SheetRows, XlsxError> {
     let mut store = Store::new(is_1904);
     // calamine stops at an error value it does not know ("#SPILL!", "#CALC!", …) without saying
     // where; its reader can go on after it. Such cells are found by their place in the XML.
@@ -474,7 +518,7 @@ fn read_sheet(xlsx: &mut Xlsx<Cursor<&[u8]>>, sheet: &str, is_1904: bool) -> Res
             match cells.next_cell_with_formula() {
                 // A formula saved without its value (by a script, not by Excel): its text, so
                 // that the cell is told where it is read, not taken for an empty answer.
-                Ok(Some(cell)) if cell.value == DataRef::Empty && cell.formula.is_some() => {
+                Ok(Some(cell)) if uncomputed(&cell.value, values_unsaved) && cell.formula.is_some() => {
                     let (row, column) = cell.pos;
                     let formula = cell.formula.unwrap_or_default();
                     store.push_text(row, column, &format!("={formula}"))?;
