@@ -440,3 +440,62 @@ fn a_formula_saved_with_a_placeholder_zero_is_not_its_value() {
     );
     assert!(import.problems.iter().any(|p| p.is_error()));
 }
+
+/// A wave typed once and merged down beside its rows, as people lay out a sheet by hand.
+#[test]
+fn a_wave_merged_down_its_rows_counts_for_each_row() {
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    for (column, header) in ["Rul", "Uge", "Supporten"].iter().enumerate() {
+        sheet.write_string(0, column as u16, *header).unwrap();
+    }
+    let format = rust_xlsxwriter::Format::new();
+    sheet.merge_range(1, 0, 3, 0, "Rul 1", &format).unwrap();
+    sheet.merge_range(4, 0, 5, 0, "Rul 2", &format).unwrap();
+    for (row, score) in [(1u32, 4.0), (2, 2.0), (3, 3.0), (4, 5.0), (5, 4.0)] {
+        sheet.write_number(row, 1, 1).unwrap();
+        sheet.write_number(row, 2, score).unwrap();
+    }
+    let sources = [Source {
+        name: "flettet.xlsx".into(),
+        bytes: workbook.save_to_buffer().unwrap().into(),
+    }];
+    let import = import_sources(&sources, &ImportOptions::default());
+    assert_eq!(
+        waves(&import),
+        [("Rul 1".to_string(), 3, 3.0), ("Rul 2".to_string(), 2, 4.5)]
+    );
+    assert_eq!(
+        messages(&import),
+        [
+            "flettet.xlsx: Sheet1: 2 celler er flettet ned over flere rækker: hver række under den øverste er læst med den øverste celles værdi, som Excel viser den"
+        ]
+    );
+}
+
+/// Rows of averages typed under the data, each with its wave and week: "Gennemsnit" where
+/// the municipality goes, or a table's totals row with no word at all.
+#[test]
+fn average_rows_beside_the_data_are_not_answers() {
+    let mut text = String::from("Rul;Uge;Kommune;Q1;Q2\n");
+    for (municipality, a, b) in [("Køge", 4, 5), ("Faxe", 2, 3), ("Vejle", 3, 4), ("Ærø", 5, 4)] {
+        text.push_str(&format!("Rul 1;4;{municipality};{a};{b}\n"));
+    }
+    text.push_str("Rul 1;4;Gennemsnit;3,5;4\n");
+    let import = read("svar.csv", &text);
+    assert_eq!(waves(&import), [("Rul 1".to_string(), 8, 30.0 / 8.0)]);
+    assert_eq!(
+        messages(&import),
+        [
+            "svar.csv:6:3: rækken ligner en tabels totalrække (kolonne 3 «Kommune»): dens tal er ikke svar og tælles ikke med"
+        ]
+    );
+    // No word: the averages themselves are no points of the scale.
+    let text = "Rul;Uge;Kommune;Q1\nRul 1;4;Køge;4\nRul 1;4;Faxe;3\nRul 1;4;Vejle;5\n;;;4,0998\n";
+    assert_eq!(
+        messages(&read("svar.csv", text)),
+        [
+            "svar.csv:5:4: «4,0998» (kolonne 4 «Q1») er ikke et punkt på skalaen: svar er hele eller halve point — er rækken et gennemsnit eller en total, så slet den"
+        ]
+    );
+}

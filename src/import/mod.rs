@@ -6,6 +6,7 @@ pub(crate) mod companions;
 pub mod labels;
 pub mod likert;
 mod lines;
+mod merged;
 pub mod problems;
 mod profile;
 mod quoted;

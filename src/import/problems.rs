@@ -41,6 +41,10 @@ pub enum ProblemKind {
     ExcelError {
         value: String,
     },
+    /// A number on the scale that is no point of it (3,6): an average, not an answer.
+    NotAScalePoint {
+        value: String,
+    },
     /// A cell whose formula was saved without its value: its answer is not known.
     FormulaWithoutValue {
         formula: String,
@@ -98,6 +102,10 @@ pub enum ProblemKind {
     },
     /// The same file named twice on one command line: read once.
     GivenTwice,
+    /// Cells merged down a column in Excel: each read as the region's top value.
+    MergedCellsFilled {
+        regions: usize,
+    },
     /// A table's total row ("I alt", "Total"): its averages are no answers, and not counted.
     TotalRow,
     /// A row that repeats the header (two exports pasted under each other): not counted.
@@ -310,6 +318,7 @@ impl Problem {
             | UnknownLabel { .. }
             | CodeNotInList { .. }
             | FormulaWithoutValue { .. }
+            | NotAScalePoint { .. }
             | ExcelError { .. }
             | BadWeek { .. }
             | BadDate { .. } => Severity::Row,
@@ -341,6 +350,7 @@ impl Problem {
             | EmptyContextCells { .. }
             | TotalRow
             | HeaderAgain
+            | MergedCellsFilled { .. }
             | GivenTwice
             | RepeatedResponses { .. }
             | WeekPhaseClash { .. }
@@ -440,6 +450,7 @@ impl ProblemKind {
                 formula: value_of(formula),
             },
             ExcelError { value } => ExcelError { value: value_of(value) },
+            NotAScalePoint { value } => NotAScalePoint { value: value_of(value) },
             BadWeek { value } => BadWeek { value: value_of(value) },
             BadDate { value } => BadDate { value: value_of(value) },
             DateNotRead { value } => DateNotRead { value: value_of(value) },

@@ -541,6 +541,14 @@ impl<'a> RowReader<'a> {
             problems.push(self.problem(line, column, ProblemKind::TotalRow));
             return;
         }
+        // An average row beside the data: its wave and week filled, "Gennemsnit" where the
+        // municipality goes.
+        if let Some(column) = self.layout.municipality
+            && is_total_label(record.get(column))
+        {
+            problems.push(self.problem(line, column, ProblemKind::TotalRow));
+            return;
+        }
         if repeats_header(record, self.setup.headers) {
             problems.push(Problem {
                 column: None,
@@ -966,6 +974,12 @@ impl<'a> RowReader<'a> {
         }
         match parsed {
             Ok(Answer::Missing) => {}
+            // A respondent picks a point (or a half): 3,6 is an average someone typed in.
+            Ok(Answer::Score(score)) if (score * 2.0).fract() != 0.0 => {
+                let value = text.to_string();
+                self.errors
+                    .push(self.problem(line, column, ProblemKind::NotAScalePoint { value }));
+            }
             Ok(Answer::Score(score)) => self.answers.push((question, Some(score), false)),
             Ok(Answer::DontKnow) => self.answers.push((question, None, true)),
             Err(AnswerError::OutOfScale) => {

@@ -317,6 +317,8 @@ pub struct SheetRows {
     width: usize,
     is_1904: bool,
     uncomputed: (usize, Option<(u32, u32)>),
+    /// Cells merged down a column, read as the region's top value.
+    fill_down: super::merged::FillDown,
 }
 
 /// Rows per block: a few hundred kilobytes of cells in a survey's sheet.
@@ -402,6 +404,13 @@ impl SheetRows {
                 self.write_cell(slot, kind, payload);
             }
         }
+        drop(block);
+        self.fill_down.apply(index, out);
+    }
+
+    /// How many regions merged down a column were read as their top value.
+    pub fn merged_regions(&self) -> usize {
+        self.fill_down.regions()
     }
 
     /// Gives back the memory of `rows`, read for the last time: they read as empty from now on.
@@ -556,7 +565,19 @@ fn read_sheet(
             }
         }
     }
-    Ok(store.finish())
+    let mut rows = store.finish();
+    // The merged regions are in the sheet's part after its cells; a sheet whose regions cannot
+    // be read is read as its cells say.
+    if let Ok(regions) = xlsx.merge_cells_by_sheet_name(sheet) {
+        let regions: Vec<(u32, u32, u32)> = regions.iter().map(|d| (d.start.0, d.start.1, d.end.0)).collect();
+        let mut top = Vec::new();
+        let fill_down = super::merged::FillDown::new(&regions, |row, column| {
+            rows.row_into(row as usize, &mut top);
+            top.get(column as usize).cloned().unwrap_or_default()
+        });
+        rows.fill_down = fill_down;
+    }
+    Ok(rows)
 }
 
 fn no_sheet(sheet: &str) -> XlsxError {
@@ -809,6 +830,7 @@ impl Store {
             width: self.width,
             is_1904: self.is_1904,
             uncomputed: self.uncomputed,
+            fill_down: Default::default(),
         }
     }
 }

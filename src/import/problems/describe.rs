@@ -48,6 +48,12 @@ impl Problem {
             (OutOfScale { value }, Lang::En) => format!("“{value}” is outside the 1-5 scale{column}"),
             // The way out, as a flag: the text as "don't know", or its value by a code list
             // whose code is the text itself.
+            (NotAScalePoint { value }, Lang::Da) => format!(
+                "«{value}»{column} er ikke et punkt på skalaen: svar er hele eller halve point — er rækken et gennemsnit eller en total, så slet den"
+            ),
+            (NotAScalePoint { value }, Lang::En) => format!(
+                "“{value}”{column} is no point of the scale: answers are whole or half points — if the row is an average or a total, delete it"
+            ),
             (ExcelError { value }, Lang::Da) => format!(
                 "cellen viser Excels fejl «{value}»{column}: en formel kunne ikke regnes ud, så svaret kendes ikke — ret formlen, eller tøm cellen, hvis der ikke er svaret"
             ),
@@ -171,6 +177,14 @@ impl Problem {
             ),
             (TotalRow, Lang::En) => format!(
                 "the row looks like a table's total row{column}: its numbers are no answers and are not counted"
+            ),
+            (MergedCellsFilled { regions }, Lang::Da) => format!(
+                "{} flettet ned over flere rækker: hver række under den øverste er læst med den øverste celles værdi, som Excel viser den",
+                counted(*regions, "celle er", "celler er")
+            ),
+            (MergedCellsFilled { regions }, Lang::En) => format!(
+                "{} merged down over several rows: each row under the top one is read with the top cell's value, as Excel shows it",
+                counted(*regions, "cell is", "cells are")
             ),
             (HeaderAgain, Lang::Da) => {
                 "rækken gentager overskriften (to eksporter sat under hinanden?): den tælles ikke med — tjek, at ingen svar står to gange".into()

@@ -65,6 +65,17 @@ pub(super) fn read_workbook(
             ..Problem::of_file(file, ProblemKind::UncomputedFormulas { cells, first })
         });
     }
+    if rows.merged_regions() > 0 {
+        problems.push(Problem {
+            sheet: Some(sheet.clone()),
+            ..Problem::of_file(
+                file,
+                ProblemKind::MergedCellsFilled {
+                    regions: rows.merged_regions(),
+                },
+            )
+        });
+    }
     // The sheet is in its own store now: the zipped bytes are not needed again.
     drop(workbook);
     source.bytes = Default::default();

@@ -31,7 +31,7 @@ pub(super) struct Reading<'a> {
     /// respondents skipped is still a question: its codes are told, the column not left out).
     pub scale_with_codes: bool,
     /// Numbers with fractions no answer has (3,67, 4,33: a row's average): at least three
-    /// such values, a fifth of the distinct ones.
+    /// such values, a fifth of the column's.
     pub computed: bool,
     /// The values, or the code list, are on another scale than 1-5 (0-10, 1-4, grades 1-6).
     pub other_scale: Option<OtherScale>,
@@ -88,15 +88,18 @@ impl<'a> Reading<'a> {
             && profile.distinct.iter().all(|(t, _)| is_whole_code(t))
             && profile.distinct.iter().filter(|(t, _)| !is_on_scale(t)).count() <= 3
             && (answers * 4 >= profile.filled || profile.distinct.iter().filter(|(t, _)| is_on_scale(t)).count() >= 2);
-        let odd_fractions = profile
+        let odd: Vec<usize> = profile
             .distinct
             .iter()
             .filter(|(text, _)| {
                 let value = text.replace(',', ".").parse::<f64>().ok().filter(|v| v.is_finite());
                 value.is_some_and(|v| (v * 2.0).fract() != 0.0)
             })
-            .count();
-        let computed = odd_fractions >= 3 && odd_fractions * 5 >= profile.distinct.len();
+            .map(|(_, count)| *count)
+            .collect();
+        // A fifth of the values, not of the distinct ones: three average rows under a
+        // column of answers are rows to tell, the column stays a question.
+        let computed = odd.len() >= 3 && (odd.iter().sum::<usize>() + profile.overflow) * 5 >= profile.filled;
         Reading {
             profile,
             scale_with_codes,
