@@ -201,18 +201,28 @@ fn run_summary(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         return 1;
     }
     let dataset = &import.dataset;
-    if let Some(unknown) = args.questions.iter().find(|q| !dataset.questions.contains(q)) {
-        tell!(
-            err,
-            "valgpuls: {} «{unknown}»; {}: {}",
-            args.lang.pick("intet spørgsmål hedder", "no question is called"),
-            args.lang.pick("spørgsmålene er", "the questions are"),
-            dataset.questions.join(" | ")
-        );
-        return 2;
+    // A question named as the data names it, in any case and with or without its "?", as
+    // the files' questions are told apart.
+    let same = |a: &str, b: &str| {
+        let fold = |t: &str| t.trim().trim_end_matches(['?', ' ']).to_lowercase();
+        fold(a) == fold(b)
+    };
+    let mut questions = Vec::new();
+    for wanted in &args.questions {
+        let Some(known) = dataset.questions.iter().find(|q| same(q, wanted)) else {
+            tell!(
+                err,
+                "valgpuls: {} «{wanted}»; {}: {}",
+                args.lang.pick("intet spørgsmål hedder", "no question is called"),
+                args.lang.pick("spørgsmålene er", "the questions are"),
+                dataset.questions.join(" | ")
+            );
+            return 2;
+        };
+        questions.push(known.clone());
     }
     let filter = Filter {
-        questions: args.questions.clone(),
+        questions,
         ..Filter::default()
     };
     let results = match analyse_with(dataset, &filter, args.min_n) {

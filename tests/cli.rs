@@ -344,7 +344,7 @@ fn a_file_per_wave_without_a_wave_column_takes_the_wave_from_its_name() {
     assert!(means.contains(&("Rul 1".to_string(), 19.0 / 6.0)), "{means:?}");
     let (_, out, _) = valgpuls(&["check", second]);
     assert!(
-        out.contains("ingen rul-kolonne: svarene står under «Rul 2», som filnavnet siger"),
+        out.contains("ingen rul-kolonne: svarene, som ingen plan placerer, står under «Rul 2», som filnavnet siger"),
         "{out}"
     );
     std::fs::remove_dir_all(&dir).unwrap();

@@ -114,3 +114,55 @@ fn a_week_column_of_test_elections_by_number_puts_them_in_weeks_4_and_5() {
     let cells: Vec<u64> = table.waves[0].cells.iter().map(|c| c.stats.n).collect();
     assert_eq!(cells, [1, 1, 2], "{:?}", table.phases);
 }
+
+#[test]
+fn the_danish_extent_scale_down_to_slet_ikke_is_read() {
+    let text = "Rul;Uge;I hvilken grad fik I hjælp?\nRul 1;1;I meget høj grad\nRul 1;1;I mindre grad\n\
+                Rul 1;1;Slet ikke\nRul 1;1;I nogen grad\n";
+    let import = read("svar.csv", text);
+    assert!(messages(&import).is_empty(), "{:?}", messages(&import));
+    assert_eq!(waves(&import), [("Rul 1".to_string(), 4, 11.0 / 4.0)]);
+}
+
+#[test]
+fn a_plan_that_places_a_files_answers_in_another_wave_than_its_name_is_told() {
+    let plan = "rul;kommune\nRul 1;Køge\nRul 2;Faxe\n";
+    let data = "Kommune;Uge;Q1\nKøge;1;4\nFaxe;1;2\nVejle;1;3\n";
+    let import = read_all(&[("plan.csv", plan), ("rul2_uge1.csv", data)]);
+    assert_eq!(
+        waves(&import),
+        [("Rul 1".to_string(), 1, 4.0), ("Rul 2".to_string(), 2, 2.5)]
+    );
+    let told = messages(&import);
+    assert!(
+        told.contains(&"rul2_uge1.csv: planen placerer 1 række i en anden rul end «Rul 2», som filnavnet siger: planens rul bruges — er filen kun for «Rul 2», så ret planen".to_string()),
+        "{told:?}"
+    );
+}
+
+#[test]
+fn a_question_asked_for_without_its_question_mark_is_found() {
+    let dir = std::env::temp_dir().join(format!("valgpuls-question-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("svar.csv");
+    std::fs::write(&file, "Rul;Uge;Supporten?;Valgdagen?\nRul 1;1;4;2\nRul 1;1;2;2\n").unwrap();
+    let args: Vec<String> = vec![
+        "summary".into(),
+        "--format".into(),
+        "csv".into(),
+        "--min-n".into(),
+        "1".into(),
+        "--question".into(),
+        "supporten".into(),
+        file.to_string_lossy().into_owned(),
+    ];
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = valgpuls::cli::run(&args, &mut out, &mut err);
+    let out = String::from_utf8_lossy(&out);
+    assert_eq!(code, 0, "{}", String::from_utf8_lossy(&err));
+    assert!(
+        out.lines().any(|l| l.starts_with("Rul 1;Klargøring (uge 1-3);2;3,00")),
+        "{out}"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}

@@ -34,7 +34,7 @@ pub enum DecimalMark {
 /// The labels, lower case. Satisfaction, agreement, quality and extent scales, Danish and
 /// English. Not SurveyMonkey's "Extremely … Not at all satisfied" scale: its "Very satisfied"
 /// is 4, not 5, so its words stay unknown and are told rather than read as the other scale's.
-const LABELS: [(&str, f64); 44] = [
+const LABELS: [(&str, f64); 56] = [
     ("meget utilfreds", 1.0),
     ("utilfreds", 2.0),
     ("hverken tilfreds eller utilfreds", 3.0),
@@ -81,6 +81,19 @@ const LABELS: [(&str, f64); 44] = [
     ("i nogen grad", 3.0),
     ("i høj grad", 4.0),
     ("i meget høj grad", 5.0),
+    // The extent scale of Danish public surveys the other way down: i mindre grad, slet ikke.
+    ("i mindre grad", 2.0),
+    ("i ringe grad", 2.0),
+    ("i lille grad", 2.0),
+    ("i meget ringe grad", 1.0),
+    ("i meget lille grad", 1.0),
+    ("slet ikke", 1.0),
+    ("to a very great extent", 5.0),
+    ("to a great extent", 4.0),
+    ("to some extent", 3.0),
+    ("to a small extent", 2.0),
+    ("to a very small extent", 1.0),
+    ("not at all", 1.0),
 ];
 
 const DONT_KNOW: [&str; 12] = [

@@ -222,6 +222,10 @@ pub struct FileReport {
     /// Municipalities the plan does not place, with their answers.
     #[serde(skip)]
     pub(crate) not_in_plan: BTreeMap<String, usize>,
+    /// Without a wave column: rows under the file name's wave, and rows the plan placed in
+    /// another wave than the name says.
+    #[serde(skip)]
+    pub(crate) named_wave_rows: (usize, usize),
     /// Numbers outside the scale by (column, value): rows and the first line.
     #[serde(skip)]
     pub(crate) codes_outside_scale: BTreeMap<(usize, String), (usize, u64)>,
@@ -273,6 +277,7 @@ impl FileReport {
             preview: Vec::new(),
             problems: 0,
             not_in_plan: BTreeMap::new(),
+            named_wave_rows: (0, 0),
             codes_outside_scale: BTreeMap::new(),
             response_keys: Vec::new(),
             empty_context: BTreeMap::new(),
@@ -304,6 +309,8 @@ impl FileReport {
         self.dont_know += part.dont_know;
         self.weeks_outside_scheme += part.weeks_outside_scheme;
         self.note_weeks_outside(part.weeks_outside_range);
+        self.named_wave_rows.0 += part.named_wave_rows.0;
+        self.named_wave_rows.1 += part.named_wave_rows.1;
         for (municipality, answers) in part.not_in_plan {
             *self.not_in_plan.entry(municipality).or_default() += answers;
         }

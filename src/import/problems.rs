@@ -106,6 +106,12 @@ pub enum ProblemKind {
     MergedCellsFilled {
         regions: usize,
     },
+    /// Rows the plan places in another wave than the one the file's name names: the plan's
+    /// wave is used.
+    PlanAgainstFileName {
+        wave: String,
+        rows: usize,
+    },
     /// A table's total row ("I alt", "Total"): its averages are no answers, and not counted.
     TotalRow,
     /// A row that repeats the header (two exports pasted under each other): not counted.
@@ -350,6 +356,7 @@ impl Problem {
             | EmptyContextCells { .. }
             | TotalRow
             | HeaderAgain
+            | PlanAgainstFileName { .. }
             | MergedCellsFilled { .. }
             | GivenTwice
             | RepeatedResponses { .. }

@@ -111,16 +111,17 @@ impl FileLayout {
                 Vec::new()
             } else {
                 all(Role::QuestionColumn)
-                    .map(|i| (i, builder.questions.intern(name(i))))
+                    .map(|i| (i, builder.questions.intern(&clean_name(name(i)))))
                     .collect()
             },
             categories: all(Role::Category)
                 .map(|i| (i, builder.category_index(name(i))))
                 .collect(),
-            submitted: setup
-                .headers
-                .iter()
-                .position(|h| h.trim().eq_ignore_ascii_case("submitdate")),
+            submitted: setup.headers.iter().position(|h| {
+                ["submitdate", "date submitted"]
+                    .iter()
+                    .any(|name| h.trim().eq_ignore_ascii_case(name))
+            }),
             codes_disagree: setup.codes.iter().map(|codes| codes.is_some_and(disagrees)).collect(),
         }
     }
@@ -797,27 +798,35 @@ impl<'a> RowReader<'a> {
     /// The wave the plan places a municipality in; "Alle" without a plan or a place.
     fn planned_wave(&mut self, municipality: Option<&str>, report: &mut FileReport) -> u32 {
         let (Some(plan), Some(municipality)) = (self.setup.plan, municipality) else {
-            return self.unplanned_wave();
+            return self.unplanned_wave(report);
         };
-        if let Some((last, wave)) = &self.last_planned
-            && last == municipality
-        {
-            if wave.is_none() {
-                *report.not_in_plan.entry(municipality.to_string()).or_default() += 1;
+        let wave = match &self.last_planned {
+            Some((last, wave)) if last == municipality => *wave,
+            _ => {
+                let wave = plan.wave_of(municipality).map(|name| self.builder.waves.intern(name));
+                self.last_planned = Some((municipality.to_string(), wave));
+                wave
             }
-            return wave.unwrap_or_else(|| self.unplanned_wave());
-        }
-        let wave = plan.wave_of(municipality).map(|name| self.builder.waves.intern(name));
-        if wave.is_none() {
+        };
+        let Some(wave) = wave else {
             *report.not_in_plan.entry(municipality.to_string()).or_default() += 1;
+            return self.unplanned_wave(report);
+        };
+        // The plan wins over the file's name: told when they differ.
+        if let Some(named) = self.setup.wave_from_name.as_deref()
+            && self.builder.waves.name(wave) != named
+        {
+            report.named_wave_rows.1 += 1;
         }
-        self.last_planned = Some((municipality.to_string(), wave));
-        wave.unwrap_or_else(|| self.unplanned_wave())
+        wave
     }
 
     /// The wave of an answer neither a column nor the plan places: the file name's, else none.
-    fn unplanned_wave(&mut self) -> u32 {
+    fn unplanned_wave(&mut self, report: &mut FileReport) -> u32 {
         let name = self.setup.wave_from_name.as_deref().unwrap_or(NO_WAVE);
+        if self.setup.wave_from_name.is_some() {
+            report.named_wave_rows.0 += 1;
+        }
         self.builder.waves.intern(name)
     }
 

@@ -186,6 +186,14 @@ impl Problem {
                 "{} merged down over several rows: each row under the top one is read with the top cell's value, as Excel shows it",
                 counted(*regions, "cell is", "cells are")
             ),
+            (PlanAgainstFileName { wave, rows }, Lang::Da) => format!(
+                "planen placerer {} i en anden rul end «{wave}», som filnavnet siger: planens rul bruges — er filen kun for «{wave}», så ret planen",
+                counted(*rows, "række", "rækker")
+            ),
+            (PlanAgainstFileName { wave, rows }, Lang::En) => format!(
+                "the plan places {} in another wave than “{wave}”, which the file's name says: the plan's wave is used — if the file is for “{wave}” only, correct the plan",
+                counted(*rows, "row", "rows")
+            ),
             (HeaderAgain, Lang::Da) => {
                 "rækken gentager overskriften (to eksporter sat under hinanden?): den tælles ikke med — tjek, at ingen svar står to gange".into()
             }
@@ -314,10 +322,10 @@ impl Problem {
                 "no wave column: every answer is under “All” (choose a column as Wave with --role)".into()
             }
             (WaveFromFileName { wave }, Lang::Da) => format!(
-                "ingen rul-kolonne: svarene står under «{wave}», som filnavnet siger (er det forkert, så vælg en kolonne som Rul med --role eller giv en plan)"
+                "ingen rul-kolonne: svarene, som ingen plan placerer, står under «{wave}», som filnavnet siger (er det forkert, så vælg en kolonne som Rul med --role eller giv en plan)"
             ),
             (WaveFromFileName { wave }, Lang::En) => format!(
-                "no wave column: the answers are under “{wave}”, as the file's name says (if that is wrong, choose a column as Wave with --role or give a plan)"
+                "no wave column: the answers no plan places are under “{wave}”, as the file's name says (if that is wrong, choose a column as Wave with --role or give a plan)"
             ),
             (WeeksOutsideScheme { low, high, answers }, Lang::Da) => format!(
                 "{answers} svar har uge {low}-{high}, uden for udrulningens uge 1-5, og står uden fase: er det kalenderuger? Skriv udrulningens uger (1-3 klargøring, 4 og 5 prøvevalg), eller giv en datokolonne og en plan med rullenes startdatoer og {role}"

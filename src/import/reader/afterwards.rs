@@ -21,7 +21,16 @@ pub(super) fn after_reading(setup: &FileSetup, reading: &mut Reading) {
     if !has(Role::Wave) && report.answers > 0 {
         let has_municipalities = has(Role::Municipality);
         if let Some(wave) = &setup.wave_from_name {
-            problems.push(whole_file(ProblemKind::WaveFromFileName { wave: wave.clone() }));
+            let (by_name, against) = report.named_wave_rows;
+            if by_name > 0 {
+                problems.push(whole_file(ProblemKind::WaveFromFileName { wave: wave.clone() }));
+            }
+            if against > 0 {
+                problems.push(whole_file(ProblemKind::PlanAgainstFileName {
+                    wave: wave.clone(),
+                    rows: against,
+                }));
+            }
         } else if plan.is_none_or(|p| p.municipalities.is_empty()) || !has_municipalities {
             problems.push(whole_file(ProblemKind::NoWaveColumn { has_municipalities }));
         }
