@@ -166,3 +166,49 @@ fn a_question_asked_for_without_its_question_mark_is_found() {
     );
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+/// A block of rows pasted in again further down (times to the minute, no id) is told; alike
+/// answers side by side at one meeting are not.
+#[test]
+fn a_block_pasted_again_is_told_but_a_meeting_is_not() {
+    let mut text = String::from("Tidspunkt;Kommune;Rul;Uge;Q1;Q2\n");
+    let rows: Vec<String> = (0..6)
+        .map(|i| format!("13-01-2025 10:{:02};Køge;Rul 1;1;{};{}\n", 10 + i, 1 + i % 5, 5 - i % 5))
+        .collect();
+    for row in rows.iter().chain(rows.iter().skip(2)) {
+        text.push_str(row);
+    }
+    let told = messages(&read("svar.csv", &text));
+    assert_eq!(
+        told,
+        [
+            "svar.csv:8: 4 svar står mere end én gang i filen (samme svar-id eller tidspunkt og de samme svar), den første gentagelse på denne linje: hver gentagelse tælles med — fjern de gentagne rækker"
+        ]
+    );
+}
+
+#[test]
+fn a_phase_column_naming_the_test_elections_by_number_is_weeks_4_and_5() {
+    let text = "Rul;Fase;Q1\nRul 1;Klargøring;4\nRul 1;1. prøvevalg;2\nRul 1;Prøvevalg 2;3\nRul 1;Første prøvevalg;4\n";
+    let import = read("svar.csv", text);
+    let table = summary(&import.dataset, &Filter::default()).unwrap();
+    assert_eq!(table.phases.len(), 3, "{:?}", table.phases);
+    let cells: Vec<u64> = table.waves[0].cells.iter().map(|c| c.stats.n).collect();
+    assert_eq!(cells, [1, 2, 1]);
+    let week = "Rul;Uge;Q1\nRul 1;1;4\nRul 1;4 (1. prøvevalg);2\nRul 1;5 (2. prøvevalg);3\n";
+    assert!(messages(&read("uge.csv", week)).is_empty());
+}
+
+#[test]
+fn rows_of_averages_typed_under_the_data_are_passed_over_whatever_their_word() {
+    let mut text = String::from("Rul;Uge;Kommune;Q1\n");
+    for (municipality, score) in [("Køge", 4), ("Faxe", 2), ("Vejle", 3)] {
+        text.push_str(&format!("Rul 1;4;{municipality};{score}\n"));
+    }
+    for word in ["Gns.", "Samlet", "Hele landet", "Gennemsnit Rul 1"] {
+        text.push_str(&format!("Rul 1;4;{word};3\n"));
+    }
+    let import = read("svar.csv", &text);
+    assert_eq!(waves(&import), [("Rul 1".to_string(), 3, 3.0)]);
+    assert_eq!(import.dataset.municipalities, ["Faxe", "Køge", "Vejle"]);
+}

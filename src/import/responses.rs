@@ -73,7 +73,10 @@ pub(super) fn key(id: &str, time: &str, order: Option<DateOrder>, says: u64, lin
     // Within a file a time to the minute tells no two alike answers at one meeting apart:
     // without an id, repeats are only known by a time with its seconds.
     let exact = (!id.is_empty() || has_seconds(time)).then(|| hash_of((id, time, says)));
-    let moment = parse_date(time, order).map(|day| (days_since_epoch(day), minute_of_day(time)));
+    // A column whose day-month order is not settled is read day first for the key alone (as
+    // Danish Excel saves a time): the same text gives the same key, whatever the numbers say.
+    let moment =
+        parse_date(time, order.or(Some(DateOrder::DayFirst))).map(|day| (days_since_epoch(day), minute_of_day(time)));
     let across = match moment {
         Some(moment) => hash_of((id, moment, says)),
         None => hash_of((id, time, says)),
@@ -145,7 +148,50 @@ fn repeated(keys: &[ResponseKey]) -> Option<(usize, u64)> {
     let (count, line) = repeats.fold((0usize, u64::MAX), |(count, line), pair| {
         (count + 1, line.min(pair.get(1).map_or(u64::MAX, |later| later.1)))
     });
+    let (pasted, pasted_line) = pasted_again(keys);
+    let (count, line) = (count + pasted, line.min(pasted_line));
     (count > 0).then_some((count, line))
+}
+
+/// Rows without an id or a time's seconds that repeat a run of earlier rows (a block pasted
+/// in again): at least three rows in a row, each the same as the row as far back. Alike
+/// answers at one meeting are single rows, or rows side by side, not a block further down.
+fn pasted_again(keys: &[ResponseKey]) -> (usize, u64) {
+    let same = |earlier: usize, later: usize| match (keys.get(earlier), keys.get(later)) {
+        (Some(a), Some(b)) => a.exact.is_none() && b.exact.is_none() && a.across == b.across,
+        _ => false,
+    };
+    let mut by_key: HashMap<u64, Vec<usize>, FxBuildHasher> = HashMap::default();
+    for (index, key) in keys.iter().enumerate().filter(|(_, key)| key.exact.is_none()) {
+        by_key.entry(key.across).or_default().push(index);
+    }
+    let mut pasted = vec![false; keys.len()];
+    for group in by_key.values().filter(|group| (2..=64).contains(&group.len())) {
+        for (n, &later) in group.iter().enumerate() {
+            for &earlier in group.iter().take(n) {
+                let back = later - earlier;
+                if back < 3 {
+                    continue;
+                }
+                // `later` is in three rows in a row, each the same as the row `back` before it.
+                let run = (0..3).any(|start| {
+                    (0..3).all(|step| {
+                        let at = (later + step).checked_sub(start);
+                        at.is_some_and(|at| at >= back && same(at - back, at))
+                    })
+                });
+                if run && let Some(flag) = pasted.get_mut(later) {
+                    *flag = true;
+                }
+            }
+        }
+    }
+    let lines = keys
+        .iter()
+        .zip(&pasted)
+        .filter(|(_, pasted)| **pasted)
+        .map(|(key, _)| key.line);
+    lines.fold((0, u64::MAX), |(count, first), line| (count + 1, first.min(line)))
 }
 
 /// The responses of the files read so far, by key: the file (its index and name) that held

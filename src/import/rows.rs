@@ -239,14 +239,22 @@ impl Fields for SplitLine<'_> {
 /// What the first cell of a table's total row says (Excel's "Total" row, a sum row typed in).
 fn is_total_label(text: &str) -> bool {
     // Excel's own words under a table: its totals, its statistics (Danish function names
-    // too) and what Data → Subtotaler writes ("Rul 1 Gennemsnit", "Hovedgennemsnit").
-    const TOTAL_LABELS: [&str; 34] = [
+    // too), the words people type there ("Gns.", "Samlet", "Hele landet") and what Data →
+    // Subtotaler writes ("Rul 1 Gennemsnit", "Hovedgennemsnit").
+    const TOTAL_LABELS: [&str; 42] = [
         "i alt",
         "ialt",
         "total",
         "totalt",
         "sum",
         "gennemsnit",
+        "gns",
+        "gns.",
+        "snit",
+        "samlet",
+        "resultat",
+        "alle kommuner",
+        "hele landet",
         "average",
         "grand total",
         "subtotal",
@@ -275,9 +283,11 @@ fn is_total_label(text: &str) -> bool {
         "antal",
         "antal svar",
         "count",
+        "alle svar",
     ];
-    const SUBTOTAL_WORDS: [&str; 8] = [
+    const SUBTOTAL_WORDS: [&str; 9] = [
         "gennemsnit",
+        "gns.",
         "i alt",
         "total",
         "sum",
@@ -287,29 +297,39 @@ fn is_total_label(text: &str) -> bool {
         "middel",
     ];
     let text = text.trim_end_matches(':').trim();
-    // Row after row: no allocation, and most first fields (ids, times) have no letter.
+    // Most first fields (ids, times) have no letter.
     if text.len() > 48 || !text.bytes().any(|b| b.is_ascii_alphabetic()) {
         return false;
     }
-    let ends_with_word = |word: &str| {
-        text.len() > word.len() + 1
-            && text
-                .get(text.len() - word.len()..)
-                .is_some_and(|end| end.eq_ignore_ascii_case(word))
-            && text
-                .get(..text.len() - word.len())
-                .is_some_and(|rest| rest.ends_with(' '))
-    };
-    let grand = ["hoved", "grand "].iter().any(|prefix| {
+    let starts = |prefix: &str| {
         text.get(..prefix.len())
             .is_some_and(|start| start.eq_ignore_ascii_case(prefix))
+    };
+    let ends = |word: &str| {
+        text.get(text.len().saturating_sub(word.len())..)
+            .is_some_and(|end| end.eq_ignore_ascii_case(word))
+    };
+    // "Rul 1 Gennemsnit", "Gennemsnit Rul 1", "Hovedgennemsnit", "Grand Total".
+    let subtotal = SUBTOTAL_WORDS.iter().any(|word| {
+        let after = text.len() > word.len() + 1
+            && ends(word)
             && text
-                .get(prefix.len()..)
-                .is_some_and(|rest| SUBTOTAL_WORDS.iter().any(|w| rest.trim().eq_ignore_ascii_case(w)))
+                .get(..text.len() - word.len())
+                .is_some_and(|rest| rest.ends_with(' '));
+        let before = text.len() > word.len() + 1
+            && starts(word)
+            && text
+                .get(word.len()..)
+                .is_some_and(|rest| rest.starts_with(' ') && rest.split_whitespace().count() <= 3);
+        let grand = ["hoved", "grand "].iter().any(|prefix| {
+            starts(prefix)
+                && text
+                    .get(prefix.len()..)
+                    .is_some_and(|rest| rest.trim().eq_ignore_ascii_case(word))
+        });
+        after || before || grand
     });
-    grand
-        || SUBTOTAL_WORDS.iter().any(|word| ends_with_word(word))
-        || TOTAL_LABELS.iter().any(|label| text.eq_ignore_ascii_case(label))
+    subtotal || TOTAL_LABELS.iter().any(|label| text.eq_ignore_ascii_case(label))
 }
 
 /// What Excel shows for a formula that failed, in Danish and English ("#I/T", "#N/A",
@@ -336,34 +356,37 @@ fn disagrees(codes: &BTreeMap<String, String>) -> bool {
 /// names a municipality or a wave beside a comment that says "Middel". The column of the word.
 pub(super) fn total_row(record: &impl Fields) -> Option<usize> {
     let first = (0..record.count()).find(|&i| !record.get(i).is_empty())?;
-    if !is_total_label(record.get(first)) {
+    // Row after row: a data row names something (a municipality, a time, a wave) in a field
+    // after its first, found long before the first field's word is weighed.
+    // A number, or a workbook's formula without its value (an Excel table's SUBTOTAL).
+    let number = |text: &str| {
+        text.starts_with('=')
+            || text
+                .bytes()
+                .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'-' | b'+' | b'e' | b'E' | b' '))
+    };
+    if !(first + 1..record.count()).all(|i| number(record.get(i))) {
         return None;
     }
-    let number = |text: &str| {
-        let text = text.trim();
-        text.is_empty() || text.replace(',', ".").parse::<f64>().is_ok_and(f64::is_finite)
-    };
-    (first + 1..record.count())
-        .all(|i| number(record.get(i)))
-        .then_some(first)
+    is_total_label(record.get(first)).then_some(first)
 }
 
 /// A row that repeats the header (two exports pasted under each other): most of its filled
 /// fields are their column's header.
 pub(super) fn repeats_header(record: &impl Fields, headers: &[String]) -> bool {
     let same = |i: usize| {
-        let field = record.get(i).trim();
+        let field = record.get(i).trim_ascii();
         !field.is_empty() && headers.get(i).is_some_and(|h| h.trim().eq_ignore_ascii_case(field))
     };
     // Cheap for a data row: its first filled field is not its header.
-    let Some(first) = (0..record.count()).find(|&i| !record.get(i).trim().is_empty()) else {
+    let Some(first) = (0..record.count()).find(|&i| !record.get(i).trim_ascii().is_empty()) else {
         return false;
     };
     if !same(first) {
         return false;
     }
     let filled = (0..record.count())
-        .filter(|&i| !record.get(i).trim().is_empty())
+        .filter(|&i| !record.get(i).trim_ascii().is_empty())
         .count();
     let matching = (0..record.count()).filter(|&i| same(i)).count();
     matching >= 2 && matching * 2 > filled
@@ -400,7 +423,31 @@ impl TextIds {
         self.ids.push(id);
         id
     }
+
+    /// [`TextIds::id`], or None for a text `refuse` says is no name (weighed once per text,
+    /// never interned).
+    fn id_unless(
+        &mut self,
+        text: &str,
+        refuse: impl Fn(&str) -> bool,
+        intern: impl FnOnce(&str) -> u32,
+    ) -> Option<u32> {
+        let seen = self.texts.intern(text) as usize;
+        if let Some(&id) = self.ids.get(seen) {
+            return (id != NOT_A_NAME).then_some(id);
+        }
+        let id = if refuse(text) {
+            NOT_A_NAME
+        } else {
+            intern(&clean_name(text))
+        };
+        self.ids.push(id);
+        (id != NOT_A_NAME).then_some(id)
+    }
 }
+
+/// A text [`TextIds::id_unless`] refused.
+const NOT_A_NAME: u32 = u32::MAX;
 
 /// The name columns' [`TextIds`].
 #[derive(Default)]
@@ -468,6 +515,9 @@ pub(super) struct RowReader<'a> {
     errors: Vec<Problem>,
     /// The first data row is looked at for being a second header row.
     first_row: bool,
+    /// Set by `context`: the row's municipality cell holds a total's word (an average row
+    /// beside the data, "Gennemsnit" where the municipality goes), in this column.
+    total_in: Option<usize>,
 }
 
 impl<'a> RowReader<'a> {
@@ -492,6 +542,7 @@ impl<'a> RowReader<'a> {
             answers: Vec::new(),
             errors: Vec::new(),
             first_row: true,
+            total_in: None,
         }
     }
 
@@ -542,14 +593,6 @@ impl<'a> RowReader<'a> {
             problems.push(self.problem(line, column, ProblemKind::TotalRow));
             return;
         }
-        // An average row beside the data: its wave and week filled, "Gennemsnit" where the
-        // municipality goes.
-        if let Some(column) = self.layout.municipality
-            && is_total_label(record.get(column))
-        {
-            problems.push(self.problem(line, column, ProblemKind::TotalRow));
-            return;
-        }
         if repeats_header(record, self.setup.headers) {
             problems.push(Problem {
                 column: None,
@@ -563,6 +606,11 @@ impl<'a> RowReader<'a> {
             self.tell_row_inside_quotes(record, line, separator, problems);
         }
         let context = self.context(record, line, report);
+        if let Some(column) = self.total_in.take() {
+            self.errors.clear();
+            problems.push(self.problem(line, column, ProblemKind::TotalRow));
+            return;
+        }
         self.collect_answers(record, line, report);
         if std::mem::take(&mut self.first_row) && self.looks_like_header_row() {
             problems.push(Problem {
@@ -711,6 +759,27 @@ impl<'a> RowReader<'a> {
             .municipality
             .map(|i| self.cell(record, i))
             .filter(|v| !v.is_empty());
+        // The municipality's id first: a total's word there ("Gennemsnit") makes no name.
+        let municipality_id = match municipality {
+            Some(m) => {
+                let municipalities = &mut self.builder.municipalities;
+                let known = self.names.municipalities.ids.len();
+                let id = self
+                    .names
+                    .municipalities
+                    .id_unless(m, is_total_label, |clean| municipalities.intern(clean));
+                if id.is_none() {
+                    self.total_in = self.layout.municipality;
+                    return None;
+                }
+                // A test response ("Test", "Testkommune", "xxx"), told where it is first met.
+                if self.names.municipalities.ids.len() > known && is_test_name(m) {
+                    report.test_names.push((m.to_string(), line));
+                }
+                id
+            }
+            None => None,
+        };
         // A workbook's formula saved without its value reads as its formula: no name.
         if self.setup.sheet.is_some() {
             for column in [self.layout.wave, self.layout.phase, self.layout.municipality]
@@ -764,16 +833,7 @@ impl<'a> RowReader<'a> {
                 entry.0 += 1;
             }
         }
-        let municipality = municipality.map(|m| {
-            let municipalities = &mut self.builder.municipalities;
-            let known = self.names.municipalities.ids.len();
-            let id = self.names.municipalities.id(m, |clean| municipalities.intern(clean));
-            // A test response ("Test", "Testkommune", "xxx"), told where it is first met.
-            if self.names.municipalities.ids.len() > known && is_test_name(m) {
-                report.test_names.push((m.to_string(), line));
-            }
-            id
-        });
+        let municipality = municipality_id;
         Some(RowContext {
             file: self.file_id,
             line: line as u32,

@@ -73,6 +73,13 @@ pub fn parse_week(raw: &str) -> Option<i32> {
     if !bare.is_empty() && bare.len() <= 3 && bare.bytes().all(|b| b.is_ascii_digit()) {
         return bare.parse().ok();
     }
+    // A note in brackets that names no week: "4 (1. prøvevalg)" is week 4.
+    if let Some((before, note)) = text.strip_suffix(')').and_then(|t| t.rsplit_once('('))
+        && let Named::None = named_week(&note.to_lowercase())
+        && let Some(week) = parse_week(before)
+    {
+        return Some(week);
+    }
     let lower = text.to_lowercase();
     match named_week(&lower) {
         Named::One(week) => return Some(week),
@@ -201,7 +208,14 @@ fn test_election_week(lower: &str) -> Option<i32> {
     let mut numbers = lower
         .split(|c: char| !c.is_ascii_digit())
         .filter(|part| !part.is_empty());
-    let number = numbers.next()?;
+    let words = |list: &[&str]| lower.split(|c: char| !c.is_alphanumeric()).any(|w| list.contains(&w));
+    let Some(number) = numbers.next() else {
+        return match (words(&["første", "first"]), words(&["andet", "anden", "second"])) {
+            (true, false) => Some(4),
+            (false, true) => Some(5),
+            _ => None,
+        };
+    };
     if numbers.next().is_some() {
         return None;
     }
@@ -285,6 +299,10 @@ mod tests {
         assert_eq!(parse_week("Test 2, week 5"), Some(5));
         assert_eq!(parse_week("Prøvevalg 1 - uge 4-5"), None);
         assert_eq!(parse_week("2. prøvevalg (uge 5)"), Some(5));
+        assert_eq!(parse_week("4 (1. prøvevalg)"), Some(4));
+        assert_eq!(parse_week("Første prøvevalg"), Some(4));
+        assert_eq!(parse_week("Andet prøvevalg"), Some(5));
+        assert_eq!(parse_week("5 (2. prøvevalg)"), Some(5));
         assert_eq!(parse_week("1. prøvevalg"), Some(4));
         assert_eq!(parse_week("Prøvevalg nr. 2"), Some(5));
         assert_eq!(parse_week("Testvalg 2"), Some(5));
