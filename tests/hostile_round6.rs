@@ -499,3 +499,36 @@ fn average_rows_beside_the_data_are_not_answers() {
         ]
     );
 }
+
+#[test]
+fn a_question_that_says_1_is_the_best_is_turned_around_and_told() {
+    let text = "Rul;Uge;Tilfredshed (1 = Meget tilfreds, 5 = Meget utilfreds)\nRul 1;1;1\nRul 1;1;2\nRul 1;1;5\n";
+    let import = read("svar.csv", text);
+    // 1, 2, 5 read as 5, 4, 1.
+    assert_eq!(waves(&import), [("Rul 1".to_string(), 3, 10.0 / 3.0)]);
+    assert!(
+        messages(&import)
+            .iter()
+            .any(|m| m.starts_with("svar.csv: kolonnen siger, at 1 er det bedste")),
+        "{:?}",
+        messages(&import)
+    );
+    // A scale named by its ends that is not 1-5 is left out.
+    let text = "Rul;Uge;Q1;Tilfredshed (1=lav, 7=høj)\nRul 1;1;4;3\nRul 1;1;2;5\n";
+    assert_eq!(read("svar.csv", text).dataset.questions, ["Q1"]);
+}
+
+#[test]
+fn calendar_weeks_beside_dates_the_plan_places_are_told() {
+    let plan = "rul;start\nRul 1;2025-01-06\n";
+    // ISO weeks 2 and 3 of 2025 written where the rollout's weeks 1 and 2 belong.
+    let data = "Rul;Dato;Ugenr.;Q1\nRul 1;07-01-2025;2;4\nRul 1;14-01-2025;3;2\nRul 1;15-01-2025;3;3\n";
+    let import = read_all(&[("plan.csv", plan), ("svar.csv", data)]);
+    assert_eq!(
+        messages(&import),
+        [
+            "svar.csv:2:3: 3 rækker har en uge (kolonne 3 «Ugenr.»), som ikke er den uge, planen giver datoen, den første på denne linje: ugekolonnen bruges — er det kalenderuger, så giv --role med rollen ignore for den, så ugerne regnes ud fra datoerne"
+        ]
+    );
+    assert_eq!(import.dataset.questions, ["Q1"], "the week column is no question");
+}

@@ -92,7 +92,19 @@ const ROLE_WORDS: [(Role, &[&str]); 8] = [
         &["dato", "date", "tidspunkt", "starttidspunkt", "timestamp"],
     ),
     (Role::Wave, &["rul", "bølge", "wave", "udrulningsbølge"]),
-    (Role::Week, &["uge", "week"]),
+    (
+        Role::Week,
+        &[
+            "uge",
+            "week",
+            "ugenr",
+            "ugenummer",
+            "rulleuge",
+            "udrulningsuge",
+            "mødeuge",
+            "weeknumber",
+        ],
+    ),
     (Role::Phase, &["fase", "phase"]),
     (
         Role::Municipality,

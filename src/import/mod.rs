@@ -241,6 +241,10 @@ pub struct FileReport {
     /// the first line.
     #[serde(skip)]
     pub(crate) week_phase_clashes: Option<(usize, u64)>,
+    /// Rows whose week column says another week than the plan gives their date (calendar
+    /// weeks?): rows and the first line.
+    #[serde(skip)]
+    pub(crate) week_plan_clashes: Option<(usize, u64)>,
     /// Municipalities named like a test ("Test", "xxx") and the line each is first met on.
     #[serde(skip)]
     pub(crate) test_names: Vec<(String, u64)>,
@@ -282,6 +286,7 @@ impl FileReport {
             response_keys: Vec::new(),
             empty_context: BTreeMap::new(),
             week_phase_clashes: None,
+            week_plan_clashes: None,
             test_names: Vec::new(),
             unsubmitted: None,
         }
@@ -322,6 +327,7 @@ impl FileReport {
         }
         for (mine, theirs) in [
             (&mut self.week_phase_clashes, part.week_phase_clashes),
+            (&mut self.week_plan_clashes, part.week_plan_clashes),
             (&mut self.unsubmitted, part.unsubmitted),
         ] {
             if let Some((rows, line)) = theirs {

@@ -92,6 +92,11 @@ pub enum ProblemKind {
     WeekPhaseClash {
         rows: usize,
     },
+    /// Rows whose week column says another week than the plan gives their date: the week
+    /// column is used.
+    WeekPlanClash {
+        rows: usize,
+    },
     /// Responses never completed (no submit date) whose answers are counted.
     Unsubmitted {
         responses: usize,
@@ -129,6 +134,9 @@ pub enum ProblemKind {
         role: super::columns::Role,
         used: String,
     },
+    /// A question whose text says 1 is the best ("1 = Meget tilfreds"): read as 6 minus the
+    /// number, and told.
+    ReversedByWords,
     /// A count ("Antal deltagere") or a ranking: numbers, but no scores, left out.
     NotScores {
         ranking: bool,
@@ -351,6 +359,7 @@ impl Problem {
             | NoMiddleAnswer { .. }
             | ComputedColumn
             | NotScores { .. }
+            | ReversedByWords
             | SecondColumnOfRole { .. }
             | UncomputedFormulas { .. }
             | EmptyContextCells { .. }
@@ -361,6 +370,7 @@ impl Problem {
             | GivenTwice
             | RepeatedResponses { .. }
             | WeekPhaseClash { .. }
+            | WeekPlanClash { .. }
             | TestResponse { .. }
             | Unsubmitted { .. } => Severity::Warning,
             CodeOutsideScale { .. } | SecondHeaderRow => Severity::Hint,

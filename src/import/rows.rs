@@ -69,6 +69,9 @@ pub(super) struct FileLayout {
     categories: Vec<(usize, usize)>,
     /// LimeSurvey's "submitdate": empty in a response that was never completed.
     submitted: Option<usize>,
+    /// By column: a question whose text says 1 is the best ("1 = Meget tilfreds"): its
+    /// numbers are read as 6 minus the number.
+    reversed: Vec<bool>,
     /// By column: a code list whose scale labels sit at other numbers than their codes
     /// (1 = "Meget tilfreds"), so a code it lacks cannot be read as its number.
     codes_disagree: Vec<bool>,
@@ -123,6 +126,13 @@ impl FileLayout {
                     .any(|name| h.trim().eq_ignore_ascii_case(name))
             }),
             codes_disagree: setup.codes.iter().map(|codes| codes.is_some_and(disagrees)).collect(),
+            reversed: (0..setup.headers.len())
+                .map(|i| {
+                    let answers = matches!(roles.get(i), Some(Role::QuestionColumn | Role::Score));
+                    let coded = setup.codes.get(i).copied().flatten().is_some();
+                    answers && !coded && super::scale::reversed_by_words(name(i))
+                })
+                .collect(),
         }
     }
 }
@@ -823,6 +833,17 @@ impl<'a> RowReader<'a> {
             (None, Some(day)) if self.layout.week.is_none() && self.layout.phase.is_none() => {
                 self.start_of(wave).map(|start| (day - start).div_euclid(7) + 1)
             }
+            // A week column beside a date the plan places: they should agree (a calendar week
+            // says another week than the rollout's).
+            (Some(written), Some(day)) => {
+                if let Some(start) = self.start_of(wave)
+                    && (day - start).div_euclid(7) + 1 != written
+                {
+                    let entry = report.week_plan_clashes.get_or_insert((0, line));
+                    entry.0 += 1;
+                }
+                week
+            }
             _ => week,
         };
         // A week of one phase under another phase's name: the phase column is used, and told.
@@ -1048,6 +1069,9 @@ impl<'a> RowReader<'a> {
                 let value = text.to_string();
                 self.errors
                     .push(self.problem(line, column, ProblemKind::NotAScalePoint { value }));
+            }
+            Ok(Answer::Score(score)) if self.layout.reversed.get(column).copied().unwrap_or(false) => {
+                self.answers.push((question, Some(6.0 - score), false));
             }
             Ok(Answer::Score(score)) => self.answers.push((question, Some(score), false)),
             Ok(Answer::DontKnow) => self.answers.push((question, None, true)),

@@ -226,6 +226,19 @@ pub fn of_code_list(codes: &BTreeMap<String, String>) -> Option<OtherScale> {
 /// 10", "1-7", "0 to 5". A 1-10 rating whose answers all happen to be 5 or less reads like
 /// a 1-5 one; only its words tell. "Uge 1-3" and "Rul 1-2" are no scale.
 pub fn of_words(text: &str) -> Option<OtherScale> {
+    // "(1 = lav, 7 = høj)", "(0 = meget utilfreds, 4 = meget tilfreds)": the ends named.
+    let named = named_points(text);
+    if let (Some(low), Some(high)) = (named.iter().map(|p| p.0).min(), named.iter().map(|p| p.0).max())
+        && named.len() >= 2
+        && (low, high) != (1, 5)
+        && low <= 1
+        && (3..=10).contains(&high)
+    {
+        return Some(OtherScale {
+            low: f64::from(low),
+            high: f64::from(high),
+        });
+    }
     let lower = text.to_lowercase();
     let tokens: Vec<&str> = lower
         .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '–'))
@@ -245,6 +258,85 @@ pub fn of_words(text: &str) -> Option<OtherScale> {
     })
 }
 
+/// The points a question's text names with their meaning: "1 = Meget tilfreds", "5=dårligst",
+/// "1: bedst". Each number (0-10) with the words after it, up to a comma, a semicolon, a
+/// bracket or the next point.
+pub fn named_points(text: &str) -> Vec<(u32, String)> {
+    let mut points = Vec::new();
+    let chars: Vec<char> = text.chars().collect();
+    let mut at = 0;
+    while at < chars.len() {
+        let digits = chars.iter().skip(at).take_while(|c| c.is_ascii_digit()).count();
+        let before_ok = at == 0 || !chars.get(at - 1).is_some_and(|c| c.is_alphanumeric());
+        if digits == 0 || digits > 2 || !before_ok {
+            at += digits.max(1);
+            continue;
+        }
+        let number: String = chars.iter().skip(at).take(digits).collect();
+        let mut next = at + digits;
+        while chars.get(next) == Some(&' ') {
+            next += 1;
+        }
+        let word: String = chars.iter().skip(next).take(3).collect::<String>().to_lowercase();
+        if matches!(chars.get(next), Some('=' | ':')) {
+            next += 1;
+        } else if word == "er " || word == "is " {
+            next += 3;
+        } else {
+            at += digits;
+            continue;
+        }
+        let meaning: String = chars
+            .iter()
+            .skip(next)
+            .take_while(|c| !matches!(c, ',' | ';' | ')' | '('))
+            .collect();
+        // "… og 5 = meget utilfreds": the next point ends this one's words.
+        let meaning = meaning
+            .split(" og ")
+            .next()
+            .unwrap_or_default()
+            .split(" and ")
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_string();
+        if let Ok(number) = number.parse::<u32>()
+            && number <= 10
+        {
+            points.push((number, meaning));
+        }
+        at = next;
+    }
+    points
+}
+
+/// A 1-5 question whose text says its scale runs the other way: "1 = Meget tilfreds", "5 =
+/// dårligst". Its answers are read as 6 minus the number.
+pub fn reversed_by_words(text: &str) -> bool {
+    let good = |meaning: &str| {
+        let lower = meaning.to_lowercase();
+        matches!(parse_answer(meaning, DecimalMark::Auto), Ok(Answer::Score(s)) if s >= 4.0)
+            || ["bedst", "best", "højest", "meget god", "very good"]
+                .iter()
+                .any(|w| lower.starts_with(w))
+    };
+    let bad = |meaning: &str| {
+        let lower = meaning.to_lowercase();
+        matches!(parse_answer(meaning, DecimalMark::Auto), Ok(Answer::Score(s)) if s <= 2.0)
+            || ["dårligst", "værst", "worst", "lavest"]
+                .iter()
+                .any(|w| lower.starts_with(w))
+    };
+    let points = named_points(text);
+    let one_good = points.iter().any(|(n, meaning)| *n == 1 && good(meaning));
+    let five_bad = points.iter().any(|(n, meaning)| *n == 5 && bad(meaning));
+    let contradicted = points
+        .iter()
+        .any(|(n, meaning)| (*n == 1 && bad(meaning)) || (*n == 5 && good(meaning)));
+    (one_good || five_bad) && !contradicted
+}
+
 /// "1-10" as "1", "-", "10"; other words as they are.
 fn split_range(token: &str) -> Vec<&str> {
     match token.split_once(['-', '–']) {
@@ -262,6 +354,28 @@ mod tests {
 
     fn list(items: &[(&str, &str)]) -> BTreeMap<String, String> {
         items.iter().map(|(c, l)| (c.to_string(), l.to_string())).collect()
+    }
+
+    #[test]
+    fn a_scale_named_by_its_points() {
+        assert_eq!(
+            of_words("Tilfredshed (1=lav, 7=høj)"),
+            Some(OtherScale { low: 1.0, high: 7.0 })
+        );
+        assert_eq!(
+            of_words("(0 = meget utilfreds, 4 = meget tilfreds)"),
+            Some(OtherScale { low: 0.0, high: 4.0 })
+        );
+        assert_eq!(of_words("Tilfredshed (1 = Meget utilfreds, 5 = Meget tilfreds)"), None);
+        assert!(reversed_by_words(
+            "Tilfredshed (1 = Meget tilfreds, 5 = Meget utilfreds)"
+        ));
+        assert!(reversed_by_words("Vurdering (5 = dårligst)"));
+        assert!(reversed_by_words("hvor 1 er meget tilfreds og 5 er meget utilfreds"));
+        assert!(!reversed_by_words(
+            "Tilfredshed (1 = Meget utilfreds, 5 = Meget tilfreds)"
+        ));
+        assert!(!reversed_by_words("Hvor tilfreds er du med release 1.4?"));
     }
 
     #[test]

@@ -144,6 +144,16 @@ impl Problem {
             (RepeatedResponses { responses }, Lang::En) => format!(
                 "{responses} responses are in the file more than once (the same response id or time and the same answers), the first repeat on this line: every repeat is counted — remove the repeated rows"
             ),
+            (WeekPlanClash { rows }, Lang::Da) => format!(
+                "{} en uge{column}, som ikke er den uge, planen giver datoen{}: ugekolonnen bruges — er det kalenderuger, så giv --role med rollen ignore for den, så ugerne regnes ud fra datoerne",
+                counted(*rows, "række har", "rækker har"),
+                first_of_many(*rows, ", den første på denne linje"),
+            ),
+            (WeekPlanClash { rows }, Lang::En) => format!(
+                "{} a week{column} that is not the week the plan gives its date{}: the week column is used — if these are calendar weeks, give --role with the role ignore for it, so the weeks come from the dates",
+                counted(*rows, "row has", "rows have"),
+                first_of_many(*rows, ", the first on this line"),
+            ),
             (WeekPhaseClash { rows }, Lang::Da) => format!(
                 "{} en uge, der hører til en anden fase end den, fasekolonnen nævner{column} (fx uge 4 og «Klargøring»){}: fasekolonnens fase bruges — ret den ene af dem",
                 counted(*rows, "række har", "rækker har"),
@@ -231,6 +241,12 @@ impl Problem {
                 "column “{header}” also looks like a column of the role “{}”, but “{used}” is used; this one is a category — if that is the wrong one, give --role \"{header}={}\"",
                 role.label(Lang::En).to_lowercase(),
                 role.keyword()
+            ),
+            (ReversedByWords, Lang::Da) => format!(
+                "kolonnen siger, at 1 er det bedste{column}: dens tal er vendt (1 regnes som 5, 5 som 1), så et højt gennemsnit stadig er godt — er det forkert, så giv --labels FIL med kolonnens koder"
+            ),
+            (ReversedByWords, Lang::En) => format!(
+                "the column says 1 is the best{column}: its numbers are turned around (1 counts as 5, 5 as 1), so a high mean is still good — if that is wrong, give --labels FILE with the column's codes"
             ),
             (NotScores { ranking }, Lang::Da) => format!(
                 "kolonnen er {}{column}; den regnes ikke med i gennemsnittene, men kan bruges som kategori — er den et spørgsmål på skalaen 1-5, så giv --role med rollen question",

@@ -81,6 +81,14 @@ pub(super) fn after_reading(setup: &FileSetup, reading: &mut Reading) {
             ..whole_file(ProblemKind::WeekPhaseClash { rows })
         });
     }
+    if let Some((rows, line)) = report.week_plan_clashes.take() {
+        let week = setup.roles.iter().position(|role| *role == Role::Week);
+        problems.push(Problem {
+            line: Some(line),
+            column: week.map(|c| (c + 1, setup.headers.get(c).cloned().unwrap_or_default())),
+            ..whole_file(ProblemKind::WeekPlanClash { rows })
+        });
+    }
     if let Some((responses, line)) = report.unsubmitted.take() {
         problems.push(Problem {
             line: Some(line),

@@ -39,8 +39,12 @@ pub(super) fn date_orders(
     let order = match evidence {
         OrderEvidence::Settled(order) => Some(order),
         OrderEvidence::NotNeeded => None,
-        // SurveyMonkey writes every date month first.
-        OrderEvidence::Undecided { .. } if tool == Some(Tool::SurveyMonkey) => Some(DateOrder::MonthFirst),
+        // SurveyMonkey writes every date month first, with slashes ("01/05/2025"); the same
+        // export saved again by Danish Excel ("05-01-2025") is day first no more surely than
+        // month first: asked.
+        OrderEvidence::Undecided { ref example } if tool == Some(Tool::SurveyMonkey) && example.contains('/') => {
+            Some(DateOrder::MonthFirst)
+        }
         OrderEvidence::Undecided { .. } if options.date_order.is_some() => options.date_order,
         OrderEvidence::Undecided { example } => {
             at_column(reading, ProblemKind::AmbiguousDates { example, needed });

@@ -550,7 +550,7 @@ fn columns_from(
         reading.separator,
     );
     let roles: Vec<Role> = decisions.iter().map(|d| d.role).collect();
-    let names = headers
+    let names: Vec<String> = headers
         .iter()
         .zip(&texts)
         .map(|(header, text)| text.clone().unwrap_or_else(|| header.clone()))
@@ -582,6 +582,12 @@ fn columns_from(
                     role: *role,
                     used: first.clone(),
                 }
+            }
+            _ if matches!(decision.role, Role::QuestionColumn | Role::Score)
+                && companions.labels.column(header).is_none()
+                && super::scale::reversed_by_words(names.get(index).map_or(header.as_str(), String::as_str)) =>
+            {
+                ProblemKind::ReversedByWords
             }
             roles::RoleReason::Count => ProblemKind::NotScores { ranking: false },
             roles::RoleReason::Ranking => ProblemKind::NotScores { ranking: true },

@@ -155,9 +155,13 @@ pub(super) fn join_chunks(
         for (_, first_line) in counts.empty_context.values_mut() {
             *first_line += lines_before;
         }
-        for (_, first_line) in [&mut counts.week_phase_clashes, &mut counts.unsubmitted]
-            .into_iter()
-            .flatten()
+        for (_, first_line) in [
+            &mut counts.week_phase_clashes,
+            &mut counts.week_plan_clashes,
+            &mut counts.unsubmitted,
+        ]
+        .into_iter()
+        .flatten()
         {
             *first_line += lines_before;
         }
