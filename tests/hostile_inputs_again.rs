@@ -2,43 +2,11 @@
 //! Each is now read right, or the user is told where and why.
 
 use valgpuls::analysis::{Filter, summary};
-use valgpuls::import::{Import, ImportOptions, Source, import_paths, import_sources};
-use valgpuls::locale::Lang;
+use valgpuls::import::{ImportOptions, import_paths};
 
-fn read(name: &str, bytes: &[u8]) -> Import {
-    read_all(&[(name, bytes)])
-}
+mod reading;
 
-fn read_all(files: &[(&str, &[u8])]) -> Import {
-    let sources: Vec<Source> = files
-        .iter()
-        .map(|(name, bytes)| Source {
-            name: (*name).into(),
-            bytes: bytes.to_vec().into(),
-        })
-        .collect();
-    import_sources(&sources, &ImportOptions::default())
-}
-
-fn messages(import: &Import) -> Vec<String> {
-    import.problems.iter().map(|p| p.message(Lang::Da)).collect()
-}
-
-/// (wave, n, mean) of every wave's answers pooled.
-fn waves(import: &Import) -> Vec<(String, u64, f64)> {
-    let table = summary(&import.dataset, &Filter::default()).unwrap();
-    table
-        .waves
-        .iter()
-        .map(|wave| {
-            (
-                wave.wave.clone(),
-                wave.total.n,
-                wave.total.pooled_mean.unwrap_or(f64::NAN),
-            )
-        })
-        .collect()
-}
+use reading::{messages, read, read_all, waves};
 
 #[test]
 fn a_quote_that_swallows_the_next_row_with_an_even_number_of_quotes_is_told() {

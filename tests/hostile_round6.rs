@@ -3,41 +3,13 @@
 
 use valgpuls::analysis::{Filter, summary};
 use valgpuls::import::{Import, ImportOptions, Source, import_sources};
-use valgpuls::locale::Lang;
 
-fn read_all(files: &[(&str, &str)]) -> Import {
-    let sources: Vec<Source> = files
-        .iter()
-        .map(|(name, text)| Source {
-            name: (*name).into(),
-            bytes: text.as_bytes().to_vec().into(),
-        })
-        .collect();
-    import_sources(&sources, &ImportOptions::default())
-}
+mod reading;
+
+use reading::{messages, read_texts as read_all, waves};
 
 fn read(name: &str, text: &str) -> Import {
     read_all(&[(name, text)])
-}
-
-fn messages(import: &Import) -> Vec<String> {
-    import.problems.iter().map(|p| p.message(Lang::Da)).collect()
-}
-
-/// (wave, n, mean) of every wave's answers pooled.
-fn waves(import: &Import) -> Vec<(String, u64, f64)> {
-    let table = summary(&import.dataset, &Filter::default()).unwrap();
-    table
-        .waves
-        .iter()
-        .map(|wave| {
-            (
-                wave.wave.clone(),
-                wave.total.n,
-                wave.total.pooled_mean.unwrap_or(f64::NAN),
-            )
-        })
-        .collect()
 }
 
 #[test]

@@ -73,21 +73,23 @@ pub(super) fn after_reading(setup: &FileSetup, reading: &mut Reading) {
         // Nothing gives a phase: said, as the table's one column "Uden fase" does not say why.
         problems.push(whole_file(ProblemKind::NoPhaseAtAll));
     }
-    if let Some((rows, line)) = report.week_phase_clashes.take() {
-        let phase = setup.roles.iter().position(|role| *role == Role::Phase);
-        problems.push(Problem {
-            line: Some(line),
-            column: phase.map(|c| (c + 1, setup.headers.get(c).cloned().unwrap_or_default())),
-            ..whole_file(ProblemKind::WeekPhaseClash { rows })
-        });
-    }
-    if let Some((rows, line)) = report.week_plan_clashes.take() {
-        let week = setup.roles.iter().position(|role| *role == Role::Week);
-        problems.push(Problem {
-            line: Some(line),
-            column: week.map(|c| (c + 1, setup.headers.get(c).cloned().unwrap_or_default())),
-            ..whole_file(ProblemKind::WeekPlanClash { rows })
-        });
+    // Rows whose week disagrees with their phase column, or with the plan's week of their
+    // date: told at the first, in the column that is used.
+    let phase_clash = |rows| ProblemKind::WeekPhaseClash { rows };
+    let plan_clash = |rows| ProblemKind::WeekPlanClash { rows };
+    let clashes: [(_, _, &dyn Fn(usize) -> ProblemKind); 2] = [
+        (report.week_phase_clashes.take(), Role::Phase, &phase_clash),
+        (report.week_plan_clashes.take(), Role::Week, &plan_clash),
+    ];
+    for (clash, role, kind) in clashes {
+        if let Some((rows, line)) = clash {
+            let column = setup.roles.iter().position(|r| *r == role);
+            problems.push(Problem {
+                line: Some(line),
+                column: column.map(|c| (c + 1, setup.headers.get(c).cloned().unwrap_or_default())),
+                ..whole_file(kind(rows))
+            });
+        }
     }
     if let Some((responses, line)) = report.unsubmitted.take() {
         problems.push(Problem {
