@@ -63,25 +63,31 @@ pub(super) fn identity(headers: &[String], roles: &[Role]) -> Option<Identity> {
 /// The keys of a response: `id` and `time` as written (the id may be empty where the time
 /// has its hour and minute), and
 /// `says`, what the row says (its names and answers) as a hash.
-pub(super) fn key(id: &str, time: &str, order: Option<DateOrder>, says: u64, line: u64) -> Option<ResponseKey> {
+pub(super) fn key(id: &str, time: &str, day: Option<i32>, says: u64, line: u64) -> Option<ResponseKey> {
     let (id, time) = (id.trim(), time.trim());
+    let clock = time_of_day(time);
     // Without an id, a day alone tells no response from another: people of one municipality
     // answer alike on the same day.
-    if id.is_empty() && minute_of_day(time).is_none() {
+    if id.is_empty() && clock.is_none() {
         return None;
     }
     // Within a file a time to the minute tells no two alike answers at one meeting apart:
     // without an id, repeats are only known by a time with its seconds.
-    let exact = (!id.is_empty() || has_seconds(time)).then(|| hash_of((id, time, says)));
-    // A column whose day-month order is not settled is read day first for the key alone (as
-    // Danish Excel saves a time): the same text gives the same key, whatever the numbers say.
-    let moment =
-        parse_date(time, order.or(Some(DateOrder::DayFirst))).map(|day| (days_since_epoch(day), minute_of_day(time)));
-    let across = match moment {
-        Some(moment) => hash_of((id, moment, says)),
+    let seconds = clock.is_some_and(|(_, seconds)| seconds);
+    let exact = (!id.is_empty() || seconds).then(|| hash_of((id, time, says)));
+    let across = match day {
+        Some(day) => hash_of((id, (day, clock.map(|(minute, _)| minute)), says)),
         None => hash_of((id, time, says)),
     };
     Some(ResponseKey { exact, across, line })
+}
+
+/// The day of a response's time, for its key: a column whose day-month order is not settled
+/// is read day first for the key alone (as Danish Excel saves a time): the same text gives the
+/// same key, whatever the numbers say. Only the date before the time is read.
+pub(super) fn day_of(time: &str, order: Option<DateOrder>) -> Option<i32> {
+    let date = time.trim().split([' ', 'T']).next().unwrap_or_default();
+    parse_date(date, order.or(Some(DateOrder::DayFirst))).map(days_since_epoch)
 }
 
 fn hash_of(value: impl Hash) -> u64 {
@@ -90,53 +96,42 @@ fn hash_of(value: impl Hash) -> u64 {
     hasher.finish()
 }
 
-/// Whether a date's time has its seconds ("10:15:02", "10.15.02").
-fn has_seconds(text: &str) -> bool {
-    let Some(start) = text.find([' ', 'T']) else {
-        return false;
-    };
-    let time = text.get(start + 1..).unwrap_or_default();
-    let parts: Vec<&str> = time
-        .split([':', '.'])
-        .take(3)
-        .map(|p| p.trim_end_matches(|c: char| !c.is_ascii_digit()))
-        .collect();
-    parts.len() == 3
-        && parts
-            .iter()
-            .all(|p| !p.is_empty() && p.bytes().take(2).all(|b| b.is_ascii_digit()))
-}
-
 /// The minute of the day of a date's time ("13-01-2025 10:15", "1/13/2025 10:15:02 PM",
-/// "2025-01-13T10.15.02"): the first hours and minutes after a space or a "T".
-pub(super) fn minute_of_day(text: &str) -> Option<u32> {
+/// "2025-01-13T10.15.02"): the first hours and minutes after a space or a "T"; and whether
+/// the seconds follow.
+pub(super) fn time_of_day(text: &str) -> Option<(u32, bool)> {
     let bytes = text.as_bytes();
-    let digits = |from: usize, most: usize| {
+    let two_digits = |from: usize| -> Option<(u32, usize)> {
         let count = bytes
             .iter()
             .skip(from)
-            .take(most)
+            .take(2)
             .take_while(|b| b.is_ascii_digit())
             .count();
-        let value = text.get(from..from + count)?.parse::<u32>().ok()?;
+        let value = bytes
+            .get(from..from + count)?
+            .iter()
+            .fold(0u32, |value, b| value * 10 + u32::from(b - b'0'));
         (count > 0).then_some((value, from + count))
     };
     let start = bytes.iter().position(|&b| b == b' ' || b == b'T')? + 1;
-    let (hour, after) = digits(start, 2)?;
+    let (hour, after) = two_digits(start)?;
     if !matches!(bytes.get(after), Some(b':' | b'.')) {
         return None;
     }
-    let (minute, end) = digits(after + 1, 2)?;
+    let (minute, end) = two_digits(after + 1)?;
     if end != after + 3 || hour > 23 || minute > 59 {
         return None;
     }
-    let upper = text.to_ascii_uppercase();
-    let hour = match (upper.contains("PM"), upper.contains("AM")) {
+    let seconds =
+        matches!(bytes.get(end), Some(b':' | b'.')) && two_digits(end + 1).is_some_and(|(_, at)| at == end + 3);
+    let has = |word: &[u8]| bytes.windows(2).any(|pair| pair.eq_ignore_ascii_case(word));
+    let hour = match (has(b"PM"), has(b"AM")) {
         (true, _) if hour < 12 => hour + 12,
         (_, true) if hour == 12 => 0,
         _ => hour,
     };
-    Some(hour * 60 + minute)
+    Some((hour * 60 + minute, seconds))
 }
 
 /// Responses a file holds more than once (the same id and time: a response exported twice):
@@ -275,7 +270,7 @@ mod tests {
         let keys = |ids: &[&str], time: &str| -> Vec<ResponseKey> {
             ids.iter()
                 .enumerate()
-                .filter_map(|(i, id)| key(id, time, Some(DateOrder::MonthFirst), 7, i as u64 + 2))
+                .filter_map(|(i, id)| key(id, time, day_of(time, Some(DateOrder::MonthFirst)), 7, i as u64 + 2))
                 .collect()
         };
         seen.check(

@@ -638,7 +638,7 @@ impl<'a> RowReader<'a> {
         if let Some(identity) = self.setup.identity
             && !self.answers.is_empty()
         {
-            self.note_response(identity, record, line, report);
+            self.note_response(identity, record, context.date, line, report);
         }
         if !self.answers.is_empty() {
             self.note_empty_context(record, line, report);
@@ -663,7 +663,15 @@ impl<'a> RowReader<'a> {
     }
 
     /// The response's keys, to know it again in this file or another (`responses`).
-    fn note_response(&self, identity: Identity, record: &impl Fields, line: u64, report: &mut FileReport) {
+    /// `date`: the row's day as its date column reads (the answer time, mostly).
+    fn note_response(
+        &mut self,
+        identity: Identity,
+        record: &impl Fields,
+        date: Option<i32>,
+        line: u64,
+        report: &mut FileReport,
+    ) {
         let field = |column: Option<usize>| column.map_or("", |i| record.get(i).trim());
         let layout = &self.layout;
         let mut says = FxHasher::default();
@@ -688,7 +696,15 @@ impl<'a> RowReader<'a> {
             .time
             .and_then(|time| self.setup.dates.iter().find(|(column, _)| *column == time))
             .and_then(|(_, order)| *order);
-        if let Some(key) = super::responses::key(field(identity.id), field(identity.time), order, says.finish(), line) {
+        // The row's date is read already where the time is the date column; else (an order not
+        // settled, another date column) the time's date is read for the key.
+        let time = field(identity.time);
+        let time_is_the_date = self.setup.dates.first().map(|(column, _)| *column) == identity.time;
+        let day = match date {
+            Some(day) if time_is_the_date => Some(day),
+            _ => super::responses::day_of(time, order),
+        };
+        if let Some(key) = super::responses::key(field(identity.id), time, day, says.finish(), line) {
             report.response_keys.push(key);
         }
     }
