@@ -672,7 +672,7 @@ impl<'a> RowReader<'a> {
         line: u64,
         report: &mut FileReport,
     ) {
-        let field = |column: Option<usize>| column.map_or("", |i| record.get(i).trim());
+        let field = |column: Option<usize>| column.map_or("", |i| record.get(i).trim_ascii());
         let layout = &self.layout;
         let mut says = FxHasher::default();
         for column in [
@@ -1081,7 +1081,7 @@ impl<'a> RowReader<'a> {
         match parsed {
             Ok(Answer::Missing) => {}
             // A respondent picks a point (or a half): 3,6 is an average someone typed in.
-            Ok(Answer::Score(score)) if (score * 2.0).fract() != 0.0 => {
+            Ok(Answer::Score(score)) if (score * 2.0) as i64 as f64 != score * 2.0 => {
                 let value = text.to_string();
                 self.errors
                     .push(self.problem(line, column, ProblemKind::NotAScalePoint { value }));
