@@ -565,10 +565,16 @@ fn read_sheet(
             }
         }
     }
+    let cells = store.columns.len();
     let mut rows = store.finish();
-    // The merged regions are in the sheet's part after its cells; a sheet whose regions cannot
-    // be read is read as its cells say.
-    if let Ok(regions) = xlsx.merge_cells_by_sheet_name(sheet) {
+    // The merged regions are in the sheet's part after its cells: calamine reads the whole part
+    // again to find them (half the time of a Forms export of a million answers). Sheets laid out
+    // by hand, where cells are merged, are smaller than this; an export is not merged. A sheet
+    // whose regions cannot be read is read as its cells say.
+    const MOST_CELLS_FOR_MERGES: usize = 500_000;
+    if cells <= MOST_CELLS_FOR_MERGES
+        && let Ok(regions) = xlsx.merge_cells_by_sheet_name(sheet)
+    {
         let regions: Vec<(u32, u32, u32)> = regions.iter().map(|d| (d.start.0, d.start.1, d.end.0)).collect();
         let mut top = Vec::new();
         let fill_down = super::merged::FillDown::new(&regions, |row, column| {
