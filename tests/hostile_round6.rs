@@ -504,3 +504,14 @@ fn calendar_weeks_beside_dates_the_plan_places_are_told() {
     );
     assert_eq!(import.dataset.questions, ["Q1"], "the week column is no question");
 }
+
+/// A survey's creation date before its answer date: the weeks come from the answer's.
+#[test]
+fn the_answer_date_is_taken_before_the_date_the_survey_was_sent() {
+    let plan = "rul;start\nRul 1;2025-01-06\n";
+    // Sent on a Friday of week 3, answered on the Monday of week 4.
+    let data = "Rul;Udsendt;Besvaret;Q1\nRul 1;24-01-2025;27-01-2025;4\nRul 1;24-01-2025;28-01-2025;2\n";
+    let import = read_all(&[("plan.csv", plan), ("svar.csv", data)]);
+    let table = summary(&import.dataset, &Filter::default()).unwrap();
+    assert_eq!(table.phases, ["Prøvevalg (uge 4)"], "{:?}", messages(&import));
+}

@@ -401,19 +401,20 @@ fn decide_one(
         Some(Role::Comment) if reading.on_scale() && (asks_rating || reading.all(reading.answers)) => return rating(),
         Some(role @ (Role::Municipality | Role::Comment)) => return decision(role, RoleReason::HeaderWord),
         Some(Role::Date) if reading.mostly(reading.dates) => {
-            times.push((index, 1));
+            times.push((index, time_rank(&all_words, 1)));
             return decision(Role::Ignore, RoleReason::OtherTime);
         }
         // Long files: settled once every column is seen.
         Some(role @ (Role::Question | Role::Score)) => return decision(role, RoleReason::HeaderWord),
         _ => {}
     }
-    from_values(reading, index, times, rating)
+    from_values(reading, index, time_rank(&all_words, 5), times, rating)
 }
 
 fn from_values(
     reading: &Reading,
     index: usize,
+    time_rank: u8,
     times: &mut Vec<(usize, u8)>,
     rating: impl Fn() -> Decision,
 ) -> Decision {
@@ -473,13 +474,54 @@ fn from_values(
         return decision(Role::QuestionColumn, RoleReason::ScaleWithCodes);
     }
     if reading.mostly(reading.dates) {
-        times.push((index, 5));
+        times.push((index, time_rank));
         return decision(Role::Ignore, RoleReason::OtherTime);
     }
     if reading.profile.counts_like_an_id() {
         return decision(Role::Ignore, RoleReason::Identifier);
     }
     decision(Role::Category, RoleReason::NotOnScale)
+}
+
+/// The rank of a date column among the answer times (lowest first) from its header's words:
+/// the time a response was given ("Svardato", "Besvaret", "Afsluttet") before any other date,
+/// the time the survey was made, sent or begun ("Oprettelsesdato", "Udsendt", "Påbegyndt")
+/// after every other.
+fn time_rank(words: &[String], plain: u8) -> u8 {
+    const ANSWERED: [&str; 10] = [
+        "svardato",
+        "svartidspunkt",
+        "besvaret",
+        "besvarelsesdato",
+        "afsluttet",
+        "fuldført",
+        "indsendt",
+        "submitted",
+        "completed",
+        "answered",
+    ];
+    const BEFORE_ANSWERING: [&str; 12] = [
+        "oprettet",
+        "oprettelsesdato",
+        "oprettelse",
+        "udsendt",
+        "udsendelse",
+        "sendt",
+        "invitation",
+        "påbegyndt",
+        "created",
+        "sent",
+        "invited",
+        "started",
+    ];
+    let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+    if has(&ANSWERED) {
+        1
+    } else if has(&BEFORE_ANSWERING) {
+        6
+    } else {
+        plain
+    }
 }
 
 /// The best answer time (lowest rank, then leftmost) holding dates becomes the date column.
