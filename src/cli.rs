@@ -201,15 +201,12 @@ fn run_summary(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         return 1;
     }
     let dataset = &import.dataset;
-    // A question named as the data names it, in any case and with or without its "?", as
-    // the files' questions are told apart.
-    let same = |a: &str, b: &str| {
-        let fold = |t: &str| t.trim().trim_end_matches(['?', ' ']).to_lowercase();
-        fold(a) == fold(b)
-    };
+    // A question named as the files' questions are told apart: any case, with or without
+    // its "?".
     let mut questions = Vec::new();
     for wanted in &args.questions {
-        let Some(known) = dataset.questions.iter().find(|q| same(q, wanted)) else {
+        let key = crate::dataset::name_key(wanted);
+        let Some(known) = dataset.questions.iter().find(|q| crate::dataset::name_key(q) == key) else {
             tell!(
                 err,
                 "valgpuls: {} «{wanted}»; {}: {}",

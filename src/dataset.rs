@@ -9,7 +9,7 @@ mod columns;
 mod interner;
 
 pub use builder::{DatasetBuilder, RowContext};
-pub use interner::Interner;
+pub use interner::{Interner, name_key};
 
 /// Column names of [`Dataset::answers`]. File, municipality, wave, phase, question and the
 /// category columns hold ids (UInt32) into the lists of [`NamesById`]: a million answers then

@@ -39,11 +39,13 @@ pub fn normalise_phase(text: &str) -> std::borrow::Cow<'_, str> {
         (true, false, _) => Some(PHASE_PREPARATION),
         (false, true, ["4"]) => Some(PHASE_TEST_WEEK4),
         (false, true, ["5"]) => Some(PHASE_TEST_WEEK5),
-        // A test election by its number: the first in week 4, the second in week 5.
-        (false, true, ["1"]) => Some(PHASE_TEST_WEEK4),
-        (false, true, ["2"]) => Some(PHASE_TEST_WEEK5),
-        (false, true, []) if has(&["første", "first"]) => Some(PHASE_TEST_WEEK4),
-        (false, true, []) if has(&["andet", "anden", "second"]) => Some(PHASE_TEST_WEEK5),
+        // A test election by its number ("1. prøvevalg", "Første prøvevalg"), read as a week
+        // column reads it: the first in week 4, the second in week 5.
+        (false, true, _) => match crate::import::values::test_election_week(&lower) {
+            Some(4) => Some(PHASE_TEST_WEEK4),
+            Some(5) => Some(PHASE_TEST_WEEK5),
+            _ => [NO_PHASE].into_iter().find(|known| known.to_lowercase() == lower),
+        },
         _ => [NO_PHASE].into_iter().find(|known| known.to_lowercase() == lower),
     };
     canonical.map_or(std::borrow::Cow::Borrowed(text), std::borrow::Cow::Borrowed)

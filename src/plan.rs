@@ -165,7 +165,7 @@ impl Plan {
         if let Some((_, other)) = self
             .municipalities
             .iter()
-            .find(|(m, w)| same_name(m) == same_name(&municipality) && *w != wave)
+            .find(|(m, w)| crate::dataset::name_key(m) == crate::dataset::name_key(&municipality) && *w != wave)
         {
             return Err((
                 format!("{municipality} står både i {other} og i {wave}"),
@@ -178,10 +178,10 @@ impl Plan {
 
     /// The wave a municipality is placed in (case and surrounding spaces ignored).
     pub fn wave_of(&self, municipality: &str) -> Option<&str> {
-        let wanted = same_name(municipality);
+        let wanted = crate::dataset::name_key(municipality);
         self.municipalities
             .iter()
-            .find(|(m, _)| same_name(m) == wanted)
+            .find(|(m, _)| crate::dataset::name_key(m) == wanted)
             .map(|(_, w)| w.as_str())
     }
 
@@ -309,12 +309,6 @@ impl PlanColumns {
             )),
         }
     }
-}
-
-/// A municipality's name as names are told apart: any case, "Aa" as "Å" ("Aabenraa",
-/// "Åbenrå"), as the data set's names are.
-fn same_name(name: &str) -> String {
-    name.trim().to_lowercase().replace('å', "aa")
 }
 
 /// A wave written as a bare number ("1", coded exports) is called "Rul 1", as everywhere

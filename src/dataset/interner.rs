@@ -4,6 +4,16 @@ use polars::prelude::*;
 
 use crate::text_key::TextKey;
 
+/// The text by which a folding [`Interner`] tells names apart, and everything that looks a
+/// name up the way the data set holds it (`--question`, the plan's municipalities): any
+/// case, without a closing "?", and "Århus" as "Aarhus", one name in Danish spelling.
+pub fn name_key(text: &str) -> String {
+    text.trim_end_matches(|c: char| c == '?' || c.is_whitespace())
+        .trim_start()
+        .to_lowercase()
+        .replace('å', "aa")
+}
+
 /// Hands out small numbers for repeated strings: waves, questions and municipalities repeat
 /// on every row, so each is stored once while the rows are read.
 #[derive(Default)]
@@ -32,16 +42,7 @@ impl Interner {
 
     /// The text by which names are told apart.
     fn key_of<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
-        if self.folds {
-            // "Århus" and "Aarhus" are one name in Danish spelling.
-            text.trim_end_matches(|c: char| c == '?' || c.is_whitespace())
-                .trim_start()
-                .to_lowercase()
-                .replace('å', "aa")
-                .into()
-        } else {
-            text.into()
-        }
+        if self.folds { name_key(text).into() } else { text.into() }
     }
 
     /// The id of `text`, made on first sight.

@@ -200,8 +200,8 @@ fn number_with_a_note(text: &str) -> Option<i32> {
 }
 
 /// A test election by its number: the first is in week 4, the second in week 5.
-fn test_election_week(lower: &str) -> Option<i32> {
-    const WORDS: [&str; 4] = ["prøvevalg", "testvalg", "test election", "mock election"];
+pub(crate) fn test_election_week(lower: &str) -> Option<i32> {
+    const WORDS: [&str; 5] = ["prøvevalg", "testvalg", "test valg", "test election", "mock election"];
     if !WORDS.iter().any(|w| lower.contains(w)) {
         return None;
     }
